@@ -1,0 +1,1 @@
+"""The assistant: command line, conversation, routing and replies. The entry point of every user action."""

@@ -1,0 +1,103 @@
+"""The `sales-assistant` command line: one Typer app; errors become clean messages and a non-zero exit.
+
+Settings are read once here and passed down as plain arguments.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from assistant.errors import render_error
+from assistant.settings import SettingsError, load_settings
+
+app = typer.Typer(help="销售助手 Sales Assistant: ask the CRM, coach on objections, review calls.",
+                  no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False)
+db_app = typer.Typer(help="Database: schema, demo data, import, statistics / 数据库", no_args_is_help=True)
+eval_app = typer.Typer(help="Run evaluations and print their figures / 评测", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(eval_app, name="eval")
+
+UrlOpt = Annotated[str | None, typer.Option("--url", help="Database URL (default: SALES_ASSISTANT_DB_URL or "
+                                                           "data/crm.sqlite3)")]
+TodayOpt = Annotated[str | None, typer.Option("--today", help="Reference date YYYY-MM-DD (default: today)")]
+
+
+def _url(url: str | None) -> str:
+    return url or load_settings().db_url
+
+
+def _today(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}", param_hint="--today") from None
+
+
+@db_app.command("init")
+def db_init(url: UrlOpt = None,
+            demo: Annotated[str | None, typer.Option(help="Fill with demo data: small | default | large")] = None,
+            seed: Annotated[int, typer.Option(help="Demo data seed")] = 7,
+            today: TodayOpt = None,
+            reset: Annotated[bool, typer.Option("--reset", help="Drop all CRM tables first")] = False) -> None:
+    """Create or upgrade the schema; optionally build demo data. / 建库并可生成演示数据"""
+    from assistant.commands import db
+
+    db.init(_url(url), demo, seed, _today(today), reset)
+
+
+@db_app.command("import")
+def db_import(file: Path,
+              entity: Annotated[str, typer.Option(help="account | contact | lead | opportunity | activity")],
+              url: UrlOpt = None,
+              skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help="Write the valid rows, report the "
+                                                                                "rest")] = False,
+              report: Annotated[Path | None, typer.Option(help="Where to write rejected rows (CSV)")] = None,
+              encoding: Annotated[str | None, typer.Option(help="CSV encoding if not UTF-8, e.g. gbk")] = None) -> None:
+    """Import a CSV or Excel file with Chinese or English headers, all or nothing. / 导入 CSV 或 Excel"""
+    from assistant.commands import db
+
+    db.import_(_url(url), file, entity, skip_invalid, report, encoding)
+
+
+@db_app.command("export")
+def db_export(entity: Annotated[str, typer.Option(help="account | contact | lead | opportunity | activity")],
+              out: Annotated[Path, typer.Option("--out", help="Excel file to write")],
+              url: UrlOpt = None) -> None:
+    """Export rows to Excel with the importer's Chinese headers. / 导出到 Excel"""
+    from assistant.commands import db
+
+    db.export(_url(url), entity, out)
+
+
+@db_app.command("stats")
+def db_stats(url: UrlOpt = None) -> None:
+    """Row counts per table and the demo's seed, size and reference date. / 数据统计"""
+    from assistant.commands import db
+
+    db.stats(_url(url))
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        load_settings()
+        app()
+    except SettingsError as exc:
+        typer.echo(f"配置错误 / configuration error: {exc}", err=True)
+        sys.exit(2)
+    except Exception as exc:  # noqa: BLE001 - the one place errors become what the user sees
+        message, code = render_error(exc)
+        typer.echo(message, err=True)
+        sys.exit(code)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""The user interface (gradio), on top of the assistant package."""
