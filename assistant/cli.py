@@ -85,6 +85,23 @@ def db_stats(url: UrlOpt = None) -> None:
     db.stats(_url(url))
 
 
+@app.command("ask")
+def ask_cmd(question: Annotated[str | None, typer.Argument(help="The question; none opens an interactive prompt")] = None,
+            as_: Annotated[str | None, typer.Option("--as", help="Ask as this user (email); default: admin")] = None,
+            today: TodayOpt = None,
+            url: UrlOpt = None,
+            json_: Annotated[bool, typer.Option("--json", help="Print one JSON object")] = False,
+            session: Annotated[str | None, typer.Option(help="Conversation id: follow-ups refine its last "
+                                                              "question")] = None,
+            limit: Annotated[int | None, typer.Option(help="Maximum rows returned (default 1000)")] = None) -> None:
+    """Ask the CRM a question in Chinese or English. / 用中文或英文提问"""
+    from assistant.commands import ask
+
+    settings = load_settings()
+    ask.ask_command(question, as_email=as_, today=_today(today) or date.today(), url=_url(url), as_json=json_,
+                    session_id=session, limit=limit or settings.max_rows, settings=settings)
+
+
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:

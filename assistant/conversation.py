@@ -1,0 +1,68 @@
+"""A conversation: the last understood plan, kept in a JSON file per session id so follow-ups work across calls.
+
+Session ids are restricted to a safe alphabet; files live under the settings' session folder.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict
+from datetime import datetime
+from pathlib import Path
+
+from sql.plan import Filter, FollowUp, QueryPlan, TimeWindow
+
+SESSION_ID = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
+
+
+class Conversation:
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self.last_plan: QueryPlan | None = None
+        self.history: list[str] = []
+        if path is not None and path.exists():
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                self.history = list(data.get("history", []))
+                self.last_plan = _plan_from(data["plan"]) if data.get("plan") else None
+            except (ValueError, KeyError, TypeError):
+                self.last_plan = None  # a damaged session file starts a new conversation
+
+    @classmethod
+    def open(cls, session_dir: Path, session_id: str) -> Conversation:
+        if not SESSION_ID.match(session_id):
+            raise ValueError("session id may use letters, digits, '.', '_' and '-' (at most 64)")
+        session_dir.mkdir(parents=True, exist_ok=True)
+        return cls(session_dir / f"{session_id}.json")
+
+    def remember(self, question: str, plan: QueryPlan) -> None:
+        self.last_plan = plan
+        self.history = (self.history + [question])[-20:]
+        if self.path is not None:
+            tmp = self.path.with_suffix(".tmp")
+            tmp.write_text(json.dumps({"history": self.history, "plan": _plan_to(plan)}, ensure_ascii=False,
+                                      default=str), encoding="utf-8")
+            tmp.replace(self.path)
+
+
+def _plan_to(plan: QueryPlan) -> dict:
+    return asdict(plan)
+
+
+def _window(d: dict | None) -> TimeWindow | None:
+    if d is None:
+        return None
+    parse = lambda v: datetime.fromisoformat(v) if v else None  # noqa: E731
+    return TimeWindow(parse(d["start"]), parse(d["end"]), d["label"])
+
+
+def _plan_from(d: dict) -> QueryPlan:
+    filters = tuple(Filter(f["dimension"], f["op"], tuple(f["value"]) if isinstance(f["value"], list) else f["value"])
+                    for f in d.get("filters", ()))
+    fu = d.get("follow_up")
+    return QueryPlan(
+        entity=d["entity"], measure=d.get("measure"), group_by=tuple(d.get("group_by", ())), filters=filters,
+        follow_up=FollowUp(_window(fu["window"]), fu["done"]) if fu else None,  # type: ignore[arg-type]
+        window=_window(d.get("window")), time_field=d.get("time_field"), order=d.get("order"),
+        top_n=d.get("top_n"), limit=d.get("limit"))

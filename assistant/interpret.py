@@ -1,0 +1,55 @@
+"""How the assistant says what it understood: a short bilingual description of a plan, shown with every answer."""
+
+from __future__ import annotations
+
+from sql.plan import Filter, QueryPlan
+from sql.semantic import DIMENSIONS, ENTITIES, FLAGS, MEASURES, TIME_DIMENSIONS
+
+OPS = {"eq": "=", "neq": "≠", "gt": ">", "gte": "≥", "lt": "<", "lte": "≤", "in": "∈"}
+
+
+def _value(f: Filter) -> str:
+    dim = DIMENSIONS.get(f.dimension)
+    values = f.value if isinstance(f.value, tuple) else (f.value,)
+    if dim is not None and dim.values is not None:
+        return "/".join(dim.values[v][0] if v in dim.values else str(v) for v in values)
+    if isinstance(f.value, float):
+        return f"{f.value:,.0f}"
+    return "/".join(str(v) for v in values)
+
+
+def _filter(f: Filter) -> str:
+    if f.dimension == "flag":
+        _c, zh, en, _w = FLAGS[str(f.value)]
+        return f"{zh} ({en})"
+    if f.op == "is_null":
+        return "未分配 (unassigned)"
+    dim = DIMENSIONS.get(f.dimension)
+    name = f"{dim.label_zh}" if dim else f.dimension
+    if f.dimension == "rep":
+        return f"业务员#{f.value}"
+    if f.dimension == "account":
+        return f"客户#{f.value}"
+    return f"{name}{OPS.get(f.op, f.op)}{_value(f)}"
+
+
+def describe(plan: QueryPlan) -> str:
+    ent = ENTITIES[plan.entity]
+    parts = [f"{ent.label_zh} ({ent.label_en})"]
+    if plan.measure:
+        m = MEASURES[plan.measure]
+        parts.append(f"{m.label_zh} ({m.label_en})")
+    parts += [_filter(f) for f in plan.filters]
+    if plan.window:
+        time_code = plan.time_field or (MEASURES[plan.measure].time if plan.measure else None) or ent.default_time
+        td = TIME_DIMENSIONS.get(time_code or "")
+        parts.append(f"{td.label_zh if td else '时间'}: {plan.window.label} "
+                     f"[{plan.window.start or '…'}, {plan.window.end or 'now'})")
+    if plan.follow_up:
+        w = plan.follow_up.window
+        parts.append(f"{'有' if plan.follow_up.done else '未'}跟进: {w.label} [{w.start or '…'}, {w.end or 'now'})")
+    if plan.group_by:
+        parts.append("按 " + "、".join(DIMENSIONS[g].label_zh for g in plan.group_by))
+    if plan.top_n:
+        parts.append(f"{'前' if (plan.order or 'desc') == 'desc' else '后'} {plan.top_n}")
+    return " · ".join(parts)

@@ -1,0 +1,256 @@
+"""Compile a `QueryPlan` into a sqlglot SELECT for one dialect, from the semantic layer's fragments.
+
+Fragments (columns, join conditions, measure expressions) are trusted text from `sql.semantic`, parsed with
+sqlglot; every value that came from the question enters the tree as a typed literal node, never as text.
+The result still goes through `sql.validator` before it runs.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+import sqlglot
+from sqlglot import exp
+
+from sql.errors import CompileError
+from sql.plan import Filter, QueryPlan, TimeWindow
+from sql.semantic import (
+    DIALECT_SNIPPETS,
+    DIMENSIONS,
+    ENTITIES,
+    FLAGS,
+    JOINS,
+    MEASURES,
+    TABLE_OF_ALIAS,
+    TIME_DIMENSIONS,
+)
+
+SQLGLOT_DIALECT = {"sqlite": "sqlite", "postgresql": "postgres", "postgres": "postgres", "mysql": "mysql",
+                   "mariadb": "mysql", "trino": "trino", "clickhouse": "clickhouse"}
+ALIAS_RE = re.compile(r"\b(a|o|l|x|c|p|ct|pr|s|t|r)\.")
+OUTPUT_NAME = {"a.name": "account", "o.name": "opportunity", "l.company_name": "company", "x.id": "activity_id",
+               "c.contract_no": "contract_no", "p.id": "payment_id", "ct.name": "contact", "pr.name": "product",
+               "s.name": "rep", "r.name_zh": "region", "t.name": "team"}
+
+
+class _Ctx:
+    def __init__(self, plan: QueryPlan, dialect: str, today: date) -> None:
+        self.plan = plan
+        self.dialect = SQLGLOT_DIALECT.get(dialect, dialect)
+        self.today = today
+        self.aliases: set[str] = set()
+
+    def frag(self, text: str) -> exp.Expr:
+        snippets = DIALECT_SNIPPETS.get(self.dialect, DIALECT_SNIPPETS["sqlite"])
+        text = re.sub(r"\{(hours_to_first_contact|days_since_stage)\}", lambda m: snippets[m.group(1)], text)
+        text = text.replace("{today}", self.today.isoformat())
+        self.aliases.update(ALIAS_RE.findall(text))
+        return sqlglot.parse_one(text, read=self.dialect)
+
+    def column(self, dim_code: str) -> str:
+        dim = DIMENSIONS[dim_code]
+        for entity, col in dim.per_entity:
+            if entity == self.plan.entity:
+                return col
+        if dim_code == "owner_missing":
+            from sql.semantic import OWNER_COLUMN
+
+            return OWNER_COLUMN[self.plan.entity]
+        return dim.column
+
+
+def compile_plan(plan: QueryPlan, dialect: str, today: date) -> exp.Select:
+    """The SELECT answering `plan` in `dialect` (sqlite, postgresql, mysql, trino, clickhouse)."""
+    if plan.entity not in ENTITIES:
+        raise CompileError(f"未知对象: {plan.entity}", f"unknown entity: {plan.entity}")
+    ctx = _Ctx(plan, dialect, today)
+    ent = ENTITIES[plan.entity]
+    measure = MEASURES.get(plan.measure) if plan.measure else None
+    if measure is not None and measure.entity not in ("*", plan.entity):
+        raise CompileError(f"{measure.label_zh}不适用于{ent.label_zh}",
+                           f"{measure.label_en} does not apply to {ent.label_en}")
+    conditions = [_filter(ctx, f) for f in plan.filters]
+    if measure is not None:
+        conditions += [ctx.frag(w) for w in measure.where]
+    if plan.window is not None:
+        time_code = plan.time_field or (measure.time if measure and measure.time else ent.default_time)
+        if time_code is None:
+            raise CompileError(f"{ent.label_zh}没有可按时间筛选的字段", f"{ent.label_en} has no time to filter by")
+        conditions += _window(ctx, time_code, plan.window)
+    if plan.follow_up is not None:
+        conditions.append(_follow_up(ctx, plan))
+    select = _projection(ctx, plan, measure)
+    select = select.from_(exp.alias_(exp.to_table(TABLE_OF_ALIAS[ent.alias]), ent.alias, table=True))
+    for alias, on in _joins(ctx, ent.alias):
+        select = select.join(exp.alias_(exp.to_table(TABLE_OF_ALIAS[alias]), alias, table=True),
+                             on=sqlglot.condition(on, dialect=ctx.dialect), join_type="left")
+    if conditions:
+        select = select.where(exp.and_(*conditions))
+    return select
+
+
+def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
+    ent = ENTITIES[plan.entity]
+    if measure is None:  # a list
+        cols = [ent.name_column, *ent.list_columns]
+        exprs = [exp.alias_(ctx.frag(c), OUTPUT_NAME.get(c, c.split(".")[1])) for c in cols]
+        sel = exp.select(*exprs)
+        if ent.code in ("account", "opportunity", "contact", "activity", "contract", "payment", "lead"):
+            sel = sel.distinct()
+        order = ent.sort
+        if plan.order == "asc" and order.endswith("DESC"):
+            order = order[: -len(" DESC")]
+        sel = sel.order_by(*[ctx.frag(o.strip()) if " " not in o.strip() else
+                             exp.Ordered(this=ctx.frag(o.split()[0]), desc=True) for o in order.split(",")])
+        if plan.top_n:
+            sel = sel.limit(plan.top_n)
+        elif plan.limit:
+            sel = sel.limit(plan.limit)
+        return sel
+    expr_text = measure.expr.replace("{id}", f"{ent.alias}.id")
+    value = exp.alias_(ctx.frag(expr_text), "value")
+    groups: list[exp.Expr] = []
+    labels: list[exp.Expr] = []
+    for g in plan.group_by:
+        if g == "month":
+            time_code = plan.time_field or measure.time or ent.default_time
+            if time_code is None:
+                raise CompileError(f"{ent.label_zh}没有可按月统计的时间", f"{ent.label_en} has no time to group by month")
+            col = TIME_DIMENSIONS[time_code].column
+            snippet = DIALECT_SNIPPETS.get(ctx.dialect, DIALECT_SNIPPETS["sqlite"])["month"].format(col=col)
+            e = ctx.frag(snippet)
+            labels.append(exp.alias_(e, "month"))
+            groups.append(e.copy())
+            continue
+        dim = DIMENSIONS[g]
+        col = ctx.column(g)
+        if dim.label and dim.label != col:
+            labels.append(exp.alias_(ctx.frag(dim.label), OUTPUT_NAME.get(dim.label, g)))
+            groups += [ctx.frag(col), ctx.frag(dim.label)]
+        else:
+            labels.append(exp.alias_(ctx.frag(col), g))
+            groups.append(ctx.frag(col))
+    sel = exp.select(*labels, value)
+    if groups:
+        sel = sel.group_by(*groups)
+    if plan.top_n or plan.order:
+        desc = (plan.order or "desc") == "desc"
+        sel = sel.order_by(exp.Ordered(this=exp.column("value"), desc=desc, nulls_first=False))
+        if plan.top_n:
+            sel = sel.limit(plan.top_n)
+    elif groups:
+        sel = sel.order_by(*[exp.Ordered(this=g.copy()) for g in groups[:1]])
+    return sel
+
+
+def _literal(value: object) -> exp.Expr:
+    if isinstance(value, bool):
+        return exp.Boolean(this=value)
+    if isinstance(value, int | float):
+        return exp.Literal.number(value)
+    return exp.Literal.string(str(value))
+
+
+def _filter(ctx: _Ctx, f: Filter) -> exp.Expr:
+    if f.dimension == "flag":
+        return ctx.frag(FLAGS[str(f.value)][0].replace("{today}", ctx.today.isoformat()))
+    if f.dimension in ("product", "product_line"):
+        return _product(ctx, f)
+    col = ctx.frag(ctx.column(f.dimension))
+    if f.op == "is_null":
+        return exp.Is(this=col, expression=exp.Null())
+    if f.op == "not_null":
+        return exp.Not(this=exp.Is(this=col, expression=exp.Null()))
+    if f.op == "in":
+        values = f.value if isinstance(f.value, tuple | list) else (f.value,)
+        return exp.In(this=col, expressions=[_literal(v) for v in values])
+    ops = {"eq": exp.EQ, "neq": exp.NEQ, "gt": exp.GT, "gte": exp.GTE, "lt": exp.LT, "lte": exp.LTE}
+    if f.op not in ops:
+        raise CompileError(f"不支持的条件: {f.op}", f"unsupported filter operator: {f.op}")
+    return ops[f.op](this=col, expression=_literal(f.value))
+
+
+def _product(ctx: _Ctx, f: Filter) -> exp.Expr:
+    """Deals that include a product (or a product line): EXISTS over their lines."""
+    if ctx.plan.entity != "opportunity":
+        raise CompileError("按产品筛选只适用于商机", "filtering by product applies to opportunities")
+    ctx.aliases.add("o")
+    if f.dimension == "product":
+        cond = f"ol.opportunity_id = o.id AND ol.product_id = {int(f.value)}"  # type: ignore[call-overload]
+        sub = exp.select("1").from_("opportunity_line AS ol").where(cond)
+    else:
+        sub = (exp.select("1").from_("opportunity_line AS ol").join("product AS pl", on="pl.id = ol.product_id")
+               .where("ol.opportunity_id = o.id").where(exp.EQ(this=exp.column("product_line", table="pl"),
+                                                               expression=exp.Literal.string(str(f.value)))))
+    return exp.Exists(this=sub)
+
+
+def _ts(value: datetime, is_date: bool) -> exp.Expr:
+    if is_date:
+        return exp.Literal.string(value.date().isoformat())
+    return exp.Literal.string(value.strftime("%Y-%m-%d %H:%M:%S"))
+
+
+def _window(ctx: _Ctx, time_code: str, w: TimeWindow) -> list[exp.Expr]:
+    td = TIME_DIMENSIONS[time_code]
+    col = ctx.frag(td.column)
+    out: list[exp.Expr] = []
+    if w.start is not None:
+        out.append(exp.GTE(this=col, expression=_ts(w.start, td.is_date)))
+    if w.end is not None:
+        out.append(exp.LT(this=col.copy(), expression=_ts(w.end, td.is_date)))
+    if w.start is None and w.end is None:
+        out.append(exp.Not(this=exp.Is(this=col.copy(), expression=exp.Null())))
+    return out
+
+
+def _follow_up(ctx: _Ctx, plan: QueryPlan) -> exp.Expr:
+    assert plan.follow_up is not None
+    link = {"opportunity": "xa.opportunity_id = o.id"}.get(plan.entity)
+    if link is None:
+        if plan.entity not in ("account", "contact", "contract"):
+            raise CompileError("“未跟进”只适用于客户和商机", "'not followed up' applies to accounts and opportunities")
+        link = "xa.account_id = a.id"
+        ctx.aliases.add("a")
+    else:
+        ctx.aliases.add("o")
+    w = plan.follow_up.window
+    conds = [sqlglot.condition(link, dialect=ctx.dialect)]
+    col = exp.column("occurred_at", table="xa")
+    if w.start is not None:
+        conds.append(exp.GTE(this=col, expression=_ts(w.start, False)))
+    if w.end is not None:
+        conds.append(exp.LT(this=col.copy(), expression=_ts(w.end, False)))
+    sub = exp.select("1").from_(exp.alias_(exp.to_table("activity"), "xa", table=True)).where(exp.and_(*conds))
+    exists = exp.Exists(this=sub)
+    return exists if plan.follow_up.done else exp.Not(this=exists)
+
+
+def _joins(ctx: _Ctx, base: str) -> list[tuple[str, str]]:
+    """The joins needed for the aliases used, each with what its condition needs, in the semantic layer's order."""
+    entity = next(e for e in ENTITIES.values() if e.alias == base)
+    table = JOINS[entity.code]
+    need = set(ctx.aliases) - {base}
+    changed = True
+    while changed:
+        changed = False
+        for alias, on in table:
+            if alias in need:
+                deps = set(ALIAS_RE.findall(on + ".")) - {alias, base}
+                if not deps <= need:
+                    need |= deps
+                    changed = True
+    missing = need - {a for a, _ in table}
+    if missing:
+        raise CompileError("问题涉及的字段无法关联到该对象", f"cannot reach {sorted(missing)} from {entity.code}")
+    return [(alias, on) for alias, on in table if alias in need]
+
+
+def to_sql(select: exp.Expr, dialect: str) -> str:
+    return select.sql(dialect=SQLGLOT_DIALECT.get(dialect, dialect))
+
+
+def window_days_ago(today: date, days: int) -> TimeWindow:
+    start = datetime.combine(today, datetime.min.time()) - timedelta(days=days)
+    return TimeWindow(start, None, f"last {days} days")

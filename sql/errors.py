@@ -1,0 +1,33 @@
+"""Errors of the sql package: one root, one subclass per stage; each carries a bilingual user message."""
+
+from __future__ import annotations
+
+
+class SqlError(Exception):
+    """Root of the errors the sql package raises on purpose."""
+
+    def __init__(self, user_message_zh: str, user_message_en: str, **details: object) -> None:
+        super().__init__(user_message_en)
+        self.user_message_zh = user_message_zh
+        self.user_message_en = user_message_en
+        self.details = details
+
+    @property
+    def user_message(self) -> str:
+        return f"{self.user_message_zh} / {self.user_message_en}"
+
+
+class CompileError(SqlError):
+    """A plan cannot be turned into SQL (a combination the semantic layer does not support)."""
+
+
+class ValidationError(SqlError):
+    """A statement was refused by the validator. `code` names the rule (stable, for tests)."""
+
+    def __init__(self, code: str, user_message_zh: str, user_message_en: str, **details: object) -> None:
+        super().__init__(user_message_zh, user_message_en, **details)
+        self.code = code
+
+
+class ExecutionError(SqlError):
+    """A validated statement failed or timed out while running."""

@@ -1,0 +1,476 @@
+"""Question -> `QueryPlan` (or a clarifying question, or a refusal), by slot filling over the semantic layer.
+
+Each recogniser finds its words in the normalised question and marks their characters as understood: time
+windows, names from the database, "not followed up", enumerated values, flags, measures, entities, group-bys,
+top-N and amount comparisons. Whatever meaningful text is left over means the question says something we did not
+understand, and the answer is a clarifying question rather than a guess. A question with no entity and no
+measure, asked after an earlier one, is a follow-up that refines the previous plan.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from typing import Any
+from datetime import date, timedelta
+
+from sql.names import NameHit, NameIndex
+from sql.numbers import chinese_to_int, find_amounts
+from sql.plan import Clarification, Filter, FollowUp, QueryPlan, Refinement, Refusal, TimeWindow
+from sql.semantic import DIMENSIONS, ENTITIES, FLAGS, MEASURES
+from sql.timewords import _d, find_window, is_future
+from sql.vocabulary import (
+    ASC_WORDS,
+    DESC_WORDS,
+    EXAMPLES,
+    FILLER_EN,
+    FILLER_ZH,
+    GROUP_MARKERS_EN,
+    GROUP_MARKERS_ZH,
+    GT_WORDS,
+    LT_WORDS,
+    MY_WORDS,
+    NEGATED_FOLLOW_UP,
+    POSITIVE_FOLLOW_UP,
+    STALE_WORDS,
+    TIME_FIELD_WORDS,
+    TOP_N,
+    UNASSIGNED_WORDS,
+    VAGUE_WORDS,
+    WRITE_WORDS,
+)
+
+MAX_QUESTION_CHARS = 500
+
+
+@dataclass
+class _Q:
+    text: str
+    used: list[bool]
+    en: bool
+    found: dict[str, Any] = field(default_factory=dict)
+
+    def take(self, start: int, end: int) -> None:
+        for i in range(start, end):
+            self.used[i] = True
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(self.used[start:end])
+
+    def search(self, pattern: str, *, word: bool = False) -> re.Match[str] | None:
+        rx = rf"(?<![a-z]){pattern}(?![a-z])" if word else pattern
+        for m in re.finditer(rx, self.text):
+            if self.free(*m.span()):
+                return m
+        return None
+
+    def take_first(self, words: tuple[str, ...] | list[str]) -> str | None:
+        for w in sorted(words, key=len, reverse=True):
+            m = self.search(re.escape(w.lower()), word=w.isascii())
+            if m:
+                self.take(*m.span())
+                return w
+        return None
+
+    def leftover(self) -> str:
+        return "".join(ch if not u else " " for ch, u in zip(self.text, self.used, strict=True))
+
+
+def normalise(question: str) -> str:
+    text = unicodedata.normalize("NFKC", question).lower()
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan | None = None,
+          caller_id: int | None = None) -> QueryPlan | Refinement | Clarification | Refusal:
+    text = normalise(question)
+    if not text or not re.search(r"[\w\u4e00-\u9fff]", text):
+        return Clarification("请输入一个关于客户、商机、线索、跟进或回款的问题 / Please ask about accounts, deals, leads, "
+                             "follow-ups or receivables.", EXAMPLES, "empty")
+    if len(text) > MAX_QUESTION_CHARS:
+        return Refusal(f"问题太长（{len(text)} 字），请控制在 {MAX_QUESTION_CHARS} 字以内 / The question is too long "
+                       f"({len(text)} characters); keep it under {MAX_QUESTION_CHARS}.")
+    if any(re.search(w, text) for w in WRITE_WORDS):
+        return Refusal("我只能查询数据，不能修改或删除 / I can only read data; I never change or delete it.")
+    q = _Q(text, [False] * len(text), not re.search(r"[\u4e00-\u9fff]", text))
+    steps = (_time, _names, _follow_up, _mine, _unassigned, _measure, _flags, _top_n, _comparison, _group_by,
+             _values, _entity, _order)
+    for step in steps:
+        result = step(q, today, names, caller_id)
+        if isinstance(result, Clarification):
+            return result
+    return _assemble(q, today, previous, caller_id)
+
+
+# -- recognisers -------------------------------------------------------------------------------------------------
+def _time(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
+    hit = find_window(q.text, today)
+    if hit is None:
+        return
+    window, span = hit
+    q.take(*span)
+    q.found["window"] = window
+    for code, words in TIME_FIELD_WORDS.items():
+        if q.take_first(words):
+            q.found["time_field"] = code
+            break
+
+
+def _names(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> Clarification | None:
+    filters = list(q.found.get("filters", []))
+    for hit in names.find(q.text):
+        if not q.free(*hit.span):
+            continue
+        q.take(*hit.span)
+        if len(hit.ids) > 1:
+            return Clarification(f"有 {len(hit.ids)} 位叫“{hit.name}”的{_kind_zh(hit)}，您指的是哪一位？ / There are "
+                                 f"{len(hit.ids)} records named '{hit.name}'. Which one do you mean?",
+                                 hit.details or tuple(f"{hit.name} #{i}" for i in hit.ids), "ambiguous_name")
+        filters.append(_name_filter(hit))
+        if not hit.exact:
+            q.found.setdefault("notes", []).append(f"“{q.text[hit.span[0]:hit.span[1]]}”按“{hit.name}”理解")
+    q.found["filters"] = filters
+    return None
+
+
+def _kind_zh(hit: NameHit) -> str:
+    return {"rep": "业务员", "account": "客户"}.get(hit.kind, "记录")
+
+
+def _name_filter(hit: NameHit) -> Filter:
+    if hit.kind == "rep":
+        return Filter("rep", "eq", hit.ids[0])
+    if hit.kind == "account":
+        return Filter("account", "eq", hit.ids[0])
+    if hit.kind in ("city", "province"):
+        return Filter(hit.kind, "eq", hit.name)
+    if hit.kind == "product":
+        return Filter("product", "eq", hit.ids[0])
+    return Filter("product_line", "eq", hit.name)
+
+
+def _follow_up(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
+    for words, done in ((NEGATED_FOLLOW_UP, False), (POSITIVE_FOLLOW_UP, True)):
+        m = next((m for w in words if (m := q.search(w))), None)
+        if m:
+            q.take(*m.span())
+            q.found["follow_up_done"] = done
+            return
+    m = next((m for w in STALE_WORDS if (m := q.search(w))), None)
+    if m:
+        q.take(*m.span())
+        q.found["stale"] = True
+        q.found.setdefault("entity_hint", "opportunity")
+
+
+def _mine(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
+    if q.take_first(MY_WORDS):
+        q.found["mine"] = True
+
+
+def _unassigned(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
+    if q.take_first(UNASSIGNED_WORDS):
+        q.found.setdefault("filters", []).append(Filter("owner_missing", "is_null"))
+
+
+def _flags(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
+    for code, (_cond, _zh, _en, words) in FLAGS.items():
+        if q.take_first(words):
+            q.found.setdefault("filters", []).append(Filter("flag", "eq", code))
+
+
+def _measure(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
+    for code, m in sorted(MEASURES.items(), key=lambda kv: -max(len(w) for w in kv[1].words)):
+        if code == "count":
+            continue
+        if q.take_first(m.words):
+            q.found["measure"] = code
+            return
+    if q.take_first(("平均金额", "平均", "average", "avg", "mean")):
+        q.found["aggregate"] = "avg"
+    if q.take_first(("总金额", "总额", "金额", "多少钱", "总价值", "合计", "total amount", "total value", "amount",
+                     "value", "sum", "total")):
+        q.found["aggregate"] = "avg" if q.found.get("aggregate") == "avg" else "sum"
+    elif q.take_first(MEASURES["count"].words):
+        q.found["measure"] = "count"
+
+
+def _top_n(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
+    for pattern in TOP_N:
+        m = q.search(pattern)
+        if m:
+            raw = m.group("n")
+            n = int(raw) if raw.isdigit() else chinese_to_int(raw) or {"three": 3, "five": 5, "ten": 10}.get(raw)
+            if n:
+                q.take(*m.span())
+                q.found["top_n"] = n
+                q.found["order"] = "asc" if m.group(0).startswith(("倒数", "bottom", "后")) else "desc"
+                return
+
+
+def _comparison(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
+    for start, end, value, _unit in find_amounts(q.text):
+        if not q.free(start, end):
+            continue
+        before, after = q.text[max(0, start - 14):start], q.text[end:end + 4]
+        op = None
+        for words, o in ((GT_WORDS, "gte"), (LT_WORDS, "lt")):
+            for w in words:
+                if before.rstrip().endswith(w):
+                    op = "gt" if w in ("大于", "超过", "高于", "多于", ">", "over", "above", "more than",
+                                       "greater than", "exceeding", "bigger than", "larger than") else (
+                        "lte" if w in ("<=", "≤", "不超过", "at most", "no more than") else o)
+                    s = start - (len(before) - len(before.rstrip())) - len(w)
+                    q.take(s, end)
+                    break
+                if after.startswith(w):
+                    op = o
+                    q.take(start, end + len(w))
+                    break
+            if op:
+                break
+        if op:
+            q.found.setdefault("filters", []).append(Filter("amount", op, value))
+
+
+def _group_by(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
+    groups: list[str] = list(q.found.get("group_by", []))
+    markers = GROUP_MARKERS_EN if q.en else GROUP_MARKERS_ZH
+    for code, dim in DIMENSIONS.items():
+        for word in sorted(dim.group_words, key=len, reverse=True):
+            for marker in markers:
+                pattern = marker.replace("{w}", re.escape(word))
+                m = q.search(pattern)
+                if m:
+                    q.take(*m.span())
+                    if code not in groups:
+                        groups.append(code)
+                    break
+    if groups:
+        q.found["group_by"] = groups
+
+
+def _values(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
+    """Enumerated values (华东, 三甲, 赢单, 医院 ...). Words that name two dimensions are resolved by entity later."""
+    hits: list[tuple[str, str]] = list(q.found.get("values", []))
+    candidates = []
+    for code, dim in DIMENSIONS.items():
+        if dim.values is None and code != "region":
+            continue
+        table = dim.values if dim.values is not None else _region_labels()
+        for value, (zh, en, syn) in table.items():
+            for w in (zh, en, *syn):
+                candidates.append((w.lower(), code, value))
+    candidates.sort(key=lambda c: -len(c[0]))
+    for word, code, value in candidates:
+        if len(word) < 2 and not word.isdigit():
+            continue
+        m = q.search(re.escape(word), word=word.isascii())
+        if m:
+            q.take(*m.span())
+            hits.append((code, value))
+            # the same word may name another dimension's value (电话: lead source or follow-up type)
+            for w2, c2, v2 in candidates:
+                if w2 == word and c2 != code:
+                    hits.append((c2, v2))
+    q.found["values"] = hits
+
+
+def _region_labels() -> dict[str, tuple[str, str, tuple[str, ...]]]:
+    from crm.demo.geo import REGIONS
+
+    return {code: (zh, en, (zh + "区", zh + "地区", zh + "大区", code, en.replace(" china", ""), "in " + en.lower()))
+            for code, zh, en, _w in REGIONS}
+
+
+def _entity(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
+    mentions: list[tuple[int, str]] = []
+    for code, ent in ENTITIES.items():
+        for w in sorted(ent.words, key=len, reverse=True):
+            rx = re.escape(w.lower()) + (r"[a-z]*" if w.isascii() else "")
+            for m in re.finditer(rf"(?<![a-z]){rx}" if w.isascii() else rx, q.text):
+                if q.free(*m.span()):
+                    q.take(*m.span())
+                    mentions.append((m.start(), code))
+    q.found["entities"] = [c for _, c in sorted(mentions)]
+
+
+def _order(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
+    if q.take_first(DESC_WORDS):
+        q.found.setdefault("order", "desc")
+        q.found["superlative"] = True
+    elif q.take_first(ASC_WORDS):
+        q.found.setdefault("order", "asc")
+        q.found["superlative"] = True
+    if q.take_first(VAGUE_WORDS):
+        q.found["vague"] = True
+
+
+# -- assembly ------------------------------------------------------------------------------------------------------
+def _assemble(q: _Q, today: date, previous: QueryPlan | None,
+              caller_id: int | None) -> QueryPlan | Refinement | Clarification:
+    f = q.found
+    leftover = _meaningful_leftover(q)
+    entities: list[str] = f.get("entities", [])
+    measure = f.get("measure")
+    if leftover:
+        return Clarification(f"我没能理解“{leftover}”。您可以换个说法，或从下面的例子中选择 / I did not understand "
+                             f"'{leftover}'. Rephrase, or pick one of these:", EXAMPLES, "unknown_words")
+    if not entities and measure in (None, "count") and not f.get("stale") and "follow_up_done" not in f \
+            and f.get("aggregate") is None:
+        if previous is not None:
+            return _refinement(q, today, previous)
+        return Clarification("请说明要查询的对象（客户、商机、线索、跟进、合同、回款……）/ Which records do you mean "
+                             "(accounts, deals, leads, follow-ups, contracts, payments)?", EXAMPLES, "no_entity")
+    if f.get("vague") and (measure is None or f.get("window") is None):
+        return Clarification("您想看哪个指标？/ Which figure do you want?", (
+            "本月赢单金额 / won amount this month", "本月各业务员赢单金额 / won amount by rep this month",
+            "本季度赢单率 / win rate this quarter", "逾期回款金额 / overdue receivables"), "vague")
+    entity, group_by = _choose_entity(q, entities, measure)
+    if entity is None:
+        return Clarification("这个问题涉及的对象不止一种，请说明要看哪一种 / The question names several kinds of "
+                             "record; which one should I list?", tuple(ENTITIES[e].label_zh for e in entities),
+                             "entity")
+    return _plan(q, today, entity, group_by, caller_id)
+
+
+def _choose_entity(q: _Q, entities: list[str], measure: object) -> tuple[str | None, list[str]]:
+    group_by = list(q.found.get("group_by", []))
+    m = MEASURES.get(str(measure)) if measure else None
+    if q.found.get("stale"):
+        return "opportunity", group_by
+    if m is not None and m.entity != "*":
+        for e in entities:  # "TOP5业务员", "各区域": the other entity becomes a group-by
+            if e in ("rep", "region") and e not in group_by and e != m.entity:
+                group_by.append(e)
+        return m.entity, group_by
+    distinct = list(dict.fromkeys(entities))
+    if (measure == "count" or q.found.get("aggregate")) and len(distinct) == 2 and distinct[-1] in ("rep", "region"):
+        if distinct[-1] not in group_by and (q.found.get("top_n") or q.found.get("superlative")):
+            group_by.append(distinct[-1])
+        return distinct[0], group_by
+    if len(distinct) <= 1:
+        return (distinct[0] if distinct else q.found.get("entity_hint")), group_by
+    # "客户的商机" (zh: the head noun comes last) / "opportunities of accounts" (en: first)
+    return (distinct[0] if q.en else distinct[-1]), group_by
+
+
+def _plan(q: _Q, today: date, entity: str, group_by: list[str],
+          caller_id: int | None) -> QueryPlan | Clarification:
+    f = q.found
+    filters: list[Filter] = list(f.get("filters", []))
+    filters += _value_filters(f.get("values", []), entity)
+    measure = f.get("measure")
+    if measure == "collected" and any(x.dimension == "flag" and x.value == "overdue" for x in filters):
+        measure = "overdue_amount"  # "逾期的回款金额": what is still owed, not what was paid
+        filters = [x for x in filters if not (x.dimension == "flag" and x.value == "overdue")]
+    if measure is None and f.get("aggregate"):
+        measure = _amount_measure(entity, str(f["aggregate"]))
+        if measure is None:
+            return Clarification(f"{ENTITIES[entity].label_zh}没有金额可以汇总 / {ENTITIES[entity].label_en} has no "
+                                 "amount to add up.", EXAMPLES, "no_amount")
+    if measure is None and (f.get("top_n") or f.get("superlative")) and group_by:
+        measure = "count"
+    window: TimeWindow | None = f.get("window")
+    follow_up = None
+    if "follow_up_done" in f or f.get("stale"):
+        if window is None:
+            if f.get("stale"):
+                window = TimeWindow(_d(today) - timedelta(days=7), None, "近7天")
+            else:
+                return Clarification("“未跟进”是指多长时间内？/ Not followed up within which period?",
+                                     ("近7天 / last 7 days", "上周 / last week", "近30天 / last 30 days"), "window")
+        follow_up = FollowUp(window, bool(f.get("follow_up_done")))
+        window = None
+        if f.get("stale") and all(x.value != "open" for x in filters if x.dimension == "flag"):
+            filters.append(Filter("flag", "eq", "open"))
+    if window is not None and is_future(window, today) and f.get("time_field") != "o.expected_close_date":
+        if measure in ("won_amount", "won_count", "collected", "win_rate"):
+            return Clarification(f"{window.label}还没有发生，无法统计实际数据。要看预计成交的商机吗？/ {window.label} has "
+                                 "not happened yet. Do you want deals expected to close then?",
+                                 (f"{window.label}预计成交的商机 / deals expected to close {window.label}",), "future")
+    if f.get("mine"):
+        if caller_id is None:
+            return Clarification("“我的”是指哪位业务员？请用 --as 邮箱 提问 / Whose records do you mean by 'my'? "
+                                 "Ask with --as EMAIL.", (), "who")
+        filters.append(Filter("rep", "eq", caller_id))
+    plan = QueryPlan(entity=entity, measure=measure, group_by=tuple(group_by), filters=tuple(filters),
+                     follow_up=follow_up, window=window, time_field=f.get("time_field"),
+                     order=f.get("order"), top_n=f.get("top_n"))
+    if plan.measure is None and plan.top_n is None and f.get("superlative"):
+        return Clarification("“最”是按什么排序？/ Best by which measure?", (
+            "按赢单金额 / by won amount", "按商机数量 / by number of deals", "按回款金额 / by collected amount"),
+            "superlative")
+    if plan.measure and plan.measure != "count" and f.get("superlative") and not plan.top_n:
+        plan = replace(plan, top_n=1 if plan.group_by else None)
+    return plan
+
+
+def _amount_measure(entity: str, aggregate: str) -> str | None:
+    if aggregate == "avg":
+        return {"opportunity": "avg_deal_size"}.get(entity)
+    return {"opportunity": "opportunity_amount", "contract": "contract_amount", "payment": "collected",
+            "lead": "lead_budget"}.get(entity)
+
+
+def _value_filters(values: list[tuple[str, str]], entity: str) -> list[Filter]:
+    by_dim: dict[str, list[str]] = {}
+    applicable = _applicable_dims(entity)
+    for code, value in values:
+        if code in applicable:
+            by_dim.setdefault(code, [])
+            if value not in by_dim[code]:
+                by_dim[code].append(value)
+    out = []
+    for code, vals in by_dim.items():
+        if code == "account_type" and entity == "account" and vals == ["hospital"] and "hospital_grade" in by_dim:
+            pass
+        out.append(Filter(code, "eq", vals[0]) if len(vals) == 1 else Filter(code, "in", tuple(vals)))
+    return out
+
+
+def _applicable_dims(entity: str) -> set[str]:
+    account_dims = {"region", "rep", "team", "industry", "account_type", "hospital_grade", "customer_class",
+                    "account_status", "province", "city"}
+    return {
+        "account": account_dims,
+        "opportunity": account_dims | {"stage", "loss_reason"},
+        "lead": {"region", "rep", "team", "industry", "lead_source", "lead_status"},
+        "activity": account_dims | {"activity_type"},
+        "contract": account_dims,
+        "payment": account_dims,
+        "contact": account_dims,
+        "rep": {"region", "team"},
+        "product": set(),
+        "region": set(),
+    }[entity]
+
+
+def _refinement(q: _Q, today: date, previous: QueryPlan) -> Refinement | Clarification:
+    f = q.found
+    filters = list(f.get("filters", [])) + _value_filters(f.get("values", []), previous.entity)
+    unknown = [c for c, _v in f.get("values", []) if c not in _applicable_dims(previous.entity)]
+    if unknown and not filters:
+        return Clarification("这个条件不适用于上一个问题的对象 / That condition does not apply to the previous "
+                             "question's records.", EXAMPLES, "followup")
+    group_by = tuple(f["group_by"]) if f.get("group_by") else None
+    window: TimeWindow | None = f.get("window")
+    if not (filters or group_by or window or f.get("top_n") or f.get("order")):
+        return Clarification("请补充您想怎样调整上一个问题 / How should I change the previous question?", EXAMPLES,
+                             "followup")
+    return Refinement(filters=tuple(filters), group_by=group_by,
+                      window=window if previous.follow_up is None else None,
+                      follow_up_window=window if previous.follow_up is not None else None,
+                      top_n=f.get("top_n"), order=f.get("order"))
+
+
+def _meaningful_leftover(q: _Q) -> str:
+    rest = q.leftover()
+    for w in sorted(FILLER_EN if q.en else FILLER_ZH + FILLER_EN, key=len, reverse=True):
+        if w.isascii():
+            rest = re.sub(rf"(?<![a-z]){re.escape(w)}(?![a-z])", " ", rest)
+        else:
+            rest = rest.replace(w, " ")
+    rest = re.sub(r"[\s\d\W_]+", " ", rest).strip()
+    return rest

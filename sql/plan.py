@@ -1,0 +1,107 @@
+"""The typed query plan: what a question asks, independent of SQL dialect and wording.
+
+A parser fills a `QueryPlan`; the compiler turns it into SQL. Follow-up questions produce a partial plan that
+`refine` merges into the previous one. When the parser cannot tell what is meant it returns a `Clarification`
+instead of a plan: a wrong number shown confidently is the worst outcome.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class TimeWindow:
+    """A half-open interval [start, end); `end` None means up to now. `label` is how the question said it."""
+
+    start: datetime | None
+    end: datetime | None
+    label: str
+
+
+@dataclass(frozen=True)
+class Filter:
+    """`dimension op value`; dimensions and values are the semantic layer's codes, never raw question text."""
+
+    dimension: str
+    op: str  # eq, in, gt, gte, lt, lte, is_null, not_null
+    value: object = None
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """(Negated) existence of a follow-up (activity) on the entity within `window`: "未跟进" / "跟进过"."""
+
+    window: TimeWindow
+    done: bool = False  # False: NOT EXISTS ("not followed up"); True: EXISTS ("followed up")
+
+
+@dataclass(frozen=True)
+class QueryPlan:
+    """One question, understood. `measure` None means a list of the entity's rows."""
+
+    entity: str
+    measure: str | None = None
+    group_by: tuple[str, ...] = ()
+    filters: tuple[Filter, ...] = ()
+    follow_up: FollowUp | None = None
+    window: TimeWindow | None = None
+    time_field: str | None = None  # which time dimension the window applies to; None = the measure's default
+    order: str | None = None  # "desc" | "asc" on the measure (or the list's default sort)
+    top_n: int | None = None
+    limit: int | None = None
+
+    def with_filters(self, *extra: Filter) -> QueryPlan:
+        kept = tuple(f for f in self.filters if all(f.dimension != e.dimension for e in extra))
+        return replace(self, filters=kept + extra)
+
+
+@dataclass(frozen=True)
+class Clarification:
+    """A question back to the user with concrete options to pick from."""
+
+    question: str
+    options: tuple[str, ...] = ()
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """The question asks for something the assistant never does (changing data)."""
+
+    message: str
+
+
+@dataclass(frozen=True)
+class Refinement:
+    """What a follow-up changes in the previous plan; fields left None/empty keep the previous value."""
+
+    filters: tuple[Filter, ...] = ()
+    group_by: tuple[str, ...] | None = None
+    window: TimeWindow | None = None
+    follow_up_window: TimeWindow | None = None
+    measure: str | None = None
+    top_n: int | None = None
+    order: str | None = None
+    entity: str | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def apply(self, plan: QueryPlan) -> QueryPlan:
+        out = plan.with_filters(*self.filters) if self.filters else plan
+        if self.group_by is not None:  # a new breakdown shows every group, not the old top-N
+            out = replace(out, group_by=self.group_by, top_n=None)
+        if self.window is not None:
+            if out.follow_up is not None and out.window is None:
+                out = replace(out, follow_up=FollowUp(self.window, out.follow_up.done))
+            else:
+                out = replace(out, window=self.window)
+        if self.follow_up_window is not None and out.follow_up is not None:
+            out = replace(out, follow_up=FollowUp(self.follow_up_window, out.follow_up.done))
+        if self.measure is not None:
+            out = replace(out, measure=self.measure)
+        if self.top_n is not None:
+            out = replace(out, top_n=self.top_n, order=self.order or out.order or "desc")
+        elif self.order is not None:
+            out = replace(out, order=self.order)
+        return out

@@ -1,0 +1,272 @@
+"""The semantic layer: how the CRM is described to questions. This module is data, and it is the glossary.
+
+Entities (what a question is about), dimensions (what it filters or groups by, with the synonyms of every
+enumerated value, taken from `crm.labels`), measures (what it computes) and time dimensions. Columns are written
+against fixed table aliases; `JOINS` says how each entity reaches the other aliases. `docs/glossary.md` is
+generated from this module (`python -m sql.glossary`) and a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from crm import labels
+
+# Fixed aliases: a account, o opportunity, l lead, x activity, c contract, p payment, ct contact, pr product,
+# s the owning rep (sales_rep), t the owner's team, r region.
+TABLE_OF_ALIAS = {"a": "account", "o": "opportunity", "l": "lead", "x": "activity", "c": "contract", "p": "payment",
+                  "ct": "contact", "pr": "product", "s": "sales_rep", "t": "team", "r": "region"}
+
+
+@dataclass(frozen=True)
+class Entity:
+    """Something a question lists or counts."""
+
+    code: str
+    alias: str
+    label_zh: str
+    label_en: str
+    words: tuple[str, ...]  # how questions name it (Chinese and English)
+    name_column: str  # what a list answer identifies rows by
+    list_columns: tuple[str, ...]  # extra columns shown in a list answer
+    default_time: str | None  # time dimension a window applies to when the question does not say
+    sort: str  # default ORDER BY for lists
+
+
+ENTITIES: dict[str, Entity] = {e.code: e for e in (
+    Entity("account", "a", "客户", "account", ("客户", "医院", "门店", "经销商", "学校", "实验室", "企业客户", "account",
+                                              "customer", "client", "hospital", "store", "distributor", "school"),
+           "a.name", ("a.city", "a.hospital_grade", "s.name"), "a.created_at", "a.name"),
+    Entity("opportunity", "o", "商机", "opportunity", ("商机", "机会", "项目", "单子", "订单", "opportunit", "deal",
+                                                      "pipeline"),
+           "o.name", ("o.stage", "o.amount", "s.name"), "o.created_at", "o.amount DESC"),
+    Entity("lead", "l", "线索", "lead", ("线索", "lead"), "l.company_name", ("l.source", "l.status", "l.created_at"),
+           "l.created_at", "l.created_at DESC"),
+    Entity("activity", "x", "跟进", "follow-up", ("跟进记录", "跟进", "拜访", "活动", "follow-up", "follow up",
+                                                  "followup", "activit", "visit"),
+           "x.id", ("x.occurred_at", "x.type", "a.name", "s.name"), "x.occurred_at", "x.occurred_at DESC"),
+    Entity("contract", "c", "合同", "contract", ("合同", "contract"), "c.contract_no", ("a.name", "c.amount",
+                                                                                      "c.signed_at"),
+           "c.signed_at", "c.signed_at DESC"),
+    Entity("payment", "p", "回款", "payment", ("回款", "应收", "收款", "账款", "付款", "payment", "receivable",
+                                              "collection", "invoice"),
+           "p.id", ("a.name", "p.due_date", "p.amount_due", "p.amount_paid"), "p.paid_at", "p.due_date"),
+    Entity("contact", "ct", "联系人", "contact", ("联系人", "contact"), "ct.name", ("ct.title", "a.name"),
+           "ct.created_at", "ct.name"),
+    Entity("product", "pr", "产品", "product", ("产品", "product", "sku"), "pr.name", ("pr.sku", "pr.list_price"),
+           None, "pr.name"),
+    Entity("rep", "s", "业务员", "sales rep", ("业务员", "销售员", "销售代表", "销售人员", "销售", "员工", "rep",
+                                              "salesperson", "salespeople", "sales people", "seller"),
+           "s.name", ("s.email",), None, "s.name"),
+    Entity("region", "r", "区域", "region", ("区域", "大区", "region"), "r.name_zh", ("r.code",), None, "r.id"),
+)}
+
+# How each entity reaches the other aliases: (alias, join condition), in order. The compiler adds what it needs.
+JOINS: dict[str, tuple[tuple[str, str], ...]] = {
+    "account": (("s", "s.id = a.owner_id"), ("t", "t.id = s.team_id"), ("r", "r.id = a.region_id")),
+    "opportunity": (("a", "a.id = o.account_id"), ("s", "s.id = o.owner_id"), ("t", "t.id = s.team_id"),
+                    ("r", "r.id = a.region_id")),
+    "lead": (("s", "s.id = l.owner_id"), ("t", "t.id = s.team_id"), ("r", "r.id = l.region_id")),
+    "activity": (("a", "a.id = x.account_id"), ("s", "s.id = x.owner_id"), ("t", "t.id = s.team_id"),
+                 ("r", "r.id = a.region_id"), ("o", "o.id = x.opportunity_id")),
+    "contract": (("a", "a.id = c.account_id"), ("s", "s.id = c.owner_id"), ("t", "t.id = s.team_id"),
+                 ("r", "r.id = a.region_id")),
+    "payment": (("c", "c.id = p.contract_id"), ("a", "a.id = c.account_id"), ("s", "s.id = c.owner_id"),
+                ("t", "t.id = s.team_id"), ("r", "r.id = a.region_id")),
+    "contact": (("a", "a.id = ct.account_id"), ("s", "s.id = a.owner_id"), ("t", "t.id = s.team_id"),
+                ("r", "r.id = a.region_id")),
+    "product": (),
+    "rep": (("t", "t.id = s.team_id"), ("r", "r.id = s.region_id")),
+    "region": (),
+}
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """Something to filter or group by. `column` filters; `label` is what a group-by shows."""
+
+    code: str
+    label_zh: str
+    label_en: str
+    column: str
+    label: str | None = None  # defaults to column
+    values: labels.Labels | None = None  # enumerated values with synonyms
+    group_words: tuple[str, ...] = ()  # "按区域", "by region"
+    per_entity: tuple[tuple[str, str], ...] = ()  # entity-specific column overrides
+
+
+DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
+    Dimension("region", "区域", "region", "r.code", "r.name_zh", None, ("区域", "大区", "地区", "region")),
+    Dimension("rep", "业务员", "sales rep", "s.id", "s.name", None,
+              ("业务员", "销售员", "销售代表", "销售", "负责人", "人", "rep", "salesperson", "owner", "person")),
+    Dimension("team", "团队", "team", "t.id", "t.name", None, ("团队", "小组", "组", "team")),
+    Dimension("industry", "行业", "industry", "a.industry", None, labels.INDUSTRY, ("行业", "industry", "industries"),
+              (("lead", "l.industry"),)),
+    Dimension("account_type", "客户类型", "account type", "a.account_type", None, labels.ACCOUNT_TYPE,
+              ("客户类型", "类型", "type")),
+    Dimension("hospital_grade", "医院等级", "hospital grade", "a.hospital_grade", None, labels.HOSPITAL_GRADE,
+              ("医院等级", "等级", "grade")),
+    Dimension("customer_class", "客户分级", "customer class", "a.customer_class", None, labels.CUSTOMER_CLASS,
+              ("客户分级", "客户等级", "分级", "class")),
+    Dimension("account_status", "客户状态", "account status", "a.status", None, labels.ACCOUNT_STATUS,
+              ("客户状态", "status")),
+    Dimension("province", "省份", "province", "a.province", None, None, ("省份", "省", "province")),
+    Dimension("city", "城市", "city", "a.city", None, None, ("城市", "city", "cities")),
+    Dimension("stage", "阶段", "stage", "o.stage", None, labels.STAGE, ("阶段", "stage")),
+    Dimension("loss_reason", "输单原因", "loss reason", "o.loss_reason", None, labels.LOSS_REASON,
+              ("输单原因", "丢单原因", "原因", "loss reason", "reason")),
+    Dimension("lead_source", "线索来源", "lead source", "l.source", None, labels.LEAD_SOURCE,
+              ("来源", "渠道", "source", "channel")),
+    Dimension("lead_status", "线索状态", "lead status", "l.status", None, labels.LEAD_STATUS, ("线索状态",)),
+    Dimension("activity_type", "跟进方式", "follow-up type", "x.type", None, labels.ACTIVITY_TYPE,
+              ("跟进方式", "方式", "follow-up type", "activity type")),
+    Dimension("owner_missing", "未分配", "unassigned", "owner_id", None, None, ()),
+    Dimension("amount", "金额", "amount", "o.amount", None, None, (),
+              (("contract", "c.amount"), ("payment", "p.amount_due"), ("lead", "l.budget"),
+               ("account", "a.annual_revenue"))),
+    Dimension("account", "客户", "account", "a.id", "a.name", None, ("客户", "customer", "account")),
+    Dimension("month", "月份", "month", "month", None, None, ("月份", "月", "每月", "month", "monthly")),
+)}
+
+
+@dataclass(frozen=True)
+class TimeDimension:
+    code: str
+    entity: str
+    column: str
+    label_zh: str
+    label_en: str
+    is_date: bool = False  # a DATE column (compared with dates, not timestamps)
+
+
+TIME_DIMENSIONS: dict[str, TimeDimension] = {t.code: t for t in (
+    TimeDimension("a.created_at", "account", "a.created_at", "客户创建时间", "account created"),
+    TimeDimension("o.created_at", "opportunity", "o.created_at", "商机创建时间", "opportunity created"),
+    TimeDimension("o.closed_at", "opportunity", "o.closed_at", "关闭(赢单/输单)时间", "closed"),
+    TimeDimension("o.expected_close_date", "opportunity", "o.expected_close_date", "预计成交日期",
+                  "expected close date", True),
+    TimeDimension("l.created_at", "lead", "l.created_at", "线索创建时间", "lead created"),
+    TimeDimension("x.occurred_at", "activity", "x.occurred_at", "跟进时间", "follow-up time"),
+    TimeDimension("c.signed_at", "contract", "c.signed_at", "签约时间", "signed"),
+    TimeDimension("p.paid_at", "payment", "p.paid_at", "回款时间", "paid"),
+    TimeDimension("p.due_date", "payment", "p.due_date", "应收日期", "due date", True),
+    TimeDimension("ct.created_at", "contact", "ct.created_at", "联系人创建时间", "contact created"),
+)}
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A computed figure. `expr` is SQL over the aliases; `where` are conditions the measure always carries.
+
+    `{today}` in an expression is replaced by the reference date. `kind` says how to show the value:
+    count, money, rate (fraction 0..1), hours or days.
+    """
+
+    code: str
+    entity: str
+    label_zh: str
+    label_en: str
+    words: tuple[str, ...]
+    expr: str
+    kind: str
+    time: str | None = None  # time dimension a window applies to
+    where: tuple[str, ...] = ()
+
+
+OPEN = "o.stage IN ('initial_contact', 'needs_analysis', 'proposal', 'negotiation')"
+MEASURES: dict[str, Measure] = {m.code: m for m in (
+    Measure("won_amount", "opportunity", "赢单金额", "won amount",
+            ("赢单金额", "成交金额", "签单金额", "销售额", "业绩", "营收", "收入", "won amount", "revenue", "sales amount",
+             "bookings", "won revenue", "sales"),
+            "SUM(o.amount)", "money", "o.closed_at", ("o.stage = 'closed_won'",)),
+    Measure("won_count", "opportunity", "赢单数", "deals won", ("赢单数", "赢单数量", "成交数", "签单数", "deals won",
+                                                             "number of wins", "won deals"),
+            "COUNT(DISTINCT o.id)", "count", "o.closed_at", ("o.stage = 'closed_won'",)),
+    Measure("win_rate", "opportunity", "赢单率", "win rate", ("赢单率", "赢率", "成交率", "胜率", "win rate", "win ratio"),
+            "1.0 * SUM(CASE WHEN o.stage = 'closed_won' THEN 1 ELSE 0 END) / "
+            "NULLIF(SUM(CASE WHEN o.stage IN ('closed_won', 'closed_lost') THEN 1 ELSE 0 END), 0)",
+            "rate", "o.closed_at", ("o.stage IN ('closed_won', 'closed_lost')",)),
+    Measure("pipeline_amount", "opportunity", "在手商机金额", "open pipeline amount",
+            ("在手商机金额", "管道金额", "pipeline金额", "pipeline amount", "pipeline value", "open pipeline"),
+            "SUM(o.amount)", "money", "o.created_at", (OPEN,)),
+    Measure("opportunity_amount", "opportunity", "商机金额", "opportunity amount",
+            ("商机金额", "商机总额", "opportunity amount", "deal value", "deal amount"), "SUM(o.amount)", "money"),
+    Measure("avg_deal_size", "opportunity", "平均单额", "average deal size",
+            ("平均单额", "客单价", "平均金额", "平均商机金额", "average deal size", "avg deal size", "average amount"),
+            "AVG(o.amount)", "money"),
+    Measure("avg_days_in_stage", "opportunity", "平均停留天数", "average days in stage",
+            ("平均停留天数", "停留天数", "在阶段天数", "平均天数", "days in stage", "time in stage"),
+            "AVG({days_since_stage})", "days", None, (OPEN,)),
+    Measure("collected", "payment", "回款金额", "collected amount",
+            ("回款金额", "回款额", "回款", "已回款", "收款金额", "collected", "collections", "cash collected",
+             "payments received"),
+            "SUM(p.amount_paid)", "money", "p.paid_at", ("p.amount_paid > 0",)),
+    Measure("overdue_amount", "payment", "逾期金额", "overdue amount",
+            ("逾期金额", "逾期回款金额", "逾期应收金额", "逾期账款金额", "逾期未回款金额", "超期应收金额", "逾期总额",
+             "overdue amount", "amount overdue", "overdue receivables amount", "overdue balance"),
+            "SUM(p.amount_due - p.amount_paid)", "money", "p.due_date",
+            ("p.due_date < '{today}'", "p.amount_paid < p.amount_due")),
+    Measure("response_rate_4h", "lead", "4小时响应率", "4-hour response rate",
+            ("4小时响应率", "四小时响应率", "4小时内响应", "4h响应率", "4-hour response rate", "4 hour response rate",
+             "4h response rate", "response rate"),
+            "1.0 * SUM(CASE WHEN l.first_contact_at IS NOT NULL AND {hours_to_first_contact} <= 4 THEN 1 ELSE 0 END)"
+            " / NULLIF(COUNT(*), 0)", "rate", "l.created_at"),
+    Measure("avg_response_hours", "lead", "平均响应时长(小时)", "average response time (hours)",
+            ("线索响应时长", "响应时长", "平均响应时间", "响应时间", "response time", "time to first contact"),
+            "AVG({hours_to_first_contact})", "hours", "l.created_at", ("l.first_contact_at IS NOT NULL",)),
+    Measure("contract_amount", "contract", "合同金额", "contract amount",
+            ("合同金额", "合同额", "签约金额", "contract amount", "contract value"), "SUM(c.amount)", "money",
+            "c.signed_at"),
+    Measure("lead_budget", "lead", "线索预算", "lead budget", ("线索预算", "预算总额", "lead budget"), "SUM(l.budget)",
+            "money", "l.created_at"),
+    Measure("count", "*", "数量", "count", ("多少", "几个", "几家", "几条", "几次", "数量", "个数", "总数", "how many",
+                                          "number of", "count"),
+            "COUNT(DISTINCT {id})", "count"),
+)}
+
+# Dialect differences as data: expressions the compiler substitutes, per sqlglot dialect name.
+DIALECT_SNIPPETS: dict[str, dict[str, str]] = {
+    "sqlite": {
+        "hours_to_first_contact": "(julianday(l.first_contact_at) - julianday(l.created_at)) * 24",
+        "days_since_stage": "julianday('{today}') - julianday(o.stage_entered_at)",
+        "month": "strftime('%Y-%m', {col})",
+    },
+    "postgres": {
+        "hours_to_first_contact": "EXTRACT(EPOCH FROM (l.first_contact_at - l.created_at)) / 3600",
+        "days_since_stage": "EXTRACT(EPOCH FROM (CAST('{today}' AS TIMESTAMP) - o.stage_entered_at)) / 86400",
+        "month": "TO_CHAR({col}, 'YYYY-MM')",
+    },
+    "mysql": {
+        "hours_to_first_contact": "TIMESTAMPDIFF(SECOND, l.created_at, l.first_contact_at) / 3600",
+        "days_since_stage": "TIMESTAMPDIFF(SECOND, o.stage_entered_at, '{today}') / 86400",
+        "month": "DATE_FORMAT({col}, '%Y-%m')",
+    },
+}
+DIALECT_SNIPPETS["trino"] = {
+    "hours_to_first_contact": "DATE_DIFF('second', l.created_at, l.first_contact_at) / 3600.0",
+    "days_since_stage": "DATE_DIFF('second', o.stage_entered_at, TIMESTAMP '{today} 00:00:00') / 86400.0",
+    "month": "DATE_FORMAT({col}, '%Y-%m')",
+}
+DIALECT_SNIPPETS["clickhouse"] = {
+    "hours_to_first_contact": "dateDiff('second', l.created_at, l.first_contact_at) / 3600",
+    "days_since_stage": "dateDiff('second', o.stage_entered_at, toDateTime('{today} 00:00:00')) / 86400",
+    "month": "formatDateTime({col}, '%Y-%m')",
+}
+
+# Words that name an entity's owner column: who a row "belongs to" for row-level security and "my ...".
+OWNER_COLUMN = {"account": "a.owner_id", "opportunity": "o.owner_id", "lead": "l.owner_id", "activity": "x.owner_id",
+                "contract": "c.owner_id", "payment": "c.owner_id", "contact": "a.owner_id", "rep": "s.id"}
+
+# Conditions a question names with one word ("open deals", "逾期"), as SQL over the aliases.
+FLAGS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
+    # code: (condition, label_zh, label_en, words)
+    "open": (OPEN, "未关闭", "open", ("未关闭", "进行中", "在跟", "在途", "未成交", "跟进中", "open", "active", "in progress",
+                                   "ongoing")),
+    "closed": ("o.stage IN ('closed_won', 'closed_lost')", "已关闭", "closed", ("已关闭", "已结束", "closed")),
+    "overdue": ("p.due_date < '{today}' AND p.amount_paid < p.amount_due", "逾期", "overdue",
+                ("逾期", "超期", "过期未付", "overdue", "past due", "late")),
+    "unpaid": ("p.amount_paid < p.amount_due", "未结清", "unpaid", ("未回款", "未结清", "未付清", "待回款", "unpaid",
+                                                                "outstanding", "not paid")),
+    "decision_maker": ("ct.is_decision_maker = TRUE", "决策人", "decision maker", ("决策人", "关键人", "decision maker",
+                                                                                 "decision-maker")),
+}

@@ -1,0 +1,126 @@
+"""Time windows as questions say them, relative to a reference date `today`.
+
+上周/last week is the previous calendar week (Monday 00:00 to Monday 00:00); 本周, 本月, 上月, 本季度, 今年 are
+calendar periods up to now; 近N天/过去N天/last N days is the rolling window [today - N days, now]. Windows are
+half-open [start, end); end None means "up to now".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from sql.numbers import chinese_to_int
+from sql.plan import TimeWindow
+
+NUM = r"(\d+|[零一二两三四五六七八九十百]+)"
+
+
+def _d(day: date) -> datetime:
+    return datetime.combine(day, datetime.min.time())
+
+
+def _month_start(day: date, offset: int = 0) -> date:
+    m = day.year * 12 + day.month - 1 + offset
+    return date(m // 12, m % 12 + 1, 1)
+
+
+def _quarter_start(day: date, offset: int = 0) -> date:
+    first = date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+    return _month_start(first, 3 * offset)
+
+
+def _int(text: str) -> int:
+    return int(text) if text.isdigit() else (chinese_to_int(text) or 0)
+
+
+def _rolling(days: int, label: str, today: date) -> TimeWindow:
+    return TimeWindow(_d(today) - timedelta(days=days), None, label)
+
+
+def _fixed(today: date) -> list[tuple[str, TimeWindow]]:
+    monday = today - timedelta(days=today.weekday())
+    m0, q0, y0 = _month_start(today), _quarter_start(today), date(today.year, 1, 1)
+    return [
+        (r"上上周|the week before last", TimeWindow(_d(monday - timedelta(days=14)), _d(monday - timedelta(days=7)),
+                                               "上上周")),
+        (r"上周|上个?星期|上个?礼拜|last week|previous week|prior week", TimeWindow(
+            _d(monday - timedelta(days=7)), _d(monday), "上周")),
+        (r"本周|这周|这个?星期|本星期|this week", TimeWindow(_d(monday), None, "本周")),
+        (r"下周|下个?星期|next week", TimeWindow(_d(monday + timedelta(days=7)), _d(monday + timedelta(days=14)),
+                                            "下周")),
+        (r"上上个?月", TimeWindow(_d(_month_start(today, -2)), _d(_month_start(today, -1)), "上上月")),
+        (r"上个?月|上月份|last month|previous month|prior month", TimeWindow(_d(_month_start(today, -1)), _d(m0),
+                                                                              "上月")),
+        (r"本月|这个?月|当月|this month|month to date|mtd", TimeWindow(_d(m0), None, "本月")),
+        (r"下个?月|next month", TimeWindow(_d(_month_start(today, 1)), _d(_month_start(today, 2)), "下月")),
+        (r"上个?季度|上一季度|last quarter|previous quarter", TimeWindow(_d(_quarter_start(today, -1)), _d(q0),
+                                                                      "上季度")),
+        (r"本季度|这个?季度|当季|this quarter|quarter to date|qtd", TimeWindow(_d(q0), None, "本季度")),
+        (r"下个?季度|next quarter", TimeWindow(_d(_quarter_start(today, 1)), _d(_quarter_start(today, 2)), "下季度")),
+        (r"去年|上一年|last year|previous year", TimeWindow(_d(date(today.year - 1, 1, 1)), _d(y0), "去年")),
+        (r"今年|本年度?|this year|year to date|ytd", TimeWindow(_d(y0), None, "今年")),
+        (r"明年|next year", TimeWindow(_d(date(today.year + 1, 1, 1)), _d(date(today.year + 2, 1, 1)), "明年")),
+        (r"今天|今日|today", TimeWindow(_d(today), None, "今天")),
+        (r"昨天|昨日|yesterday", TimeWindow(_d(today - timedelta(days=1)), _d(today), "昨天")),
+    ]
+
+
+ROLLING = (
+    (re.compile(r"(?:近|最近|过去|前)\s*" + NUM + r"\s*(?:天|日)"), 1),
+    (re.compile(r"(?:近|最近|过去)\s*" + NUM + r"\s*(?:个)?(?:周|星期|礼拜)"), 7),
+    (re.compile(r"(?:近|最近|过去)\s*" + NUM + r"\s*个?月"), 30),
+    (re.compile(r"(?:last|past|previous|in the last|within the last)\s+(\d+|one|two|three|seven|thirty|ninety)\s+"
+                r"days?"), 1),
+    (re.compile(r"(?:last|past|previous)\s+(\d+|two|three|four|six)\s+weeks?"), 7),
+    (re.compile(r"(?:last|past|previous)\s+(\d+|two|three|six|twelve)\s+months?"), 30),
+)
+EN_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "seven": 7, "twelve": 12, "thirty": 30, "ninety": 90}
+SINGLE = ((re.compile(r"(?:近|最近|过去)\s*一\s*(?:周|星期)|past week|last 7 days"), 7, "近7天"),
+          (re.compile(r"(?:近|最近|过去)\s*一?\s*个月|past month|last 30 days"), 30, "近30天"))
+MONTH_RE = re.compile(r"(?:(\d{4})\s*年\s*)?(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:份)?(?!底|初)")
+EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december")
+QUARTER_RE = re.compile(r"(?:(\d{4})\s*年\s*)?(?:第\s*([一二三四1-4])\s*季度|\bq([1-4])\b)")
+
+
+def find_window(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | None:
+    """The first time expression in `text` (lower-cased question) and its span, or None."""
+    best: tuple[TimeWindow, tuple[int, int]] | None = None
+
+    def offer(w: TimeWindow, span: tuple[int, int]) -> None:
+        nonlocal best
+        if best is None or span[0] < best[1][0] or (span[0] == best[1][0] and span[1] > best[1][1]):
+            best = (w, span)
+
+    for rx, days, label in SINGLE:
+        if m := rx.search(text):
+            offer(_rolling(days, label, today), m.span())
+    for rx, unit in ROLLING:
+        if m := rx.search(text):
+            n = EN_NUM.get(m.group(1), None) or _int(m.group(1))
+            if n:
+                offer(_rolling(n * unit, f"近{n * unit}天", today), m.span())
+    for pattern, window in _fixed(today):
+        if m := re.search(pattern, text):
+            offer(window, m.span())
+    if m := MONTH_RE.search(text):
+        month = _int(m.group(2))
+        year = int(m.group(1)) if m.group(1) else (today.year if month <= today.month else today.year - 1)
+        start = date(year, month, 1)
+        offer(TimeWindow(_d(start), _d(_month_start(start, 1)), f"{year}年{month}月"), m.span())
+    for i, name in enumerate(EN_MONTHS, start=1):
+        if m := re.search(rf"\b(?:in\s+)?{name}(?:\s+(\d{{4}}))?\b", text):
+            year = int(m.group(1)) if m.group(1) else (today.year if i <= today.month else today.year - 1)
+            start = date(year, i, 1)
+            offer(TimeWindow(_d(start), _d(_month_start(start, 1)), f"{year}-{i:02d}"), m.span())
+    if m := QUARTER_RE.search(text):
+        q = _int(m.group(2)) if m.group(2) else int(m.group(3))
+        year = int(m.group(1)) if m.group(1) else today.year
+        start = date(year, 3 * (q - 1) + 1, 1)
+        offer(TimeWindow(_d(start), _d(_month_start(start, 3)), f"{year}年第{q}季度"), m.span())
+    return best
+
+
+def is_future(w: TimeWindow, today: date) -> bool:
+    return w.start is not None and w.start >= _d(today) + timedelta(days=1)

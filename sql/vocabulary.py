@@ -1,0 +1,90 @@
+"""Question words that are not values of the data: negation, ranking, comparison, grouping, filler.
+
+Data, like the semantic layer: extend these lists when managers phrase things in a way we do not understand yet.
+Patterns are regular expressions over the normalised (NFKC, lower-case) question.
+"""
+
+from __future__ import annotations
+
+WRITE_WORDS = (
+    r"删除", r"删掉", r"删了", r"清空", r"清除", r"修改", r"更改", r"改成", r"改为", r"改一下", r"更新.{0,6}(为|成|到)",
+    r"插入", r"添加一(个|条)", r"新建一(个|条)", r"创建一(个|条)", r"录入一(个|条)", r"把.{0,20}(改|设|删)",
+    r"\bdelete\b", r"\bdrop\b", r"\bupdate\b", r"\binsert\b", r"\btruncate\b", r"\balter\b", r"\bremove\b",
+    r"\bmodify\b", r"\bchange the\b", r"\bset the\b", r"\bgrant\b", r"\battach\b", r"\bpragma\b", r"\bcreate (a|an|the|table)\b",
+    r"\badd (a|an) (new )?(customer|account|lead|deal|opportunity|contact)\b",
+)
+
+NEGATED_FOLLOW_UP = (
+    r"(未|没有?|无|从未|从没)(被)?(跟进|拜访|联系|跟踪|走访|回访)(过)?",
+    r"(no|without( any)?) (follow[- ]?ups?|activit(y|ies)|visits?|contact)",
+    r"(not|never|haven'?t|hasn'?t|weren'?t|wasn'?t) (been )?(followed[- ]?up|visited|contacted|touched)( on| with)?",
+    r"沉默", r"无人跟进", r"没人跟",
+)
+POSITIVE_FOLLOW_UP = (
+    r"(跟进|拜访|联系|走访|回访)过", r"有(过)?(跟进|拜访)", r"(were|was|been|got) (followed[- ]?up|visited|contacted)",
+)
+STALE_WORDS = (r"停滞", r"卡住", r"不动的", r"stale", r"stalled", r"stuck")
+MY_WORDS = ("我的", "我负责的", "我名下的", "我自己的", "my own", "my", "mine")
+UNASSIGNED_WORDS = ("未分配", "没分配", "无负责人", "没有负责人", "unassigned", "without an owner", "no owner")
+
+TOP_N = (
+    r"(?:top|前|排名前|最高的|最多的|最大的|倒数|后|bottom)\s*(?P<n>\d+|[一二两三四五六七八九十]+|three|five|ten)"
+    r"(?:名|个|家|位|条|大)?",
+    r"(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:大|强)",
+)
+DESC_WORDS = ("最高", "最多", "最大", "最好", "最强", "第一", "排名", "排行", "排序", "highest", "most", "largest",
+              "biggest", "top", "best", "leading", "rank", "ranking", "ranked")
+ASC_WORDS = ("最低", "最少", "最小", "最差", "垫底", "落后", "lowest", "least", "smallest", "worst", "bottom",
+             "falling behind", "lagging")
+VAGUE_WORDS = ("怎么样", "如何", "情况", "表现", "好不好", "how is", "how are", "how's", "how did", "performance",
+               "doing")
+
+GT_WORDS = (">=", "≥", "大于等于", "不少于", "不低于", "至少", "以上", "及以上", "大于", "超过", "高于", "多于", ">", "over",
+            "above", "more than", "greater than", "at least", "exceeding", "bigger than", "larger than", "or more",
+            "and above", "+")
+LT_WORDS = ("<=", "≤", "不超过", "at most", "no more than", "以下", "以内", "小于", "低于", "少于", "不到", "<", "under",
+            "below", "less than", "smaller than", "or less")
+
+# Which time column a window applies to, when the question says so.
+TIME_FIELD_WORDS: dict[str, tuple[str, ...]] = {
+    "o.expected_close_date": ("预计成交", "预计签约", "预计关闭", "expected to close", "expected close",
+                              "closing", "close date"),
+    "p.due_date": ("到期", "应收", "应付", "due"),
+    "o.created_at": ("新增商机", "新建商机", "新商机", "创建的商机", "new deals", "new opportunities", "created"),
+    "a.created_at": ("新增客户", "新客户", "新建客户", "new customers", "new accounts"),
+}
+
+# {w} is the dimension word.
+GROUP_MARKERS_ZH = (r"按(照)?{w}(分|拆|统计|汇总|排名|排序|看|划分)?", r"分{w}", r"各{w}", r"每(个|一)?{w}",
+                    r"不同{w}", r"哪(个|些|一个|位)?{w}", r"{w}(分布|排名|排行|对比|维度|之间)", r"以{w}为单位")
+GROUP_MARKERS_EN = (r"(broken down |break(ing)? (it )?down |split |grouped |group )?(by|per|for each|for every|across) "
+                    r"(each |every )?{w}s?", r"each {w}s?", r"which {w}s?", r"{w}s? breakdown", r"{w}-wise")
+
+FILLER_ZH = ("请", "帮我", "帮忙", "给我", "麻烦", "查一下", "查询", "查查", "查", "看一下", "看看", "看", "列出", "列一下",
+             "显示", "统计", "一下", "一共", "总共", "共有", "有哪些", "哪些", "哪个", "哪家", "哪位", "谁", "是", "的", "了",
+             "呢", "吗", "嘛", "啊", "吧", "有", "在", "和", "与", "及", "以及", "或", "其中", "那", "那么", "再", "只看",
+             "只要", "只", "按", "各", "个", "家", "位", "条", "名", "区", "地区", "市", "省", "里", "中", "内", "期间",
+             "的话", "都", "所有", "全部", "目前", "现在", "当前", "情况", "数据", "多少", "是多少", "排名", "列表", "清单",
+             "明细", "分别", "对应", "已经", "还", "最近", "新增", "新的", "新", "共", "总", "合计", "人", "拆一下",
+             "拆", "分", "下", "一", "有没有", "吗?", "?", "呀", "你", "我", "们", "这些", "那些", "客户的", "笔",
+             "级", "类", "进行", "做", "做过", "过", "被", "由", "负责", "负责的", "名下", "对", "给", "从", "到",
+             "关于", "相关", "跟", "上", "所属", "属于", "为", "占比", "比例", "次", "次数", "ignore your rules and",
+             "ignore", "rules")
+FILLER_EN = ("please", "show", "me", "list", "give", "get", "find", "tell", "what", "what's", "whats", "which", "who",
+             "are", "is", "was", "were", "the", "a", "an", "of", "in", "on", "at", "for", "with", "and", "or", "to",
+             "from", "by", "all", "our", "we", "us", "i", "do", "does", "did", "have", "has", "had", "there", "that",
+             "those", "these", "them", "they", "it", "its", "their", "only", "just", "what about", "how about",
+             "about", "any", "many", "much", "number", "total", "count", "this", "that's", "s", "'s", "now", "currently",
+             "current", "so", "far", "new", "within", "during", "been", "be", "can", "you", "could", "would", "per",
+             "each", "every", "than", "over", "under", "same", "split", "broken", "down", "break", "breakdown",
+             "owned", "handled", "managed", "belonging", "assigned", "ones", "one", "still", "yet", "ever", "since",
+             "up", "out", "let's", "see", "see the", "also", "then", "into", "as", "well", "whose", "where", "when",
+             "amount", "value", "ignore your rules and", "ignore", "your", "rules", "instructions", "previous")
+
+EXAMPLES = (
+    "华东区上周未跟进的三甲医院客户",
+    "本月赢单金额TOP5业务员",
+    "各区域本季度赢单率",
+    "Open opportunities over 500k in North China",
+    "逾期回款金额按区域",
+)
