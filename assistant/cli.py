@@ -102,6 +102,19 @@ def ask_cmd(question: Annotated[str | None, typer.Argument(help="The question; n
                     session_id=session, limit=limit or settings.max_rows, settings=settings)
 
 
+@eval_app.command("nl2sql")
+def eval_nl2sql(split: Annotated[str, typer.Option(help="dev | test | all (test is the held-out split)")] = "test",
+                url: Annotated[str | None, typer.Option(help="Answer on this database (gold runs on the SQLite "
+                                                             "evaluation database)")] = None,
+                report: Annotated[Path, typer.Option(help="Markdown report file")] = Path("evals/nl2sql/report.md"),
+                ) -> None:
+    """Execution accuracy of questions -> SQL, overall and per category. / 问数评测"""
+    from evals.nl2sql.run import format_summary, run
+
+    typer.echo(format_summary(run(split, url, report)))
+    typer.echo(f"report: {report}")
+
+
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
