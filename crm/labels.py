@@ -21,7 +21,7 @@ ACCOUNT_TYPE: Labels = {
     "lab": ("检验实验室", "Lab", ("实验室", "检验所", "第三方检验", "laboratory", "labs")),
     "distributor": ("经销商", "Distributor", ("代理商", "分销商", "经销", "distributors", "dealer")),
     "store": ("门店", "Store", ("商超", "超市", "终端", "stores", "shop")),
-    "enterprise": ("企业", "Enterprise", ("公司", "企业客户", "company", "enterprises")),
+    "enterprise": ("企业", "Enterprise", ("企业客户", "enterprises")),
     "school": ("学校", "School", ("院校", "schools")),
 }
 HOSPITAL_GRADE: Labels = {
@@ -62,7 +62,7 @@ STAGE: Labels = {
     "needs_analysis": ("需求分析", "Needs analysis", ("需求确认", "需求调研")),
     "proposal": ("方案报价", "Proposal", ("报价", "方案", "quote stage")),
     "negotiation": ("商务谈判", "Negotiation", ("谈判", "议价")),
-    "closed_won": ("赢单", "Closed won", ("成交", "签单", "won", "win")),
+    "closed_won": ("赢单", "Closed won", ("成交", "签单", "卖出去", "卖出", "won", "win", "sold")),
     "closed_lost": ("输单", "Closed lost", ("丢单", "lost", "loss")),
 }
 LOSS_REASON: Labels = {
@@ -84,8 +84,8 @@ ACTIVITY_TYPE: Labels = {
     "demo": ("演示", "Demo", ("产品演示", "试用演示", "demos")),
 }
 ROLE: Labels = {
-    "rep": ("销售代表", "Sales rep", ("业务员", "销售")),
-    "manager": ("销售经理", "Manager", ("经理", "主管")),
+    "rep": ("销售代表", "Sales rep", ()),
+    "manager": ("销售经理", "Manager", ("经理", "主管", "sales manager")),
     "director": ("销售总监", "Director", ("总监",)),
     "trainer": ("培训师", "Trainer", ("培训",)),
     "admin": ("管理员", "Admin", ("系统管理员",)),

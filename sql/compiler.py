@@ -22,13 +22,14 @@ from sql.semantic import (
     FLAGS,
     JOINS,
     MEASURES,
+    OPEN,
     TABLE_OF_ALIAS,
     TIME_DIMENSIONS,
 )
 
 SQLGLOT_DIALECT = {"sqlite": "sqlite", "postgresql": "postgres", "postgres": "postgres", "mysql": "mysql",
                    "mariadb": "mysql", "trino": "trino", "clickhouse": "clickhouse"}
-ALIAS_RE = re.compile(r"\b(a|o|l|x|c|p|ct|pr|s|t|r)\.")
+ALIAS_RE = re.compile(r"\b(a|o|l|x|c|p|ct|pr|s|t|r|rr)\.")
 OUTPUT_NAME = {"a.name": "account", "o.name": "opportunity", "l.company_name": "company", "x.id": "activity_id",
                "c.contract_no": "contract_no", "p.id": "payment_id", "ct.name": "contact", "pr.name": "product",
                "s.name": "rep", "r.name_zh": "region", "t.name": "team"}
@@ -71,13 +72,17 @@ def compile_plan(plan: QueryPlan, dialect: str, today: date) -> exp.Select:
         raise CompileError(f"{measure.label_zh}不适用于{ent.label_zh}",
                            f"{measure.label_en} does not apply to {ent.label_en}")
     conditions = [_filter(ctx, f) for f in plan.filters]
+    if plan.entity == "rep" and all(f.dimension != "role" for f in plan.filters):
+        conditions.append(ctx.frag("s.role = 'rep'"))  # 业务员/reps are the people who sell, not their managers
     if measure is not None:
         conditions += [ctx.frag(w) for w in measure.where]
     if plan.window is not None:
-        time_code = plan.time_field or (measure.time if measure and measure.time else ent.default_time)
+        time_code = _time_code(plan, measure)
         if time_code is None:
             raise CompileError(f"{ent.label_zh}没有可按时间筛选的字段", f"{ent.label_en} has no time to filter by")
         conditions += _window(ctx, time_code, plan.window)
+        if time_code == "o.expected_close_date" and not any(f.dimension in ("stage", "flag") for f in plan.filters):
+            conditions.append(ctx.frag(OPEN))  # only open deals are still expected to close
     if plan.follow_up is not None:
         conditions.append(_follow_up(ctx, plan))
     select = _projection(ctx, plan, measure)
@@ -88,6 +93,19 @@ def compile_plan(plan: QueryPlan, dialect: str, today: date) -> exp.Select:
     if conditions:
         select = select.where(exp.and_(*conditions))
     return select
+
+
+def _time_code(plan: QueryPlan, measure) -> str | None:
+    """Which time a window applies to: the question's, the measure's, a closed deal's close date, the default."""
+    if plan.time_field:
+        return plan.time_field
+    if measure is not None and measure.time:
+        return measure.time
+    closed = any(f.dimension == "stage" and (f.value in ("closed_won", "closed_lost") or (
+        isinstance(f.value, tuple) and set(f.value) <= {"closed_won", "closed_lost"})) for f in plan.filters)
+    if plan.entity == "opportunity" and closed:
+        return "o.closed_at"  # "本季度赢了多少单": won this quarter, whenever the deal was created
+    return ENTITIES[plan.entity].default_time
 
 
 def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
@@ -114,7 +132,7 @@ def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
     labels: list[exp.Expr] = []
     for g in plan.group_by:
         if g == "month":
-            time_code = plan.time_field or measure.time or ent.default_time
+            time_code = _time_code(plan, measure)
             if time_code is None:
                 raise CompileError(f"{ent.label_zh}没有可按月统计的时间", f"{ent.label_en} has no time to group by month")
             col = TIME_DIMENSIONS[time_code].column
@@ -155,6 +173,9 @@ def _literal(value: object) -> exp.Expr:
 def _filter(ctx: _Ctx, f: Filter) -> exp.Expr:
     if f.dimension == "flag":
         return ctx.frag(FLAGS[str(f.value)][0].replace("{today}", ctx.today.isoformat()))
+    if f.dimension == "product_line" and ctx.plan.entity == "product":
+        ctx.aliases.add("pr")
+        return exp.EQ(this=exp.column("product_line", table="pr"), expression=exp.Literal.string(str(f.value)))
     if f.dimension in ("product", "product_line"):
         return _product(ctx, f)
     col = ctx.frag(ctx.column(f.dimension))
@@ -198,9 +219,10 @@ def _window(ctx: _Ctx, time_code: str, w: TimeWindow) -> list[exp.Expr]:
     out: list[exp.Expr] = []
     if w.start is not None:
         out.append(exp.GTE(this=col, expression=_ts(w.start, td.is_date)))
-    if w.end is not None:
-        out.append(exp.LT(this=col.copy(), expression=_ts(w.end, td.is_date)))
-    if w.start is None and w.end is None:
+    end = w.end if w.end is not None or not td.is_date else w.period_end  # "due this month": the whole month
+    if end is not None:
+        out.append(exp.LT(this=col.copy(), expression=_ts(end, td.is_date)))
+    if w.start is None and end is None:
         out.append(exp.Not(this=exp.Is(this=col.copy(), expression=exp.Null())))
     return out
 
@@ -216,7 +238,7 @@ def _follow_up(ctx: _Ctx, plan: QueryPlan) -> exp.Expr:
     else:
         ctx.aliases.add("o")
     w = plan.follow_up.window
-    conds = [sqlglot.condition(link, dialect=ctx.dialect)]
+    conds: list[exp.Expr] = [sqlglot.condition(link, dialect=ctx.dialect)]
     col = exp.column("occurred_at", table="xa")
     if w.start is not None:
         conds.append(exp.GTE(this=col, expression=_ts(w.start, False)))

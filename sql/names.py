@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from sqlalchemy import Engine, text
 
+from crm.demo.geo import PLACE_EN
+
 
 @dataclass(frozen=True)
 class NameHit:
@@ -62,14 +64,18 @@ class NameIndex:
         hits = self._accounts(question)
         hits += self._reps(question)
         for city in self.cities | self.provinces:
+            kind = "province" if city in self.provinces else "city"
             start = question.find(city)
             if start >= 0 and len(city) >= 2:
-                kind = "province" if city in self.provinces else "city"
                 hits.append(NameHit(kind, city, (), (start, start + len(city)), True))
+            elif city in PLACE_EN and (m := re.search(rf"(?<![a-z]){re.escape(PLACE_EN[city])}(?![a-z])", question)):
+                hits.append(NameHit(kind, city, (), m.span(), True))
         for name, pid in self.products.items():
-            start = question.find(name.lower())
-            if start >= 0:
-                hits.append(NameHit("product", name, (pid,), (start, start + len(name)), True))
+            for alias in _product_aliases(name):
+                start = question.find(alias)
+                if start >= 0:
+                    hits.append(NameHit("product", name, (pid,), (start, start + len(alias)), True))
+                    break
         for line in self.product_lines:
             start = question.find(line)
             if start >= 0:
@@ -89,7 +95,7 @@ class NameIndex:
         near: list[NameHit] = []
         for name, entries in self.reps.items():
             n = len(name)
-            if n < 2 or name == "系统管理员":
+            if n < 3 or name == "系统管理员":  # two-character names: one wrong character is just another word
                 continue
             for m in re.finditer(re.escape(name[0]), q):
                 cand = q[m.start(): m.start() + n]
@@ -124,8 +130,23 @@ class NameIndex:
         exact = [h for h in hits if h.exact]
         if exact:
             return exact
+        if len(hits) > 1:  # two accounts equally close to what was typed: ask, do not pick one
+            ids = tuple(i for h in hits for i in h.ids)
+            span = (min(h.span[0] for h in hits), max(h.span[1] for h in hits))
+            return [NameHit("account", hits[0].name, ids, span, False, tuple(h.name for h in hits))]
         # several near matches on the same span are ambiguous: return them all, the parser asks
         return hits
+
+
+def _product_aliases(name: str) -> list[str]:
+    """全自动生化分析仪 A100 -> itself, 全自动生化分析仪, a100 (model codes of two or more characters)."""
+    lower = name.lower()
+    out = [lower]
+    head = re.split(r"\s|\(", lower)[0]
+    if head != lower and len(head) >= 3:
+        out.append(head)
+    out += [t for t in re.findall(r"[a-z]+\d+[a-z\d]*", lower) if len(t) >= 3]
+    return out
 
 
 def _bigrams(s: str) -> set[str]:

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from datetime import date, timedelta
 
+from crm.demo.geo import REGIONS
 from sql.names import NameHit, NameIndex
 from sql.numbers import chinese_to_int, find_amounts
 from sql.plan import Clarification, Filter, FollowUp, QueryPlan, Refinement, Refusal, TimeWindow
-from sql.semantic import DIMENSIONS, ENTITIES, FLAGS, MEASURES
+from sql.semantic import DIMENSIONS, ENTITIES, FLAG_ENTITY, FLAGS, MEASURES, TIME_DIMENSIONS
 from sql.timewords import _d, find_window, is_future
 from sql.vocabulary import (
     ASC_WORDS,
@@ -28,6 +29,8 @@ from sql.vocabulary import (
     FILLER_ZH,
     GROUP_MARKERS_EN,
     GROUP_MARKERS_ZH,
+    AMOUNT_FIELDS,
+    EVER_WORDS,
     GT_WORDS,
     LT_WORDS,
     MY_WORDS,
@@ -94,7 +97,7 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
     if any(re.search(w, text) for w in WRITE_WORDS):
         return Refusal("我只能查询数据，不能修改或删除 / I can only read data; I never change or delete it.")
     q = _Q(text, [False] * len(text), not re.search(r"[\u4e00-\u9fff]", text))
-    steps = (_time, _names, _follow_up, _mine, _unassigned, _measure, _flags, _top_n, _comparison, _group_by,
+    steps = (_time, _team_region, _names, _follow_up, _mine, _unassigned, _top_n, _comparison, _measure, _flags, _group_by,
              _values, _entity, _order)
     for step in steps:
         result = step(q, today, names, caller_id)
@@ -115,6 +118,18 @@ def _time(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
         if q.take_first(words):
             q.found["time_field"] = code
             break
+
+
+def _team_region(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
+    """"华东团队" / "the East China team" / "reps in North China": the rep's own region, not the account's."""
+    for code, (zh, en, _syn) in _region_labels().items():
+        m = q.search(rf"{zh}(?:区|大区)?(?:的)?(?:销售)?(?:团队|业务员|销售们|的人)") or q.search(
+            rf"{en.lower()} (?:sales )?team|(?:reps|salespeople|sales reps) (?:in|of|from) {en.lower()}")
+        if m:
+            q.take(*m.span())
+            q.found.setdefault("filters", []).append(Filter("team_region", "eq", code))
+            if "reps" in m.group(0) or "业务员" in m.group(0):
+                q.found.setdefault("entities_extra", []).append("rep")
 
 
 def _names(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> Clarification | None:
@@ -175,22 +190,46 @@ def _unassigned(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> 
 
 
 def _flags(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
-    for code, (_cond, _zh, _en, words) in FLAGS.items():
-        if q.take_first(words):
-            q.found.setdefault("filters", []).append(Filter("flag", "eq", code))
+    pairs = sorted(((w, code) for code, (_c, _zh, _en, words) in FLAGS.items() for w in words), key=lambda p: -len(p[0]))
+    for word, code in pairs:
+        m = q.search(re.escape(word.lower()), word=word.isascii())
+        if m:
+            q.take(*m.span())
+            if all(not (x.dimension == "flag" and x.value == code) for x in q.found.setdefault("filters", [])):
+                q.found["filters"].append(Filter("flag", "eq", code))
+                q.found.setdefault("flag_entities", []).append(FLAG_ENTITY.get(code))
+
+
+STRONG_COUNT = r"(?<!哪)(?:几|多少)(?:个|家|条|次|笔|份|位|单|名)|数量|个数|总数|次数|how many(?! days)|number of|\bcount\b|no\. of"
+ENTITY_COUNT = r"(?<=[\u4e00-\u9fff])数(?:量|目)?(?![\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])数(?=是|有|为|多少)"
+# Words that make an entity-like measure word ("回款") a figure rather than a list of records.
+AMOUNT_MARKERS = r"多少|金额|总额|额|合计|总计|总和|按|各|每|排名|最|前\d|top|how much|total|sum|amount|by |per |most|highest"
 
 
 def _measure(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
-    for code, m in sorted(MEASURES.items(), key=lambda kv: -max(len(w) for w in kv[1].words)):
-        if code == "count":
-            continue
-        if q.take_first(m.words):
+    specific = sorted(((c, m) for c, m in MEASURES.items() if c != "count"),
+                      key=lambda kv: -max(len(w) for w in kv[1].words))
+    for code, m in specific:  # counting measures first: 赢单数
+        if m.kind == "count" and q.take_first(m.words):
+            q.found["measure"] = code
+            return
+    if (m_ := q.search(STRONG_COUNT)) or (m_ := q.search(ENTITY_COUNT)):
+        q.take(*m_.span())
+        q.found["measure"] = "count"
+        return
+    for code, m in specific:
+        word = q.take_first(m.words)
+        if word:
+            entity_word = any(word in e.words for e in ENTITIES.values())
+            if entity_word and not re.search(AMOUNT_MARKERS, q.text):
+                q.found["entity_hint"] = m.entity  # "哪些回款要到期": a list of payments, not their sum
+                return
             q.found["measure"] = code
             return
     if q.take_first(("平均金额", "平均", "average", "avg", "mean")):
         q.found["aggregate"] = "avg"
-    if q.take_first(("总金额", "总额", "金额", "多少钱", "总价值", "合计", "total amount", "total value", "amount",
-                     "value", "sum", "total")):
+    if q.take_first(("总金额", "总额", "金额", "多少钱", "总价值", "合计", "总和", "total amount", "total value", "amount",
+                     "value", "sum", "total", "how much", "worth")):
         q.found["aggregate"] = "avg" if q.found.get("aggregate") == "avg" else "sum"
     elif q.take_first(MEASURES["count"].words):
         q.found["measure"] = "count"
@@ -205,50 +244,113 @@ def _top_n(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
             if n:
                 q.take(*m.span())
                 q.found["top_n"] = n
+                q.found["top_n_end"] = m.end()
                 q.found["order"] = "asc" if m.group(0).startswith(("倒数", "bottom", "后")) else "desc"
                 return
 
 
+RANGE = re.compile(r"(?:在|between)?\s*(?P<a>\S+?)\s*(?:到|至|-|~|and)\s*(?P<b>\S+?)\s*(?:之间|between)?")
+
+
 def _comparison(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
-    for start, end, value, _unit in find_amounts(q.text):
+    amounts = [a for a in find_amounts(q.text) if q.free(a[0], a[1])]
+    filters = q.found.setdefault("filters", [])
+    # a range: 十万到五十万之间, between 100k and 500k
+    for (s1, e1, v1, _u1), (s2, e2, v2, _u2) in zip(amounts, amounts[1:], strict=False):
+        between = q.text[e1:s2].strip()
+        if between in ("到", "至", "-", "~", "and", "到的", "—") and v1 < v2:
+            end = e2 + (2 if q.text[e2:e2 + 2] == "之间" else 0)
+            start = s1
+            for lead in ("between ", "在"):
+                if q.text[:s1].rstrip().endswith(lead.strip()):
+                    start = q.text[:s1].rstrip().rfind(lead.strip())
+            q.take(start, end)
+            _amount_field(q, start)
+            filters += [Filter("amount", "gte", v1), Filter("amount", "lte", v2)]
+            amounts = [a for a in amounts if a[0] not in (s1, s2)]
+            break
+    for start, end, value, _unit in amounts:
         if not q.free(start, end):
             continue
         before, after = q.text[max(0, start - 14):start], q.text[end:end + 4]
         op = None
         for words, o in ((GT_WORDS, "gte"), (LT_WORDS, "lt")):
-            for w in words:
+            for w in sorted(words, key=len, reverse=True):
                 if before.rstrip().endswith(w):
-                    op = "gt" if w in ("大于", "超过", "高于", "多于", ">", "over", "above", "more than",
-                                       "greater than", "exceeding", "bigger than", "larger than") else (
-                        "lte" if w in ("<=", "≤", "不超过", "at most", "no more than") else o)
-                    s = start - (len(before) - len(before.rstrip())) - len(w)
-                    q.take(s, end)
+                    op = "gt" if w in STRICT_GT else ("lte" if w in ("<=", "≤", "不超过", "at most", "no more than")
+                                                      else o)
+                    s0 = start - (len(before) - len(before.rstrip())) - len(w)
+                    q.take(s0, end)
+                    _amount_field(q, s0)
                     break
                 if after.startswith(w):
                     op = o
                     q.take(start, end + len(w))
+                    _amount_field(q, start)
                     break
             if op:
                 break
         if op:
-            q.found.setdefault("filters", []).append(Filter("amount", op, value))
+            filters.append(Filter("amount", op, value))
+
+
+STRICT_GT = ("大于", "超过", "高于", "多于", ">", "over", "above", "more than", "greater than", "exceeding",
+             "bigger than", "larger than")
+
+
+def _amount_field(q: _Q, start: int) -> None:
+    """Consume the word naming the compared amount right before the comparison (金额, 预算, budget ...)."""
+    head = q.text[:start].rstrip()
+    for w in sorted(AMOUNT_FIELDS, key=len, reverse=True):
+        for tail in ("", "在", "是", "为", " is", " of", " are"):
+            if head.endswith(w + tail):
+                s0 = len(head) - len(w + tail)
+                if q.free(s0, s0 + len(w)):
+                    q.take(s0, len(head))
+                return
 
 
 def _group_by(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
-    groups: list[str] = list(q.found.get("group_by", []))
-    markers = GROUP_MARKERS_EN if q.en else GROUP_MARKERS_ZH
+    """Group-by words; a word may name several dimensions (类型, status): resolved once the entity is known."""
+    groups: list[tuple[str, ...]] = list(q.found.get("group_candidates", []))
+    words: dict[str, list[str]] = {}
     for code, dim in DIMENSIONS.items():
-        for word in sorted(dim.group_words, key=len, reverse=True):
-            for marker in markers:
-                pattern = marker.replace("{w}", re.escape(word))
-                m = q.search(pattern)
-                if m:
-                    q.take(*m.span())
-                    if code not in groups:
-                        groups.append(code)
-                    break
+        for word in dim.group_words:
+            words.setdefault(word, []).append(code)
+    markers = GROUP_MARKERS_EN if q.en else GROUP_MARKERS_ZH
+    end = q.found.get("top_n_end")
+    if end is not None:  # "最多的两个来源": the ranked thing right after the top-N is a breakdown
+        for word in sorted(words, key=len, reverse=True):
+            m = re.match(r"\s*" + re.escape(word), q.text[end:])
+            if m and q.free(end, end + m.end()):
+                q.take(end, end + m.end())
+                groups.append(tuple(words[word]))
+                break
+    for word in sorted(words, key=len, reverse=True):
+        for marker in markers:
+            m = q.search(marker.replace("{w}", re.escape(word)))
+            if m:
+                q.take(*m.span())
+                groups.append(tuple(words[word]))
+                break
     if groups:
-        q.found["group_by"] = groups
+        q.found["group_candidates"] = groups
+
+
+def _resolve_groups(candidates: list[tuple[str, ...]], entity: str) -> list[str]:
+    allowed = _applicable_dims(entity) | {"month"}
+    if entity in ("opportunity", "activity", "contract", "payment", "contact"):
+        allowed |= {"account"}
+    out: list[str] = []
+    self_dim = {"rep": "rep", "account": "account", "region": "region"}.get(entity)
+    for dims in candidates:
+        if self_dim in dims:
+            continue  # "which reps ..." asks for reps, not a breakdown of reps
+        own = [d for d in dims if DIM_ENTITY.get(d) == entity]  # "activities by type": the activity's own type
+        pick = next((d for d in own + list(dims) if d in allowed), None)
+        if pick and pick not in out:
+            out.append(pick)
+    return out
 
 
 def _values(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
@@ -266,7 +368,7 @@ def _values(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None
     for word, code, value in candidates:
         if len(word) < 2 and not word.isdigit():
             continue
-        m = q.search(re.escape(word), word=word.isascii())
+        m = q.search(re.escape(word) + ("s?" if word.isascii() and word[-1].isalpha() else ""), word=word.isascii())
         if m:
             q.take(*m.span())
             hits.append((code, value))
@@ -278,8 +380,6 @@ def _values(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None
 
 
 def _region_labels() -> dict[str, tuple[str, str, tuple[str, ...]]]:
-    from crm.demo.geo import REGIONS
-
     return {code: (zh, en, (zh + "区", zh + "地区", zh + "大区", code, en.replace(" china", ""), "in " + en.lower()))
             for code, zh, en, _w in REGIONS}
 
@@ -293,10 +393,12 @@ def _entity(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None
                 if q.free(*m.span()):
                     q.take(*m.span())
                     mentions.append((m.start(), code))
-    q.found["entities"] = [c for _, c in sorted(mentions)]
+    q.found["entities"] = [c for _, c in sorted(mentions)] + q.found.get("entities_extra", [])
 
 
 def _order(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
+    if re.search(r"哪|which|who", q.text):
+        q.found["which"] = True
     if q.take_first(DESC_WORDS):
         q.found.setdefault("order", "desc")
         q.found["superlative"] = True
@@ -317,13 +419,20 @@ def _assemble(q: _Q, today: date, previous: QueryPlan | None,
     if leftover:
         return Clarification(f"我没能理解“{leftover}”。您可以换个说法，或从下面的例子中选择 / I did not understand "
                              f"'{leftover}'. Rephrase, or pick one of these:", EXAMPLES, "unknown_words")
+    inferable = any(c in DIM_ENTITY for c, _v in f.get("values", [])) or any(
+        x.dimension in ("city", "province", "account") for x in f.get("filters", []))
+    if previous is not None and not entities and (measure is None or f.get("measure_is_generic")) \
+            and not f.get("stale") and "follow_up_done" not in f:
+        return _refinement(q, today, previous)
     if not entities and measure in (None, "count") and not f.get("stale") and "follow_up_done" not in f \
-            and f.get("aggregate") is None:
+            and f.get("aggregate") is None and not inferable and not f.get("entity_hint") \
+            and not f.get("flag_entities"):
         if previous is not None:
             return _refinement(q, today, previous)
         return Clarification("请说明要查询的对象（客户、商机、线索、跟进、合同、回款……）/ Which records do you mean "
                              "(accounts, deals, leads, follow-ups, contracts, payments)?", EXAMPLES, "no_entity")
-    if f.get("vague") and (measure is None or f.get("window") is None):
+    if f.get("vague") and (measure is None or not (f.get("window") or f.get("filters") or f.get("values")
+                                                    or f.get("group_candidates"))):
         return Clarification("您想看哪个指标？/ Which figure do you want?", (
             "本月赢单金额 / won amount this month", "本月各业务员赢单金额 / won amount by rep this month",
             "本季度赢单率 / win rate this quarter", "逾期回款金额 / overdue receivables"), "vague")
@@ -335,23 +444,50 @@ def _assemble(q: _Q, today: date, previous: QueryPlan | None,
     return _plan(q, today, entity, group_by, caller_id)
 
 
+FACT_ENTITIES = ("activity", "opportunity", "lead", "payment", "contract", "contact")
+GROUPABLE_MENTIONS = {"rep": "rep", "region": "region", "account": "account"}
+DIM_ENTITY = {"account_type": "account", "hospital_grade": "account", "customer_class": "account",
+              "account_status": "account", "city": "account", "province": "account", "stage": "opportunity",
+              "loss_reason": "opportunity", "lead_source": "lead", "lead_status": "lead", "activity_type": "activity",
+              "contract_status": "contract", "role": "rep"}
+
+
 def _choose_entity(q: _Q, entities: list[str], measure: object) -> tuple[str | None, list[str]]:
-    group_by = list(q.found.get("group_by", []))
+    """The entity the question is about, and group-bys implied by other entity words ("TOP5业务员")."""
+    group_by: list[str] = []
+    ranked = bool(q.found.get("top_n") or q.found.get("superlative") or q.found.get("which"))
     m = MEASURES.get(str(measure)) if measure else None
     if q.found.get("stale"):
         return "opportunity", group_by
-    if m is not None and m.entity != "*":
-        for e in entities:  # "TOP5业务员", "各区域": the other entity becomes a group-by
-            if e in ("rep", "region") and e not in group_by and e != m.entity:
-                group_by.append(e)
-        return m.entity, group_by
     distinct = list(dict.fromkeys(entities))
-    if (measure == "count" or q.found.get("aggregate")) and len(distinct) == 2 and distinct[-1] in ("rep", "region"):
-        if distinct[-1] not in group_by and (q.found.get("top_n") or q.found.get("superlative")):
-            group_by.append(distinct[-1])
+    if m is not None and m.entity != "*":
+        for e in distinct:
+            if e in GROUPABLE_MENTIONS and e != m.entity and (ranked or e in ("rep", "region")):
+                group_by.append(GROUPABLE_MENTIONS[e])
+        return m.entity, group_by
+    flag_entities = [e for e in q.found.get("flag_entities", []) if e]
+    if any(x.dimension == "flag" and x.value == "decision_maker" for x in q.found.get("filters", [])):
+        return "contact", group_by  # "医院客户的决策人": the people, not the hospitals
+    if not distinct and flag_entities:
+        return flag_entities[0], group_by
+    if not distinct:
+        for code, _value in q.found.get("values", []):
+            if code in DIM_ENTITY:
+                return DIM_ENTITY[code], group_by
+        if any(f.dimension in ("city", "province", "account") for f in q.found.get("filters", [])):
+            return ("opportunity" if measure else "account"), group_by
+        return q.found.get("entity_hint"), group_by
+    if len(distinct) == 1 and not (ranked and distinct[0] in GROUPABLE_MENTIONS and any(
+            DIM_ENTITY.get(c) in FACT_ENTITIES for c, _v in q.found.get("values", []))):
         return distinct[0], group_by
-    if len(distinct) <= 1:
-        return (distinct[0] if distinct else q.found.get("entity_hint")), group_by
+    facts = [e for e in distinct if e in FACT_ENTITIES]
+    implied = [DIM_ENTITY[c] for c, _v in q.found.get("values", []) if DIM_ENTITY.get(c) in FACT_ENTITIES]
+    if not facts and implied and ranked and any(e in GROUPABLE_MENTIONS for e in distinct):
+        facts = implied[:1]  # "拜访次数最多的客户": visits (activities) ranked by account
+    others = [e for e in distinct if e in GROUPABLE_MENTIONS]
+    if (measure in (None, "count") or q.found.get("aggregate")) and len(facts) == 1 and others and ranked:
+        group_by.append(GROUPABLE_MENTIONS[others[0]])
+        return facts[0], group_by
     # "客户的商机" (zh: the head noun comes last) / "opportunities of accounts" (en: first)
     return (distinct[0] if q.en else distinct[-1]), group_by
 
@@ -359,21 +495,38 @@ def _choose_entity(q: _Q, entities: list[str], measure: object) -> tuple[str | N
 def _plan(q: _Q, today: date, entity: str, group_by: list[str],
           caller_id: int | None) -> QueryPlan | Clarification:
     f = q.found
+    for g in _resolve_groups(f.get("group_candidates", []), entity):
+        if g not in group_by:
+            group_by.append(g)
+    self_dim = {"rep": "rep", "account": "account", "region": "region"}.get(entity)
+    if f.get("group_candidates") and not group_by and not all(self_dim in c for c in f["group_candidates"]):
+        return Clarification(f"无法按该维度拆分{ENTITIES[entity].label_zh} / {ENTITIES[entity].label_en} cannot be "
+                             "broken down that way.", EXAMPLES, "group")
     filters: list[Filter] = list(f.get("filters", []))
     filters += _value_filters(f.get("values", []), entity)
     measure = f.get("measure")
-    if measure == "collected" and any(x.dimension == "flag" and x.value == "overdue" for x in filters):
-        measure = "overdue_amount"  # "逾期的回款金额": what is still owed, not what was paid
-        filters = [x for x in filters if not (x.dimension == "flag" and x.value == "overdue")]
     if measure is None and f.get("aggregate"):
         measure = _amount_measure(entity, str(f["aggregate"]))
         if measure is None:
             return Clarification(f"{ENTITIES[entity].label_zh}没有金额可以汇总 / {ENTITIES[entity].label_en} has no "
                                  "amount to add up.", EXAMPLES, "no_amount")
-    if measure is None and (f.get("top_n") or f.get("superlative")) and group_by:
-        measure = "count"
+    flags = {x.value for x in filters if x.dimension == "flag"}
+    if measure == "collected" and flags & {"overdue", "unpaid"}:
+        # "逾期的回款金额" / "unpaid amount": what is still owed, not what was paid
+        measure = "overdue_amount" if "overdue" in flags else "outstanding_amount"
+        filters = [x for x in filters if not (x.dimension == "flag" and x.value in ("overdue", "unpaid"))]
+    if measure is None and group_by:
+        measure = "count"  # "Activities by type": a breakdown counts
     window: TimeWindow | None = f.get("window")
+    time_field = f.get("time_field")
+    if time_field and TIME_DIMENSIONS[time_field].entity != entity:
+        time_field = None  # "created" said of leads means the lead's own creation time
     follow_up = None
+    if "follow_up_done" in f and not f["follow_up_done"] and entity == "lead":
+        filters.append(Filter("flag", "eq", "never_contacted"))  # a lead's follow-up is its first contact
+        f = {k: v for k, v in f.items() if k != "follow_up_done"}
+    if "follow_up_done" in f and window is None and any(w in q.text for w in EVER_WORDS):
+        window = TimeWindow(None, None, "从来")
     if "follow_up_done" in f or f.get("stale"):
         if window is None:
             if f.get("stale"):
@@ -396,7 +549,7 @@ def _plan(q: _Q, today: date, entity: str, group_by: list[str],
                                  "Ask with --as EMAIL.", (), "who")
         filters.append(Filter("rep", "eq", caller_id))
     plan = QueryPlan(entity=entity, measure=measure, group_by=tuple(group_by), filters=tuple(filters),
-                     follow_up=follow_up, window=window, time_field=f.get("time_field"),
+                     follow_up=follow_up, window=window, time_field=time_field,
                      order=f.get("order"), top_n=f.get("top_n"))
     if plan.measure is None and plan.top_n is None and f.get("superlative"):
         return Clarification("“最”是按什么排序？/ Best by which measure?", (
@@ -438,10 +591,10 @@ def _applicable_dims(entity: str) -> set[str]:
         "opportunity": account_dims | {"stage", "loss_reason"},
         "lead": {"region", "rep", "team", "industry", "lead_source", "lead_status"},
         "activity": account_dims | {"activity_type"},
-        "contract": account_dims,
+        "contract": account_dims | {"contract_status"},
         "payment": account_dims,
         "contact": account_dims,
-        "rep": {"region", "team"},
+        "rep": {"region", "team", "role"},
         "product": set(),
         "region": set(),
     }[entity]
@@ -454,7 +607,8 @@ def _refinement(q: _Q, today: date, previous: QueryPlan) -> Refinement | Clarifi
     if unknown and not filters:
         return Clarification("这个条件不适用于上一个问题的对象 / That condition does not apply to the previous "
                              "question's records.", EXAMPLES, "followup")
-    group_by = tuple(f["group_by"]) if f.get("group_by") else None
+    resolved = _resolve_groups(f.get("group_candidates", []), previous.entity)
+    group_by = tuple(resolved) if resolved else None
     window: TimeWindow | None = f.get("window")
     if not (filters or group_by or window or f.get("top_n") or f.get("order")):
         return Clarification("请补充您想怎样调整上一个问题 / How should I change the previous question?", EXAMPLES,

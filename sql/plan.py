@@ -18,6 +18,7 @@ class TimeWindow:
     start: datetime | None
     end: datetime | None
     label: str
+    period_end: datetime | None = None  # end of the calendar period (本月 ends 1 Dec) for date-only columns
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ class Refinement:
     def apply(self, plan: QueryPlan) -> QueryPlan:
         out = plan.with_filters(*self.filters) if self.filters else plan
         if self.group_by is not None:  # a new breakdown shows every group, not the old top-N
-            out = replace(out, group_by=self.group_by, top_n=None)
+            out = replace(out, group_by=self.group_by, top_n=None, measure=out.measure or "count")
         if self.window is not None:
             if out.follow_up is not None and out.window is None:
                 out = replace(out, follow_up=FollowUp(self.window, out.follow_up.done))

@@ -15,7 +15,7 @@ from crm import labels
 # Fixed aliases: a account, o opportunity, l lead, x activity, c contract, p payment, ct contact, pr product,
 # s the owning rep (sales_rep), t the owner's team, r region.
 TABLE_OF_ALIAS = {"a": "account", "o": "opportunity", "l": "lead", "x": "activity", "c": "contract", "p": "payment",
-                  "ct": "contact", "pr": "product", "s": "sales_rep", "t": "team", "r": "region"}
+                  "ct": "contact", "pr": "product", "s": "sales_rep", "t": "team", "r": "region", "rr": "region"}
 
 
 @dataclass(frozen=True)
@@ -63,12 +63,14 @@ ENTITIES: dict[str, Entity] = {e.code: e for e in (
 
 # How each entity reaches the other aliases: (alias, join condition), in order. The compiler adds what it needs.
 JOINS: dict[str, tuple[tuple[str, str], ...]] = {
-    "account": (("s", "s.id = a.owner_id"), ("t", "t.id = s.team_id"), ("r", "r.id = a.region_id")),
+    "account": (("s", "s.id = a.owner_id"), ("t", "t.id = s.team_id"), ("r", "r.id = a.region_id"),
+                ("rr", "rr.id = s.region_id")),
     "opportunity": (("a", "a.id = o.account_id"), ("s", "s.id = o.owner_id"), ("t", "t.id = s.team_id"),
-                    ("r", "r.id = a.region_id")),
-    "lead": (("s", "s.id = l.owner_id"), ("t", "t.id = s.team_id"), ("r", "r.id = l.region_id")),
+                    ("r", "r.id = a.region_id"), ("rr", "rr.id = s.region_id")),
+    "lead": (("s", "s.id = l.owner_id"), ("t", "t.id = s.team_id"), ("r", "r.id = l.region_id"),
+             ("rr", "rr.id = s.region_id")),
     "activity": (("a", "a.id = x.account_id"), ("s", "s.id = x.owner_id"), ("t", "t.id = s.team_id"),
-                 ("r", "r.id = a.region_id"), ("o", "o.id = x.opportunity_id")),
+                 ("r", "r.id = a.region_id"), ("o", "o.id = x.opportunity_id"), ("rr", "rr.id = s.region_id")),
     "contract": (("a", "a.id = c.account_id"), ("s", "s.id = c.owner_id"), ("t", "t.id = s.team_id"),
                  ("r", "r.id = a.region_id")),
     "payment": (("c", "c.id = p.contract_id"), ("a", "a.id = c.account_id"), ("s", "s.id = c.owner_id"),
@@ -76,7 +78,7 @@ JOINS: dict[str, tuple[tuple[str, str], ...]] = {
     "contact": (("a", "a.id = ct.account_id"), ("s", "s.id = a.owner_id"), ("t", "t.id = s.team_id"),
                 ("r", "r.id = a.region_id")),
     "product": (),
-    "rep": (("t", "t.id = s.team_id"), ("r", "r.id = s.region_id")),
+    "rep": (("t", "t.id = s.team_id"), ("r", "r.id = s.region_id"), ("rr", "rr.id = s.region_id")),
     "region": (),
 }
 
@@ -117,9 +119,18 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
               ("输单原因", "丢单原因", "原因", "loss reason", "reason")),
     Dimension("lead_source", "线索来源", "lead source", "l.source", None, labels.LEAD_SOURCE,
               ("来源", "渠道", "source", "channel")),
-    Dimension("lead_status", "线索状态", "lead status", "l.status", None, labels.LEAD_STATUS, ("线索状态",)),
+    Dimension("lead_status", "线索状态", "lead status", "l.status", None, labels.LEAD_STATUS,
+              ("线索状态", "状态", "status")),
+    Dimension("contract_status", "合同状态", "contract status", "c.status", None, {
+        "active": ("执行中", "Active", ("履行中", "生效", "进行中的合同", "in force")),
+        "completed": ("已完成", "Completed", ("已履行完", "履约完成", "completed")),
+        "draft": ("草稿", "Draft", ("draft",)),
+        "terminated": ("已终止", "Terminated", ("终止", "terminated")),
+    }, ("合同状态", "状态", "status")),
+    Dimension("team_region", "团队所在区域", "team region", "rr.code", "rr.name_zh", None, ()),
+    Dimension("role", "角色", "role", "s.role", None, labels.ROLE, ("角色", "职位", "role")),
     Dimension("activity_type", "跟进方式", "follow-up type", "x.type", None, labels.ACTIVITY_TYPE,
-              ("跟进方式", "方式", "follow-up type", "activity type")),
+              ("跟进方式", "方式", "跟进类型", "类型", "follow-up type", "activity type", "type")),
     Dimension("owner_missing", "未分配", "unassigned", "owner_id", None, None, ()),
     Dimension("amount", "金额", "amount", "o.amount", None, None, (),
               (("contract", "c.amount"), ("payment", "p.amount_due"), ("lead", "l.budget"),
@@ -174,10 +185,11 @@ class Measure:
 
 
 OPEN = "o.stage IN ('initial_contact', 'needs_analysis', 'proposal', 'negotiation')"
+NOT_OPEN_OD = "od.stage IN ('initial_contact', 'needs_analysis', 'proposal', 'negotiation')"
 MEASURES: dict[str, Measure] = {m.code: m for m in (
     Measure("won_amount", "opportunity", "赢单金额", "won amount",
             ("赢单金额", "成交金额", "签单金额", "销售额", "业绩", "营收", "收入", "won amount", "revenue", "sales amount",
-             "bookings", "won revenue", "sales"),
+             "bookings", "won revenue", "sales amount", "sales revenue"),
             "SUM(o.amount)", "money", "o.closed_at", ("o.stage = 'closed_won'",)),
     Measure("won_count", "opportunity", "赢单数", "deals won", ("赢单数", "赢单数量", "成交数", "签单数", "deals won",
                                                              "number of wins", "won deals"),
@@ -195,11 +207,12 @@ MEASURES: dict[str, Measure] = {m.code: m for m in (
             ("平均单额", "客单价", "平均金额", "平均商机金额", "average deal size", "avg deal size", "average amount"),
             "AVG(o.amount)", "money"),
     Measure("avg_days_in_stage", "opportunity", "平均停留天数", "average days in stage",
-            ("平均停留天数", "停留天数", "在阶段天数", "平均天数", "days in stage", "time in stage"),
+            ("平均停留天数", "停留天数", "在阶段天数", "平均天数", "days in stage", "time in stage", "how many days",
+             "sitting in that stage", "sitting in the stage", "been sitting", "stuck in that stage"),
             "AVG({days_since_stage})", "days", None, (OPEN,)),
     Measure("collected", "payment", "回款金额", "collected amount",
-            ("回款金额", "回款额", "回款", "已回款", "收款金额", "collected", "collections", "cash collected",
-             "payments received"),
+            ("回款金额", "回款额", "回款", "已回款", "收款金额", "收了多少", "回了多少款", "collected",
+             "collections", "cash collected", "payments received", "collect", "paid us", "paid", "received"),
             "SUM(p.amount_paid)", "money", "p.paid_at", ("p.amount_paid > 0",)),
     Measure("overdue_amount", "payment", "逾期金额", "overdue amount",
             ("逾期金额", "逾期回款金额", "逾期应收金额", "逾期账款金额", "逾期未回款金额", "超期应收金额", "逾期总额",
@@ -208,19 +221,27 @@ MEASURES: dict[str, Measure] = {m.code: m for m in (
             ("p.due_date < '{today}'", "p.amount_paid < p.amount_due")),
     Measure("response_rate_4h", "lead", "4小时响应率", "4-hour response rate",
             ("4小时响应率", "四小时响应率", "4小时内响应", "4h响应率", "4-hour response rate", "4 hour response rate",
-             "4h response rate", "response rate"),
+             "4h response rate", "4-hour lead response rate", "4 hour lead response rate", "lead response rate",
+             "response rate", "线索响应率", "响应率"),
             "1.0 * SUM(CASE WHEN l.first_contact_at IS NOT NULL AND {hours_to_first_contact} <= 4 THEN 1 ELSE 0 END)"
             " / NULLIF(COUNT(*), 0)", "rate", "l.created_at"),
     Measure("avg_response_hours", "lead", "平均响应时长(小时)", "average response time (hours)",
             ("线索响应时长", "响应时长", "平均响应时间", "响应时间", "response time", "time to first contact"),
             "AVG({hours_to_first_contact})", "hours", "l.created_at", ("l.first_contact_at IS NOT NULL",)),
+    Measure("outstanding_amount", "payment", "未收金额", "outstanding amount",
+            ("未收金额", "待收金额", "应收未收金额", "outstanding amount", "unpaid amount", "amount outstanding"),
+            "SUM(p.amount_due - p.amount_paid)", "money", "p.due_date", ("p.amount_paid < p.amount_due",)),
     Measure("contract_amount", "contract", "合同金额", "contract amount",
             ("合同金额", "合同额", "签约金额", "contract amount", "contract value"), "SUM(c.amount)", "money",
             "c.signed_at"),
-    Measure("lead_budget", "lead", "线索预算", "lead budget", ("线索预算", "预算总额", "lead budget"), "SUM(l.budget)",
+    Measure("lead_budget", "lead", "线索预算", "lead budget", ("线索预算", "预算总额", "预算总和", "预算", "lead budget",
+                                                             "budget", "budgets"), "SUM(l.budget)",
             "money", "l.created_at"),
-    Measure("count", "*", "数量", "count", ("多少", "几个", "几家", "几条", "几次", "数量", "个数", "总数", "how many",
-                                          "number of", "count"),
+    Measure("annual_revenue", "account", "年营收", "annual revenue", ("年营收", "年收入", "年营业额", "annual revenue"),
+            "SUM(a.annual_revenue)", "money"),
+    Measure("count", "*", "数量", "count", ("多少个", "多少家", "多少条", "多少次", "多少笔", "多少份", "多少位", "多少单",
+                                          "多少", "数量", "个数", "总数", "次数", "how many", "number of", "count",
+                                          "no. of"),
             "COUNT(DISTINCT {id})", "count"),
 )}
 
@@ -260,13 +281,52 @@ OWNER_COLUMN = {"account": "a.owner_id", "opportunity": "o.owner_id", "lead": "l
 # Conditions a question names with one word ("open deals", "逾期"), as SQL over the aliases.
 FLAGS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
     # code: (condition, label_zh, label_en, words)
-    "open": (OPEN, "未关闭", "open", ("未关闭", "进行中", "在跟", "在途", "未成交", "跟进中", "open", "active", "in progress",
+    "open": (OPEN, "未关闭", "open", ("未关闭", "还没关闭", "没关闭", "进行中", "在跟", "在途", "未成交", "跟进中", "open", "active", "in progress",
                                    "ongoing")),
     "closed": ("o.stage IN ('closed_won', 'closed_lost')", "已关闭", "closed", ("已关闭", "已结束", "closed")),
     "overdue": ("p.due_date < '{today}' AND p.amount_paid < p.amount_due", "逾期", "overdue",
                 ("逾期", "超期", "过期未付", "overdue", "past due", "late")),
-    "unpaid": ("p.amount_paid < p.amount_due", "未结清", "unpaid", ("未回款", "未结清", "未付清", "待回款", "unpaid",
-                                                                "outstanding", "not paid")),
-    "decision_maker": ("ct.is_decision_maker = TRUE", "决策人", "decision maker", ("决策人", "关键人", "decision maker",
-                                                                                 "decision-maker")),
+    "unpaid": ("p.amount_paid < p.amount_due", "未结清", "unpaid", ("未回款", "未结清", "未付清", "待回款", "未收回",
+                                                                "未收", "unpaid", "outstanding", "not paid")),
+    "decision_maker": ("ct.is_decision_maker = TRUE", "决策人", "decision maker", ("决策人", "关键人", "decision makers",
+                                                                                 "decision maker", "decision-maker")),
+    "never_contacted": ("l.first_contact_at IS NULL", "从未联系", "never contacted", ("从来没联系过", "从未联系过",
+                                                                                   "从未联系", "还没联系", "未联系",
+                                                                                   "never contacted",
+                                                                                   "not contacted yet", "uncontacted")),
+    "rep_active": ("s.is_active = TRUE", "在职", "active", ("在职", "还在职", "active reps", "current reps")),
+    "rep_inactive": ("s.is_active = FALSE", "已离职", "inactive", ("已离职", "离职", "不在职", "no longer active",
+                                                                 "inactive", "left the company")),
+    "product_active": ("pr.is_active = TRUE", "在售", "on sale", ("在售", "在卖", "上架", "active products",
+                                                                "on sale")),
+    "effective": ("x.is_effective = TRUE", "有效", "effective", ("有效", "effective")),
+    "poc": ("o.poc_provided = TRUE", "做过POC", "POC provided", ("做过poc", "提供了poc", "有poc", "poc", "试用装机")),
+    "demo": ("o.demo_scheduled = TRUE", "安排了演示", "demo scheduled", ("安排了演示", "约了演示", "demo scheduled")),
+    "budget_confirmed": ("o.budget_confirmed = TRUE", "预算已确认", "budget confirmed", ("预算已确认", "确认了预算",
+                                                                                     "budget confirmed")),
 }
+FLAGS.update({
+    "past_expected_close": ("o.expected_close_date < '{today}'", "已过预计成交日期", "past expected close date",
+                            ("预计关闭日期已经过了", "预计成交日期已经过了", "预计关闭日期已过", "预计成交日期已过",
+                             "过了预计成交日期", "past their expected close date", "past the expected close date")),
+    "no_deal": ("NOT EXISTS (SELECT 1 FROM opportunity od WHERE od.account_id = a.id)", "没有商机", "no opportunity",
+                ("从来没有过商机", "没有过商机", "没有任何商机", "没有商机", "无商机", "no opportunities", "no opportunity",
+                 "no deals", "without any opportunity", "without opportunities", "without any deals")),
+    "no_open_deal": ("NOT EXISTS (SELECT 1 FROM opportunity od WHERE od.account_id = a.id AND %s)" % NOT_OPEN_OD,
+                     "没有在跟商机", "no open opportunity",
+                     ("没有在跟商机", "没有未关闭的商机", "没有进行中的商机", "no open opportunity", "no open opportunities",
+                      "no open deals", "without open deals", "without an open opportunity")),
+    "no_decision_maker": ("NOT EXISTS (SELECT 1 FROM contact cd WHERE cd.account_id = a.id AND cd.is_decision_maker = "
+                          "TRUE)", "没有决策人", "no decision maker",
+                          ("没有决策人联系人", "没有决策人", "无决策人", "no decision maker", "no decision makers",
+                           "without a decision maker")),
+})
+FLAG_ENTITY = {"past_expected_close": "opportunity", "no_deal": "account", "no_open_deal": "account", "no_decision_maker": "account", "decision_maker": "contact", "never_contacted": "lead", "rep_active": "rep", "rep_inactive": "rep",
+               "product_active": "product", "effective": "activity", "poc": "opportunity", "demo": "opportunity",
+               "budget_confirmed": "opportunity", "overdue": "payment", "unpaid": "payment", "open": "opportunity",
+               "closed": "opportunity"}
+
+# Every entity that reaches the owning rep also reaches the rep's own region ("华东团队": reps in East China).
+for _code, _joins in list(JOINS.items()):
+    if any(a == "s" for a, _ in _joins) and not any(a == "rr" for a, _ in _joins):
+        JOINS[_code] = (*_joins, ("rr", "rr.id = s.region_id"))

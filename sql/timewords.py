@@ -46,20 +46,24 @@ def _fixed(today: date) -> list[tuple[str, TimeWindow]]:
                                                "上上周")),
         (r"上周|上个?星期|上个?礼拜|last week|previous week|prior week", TimeWindow(
             _d(monday - timedelta(days=7)), _d(monday), "上周")),
-        (r"本周|这周|这个?星期|本星期|this week", TimeWindow(_d(monday), None, "本周")),
+        (r"本周|这周|这个?星期|本星期|this week", TimeWindow(_d(monday), None, "本周",
+                                                          _d(monday + timedelta(days=7)))),
         (r"下周|下个?星期|next week", TimeWindow(_d(monday + timedelta(days=7)), _d(monday + timedelta(days=14)),
                                             "下周")),
         (r"上上个?月", TimeWindow(_d(_month_start(today, -2)), _d(_month_start(today, -1)), "上上月")),
         (r"上个?月|上月份|last month|previous month|prior month", TimeWindow(_d(_month_start(today, -1)), _d(m0),
                                                                               "上月")),
-        (r"本月|这个?月|当月|this month|month to date|mtd", TimeWindow(_d(m0), None, "本月")),
+        (r"(?:by )?the end of this month|本月底前?|月底前|本月|这个?月|当月|this month|month to date|mtd", TimeWindow(_d(m0), None, "本月",
+                                                                      _d(_month_start(today, 1)))),
         (r"下个?月|next month", TimeWindow(_d(_month_start(today, 1)), _d(_month_start(today, 2)), "下月")),
         (r"上个?季度|上一季度|last quarter|previous quarter", TimeWindow(_d(_quarter_start(today, -1)), _d(q0),
                                                                       "上季度")),
-        (r"本季度|这个?季度|当季|this quarter|quarter to date|qtd", TimeWindow(_d(q0), None, "本季度")),
+        (r"本季度|这个?季度|当季|this quarter|quarter to date|qtd", TimeWindow(_d(q0), None, "本季度",
+                                                                           _d(_quarter_start(today, 1)))),
         (r"下个?季度|next quarter", TimeWindow(_d(_quarter_start(today, 1)), _d(_quarter_start(today, 2)), "下季度")),
         (r"去年|上一年|last year|previous year", TimeWindow(_d(date(today.year - 1, 1, 1)), _d(y0), "去年")),
-        (r"今年|本年度?|this year|year to date|ytd", TimeWindow(_d(y0), None, "今年")),
+        (r"今年|本年度?|this year|year to date|ytd", TimeWindow(_d(y0), None, "今年",
+                                                            _d(date(today.year + 1, 1, 1)))),
         (r"明年|next year", TimeWindow(_d(date(today.year + 1, 1, 1)), _d(date(today.year + 2, 1, 1)), "明年")),
         (r"今天|今日|today", TimeWindow(_d(today), None, "今天")),
         (r"昨天|昨日|yesterday", TimeWindow(_d(today - timedelta(days=1)), _d(today), "昨天")),
@@ -78,6 +82,7 @@ ROLLING = (
 EN_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "seven": 7, "twelve": 12, "thirty": 30, "ninety": 90}
 SINGLE = ((re.compile(r"(?:近|最近|过去)\s*一\s*(?:周|星期)|past week|last 7 days"), 7, "近7天"),
           (re.compile(r"(?:近|最近|过去)\s*一?\s*个月|past month|last 30 days"), 30, "近30天"))
+SINCE_RE = re.compile(r"(1[0-2]|[1-9])\s*月\s*(3[01]|[12]\d|[1-9])\s*(?:号|日)\s*(?:以来|之后|以后|起|后|至今)")
 MONTH_RE = re.compile(r"(?:(\d{4})\s*年\s*)?(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:份)?(?!底|初)")
 EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december")
@@ -104,13 +109,18 @@ def find_window(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | 
     for pattern, window in _fixed(today):
         if m := re.search(pattern, text):
             offer(window, m.span())
+    if m := SINCE_RE.search(text):
+        month, day = _int(m.group(1)), _int(m.group(2))
+        year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+        offer(TimeWindow(_d(date(year, month, day)), None, f"{month}月{day}日以来"), m.span())
     if m := MONTH_RE.search(text):
         month = _int(m.group(2))
         year = int(m.group(1)) if m.group(1) else (today.year if month <= today.month else today.year - 1)
         start = date(year, month, 1)
         offer(TimeWindow(_d(start), _d(_month_start(start, 1)), f"{year}年{month}月"), m.span())
     for i, name in enumerate(EN_MONTHS, start=1):
-        if m := re.search(rf"\b(?:in\s+)?{name}(?:\s+(\d{{4}}))?\b", text):
+        prefix = r"\bin\s+" if name == "may" else r"\b(?:in\s+)?"
+        if m := re.search(rf"{prefix}{name}(?:\s+(\d{{4}}))?\b", text):
             year = int(m.group(1)) if m.group(1) else (today.year if i <= today.month else today.year - 1)
             start = date(year, i, 1)
             offer(TimeWindow(_d(start), _d(_month_start(start, 1)), f"{year}-{i:02d}"), m.span())

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 WRITE_WORDS = (
     r"删除", r"删掉", r"删了", r"清空", r"清除", r"修改", r"更改", r"改成", r"改为", r"改一下", r"更新.{0,6}(为|成|到)",
-    r"插入", r"添加一(个|条)", r"新建一(个|条)", r"创建一(个|条)", r"录入一(个|条)", r"把.{0,20}(改|设|删)",
+    r"插入", r"添加一(个|条)", r"转给", r"转移给", r"转到", r"分配给", r"指派给", r"移交", r"\breassign", r"\btransfer\b",
+    r"\bassign\b.{0,40}\bto\b", r"新建一(个|条)", r"创建一(个|条)", r"录入一(个|条)", r"把.{0,20}(改|设|删)",
     r"\bdelete\b", r"\bdrop\b", r"\bupdate\b", r"\binsert\b", r"\btruncate\b", r"\balter\b", r"\bremove\b",
     r"\bmodify\b", r"\bchange the\b", r"\bset the\b", r"\bgrant\b", r"\battach\b", r"\bpragma\b", r"\bcreate (a|an|the|table)\b",
     r"\badd (a|an) (new )?(customer|account|lead|deal|opportunity|contact)\b",
 )
 
 NEGATED_FOLLOW_UP = (
-    r"(未|没有?|无|从未|从没)(被)?(跟进|拜访|联系|跟踪|走访|回访)(过)?",
+    r"(从来)?(未|没有?|无|从未|从没)(人)?(被)?(跟进|拜访|联系|跟踪|走访|回访)(过)?",
     r"(no|without( any)?) (follow[- ]?ups?|activit(y|ies)|visits?|contact)",
     r"(not|never|haven'?t|hasn'?t|weren'?t|wasn'?t) (been )?(followed[- ]?up|visited|contacted|touched)( on| with)?",
     r"沉默", r"无人跟进", r"没人跟",
@@ -31,6 +32,7 @@ TOP_N = (
     r"(?:top|前|排名前|最高的|最多的|最大的|倒数|后|bottom)\s*(?P<n>\d+|[一二两三四五六七八九十]+|three|five|ten)"
     r"(?:名|个|家|位|条|大)?",
     r"(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:大|强)",
+    r"(?:which|哪)\s*(?P<n>\d+|[一二两三四五六七八九十]+|three|five|ten)\s*(?:个|家|位|名)?",
 )
 DESC_WORDS = ("最高", "最多", "最大", "最好", "最强", "第一", "排名", "排行", "排序", "highest", "most", "largest",
               "biggest", "top", "best", "leading", "rank", "ranking", "ranked")
@@ -39,6 +41,10 @@ ASC_WORDS = ("最低", "最少", "最小", "最差", "垫底", "落后", "lowest
 VAGUE_WORDS = ("怎么样", "如何", "情况", "表现", "好不好", "how is", "how are", "how's", "how did", "performance",
                "doing")
 
+# Which amount a comparison is about, when the question names it before the number.
+AMOUNT_FIELDS = ("金额", "商机金额", "合同金额", "预算", "年收入", "年营收", "年营业额", "营收", "amount", "budget", "budgets",
+                 "annual revenue", "revenue", "value", "deal size", "worth")
+EVER_WORDS = ("从来", "从未", "从没", "一直", "ever", "never", "at all")
 GT_WORDS = (">=", "≥", "大于等于", "不少于", "不低于", "至少", "以上", "及以上", "大于", "超过", "高于", "多于", ">", "over",
             "above", "more than", "greater than", "at least", "exceeding", "bigger than", "larger than", "or more",
             "and above", "+")
@@ -50,6 +56,7 @@ TIME_FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "o.expected_close_date": ("预计成交", "预计签约", "预计关闭", "expected to close", "expected close",
                               "closing", "close date"),
     "p.due_date": ("到期", "应收", "应付", "due"),
+    "c.signed_at": ("签约", "签订", "签的", "签了", "signed"),
     "o.created_at": ("新增商机", "新建商机", "新商机", "创建的商机", "new deals", "new opportunities", "created"),
     "a.created_at": ("新增客户", "新客户", "新建客户", "new customers", "new accounts"),
 }
@@ -69,7 +76,10 @@ FILLER_ZH = ("请", "帮我", "帮忙", "给我", "麻烦", "查一下", "查询
              "拆", "分", "下", "一", "有没有", "吗?", "?", "呀", "你", "我", "们", "这些", "那些", "客户的", "笔",
              "级", "类", "进行", "做", "做过", "过", "被", "由", "负责", "负责的", "名下", "对", "给", "从", "到",
              "关于", "相关", "跟", "上", "所属", "属于", "为", "占比", "比例", "次", "次数", "ignore your rules and",
-             "ignore", "rules")
+             "ignore", "rules", "阶段", "处于", "名单", "哪几个", "哪几", "就行", "就好", "手上", "手里", "线", "要",
+             "任何", "全公司", "公司", "整体", "总和", "总计", "一共是", "多大", "怎样", "个人", "每个人", "大家", "还有",
+             "什么", "啥", "该", "某", "段", "状态", "类型", "渠道", "来源", "等级", "行业", "地区", "区域", "大区",
+             "我们", "咱们", "数", "量", "额", "新进", "进来", "已经过了", "过了", "但", "但是", "而且", "并且", "可是")
 FILLER_EN = ("please", "show", "me", "list", "give", "get", "find", "tell", "what", "what's", "whats", "which", "who",
              "are", "is", "was", "were", "the", "a", "an", "of", "in", "on", "at", "for", "with", "and", "or", "to",
              "from", "by", "all", "our", "we", "us", "i", "do", "does", "did", "have", "has", "had", "there", "that",
@@ -79,7 +89,12 @@ FILLER_EN = ("please", "show", "me", "list", "give", "get", "find", "tell", "wha
              "each", "every", "than", "over", "under", "same", "split", "broken", "down", "break", "breakdown",
              "owned", "handled", "managed", "belonging", "assigned", "ones", "one", "still", "yet", "ever", "since",
              "up", "out", "let's", "see", "see the", "also", "then", "into", "as", "well", "whose", "where", "when",
-             "amount", "value", "ignore your rules and", "ignore", "your", "rules", "instructions", "previous")
+             "amount", "value", "ignore your rules and", "ignore", "your", "rules", "instructions", "previous",
+             "stage", "stages", "industry", "industries", "status", "type", "types", "source", "sources", "region",
+             "regions", "how", "much", "many", "make", "it", "show me", "give me", "logged", "recorded", "run", "held",
+             "done", "made", "right", "overall", "company", "whole", "entire", "across", "everyone", "everybody",
+             "sum", "of all", "list of", "names", "name", "level", "grade", "grades", "please show", "there", "but",
+             "yet", "on average")
 
 EXAMPLES = (
     "华东区上周未跟进的三甲医院客户",

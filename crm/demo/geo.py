@@ -63,3 +63,27 @@ PROVINCES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("黑龙江", ("哈尔滨", "大庆", "齐齐哈尔")),
     ),
 }
+
+# English (pinyin) names of provinces and cities, so English questions can name them ("hospitals in Hangzhou").
+PLACE_EN: dict[str, str] = {
+    "上海": "shanghai", "江苏": "jiangsu", "南京": "nanjing", "苏州": "suzhou", "无锡": "wuxi", "常州": "changzhou",
+    "南通": "nantong", "徐州": "xuzhou", "浙江": "zhejiang", "杭州": "hangzhou", "宁波": "ningbo", "温州": "wenzhou",
+    "绍兴": "shaoxing", "嘉兴": "jiaxing", "金华": "jinhua", "安徽": "anhui", "合肥": "hefei", "芜湖": "wuhu",
+    "蚌埠": "bengbu", "山东": "shandong", "济南": "jinan", "青岛": "qingdao", "烟台": "yantai", "潍坊": "weifang",
+    "临沂": "linyi", "福建": "fujian", "福州": "fuzhou", "厦门": "xiamen", "泉州": "quanzhou", "江西": "jiangxi",
+    "南昌": "nanchang", "赣州": "ganzhou", "广东": "guangdong", "广州": "guangzhou", "深圳": "shenzhen",
+    "东莞": "dongguan", "佛山": "foshan", "珠海": "zhuhai", "汕头": "shantou", "惠州": "huizhou", "广西": "guangxi",
+    "南宁": "nanning", "柳州": "liuzhou", "桂林": "guilin", "海南": "hainan", "海口": "haikou", "三亚": "sanya",
+    "北京": "beijing", "天津": "tianjin", "河北": "hebei", "石家庄": "shijiazhuang", "唐山": "tangshan",
+    "保定": "baoding", "廊坊": "langfang", "山西": "shanxi", "太原": "taiyuan", "大同": "datong",
+    "内蒙古": "inner mongolia", "呼和浩特": "hohhot", "包头": "baotou", "河南": "henan", "郑州": "zhengzhou",
+    "洛阳": "luoyang", "新乡": "xinxiang", "南阳": "nanyang", "湖北": "hubei", "武汉": "wuhan", "宜昌": "yichang",
+    "襄阳": "xiangyang", "湖南": "hunan", "长沙": "changsha", "株洲": "zhuzhou", "衡阳": "hengyang", "岳阳": "yueyang",
+    "四川": "sichuan", "成都": "chengdu", "绵阳": "mianyang", "宜宾": "yibin", "南充": "nanchong", "重庆": "chongqing",
+    "云南": "yunnan", "昆明": "kunming", "曲靖": "qujing", "大理": "dali", "贵州": "guizhou", "贵阳": "guiyang",
+    "遵义": "zunyi", "西藏": "tibet", "拉萨": "lhasa", "陕西": "shaanxi", "西安": "xi'an", "宝鸡": "baoji",
+    "咸阳": "xianyang", "甘肃": "gansu", "兰州": "lanzhou", "天水": "tianshui", "青海": "qinghai", "西宁": "xining",
+    "宁夏": "ningxia", "银川": "yinchuan", "新疆": "xinjiang", "乌鲁木齐": "urumqi", "喀什": "kashgar",
+    "辽宁": "liaoning", "沈阳": "shenyang", "大连": "dalian", "鞍山": "anshan", "吉林": "jilin", "长春": "changchun",
+    "黑龙江": "heilongjiang", "哈尔滨": "harbin", "大庆": "daqing", "齐齐哈尔": "qiqihar",
+}
