@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
-from typing import Any
 from datetime import date, timedelta
+from functools import cache, lru_cache
+from typing import Any
 
 from crm.demo.geo import REGIONS
 from sql.names import NameHit, NameIndex
@@ -22,15 +23,15 @@ from sql.plan import Clarification, Filter, FollowUp, QueryPlan, Refinement, Ref
 from sql.semantic import DIMENSIONS, ENTITIES, FLAG_ENTITY, FLAGS, MEASURES, TIME_DIMENSIONS
 from sql.timewords import _d, find_window, is_future
 from sql.vocabulary import (
+    AMOUNT_FIELDS,
     ASC_WORDS,
     DESC_WORDS,
+    EVER_WORDS,
     EXAMPLES,
     FILLER_EN,
     FILLER_ZH,
     GROUP_MARKERS_EN,
     GROUP_MARKERS_ZH,
-    AMOUNT_FIELDS,
-    EVER_WORDS,
     GT_WORDS,
     LT_WORDS,
     MY_WORDS,
@@ -62,14 +63,15 @@ class _Q:
         return not any(self.used[start:end])
 
     def search(self, pattern: str, *, word: bool = False) -> re.Match[str] | None:
-        rx = rf"(?<![a-z]){pattern}(?![a-z])" if word else pattern
-        for m in re.finditer(rx, self.text):
+        for m in _rx(pattern, word).finditer(self.text):
             if self.free(*m.span()):
                 return m
         return None
 
     def take_first(self, words: tuple[str, ...] | list[str]) -> str | None:
-        for w in sorted(words, key=len, reverse=True):
+        for w in _by_length(tuple(words)):
+            if w.lower() not in self.text:  # cheap test before the regular expression
+                continue
             m = self.search(re.escape(w.lower()), word=w.isascii())
             if m:
                 self.take(*m.span())
@@ -78,6 +80,17 @@ class _Q:
 
     def leftover(self) -> str:
         return "".join(ch if not u else " " for ch, u in zip(self.text, self.used, strict=True))
+
+
+@cache
+def _rx(pattern: str, word: bool = False) -> re.Pattern[str]:
+    """Compiled once: a question runs a few thousand searches, more than re's own cache holds."""
+    return re.compile(rf"(?<![a-z]){pattern}(?![a-z])" if word else pattern)
+
+
+@cache
+def _by_length(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def normalise(question: str) -> str:
@@ -313,28 +326,37 @@ def _amount_field(q: _Q, start: int) -> None:
 def _group_by(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
     """Group-by words; a word may name several dimensions (类型, status): resolved once the entity is known."""
     groups: list[tuple[str, ...]] = list(q.found.get("group_candidates", []))
-    words: dict[str, list[str]] = {}
-    for code, dim in DIMENSIONS.items():
-        for word in dim.group_words:
-            words.setdefault(word, []).append(code)
+    words = _group_words()
     markers = GROUP_MARKERS_EN if q.en else GROUP_MARKERS_ZH
     end = q.found.get("top_n_end")
     if end is not None:  # "最多的两个来源": the ranked thing right after the top-N is a breakdown
-        for word in sorted(words, key=len, reverse=True):
+        for word in words:
             m = re.match(r"\s*" + re.escape(word), q.text[end:])
             if m and q.free(end, end + m.end()):
                 q.take(end, end + m.end())
-                groups.append(tuple(words[word]))
+                groups.append(words[word])
                 break
-    for word in sorted(words, key=len, reverse=True):
+    for word in words:
+        if word not in q.text:
+            continue
         for marker in markers:
             m = q.search(marker.replace("{w}", re.escape(word)))
             if m:
                 q.take(*m.span())
-                groups.append(tuple(words[word]))
+                groups.append(words[word])
                 break
     if groups:
         q.found["group_candidates"] = groups
+
+
+@lru_cache(maxsize=1)
+def _group_words() -> dict[str, tuple[str, ...]]:
+    """Group-by word -> the dimensions it may name, longest word first."""
+    words: dict[str, list[str]] = {}
+    for code, dim in DIMENSIONS.items():
+        for word in dim.group_words:
+            words.setdefault(word, []).append(code)
+    return {w: tuple(words[w]) for w in sorted(words, key=len, reverse=True)}
 
 
 def _resolve_groups(candidates: list[tuple[str, ...]], entity: str) -> list[str]:
@@ -356,17 +378,9 @@ def _resolve_groups(candidates: list[tuple[str, ...]], entity: str) -> list[str]
 def _values(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
     """Enumerated values (华东, 三甲, 赢单, 医院 ...). Words that name two dimensions are resolved by entity later."""
     hits: list[tuple[str, str]] = list(q.found.get("values", []))
-    candidates = []
-    for code, dim in DIMENSIONS.items():
-        if dim.values is None and code != "region":
-            continue
-        table = dim.values if dim.values is not None else _region_labels()
-        for value, (zh, en, syn) in table.items():
-            for w in (zh, en, *syn):
-                candidates.append((w.lower(), code, value))
-    candidates.sort(key=lambda c: -len(c[0]))
+    candidates = _value_words()
     for word, code, value in candidates:
-        if len(word) < 2 and not word.isdigit():
+        if len(word) < 2 and not word.isdigit() or word not in q.text:
             continue
         m = q.search(re.escape(word) + ("s?" if word.isascii() and word[-1].isalpha() else ""), word=word.isascii())
         if m:
@@ -379,6 +393,20 @@ def _values(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None
     q.found["values"] = hits
 
 
+@lru_cache(maxsize=1)
+def _value_words() -> tuple[tuple[str, str, str], ...]:
+    """(word, dimension, value) for every enumerated value and synonym, longest word first."""
+    candidates = []
+    for code, dim in DIMENSIONS.items():
+        if dim.values is None and code != "region":
+            continue
+        table = dim.values if dim.values is not None else _region_labels()
+        for value, (zh, en, syn) in table.items():
+            for w in (zh, en, *syn):
+                candidates.append((w.lower(), code, value))
+    return tuple(sorted(candidates, key=lambda c: -len(c[0])))
+
+
 def _region_labels() -> dict[str, tuple[str, str, tuple[str, ...]]]:
     return {code: (zh, en, (zh + "区", zh + "地区", zh + "大区", code, en.replace(" china", ""), "in " + en.lower()))
             for code, zh, en, _w in REGIONS}
@@ -388,8 +416,10 @@ def _entity(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None
     mentions: list[tuple[int, str]] = []
     for code, ent in ENTITIES.items():
         for w in sorted(ent.words, key=len, reverse=True):
+            if w.lower() not in q.text:
+                continue
             rx = re.escape(w.lower()) + (r"[a-z]*" if w.isascii() else "")
-            for m in re.finditer(rf"(?<![a-z]){rx}" if w.isascii() else rx, q.text):
+            for m in _rx(rf"(?<![a-z]){rx}" if w.isascii() else rx).finditer(q.text):
                 if q.free(*m.span()):
                     q.take(*m.span())
                     mentions.append((m.start(), code))
@@ -488,8 +518,9 @@ def _choose_entity(q: _Q, entities: list[str], measure: object) -> tuple[str | N
     if (measure in (None, "count") or q.found.get("aggregate")) and len(facts) == 1 and others and ranked:
         group_by.append(GROUPABLE_MENTIONS[others[0]])
         return facts[0], group_by
-    # "客户的商机" (zh: the head noun comes last) / "opportunities of accounts" (en: first)
-    return (distinct[0] if q.en else distinct[-1]), group_by
+    # "客户的商机" (zh: the head noun comes last) / "opportunities of accounts" (en: first, but "rep's customers")
+    possessive = q.en and re.search(r"'s\b|s' ", q.text)
+    return (distinct[0] if q.en and not possessive else distinct[-1]), group_by
 
 
 def _plan(q: _Q, today: date, entity: str, group_by: list[str],
@@ -621,9 +652,11 @@ def _refinement(q: _Q, today: date, previous: QueryPlan) -> Refinement | Clarifi
 
 def _meaningful_leftover(q: _Q) -> str:
     rest = q.leftover()
-    for w in sorted(FILLER_EN if q.en else FILLER_ZH + FILLER_EN, key=len, reverse=True):
+    for w in _by_length(FILLER_EN if q.en else FILLER_ZH + FILLER_EN):
+        if w not in rest:
+            continue
         if w.isascii():
-            rest = re.sub(rf"(?<![a-z]){re.escape(w)}(?![a-z])", " ", rest)
+            rest = _rx(re.escape(w), True).sub(" ", rest)
         else:
             rest = rest.replace(w, " ")
     rest = re.sub(r"[\s\d\W_]+", " ", rest).strip()

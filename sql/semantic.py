@@ -312,7 +312,7 @@ FLAGS.update({
     "no_deal": ("NOT EXISTS (SELECT 1 FROM opportunity od WHERE od.account_id = a.id)", "没有商机", "no opportunity",
                 ("从来没有过商机", "没有过商机", "没有任何商机", "没有商机", "无商机", "no opportunities", "no opportunity",
                  "no deals", "without any opportunity", "without opportunities", "without any deals")),
-    "no_open_deal": ("NOT EXISTS (SELECT 1 FROM opportunity od WHERE od.account_id = a.id AND %s)" % NOT_OPEN_OD,
+    "no_open_deal": (f"NOT EXISTS (SELECT 1 FROM opportunity od WHERE od.account_id = a.id AND {NOT_OPEN_OD})",
                      "没有在跟商机", "no open opportunity",
                      ("没有在跟商机", "没有未关闭的商机", "没有进行中的商机", "no open opportunity", "no open opportunities",
                       "no open deals", "without open deals", "without an open opportunity")),

@@ -57,9 +57,16 @@ class Outcome:
     ms: float
 
 
-def load_entries(path: Path = HERE / "questions.yaml") -> list[Entry]:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [Entry(**{("as_" if k == "as" else k): v for k, v in item.items()}) for item in raw]
+DATASETS = ("questions.yaml", "questions_dev2.yaml")  # the second one: a later, independent development set
+
+
+def load_entries(paths: tuple[Path, ...] = tuple(HERE / n for n in DATASETS)) -> list[Entry]:
+    out = []
+    for path in paths:
+        if path.exists():
+            raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+            out += [Entry(**{("as_" if k == "as" else k): v for k, v in item.items()}) for item in raw]
+    return out
 
 
 def eval_engine(path: Path = EVAL_DB) -> Engine:
@@ -116,7 +123,8 @@ def run(split: str = "test", url: str | None = None, report: Path | None = None,
 
     gold_engine = eval_engine()
     engine = make_engine(url) if url else gold_engine
-    entries = [e for e in load_entries() if split == "all" or e.split == split]
+    entries = [e for e in load_entries() if split == "all" or e.split == split or (
+        split == "dev+dev2" and e.split in ("dev", "dev2"))]
     outcomes: list[Outcome] = []
     for e in entries:
         t0 = time.perf_counter()
@@ -196,7 +204,7 @@ def _markdown(s: dict, outcomes: list[Outcome]) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--split", default="test", choices=("dev", "test", "all"))
+    ap.add_argument("--split", default="test", choices=("dev", "dev2", "dev+dev2", "test", "all"))
     ap.add_argument("--url", default=None)
     ap.add_argument("--report", type=Path, default=HERE / "report.md")
     ap.add_argument("--failures", action="store_true")
