@@ -81,7 +81,8 @@ def ask(question: str, *, engine: Engine, caller: Caller, today: date, conversat
     t0 = time.perf_counter()
     previous = conversation.last_plan if conversation else None
     try:
-        parsed = parse(question, today=today, names=name_index(engine), previous=previous, caller_id=caller.id)
+        parsed = parse(question, today=today, names=name_index(engine), previous=previous, caller_id=caller.id,
+                       caller_team=caller.team_id)
     except SqlError as exc:
         return Answer("error", question, error=exc.user_message)
     if isinstance(parsed, Refusal):

@@ -54,7 +54,7 @@ def _window(d: dict | None) -> TimeWindow | None:
     if d is None:
         return None
     parse = lambda v: datetime.fromisoformat(v) if v else None  # noqa: E731
-    return TimeWindow(parse(d["start"]), parse(d["end"]), d["label"])
+    return TimeWindow(parse(d["start"]), parse(d["end"]), d["label"], parse(d.get("period_end")))
 
 
 def _plan_from(d: dict) -> QueryPlan:
@@ -63,6 +63,6 @@ def _plan_from(d: dict) -> QueryPlan:
     fu = d.get("follow_up")
     return QueryPlan(
         entity=d["entity"], measure=d.get("measure"), group_by=tuple(d.get("group_by", ())), filters=filters,
-        follow_up=FollowUp(_window(fu["window"]), fu["done"]) if fu else None,  # type: ignore[arg-type]
+        follow_up=FollowUp(_window(fu["window"]), fu["done"], tuple(fu.get("kinds", ()))) if fu else None,  # type: ignore[arg-type]
         window=_window(d.get("window")), time_field=d.get("time_field"), order=d.get("order"),
-        top_n=d.get("top_n"), limit=d.get("limit"))
+        top_n=d.get("top_n"), limit=d.get("limit"), sort=d.get("sort"))

@@ -62,8 +62,9 @@ STAGE: Labels = {
     "needs_analysis": ("需求分析", "Needs analysis", ("需求确认", "需求调研")),
     "proposal": ("方案报价", "Proposal", ("报价", "方案", "quote stage")),
     "negotiation": ("商务谈判", "Negotiation", ("谈判", "议价")),
-    "closed_won": ("赢单", "Closed won", ("成交", "签单", "卖出去", "卖出", "won", "win", "sold")),
-    "closed_lost": ("输单", "Closed lost", ("丢单", "lost", "loss")),
+    "closed_won": ("赢单", "Closed won", ("成交", "签单", "卖出去", "卖出", "搞定了", "搞定", "拿下", "赢了", "won",
+                                          "win", "sold")),
+    "closed_lost": ("输单", "Closed lost", ("丢单", "输了", "丢了", "lost", "loss")),
 }
 LOSS_REASON: Labels = {
     "price": ("价格", "Price", ("价格太高", "太贵", "价格原因")),

@@ -116,7 +116,9 @@ def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
         sel = exp.select(*exprs)
         if ent.code in ("account", "opportunity", "contact", "activity", "contract", "payment", "lead"):
             sel = sel.distinct()
-        order = ent.sort
+        order = f"{plan.sort} DESC" if plan.sort else ent.sort
+        if plan.sort and plan.sort not in cols:
+            sel = sel.select(exp.alias_(ctx.frag(plan.sort), plan.sort.split(".")[1]))
         if plan.order == "asc" and order.endswith("DESC"):
             order = order[: -len(" DESC")]
         sel = sel.order_by(*[ctx.frag(o.strip()) if " " not in o.strip() else
@@ -229,8 +231,10 @@ def _window(ctx: _Ctx, time_code: str, w: TimeWindow) -> list[exp.Expr]:
 
 def _follow_up(ctx: _Ctx, plan: QueryPlan) -> exp.Expr:
     assert plan.follow_up is not None
-    link = {"opportunity": "xa.opportunity_id = o.id"}.get(plan.entity)
-    if link is None:
+    link = {"opportunity": "xa.opportunity_id = o.id", "rep": "xa.owner_id = s.id"}.get(plan.entity)
+    if plan.entity == "rep":
+        ctx.aliases.add("s")
+    elif link is None:
         if plan.entity not in ("account", "contact", "contract"):
             raise CompileError("“未跟进”只适用于客户和商机", "'not followed up' applies to accounts and opportunities")
         link = "xa.account_id = a.id"
@@ -244,6 +248,9 @@ def _follow_up(ctx: _Ctx, plan: QueryPlan) -> exp.Expr:
         conds.append(exp.GTE(this=col, expression=_ts(w.start, False)))
     if w.end is not None:
         conds.append(exp.LT(this=col.copy(), expression=_ts(w.end, False)))
+    if plan.follow_up.kinds:
+        conds.append(exp.In(this=exp.column("type", table="xa"),
+                            expressions=[exp.Literal.string(k) for k in plan.follow_up.kinds]))
     sub = exp.select("1").from_(exp.alias_(exp.to_table("activity"), "xa", table=True)).where(exp.and_(*conds))
     exists = exp.Exists(this=sub)
     return exists if plan.follow_up.done else exp.Not(this=exists)

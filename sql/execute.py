@@ -5,6 +5,7 @@ Only `ValidatedQuery` objects run here; there is no way to pass raw SQL text.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -27,6 +28,9 @@ class ResultSet:
     elapsed_ms: float
 
 
+SQLITE_TS = re.compile(r"^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2})\.\d+$")
+
+
 def _json_value(v: object) -> object:
     if isinstance(v, Decimal):
         return int(v) if v == v.to_integral_value() and abs(v) < 2**53 else float(v)
@@ -34,8 +38,8 @@ def _json_value(v: object) -> object:
         return v.strftime("%Y-%m-%d %H:%M:%S")
     if isinstance(v, date):
         return v.isoformat()
-    if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
-        return v
+    if isinstance(v, str) and (m := SQLITE_TS.match(v)):
+        return m.group(1)  # SQLite hands back its stored text; show timestamps as the servers do
     return v
 
 
@@ -54,6 +58,7 @@ def run(engine: Engine, query: ValidatedQuery, *, timeout_ms: int = 5000) -> Res
                 conn.exec_driver_sql(f"SET LOCAL statement_timeout = {int(timeout_ms)}")
             elif dialect == "mysql":
                 conn.exec_driver_sql(f"SET SESSION max_statement_time = {timeout_ms / 1000:.3f}")
+                conn.exec_driver_sql("SET SESSION div_precision_increment = 30")  # rates: not 4 decimals
                 conn.exec_driver_sql("SET SESSION TRANSACTION READ ONLY")
             try:
                 result = conn.execute(text(query.exec_sql), query.params)

@@ -38,6 +38,7 @@ class NameIndex:
     products: dict[str, int]
     product_lines: set[str]
     bigrams: dict[str, set[str]]
+    teams: dict[str, int]
 
     @classmethod
     def load(cls, engine: Engine) -> NameIndex:
@@ -54,11 +55,12 @@ class NameIndex:
             provinces = {r[0] for r in conn.execute(text("SELECT DISTINCT province FROM account"))}
             products = {r[1]: r[0] for r in conn.execute(text("SELECT id, name FROM product"))}
             lines = {r[0] for r in conn.execute(text("SELECT DISTINCT product_line FROM product"))}
+            teams = {r[1]: r[0] for r in conn.execute(text("SELECT id, name FROM team"))}
         bigrams: dict[str, set[str]] = defaultdict(set)
         for name in accounts:
             for bg in _bigrams(name):
                 bigrams[bg].add(name)
-        return cls(dict(reps), dict(accounts), cities, provinces, products, lines, dict(bigrams))
+        return cls(dict(reps), dict(accounts), cities, provinces, products, lines, dict(bigrams), teams)
 
     def find(self, question: str) -> list[NameHit]:
         hits = self._accounts(question)
@@ -76,6 +78,10 @@ class NameIndex:
                 if start >= 0:
                     hits.append(NameHit("product", name, (pid,), (start, start + len(alias)), True))
                     break
+        for team, tid in self.teams.items():
+            start = question.find(team.lower())
+            if start >= 0:
+                hits.append(NameHit("team", team, (tid,), (start, start + len(team)), True))
         for line in self.product_lines:
             start = question.find(line)
             if start >= 0:
@@ -125,8 +131,9 @@ class NameIndex:
             elif len(name) >= 6 and shared >= own - 2:
                 al = fuzz.partial_ratio_alignment(name, q)
                 if al is not None and al.score >= 88:
-                    hits.append(NameHit("account", name, tuple(self.accounts[name]), (al.dest_start, al.dest_end),
-                                        False))
+                    # the alignment may stop short of a wrong last character: cover the whole name's length
+                    end = min(len(q), max(al.dest_end, al.dest_start + len(name)))
+                    hits.append(NameHit("account", name, tuple(self.accounts[name]), (al.dest_start, end), False))
         exact = [h for h in hits if h.exact]
         if exact:
             return exact

@@ -38,8 +38,10 @@ from sql.vocabulary import (
     NEGATED_FOLLOW_UP,
     POSITIVE_FOLLOW_UP,
     STALE_WORDS,
+    TEAM_WORDS,
     TIME_FIELD_WORDS,
     TOP_N,
+    TYPED_NEGATION,
     UNASSIGNED_WORDS,
     VAGUE_WORDS,
     WRITE_WORDS,
@@ -99,7 +101,8 @@ def normalise(question: str) -> str:
 
 
 def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan | None = None,
-          caller_id: int | None = None) -> QueryPlan | Refinement | Clarification | Refusal:
+          caller_id: int | None = None, caller_team: int | None = None
+          ) -> QueryPlan | Refinement | Clarification | Refusal:
     text = normalise(question)
     if not text or not re.search(r"[\w\u4e00-\u9fff]", text):
         return Clarification("请输入一个关于客户、商机、线索、跟进或回款的问题 / Please ask about accounts, deals, leads, "
@@ -110,6 +113,7 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
     if any(re.search(w, text) for w in WRITE_WORDS):
         return Refusal("我只能查询数据，不能修改或删除 / I can only read data; I never change or delete it.")
     q = _Q(text, [False] * len(text), not re.search(r"[\u4e00-\u9fff]", text))
+    q.found["caller_team"] = caller_team
     steps = (_time, _team_region, _names, _follow_up, _mine, _unassigned, _top_n, _comparison, _measure, _flags, _group_by,
              _values, _entity, _order)
     for step in steps:
@@ -175,10 +179,19 @@ def _name_filter(hit: NameHit) -> Filter:
         return Filter(hit.kind, "eq", hit.name)
     if hit.kind == "product":
         return Filter("product", "eq", hit.ids[0])
+    if hit.kind == "team":
+        return Filter("team", "eq", hit.ids[0])
     return Filter("product_line", "eq", hit.name)
 
 
 def _follow_up(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
+    for pattern, kinds in TYPED_NEGATION:
+        m = q.search(pattern)
+        if m:
+            q.take(*m.span())
+            q.found["follow_up_done"] = False
+            q.found["follow_up_kinds"] = kinds
+            return
     for words, done in ((NEGATED_FOLLOW_UP, False), (POSITIVE_FOLLOW_UP, True)):
         m = next((m for w in words if (m := q.search(w))), None)
         if m:
@@ -192,9 +205,16 @@ def _follow_up(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> N
         q.found.setdefault("entity_hint", "opportunity")
 
 
-def _mine(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
-    if q.take_first(MY_WORDS):
+def _mine(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> Clarification | None:
+    if q.take_first(TEAM_WORDS):
+        team = q.found.get("caller_team")
+        if team is None:
+            return Clarification("“我们组”是指哪个团队？请用 --as 邮箱 提问 / Which team is 'my team'? Ask with "
+                                 "--as EMAIL.", (), "who")
+        q.found.setdefault("filters", []).append(Filter("team", "eq", team))
+    elif q.take_first(MY_WORDS):
         q.found["mine"] = True
+    return None
 
 
 def _unassigned(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
@@ -215,6 +235,7 @@ def _flags(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
 
 STRONG_COUNT = r"(?<!哪)(?:几|多少)(?:个|家|条|次|笔|份|位|单|名)|数量|个数|总数|次数|how many(?! days)|number of|\bcount\b|no\. of"
 ENTITY_COUNT = r"(?<=[\u4e00-\u9fff])数(?:量|目)?(?![\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])数(?=是|有|为|多少)"
+LIST_MARKERS = r"哪些|哪几|列出|列一下|名单|清单|明细|记录|\bwhich\b|\blist\b|show me the|\bshow\b"
 # Words that make an entity-like measure word ("回款") a figure rather than a list of records.
 AMOUNT_MARKERS = r"多少|金额|总额|额|合计|总计|总和|按|各|每|排名|最|前\d|top|how much|total|sum|amount|by |per |most|highest"
 
@@ -234,7 +255,9 @@ def _measure(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> Non
         word = q.take_first(m.words)
         if word:
             entity_word = any(word in e.words for e in ENTITIES.values())
-            if entity_word and not re.search(AMOUNT_MARKERS, q.text):
+            flagged = any(f in q.text for f in ("逾期", "overdue", "未结清", "unpaid", "部分"))
+            if entity_word and (re.search(LIST_MARKERS, q.text) or (flagged and not re.search(AMOUNT_MARKERS,
+                                                                                                q.text))):
                 q.found["entity_hint"] = m.entity  # "哪些回款要到期": a list of payments, not their sum
                 return
             q.found["measure"] = code
@@ -331,7 +354,7 @@ def _group_by(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> No
     end = q.found.get("top_n_end")
     if end is not None:  # "最多的两个来源": the ranked thing right after the top-N is a breakdown
         for word in words:
-            m = re.match(r"\s*" + re.escape(word), q.text[end:])
+            m = re.match(r"\s*(?:的)?\s*" + re.escape(word), q.text[end:])
             if m and q.free(end, end + m.end()):
                 q.take(end, end + m.end())
                 groups.append(words[word])
@@ -450,7 +473,8 @@ def _assemble(q: _Q, today: date, previous: QueryPlan | None,
         return Clarification(f"我没能理解“{leftover}”。您可以换个说法，或从下面的例子中选择 / I did not understand "
                              f"'{leftover}'. Rephrase, or pick one of these:", EXAMPLES, "unknown_words")
     inferable = any(c in DIM_ENTITY for c, _v in f.get("values", [])) or any(
-        x.dimension in ("city", "province", "account") for x in f.get("filters", []))
+        x.dimension in ("city", "province", "account", "team") for x in f.get("filters", [])) or any(
+        len({DIM_ENTITY.get(d) for d in dims} - {None}) == 1 for dims in f.get("group_candidates", []))
     if previous is not None and not entities and (measure is None or f.get("measure_is_generic")) \
             and not f.get("stale") and "follow_up_done" not in f:
         return _refinement(q, today, previous)
@@ -504,6 +528,10 @@ def _choose_entity(q: _Q, entities: list[str], measure: object) -> tuple[str | N
         for code, _value in q.found.get("values", []):
             if code in DIM_ENTITY:
                 return DIM_ENTITY[code], group_by
+        for dims in q.found.get("group_candidates", []):
+            owners = [DIM_ENTITY[d] for d in dims if d in DIM_ENTITY]
+            if len(set(owners)) == 1:  # "输单原因分布": loss reasons belong to deals
+                return owners[0], group_by
         if any(f.dimension in ("city", "province", "account") for f in q.found.get("filters", [])):
             return ("opportunity" if measure else "account"), group_by
         return q.found.get("entity_hint"), group_by
@@ -536,7 +564,10 @@ def _plan(q: _Q, today: date, entity: str, group_by: list[str],
     filters: list[Filter] = list(f.get("filters", []))
     filters += _value_filters(f.get("values", []), entity)
     measure = f.get("measure")
-    if measure is None and f.get("aggregate"):
+    sort = None
+    if measure is None and f.get("aggregate") == "sum" and f.get("top_n") and not group_by:
+        sort = _amount_column(entity)  # "金额最大的5个商机": the five largest deals, not a total
+    elif measure is None and f.get("aggregate"):
         measure = _amount_measure(entity, str(f["aggregate"]))
         if measure is None:
             return Clarification(f"{ENTITIES[entity].label_zh}没有金额可以汇总 / {ENTITIES[entity].label_en} has no "
@@ -546,8 +577,14 @@ def _plan(q: _Q, today: date, entity: str, group_by: list[str],
         # "逾期的回款金额" / "unpaid amount": what is still owed, not what was paid
         measure = "overdue_amount" if "overdue" in flags else "outstanding_amount"
         filters = [x for x in filters if not (x.dimension == "flag" and x.value in ("overdue", "unpaid"))]
+    if measure == "annual_revenue" and f.get("top_n") and not group_by:
+        measure, sort = None, "a.annual_revenue"  # "年收入最高的十家医院": hospitals, sorted
     if measure is None and group_by:
         measure = "count"  # "Activities by type": a breakdown counts
+    if "loss_reason" in group_by and all(x.dimension != "stage" for x in filters):
+        filters.append(Filter("stage", "eq", "closed_lost"))  # loss reasons exist for lost deals only
+    if measure is None and not sort and f.get("top_n") and f.get("sort_hint"):
+        sort = f["sort_hint"]
     window: TimeWindow | None = f.get("window")
     time_field = f.get("time_field")
     if time_field and TIME_DIMENSIONS[time_field].entity != entity:
@@ -565,7 +602,7 @@ def _plan(q: _Q, today: date, entity: str, group_by: list[str],
             else:
                 return Clarification("“未跟进”是指多长时间内？/ Not followed up within which period?",
                                      ("近7天 / last 7 days", "上周 / last week", "近30天 / last 30 days"), "window")
-        follow_up = FollowUp(window, bool(f.get("follow_up_done")))
+        follow_up = FollowUp(window, bool(f.get("follow_up_done")), tuple(f.get("follow_up_kinds", ())))
         window = None
         if f.get("stale") and all(x.value != "open" for x in filters if x.dimension == "flag"):
             filters.append(Filter("flag", "eq", "open"))
@@ -581,7 +618,7 @@ def _plan(q: _Q, today: date, entity: str, group_by: list[str],
         filters.append(Filter("rep", "eq", caller_id))
     plan = QueryPlan(entity=entity, measure=measure, group_by=tuple(group_by), filters=tuple(filters),
                      follow_up=follow_up, window=window, time_field=time_field,
-                     order=f.get("order"), top_n=f.get("top_n"))
+                     order=f.get("order"), top_n=f.get("top_n"), sort=sort)
     if plan.measure is None and plan.top_n is None and f.get("superlative"):
         return Clarification("“最”是按什么排序？/ Best by which measure?", (
             "按赢单金额 / by won amount", "按商机数量 / by number of deals", "按回款金额 / by collected amount"),
@@ -589,6 +626,11 @@ def _plan(q: _Q, today: date, entity: str, group_by: list[str],
     if plan.measure and plan.measure != "count" and f.get("superlative") and not plan.top_n:
         plan = replace(plan, top_n=1 if plan.group_by else None)
     return plan
+
+
+def _amount_column(entity: str) -> str | None:
+    return {"opportunity": "o.amount", "contract": "c.amount", "payment": "p.amount_due", "lead": "l.budget",
+            "account": "a.annual_revenue"}.get(entity)
 
 
 def _amount_measure(entity: str, aggregate: str) -> str | None:
@@ -641,13 +683,14 @@ def _refinement(q: _Q, today: date, previous: QueryPlan) -> Refinement | Clarifi
     resolved = _resolve_groups(f.get("group_candidates", []), previous.entity)
     group_by = tuple(resolved) if resolved else None
     window: TimeWindow | None = f.get("window")
-    if not (filters or group_by or window or f.get("top_n") or f.get("order")):
+    measure = f.get("measure") if f.get("measure") == "count" else None
+    if not (filters or group_by or window or f.get("top_n") or f.get("order") or measure):
         return Clarification("请补充您想怎样调整上一个问题 / How should I change the previous question?", EXAMPLES,
                              "followup")
     return Refinement(filters=tuple(filters), group_by=group_by,
                       window=window if previous.follow_up is None else None,
                       follow_up_window=window if previous.follow_up is not None else None,
-                      top_n=f.get("top_n"), order=f.get("order"))
+                      top_n=f.get("top_n"), order=f.get("order"), measure=measure)
 
 
 def _meaningful_leftover(q: _Q) -> str:

@@ -36,6 +36,7 @@ class FollowUp:
 
     window: TimeWindow
     done: bool = False  # False: NOT EXISTS ("not followed up"); True: EXISTS ("followed up")
+    kinds: tuple[str, ...] = ()  # only these activity types count ("没打过电话": calls)
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class QueryPlan:
     order: str | None = None  # "desc" | "asc" on the measure (or the list's default sort)
     top_n: int | None = None
     limit: int | None = None
+    sort: str | None = None  # a list's sort column (semantic-layer expression), e.g. "o.amount"
 
     def with_filters(self, *extra: Filter) -> QueryPlan:
         kept = tuple(f for f in self.filters if all(f.dimension != e.dimension for e in extra))
@@ -94,11 +96,11 @@ class Refinement:
             out = replace(out, group_by=self.group_by, top_n=None, measure=out.measure or "count")
         if self.window is not None:
             if out.follow_up is not None and out.window is None:
-                out = replace(out, follow_up=FollowUp(self.window, out.follow_up.done))
+                out = replace(out, follow_up=FollowUp(self.window, out.follow_up.done, out.follow_up.kinds))
             else:
                 out = replace(out, window=self.window)
         if self.follow_up_window is not None and out.follow_up is not None:
-            out = replace(out, follow_up=FollowUp(self.follow_up_window, out.follow_up.done))
+            out = replace(out, follow_up=FollowUp(self.follow_up_window, out.follow_up.done, out.follow_up.kinds))
         if self.measure is not None:
             out = replace(out, measure=self.measure)
         if self.top_n is not None:

@@ -71,7 +71,8 @@ def _fixed(today: date) -> list[tuple[str, TimeWindow]]:
 
 
 ROLLING = (
-    (re.compile(r"(?:近|最近|过去|前)\s*" + NUM + r"\s*(?:天|日)"), 1),
+    (re.compile(r"(?:近|最近|过去|前|超过|超|already|over|more than)\s*" + NUM + r"\s*(?:天|日)(?:以上)?"), 1),
+    (re.compile(r"(?:for )?(?:over|more than|at least) (\d+) days"), 1),
     (re.compile(r"(?:近|最近|过去)\s*" + NUM + r"\s*(?:个)?(?:周|星期|礼拜)"), 7),
     (re.compile(r"(?:近|最近|过去)\s*" + NUM + r"\s*个?月"), 30),
     (re.compile(r"(?:last|past|previous|in the last|within the last)\s+(\d+|one|two|three|seven|thirty|ninety)\s+"
@@ -82,6 +83,10 @@ ROLLING = (
 EN_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "seven": 7, "twelve": 12, "thirty": 30, "ninety": 90}
 SINGLE = ((re.compile(r"(?:近|最近|过去)\s*一\s*(?:周|星期)|past week|last 7 days"), 7, "近7天"),
           (re.compile(r"(?:近|最近|过去)\s*一?\s*个月|past month|last 30 days"), 30, "近30天"))
+YEAR_RE = re.compile(r"(?:in\s+)?(?<!\d)(20\d\d)(?!\d)\s*(?:年(?!\s*\d{1,2}\s*月)|(?![\s\d]*年?\s*\d{1,2}\s*月))")
+HALF_RE = re.compile(r"上半年|下半年|\bh1\b|\bh2\b|first half|second half")
+EN_SINCE_RE = re.compile(r"since (january|february|march|april|may|june|july|august|september|october|november|"
+                         r"december) (\d{1,2})(?:st|nd|rd|th)?")
 SINCE_RE = re.compile(r"(1[0-2]|[1-9])\s*月\s*(3[01]|[12]\d|[1-9])\s*(?:号|日)\s*(?:以来|之后|以后|起|后|至今)")
 MONTH_RE = re.compile(r"(?:(\d{4})\s*年\s*)?(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:份)?(?!底|初)")
 EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -109,6 +114,19 @@ def find_window(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | 
     for pattern, window in _fixed(today):
         if m := re.search(pattern, text):
             offer(window, m.span())
+    if m := YEAR_RE.search(text):
+        year = int(m.group(1))
+        offer(TimeWindow(_d(date(year, 1, 1)), _d(date(year + 1, 1, 1)), f"{year}年"), m.span())
+    if m := HALF_RE.search(text):
+        first = m.group(0) in ("上半年", "h1", "first half")
+        year = today.year
+        start, end = (date(year, 1, 1), date(year, 7, 1)) if first else (date(year, 7, 1), date(year + 1, 1, 1))
+        offer(TimeWindow(_d(start), _d(end), m.group(0)), m.span())
+    if m := EN_SINCE_RE.search(text):
+        month = EN_MONTHS.index(m.group(1)) + 1
+        day = int(m.group(2))
+        year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+        offer(TimeWindow(_d(date(year, month, day)), None, f"since {m.group(1)} {day}"), m.span())
     if m := SINCE_RE.search(text):
         month, day = _int(m.group(1)), _int(m.group(2))
         year = today.year if (month, day) <= (today.month, today.day) else today.year - 1

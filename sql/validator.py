@@ -10,6 +10,7 @@ predicates become bound parameters. The checks are listed in order in `CHECKS`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -258,7 +259,9 @@ def validate(sql: str, *, dialect: str, caller: Caller, max_rows: int = 1000) ->
     assert st.tree is not None
     shown = st.tree.sql(dialect=st.dialect)
     exec_tree, params = _parametrize(st.tree.copy())
-    return ValidatedQuery(shown, exec_tree.sql(dialect=st.dialect), params, st.dialect, st.limit,
+    # SQLAlchemy's text() takes :name placeholders on every driver; sqlglot writes %(name)s for PostgreSQL.
+    exec_sql = re.sub(r"%\((p\d+)\)s", r":\1", exec_tree.sql(dialect=st.dialect))
+    return ValidatedQuery(shown, exec_sql, params, st.dialect, st.limit,
                           tuple(sorted(st.tables)))
 
 

@@ -21,10 +21,18 @@ NEGATED_FOLLOW_UP = (
     r"(not|never|haven'?t|hasn'?t|weren'?t|wasn'?t) (been )?(followed[- ]?up|visited|contacted|touched)( on| with)?",
     r"沉默", r"无人跟进", r"没人跟",
 )
+# Negation of one kind of follow-up: "一个电话都没打过" (no calls), "没上门拜访过" (no visits).
+TYPED_NEGATION = (
+    (r"(一个|一通|一次)?电话(都|也)?没(有)?打过?|没(有)?打过?电话|no (phone )?calls?|never called|not called", ("call",)),
+    (r"(一次)?(都|也)?没(有)?(上门)?拜访过?|(一次)?(上门)?拜访(都|也)?没(有)?(过)?|没(有)?上门(拜访)?过?|no visits?|"
+     r"never visited|not visited|haven'?t visited", ("visit",)),
+    (r"没(有)?(做过|安排过?)?演示|no demos?|never had a demo", ("demo",)),
+)
 POSITIVE_FOLLOW_UP = (
     r"(跟进|拜访|联系|走访|回访)过", r"有(过)?(跟进|拜访)", r"(were|was|been|got) (followed[- ]?up|visited|contacted)",
 )
 STALE_WORDS = (r"停滞", r"卡住", r"不动的", r"stale", r"stalled", r"stuck")
+TEAM_WORDS = ("我们组", "我们团队", "我的团队", "本组", "我组", "我们小组", "my team's", "my team", "our team's", "our team")
 MY_WORDS = ("我的", "我负责的", "我名下的", "我自己的", "my own", "my", "mine")
 UNASSIGNED_WORDS = ("未分配", "没分配", "无负责人", "没有负责人", "unassigned", "without an owner", "no owner")
 
@@ -33,6 +41,8 @@ TOP_N = (
     r"(?:名|个|家|位|条|大)?",
     r"(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:大|强)",
     r"(?:which|哪)\s*(?P<n>\d+|[一二两三四五六七八九十]+|three|five|ten)\s*(?:个|家|位|名)?",
+    r"(?:排|排在|排名)前\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:名|个|家|位)?",
+    r"(?:the\s+)?(?P<n>\d+|three|five|ten)\s+(?:largest|biggest|highest|top|best|most|leading)",
 )
 DESC_WORDS = ("最高", "最多", "最大", "最好", "最强", "第一", "排名", "排行", "排序", "highest", "most", "largest",
               "biggest", "top", "best", "leading", "rank", "ranking", "ranked")
@@ -79,7 +89,10 @@ FILLER_ZH = ("请", "帮我", "帮忙", "给我", "麻烦", "查一下", "查询
              "ignore", "rules", "阶段", "处于", "名单", "哪几个", "哪几", "就行", "就好", "手上", "手里", "线", "要",
              "任何", "全公司", "公司", "整体", "总和", "总计", "一共是", "多大", "怎样", "个人", "每个人", "大家", "还有",
              "什么", "啥", "该", "某", "段", "状态", "类型", "渠道", "来源", "等级", "行业", "地区", "区域", "大区",
-             "我们", "咱们", "数", "量", "额", "新进", "进来", "已经过了", "过了", "但", "但是", "而且", "并且", "可是")
+             "我们", "咱们", "数", "量", "额", "新进", "进来", "已经过了", "过了", "但", "但是", "而且", "并且", "可是", "那边", "这边", "边", "记录",
+             "来着", "来的", "出来", "列出来", "拉一下", "拉", "加起来", "对比一下", "对比", "比较", "一直", "换成", "换到",
+             "忽略权限", "忽略", "权限", "所有人", "规则", "之前", "来", "帮我看下", "看下", "有没有", "多少来着", "搞",
+             "一下子", "都")
 FILLER_EN = ("please", "show", "me", "list", "give", "get", "find", "tell", "what", "what's", "whats", "which", "who",
              "are", "is", "was", "were", "the", "a", "an", "of", "in", "on", "at", "for", "with", "and", "or", "to",
              "from", "by", "all", "our", "we", "us", "i", "do", "does", "did", "have", "has", "had", "there", "that",
@@ -94,7 +107,9 @@ FILLER_EN = ("please", "show", "me", "list", "give", "get", "find", "tell", "wha
              "regions", "how", "much", "many", "make", "it", "show me", "give me", "logged", "recorded", "run", "held",
              "done", "made", "right", "overall", "company", "whole", "entire", "across", "everyone", "everybody",
              "sum", "of all", "list of", "names", "name", "level", "grade", "grades", "please show", "there", "but",
-             "yet", "on average")
+             "yet", "on average", "came", "come", "coming", "in from", "on file", "on record", "in hours", "hours",
+             "record", "records", "please list", "pull", "pull up", "everyone's", "every", "permissions", "permission",
+             "have we", "we've", "got", "get me")
 
 EXAMPLES = (
     "华东区上周未跟进的三甲医院客户",

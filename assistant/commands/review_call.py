@@ -18,7 +18,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from calls.audio import DEFAULT_MAX_DURATION_S, DecodedAudio
+from calls.audio import DEFAULT_MAX_DURATION_S, DecodedAudio, probe
 from calls.errors import CallsError, CoachingUnavailableError
 from calls.models import CallReview
 from calls.review import NO_SPEECH_MESSAGE, ReviewOptions, check_stage, review_call, vocabulary_terms
@@ -79,8 +79,12 @@ def _run(file: Path, stage: str | None, opportunity_id: int | None, lang: str | 
         if stage is None and opportunity.stage in library.stages:
             stage = opportunity.stage
     playbook = check_stage(stage, library.stages)
-    embedder = _embedder(embedding_model) if playbook is not None else None
-    coach = _coach(data_dir / "index", library, embedding_model, err)
+    probe(file, max_duration_s=max_duration_s)  # cheap header check before anything heavy is loaded
+
+    def coaching() -> tuple[Any, Any]:
+        embedder = _embedder(embedding_model) if playbook is not None else None
+        return embedder, _coach(data_dir / "index", library, embedding_model, err)
+
     options = ReviewOptions(stage=stage, language=lang, industry=industry, max_duration_s=max_duration_s,
                             rep_channel=rep_channel, vocabulary=vocabulary_terms(_product_names(db_url)))
 
@@ -91,7 +95,7 @@ def _run(file: Path, stage: str | None, opportunity_id: int | None, lang: str | 
     bar = _ProgressBar(err) if show_progress else None
     try:
         review = review_call(file, options=options, stages=library.stages, engine_factory=engine_factory,
-                             embedder=embedder, coach=coach, progress=bar.update if bar else None,
+                             coaching_factory=coaching, progress=bar.update if bar else None,
                              on_audio=bar.set_audio if bar else None)
     finally:
         if bar is not None:

@@ -1,0 +1,48 @@
+"""The evaluation set gives identical answers on SQLite, PostgreSQL and MariaDB (same demo data on each)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import server_engine
+from sqlalchemy import Engine
+
+from assistant.ask import ask, resolve_caller
+from assistant.conversation import Conversation
+from crm.db import make_engine
+from crm.demo import build_demo
+from evals.nl2sql.run import TODAY, load_entries, results_match
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def default_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    path: Path = tmp_path_factory.mktemp("eval") / "default.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    build_demo(engine, "default", 7, TODAY)
+    return engine
+
+
+def _answers(engine: Engine) -> dict[str, tuple[str, list[tuple]]]:
+    out = {}
+    for e in load_entries():
+        caller = resolve_caller(engine, e.as_)
+        conv = Conversation()
+        for c in e.context:
+            ask(c, engine=engine, caller=caller, today=TODAY, conversation=conv)
+        a = ask(e.question, engine=engine, caller=caller, today=TODAY, conversation=conv)
+        out[e.id] = (a.status, [tuple(r) for r in a.rows])
+    return out
+
+
+@pytest.mark.parametrize("kind", ["postgresql", "mariadb"])
+def test_same_answers_as_sqlite(kind: str, default_sqlite: Engine) -> None:
+    engine = server_engine(kind)
+    build_demo(engine, "default", 7, TODAY)
+    expected = _answers(default_sqlite)
+    got = _answers(engine)
+    differ = [qid for qid, (status, rows) in expected.items()
+              if got[qid][0] != status or not results_match(rows, got[qid][1], tol=1e-6)]
+    assert not differ, f"{len(differ)} of {len(expected)} differ on {kind}: {differ[:10]}"
