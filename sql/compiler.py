@@ -231,16 +231,14 @@ def _window(ctx: _Ctx, time_code: str, w: TimeWindow) -> list[exp.Expr]:
 
 def _follow_up(ctx: _Ctx, plan: QueryPlan) -> exp.Expr:
     assert plan.follow_up is not None
-    link = {"opportunity": "xa.opportunity_id = o.id", "rep": "xa.owner_id = s.id"}.get(plan.entity)
-    if plan.entity == "rep":
-        ctx.aliases.add("s")
-    elif link is None:
-        if plan.entity not in ("account", "contact", "contract"):
-            raise CompileError("“未跟进”只适用于客户和商机", "'not followed up' applies to accounts and opportunities")
-        link = "xa.account_id = a.id"
-        ctx.aliases.add("a")
-    else:
-        ctx.aliases.add("o")
+    links = {"opportunity": ("o", "xa.opportunity_id = o.id"), "rep": ("s", "xa.owner_id = s.id"),
+             "account": ("a", "xa.account_id = a.id"), "contact": ("a", "xa.account_id = a.id"),
+             "contract": ("a", "xa.account_id = a.id")}
+    if plan.entity not in links:
+        raise CompileError("“未跟进”只适用于客户、商机和业务员",
+                           "'not followed up' applies to accounts, opportunities and reps")
+    alias, link = links[plan.entity]
+    ctx.aliases.add(alias)
     w = plan.follow_up.window
     conds: list[exp.Expr] = [sqlglot.condition(link, dialect=ctx.dialect)]
     col = exp.column("occurred_at", table="xa")
