@@ -8,8 +8,6 @@ from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, MetaData, create_engine, event, inspect, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
@@ -62,7 +60,9 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
-def alembic_config() -> Config:
+def alembic_config():  # -> alembic.config.Config; imported lazily: alembic costs 0.4 s at start-up
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(resources.files("crm") / "migrations"))
     return cfg
@@ -70,6 +70,8 @@ def alembic_config() -> Config:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to `revision` (creates it on an empty database)."""
+    from alembic import command
+
     cfg = alembic_config()
     try:
         with engine.begin() as conn:
