@@ -1,0 +1,57 @@
+"""Render the semantic layer as the published glossary (docs/glossary.md): `python -m sql.glossary > docs/glossary.md`.
+
+A test compares the file with this output, so the glossary cannot drift from what the parser understands.
+"""
+
+from __future__ import annotations
+
+from sql.semantic import DIMENSIONS, ENTITIES, FLAGS, MEASURES, TIME_DIMENSIONS
+
+MEANINGS = """\
+## Meanings
+
+- `today` is a parameter (`--today`, default the real date). 上周/last week is the previous calendar week, Monday
+  00:00 to Monday 00:00. 本周/this week, 本月/this month, 上月/last month, 本季度/this quarter, 今年/this year are
+  calendar periods (up to now; for date-only columns such as due dates, the whole period); 近N天/过去N天/last N days
+  is the rolling window [today - N days, now]. Windows are half-open [start, end).
+- 跟进/follow-up is an `activity`. "X未跟进" / "not followed up in X" means no activity on the account (for an
+  opportunity: carrying its `opportunity_id`) in window X. 从来/never means ever.
+- 销售额/业绩/赢单金额/revenue/won amount = SUM(opportunity.amount) with stage `closed_won`, dated by `closed_at`.
+  回款/collected = SUM(payment.amount_paid) dated by `paid_at`. 逾期/overdue = a payment with `due_date < today` and
+  `amount_paid < amount_due`; the overdue amount is SUM(amount_due - amount_paid).
+- 赢单率/win rate = won / (won + lost) among opportunities closed in the window.
+- 停滞商机/stale opportunity = an open opportunity with no activity in the last 7 days unless a number is given.
+- 线索响应时长 = first_contact_at - created_at (hours); 4小时响应率 = share of leads created in the window whose
+  first contact came within 4 hours (never contacted counts as not within).
+- 客户 means account; 医院 means account_type `hospital`; 未分配 lead = `owner_id IS NULL`.
+- The region of an opportunity, contact, activity, contract or payment is its account's region; a rep's own
+  region is meant only when the question says so (华东团队, reps in East China).
+- Amounts are in yuan; 万 and 亿 (and w, k, M) are multipliers; rates are fractions between 0 and 1.
+- Row-level security: a `rep` sees rows they own, a `manager` their team's, a `director`/`admin` everything,
+  a `trainer` no customer rows; it applies to every table a query reads, in joins and subqueries alike.
+"""
+
+
+def render() -> str:
+    out = ["# Glossary / 术语表", "",
+           "Generated from `sql/semantic.py` by `python -m sql.glossary`; edit the semantic layer, not this file.",
+           "", MEANINGS, "## Entities / 对象", "", "| entity | 中文 | words in questions |", "|---|---|---|"]
+    out += [f"| {e.code} | {e.label_zh} | {', '.join(e.words)} |" for e in ENTITIES.values()]
+    out += ["", "## Measures / 指标", "", "| measure | 中文 | English | words | dated by |", "|---|---|---|---|---|"]
+    out += [f"| {m.code} | {m.label_zh} | {m.label_en} | {', '.join(m.words)} | {m.time or ''} |"
+            for m in MEASURES.values()]
+    out += ["", "## Dimensions and values / 维度与取值", "", "| dimension | 中文 | values (code: 中文 / English / synonyms) |",
+            "|---|---|---|"]
+    for d in DIMENSIONS.values():
+        values = "; ".join(f"`{code}`: {zh} / {en}" + (f" / {', '.join(syn)}" if syn else "")
+                           for code, (zh, en, syn) in (d.values or {}).items())
+        out.append(f"| {d.code} | {d.label_zh} | {values} |")
+    out += ["", "## Conditions / 条件词", "", "| condition | 中文 | English | words |", "|---|---|---|---|"]
+    out += [f"| {code} | {zh} | {en} | {', '.join(words)} |" for code, (_c, zh, en, words) in FLAGS.items()]
+    out += ["", "## Time dimensions / 时间字段", "", "| column | 中文 | English |", "|---|---|---|"]
+    out += [f"| {t.column} | {t.label_zh} | {t.label_en} |" for t in TIME_DIMENSIONS.values()]
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    print(render(), end="")
