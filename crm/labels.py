@@ -50,7 +50,7 @@ LEAD_SOURCE: Labels = {
     "ad": ("广告", "Ads", ("投放", "广告投放", "advertising", "ad")),
 }
 LEAD_STATUS: Labels = {
-    "new": ("新建", "New", ("新线索", "未分配")),
+    "new": ("新线索", "New lead", ("新建线索",)),
     "assigned": ("已分配", "Assigned", ("待联系",)),
     "contacted": ("已联系", "Contacted", ("已跟进",)),
     "qualified": ("已确认", "Qualified", ("合格", "有效线索", "qualified")),

@@ -128,7 +128,9 @@ def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
         elif plan.limit:
             sel = sel.limit(plan.limit)
         return sel
-    expr_text = measure.expr.replace("{id}", f"{ent.alias}.id")
+    product = next((f.value for f in plan.filters if f.dimension == "product"), None)
+    expr_text = measure.expr.replace("{id}", f"{ent.alias}.id").replace(
+        "{product_clause}", f" AND olq.product_id = {int(str(product))}" if product is not None else "")
     value = exp.alias_(ctx.frag(expr_text), "value")
     groups: list[exp.Expr] = []
     labels: list[exp.Expr] = []

@@ -264,7 +264,8 @@ def _measure(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> Non
             return
     if q.take_first(("平均金额", "平均", "average", "avg", "mean")):
         q.found["aggregate"] = "avg"
-    if q.take_first(("总金额", "总额", "金额", "多少钱", "总价值", "合计", "总和", "total amount", "total value", "amount",
+    if q.take_first(("总金额", "总额", "金额", "多少钱", "钱", "总价值", "合计", "总和", "total amount", "total value",
+                     "amount",
                      "value", "sum", "total", "how much", "worth")):
         q.found["aggregate"] = "avg" if q.found.get("aggregate") == "avg" else "sum"
     elif q.take_first(MEASURES["count"].words):
@@ -281,6 +282,8 @@ def _top_n(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
                 q.take(*m.span())
                 q.found["top_n"] = n
                 q.found["top_n_end"] = m.end()
+                if re.search(r"largest|biggest|最大|金额最高|金额最多", m.group(0)):
+                    q.found["sort_hint"] = "amount"
                 q.found["order"] = "asc" if m.group(0).startswith(("倒数", "bottom", "后")) else "desc"
                 return
 
@@ -402,6 +405,7 @@ def _values(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None
     """Enumerated values (华东, 三甲, 赢单, 医院 ...). Words that name two dimensions are resolved by entity later."""
     hits: list[tuple[str, str]] = list(q.found.get("values", []))
     candidates = _value_words()
+    words: list[tuple[str, tuple[str, ...]]] = list(q.found.get("value_words", []))
     for word, code, value in candidates:
         if len(word) < 2 and not word.isdigit() or word not in q.text:
             continue
@@ -410,10 +414,11 @@ def _values(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None
             q.take(*m.span())
             hits.append((code, value))
             # the same word may name another dimension's value (电话: lead source or follow-up type)
-            for w2, c2, v2 in candidates:
-                if w2 == word and c2 != code:
-                    hits.append((c2, v2))
+            alternates = [(c2, v2) for w2, c2, v2 in candidates if w2 == word and c2 != code]
+            hits += alternates
+            words.append((word, (code, *[c for c, _v in alternates])))
     q.found["values"] = hits
+    q.found["value_words"] = words
 
 
 @lru_cache(maxsize=1)
@@ -466,6 +471,10 @@ def _order(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
 def _assemble(q: _Q, today: date, previous: QueryPlan | None,
               caller_id: int | None) -> QueryPlan | Refinement | Clarification:
     f = q.found
+    unknown = _unknown_organisation(q)
+    if unknown:
+        return Clarification(f"没有找到名为“{unknown}”的客户，请核对名称 / No account named '{unknown}' was found; "
+                             "please check the name.", tuple(q.found.get("near_names", ())) or EXAMPLES, "unknown_name")
     leftover = _meaningful_leftover(q)
     entities: list[str] = f.get("entities", [])
     measure = f.get("measure")
@@ -503,7 +512,7 @@ GROUPABLE_MENTIONS = {"rep": "rep", "region": "region", "account": "account"}
 DIM_ENTITY = {"account_type": "account", "hospital_grade": "account", "customer_class": "account",
               "account_status": "account", "city": "account", "province": "account", "stage": "opportunity",
               "loss_reason": "opportunity", "lead_source": "lead", "lead_status": "lead", "activity_type": "activity",
-              "contract_status": "contract", "role": "rep"}
+              "contract_status": "contract", "role": "rep", "payment_status": "payment"}
 
 
 def _choose_entity(q: _Q, entities: list[str], measure: object) -> tuple[str | None, list[str]]:
@@ -515,6 +524,8 @@ def _choose_entity(q: _Q, entities: list[str], measure: object) -> tuple[str | N
         return "opportunity", group_by
     distinct = list(dict.fromkeys(entities))
     if m is not None and m.entity != "*":
+        if ranked and any(e not in GROUPABLE_MENTIONS and e != m.entity for e in distinct):
+            return None, group_by  # "top products by units": a ranking we cannot compute; ask rather than guess
         for e in distinct:
             if e in GROUPABLE_MENTIONS and e != m.entity and (ranked or e in ("rep", "region")):
                 group_by.append(GROUPABLE_MENTIONS[e])
@@ -563,6 +574,11 @@ def _plan(q: _Q, today: date, entity: str, group_by: list[str],
                              "broken down that way.", EXAMPLES, "group")
     filters: list[Filter] = list(f.get("filters", []))
     filters += _value_filters(f.get("values", []), entity)
+    applicable = _applicable_dims(entity)
+    for word, codes in f.get("value_words", []):
+        if not set(codes) & applicable:  # never drop a condition silently: a wrong answer is worse than a question
+            return Clarification(f"“{word}”不适用于{ENTITIES[entity].label_zh}，请换个说法 / '{word}' does not apply to "
+                                 f"{ENTITIES[entity].label_en}; please rephrase.", EXAMPLES, "inapplicable")
     measure = f.get("measure")
     sort = None
     if measure is None and f.get("aggregate") == "sum" and f.get("top_n") and not group_by:
@@ -583,8 +599,8 @@ def _plan(q: _Q, today: date, entity: str, group_by: list[str],
         measure = "count"  # "Activities by type": a breakdown counts
     if "loss_reason" in group_by and all(x.dimension != "stage" for x in filters):
         filters.append(Filter("stage", "eq", "closed_lost"))  # loss reasons exist for lost deals only
-    if measure is None and not sort and f.get("top_n") and f.get("sort_hint"):
-        sort = f["sort_hint"]
+    if measure is None and not sort and f.get("top_n") and f.get("sort_hint") and not group_by:
+        sort = _amount_column(entity)  # "the 3 largest contracts": sorted by amount
     window: TimeWindow | None = f.get("window")
     time_field = f.get("time_field")
     if time_field and TIME_DIMENSIONS[time_field].entity != entity:
@@ -665,7 +681,7 @@ def _applicable_dims(entity: str) -> set[str]:
         "lead": {"region", "rep", "team", "industry", "lead_source", "lead_status"},
         "activity": account_dims | {"activity_type"},
         "contract": account_dims | {"contract_status"},
-        "payment": account_dims,
+        "payment": account_dims | {"payment_status"},
         "contact": account_dims,
         "rep": {"region", "team", "role"},
         "product": set(),
@@ -691,6 +707,28 @@ def _refinement(q: _Q, today: date, previous: QueryPlan) -> Refinement | Clarifi
                       window=window if previous.follow_up is None else None,
                       follow_up_window=window if previous.follow_up is not None else None,
                       top_n=f.get("top_n"), order=f.get("order"), measure=measure)
+
+
+ORG_RE = re.compile(r"([\u4e00-\u9fff]{2,14}?)(人民医院|医院|卫生院|卫生服务中心|保健院|公司|超市|便利店|购物广场|学校|"
+                    r"学院|中学|实验室|检验所|检验中心|百货|药房)")
+SINGLE_OK = set("的市区省里家些个在和与及有是")
+
+
+def _unknown_organisation(q: _Q) -> str | None:
+    """An organisation name in the question that matched no account ("南昌市中新医院"): never drop it silently."""
+    if any(f.dimension == "account" for f in q.found.get("filters", [])):
+        return None
+    for m in ORG_RE.finditer(q.text):
+        prefix_start = m.start(1)
+        rest = "".join(ch for ch, used in zip(q.text[prefix_start:m.end(1)], q.used[prefix_start:m.end(1)],
+                                              strict=True) if not used)
+        for w in _by_length(FILLER_ZH):
+            if len(w) >= 2:
+                rest = rest.replace(w, "")
+        rest = "".join(ch for ch in rest if ch not in SINGLE_OK)
+        if len(rest) >= 1:
+            return m.group(0)
+    return None
 
 
 def _meaningful_leftover(q: _Q) -> str:

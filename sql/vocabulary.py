@@ -37,11 +37,11 @@ MY_WORDS = ("我的", "我负责的", "我名下的", "我自己的", "my own", 
 UNASSIGNED_WORDS = ("未分配", "没分配", "无负责人", "没有负责人", "unassigned", "without an owner", "no owner")
 
 TOP_N = (
+    r"(?:排|排在|排名)前\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:名|个|家|位)?",
     r"(?:top|前|排名前|最高的|最多的|最大的|倒数|后|bottom)\s*(?P<n>\d+|[一二两三四五六七八九十]+|three|five|ten)"
     r"(?:名|个|家|位|条|大)?",
     r"(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:大|强)",
     r"(?:which|哪)\s*(?P<n>\d+|[一二两三四五六七八九十]+|three|five|ten)\s*(?:个|家|位|名)?",
-    r"(?:排|排在|排名)前\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:名|个|家|位)?",
     r"(?:the\s+)?(?P<n>\d+|three|five|ten)\s+(?:largest|biggest|highest|top|best|most|leading)",
 )
 DESC_WORDS = ("最高", "最多", "最大", "最好", "最强", "第一", "排名", "排行", "排序", "highest", "most", "largest",
@@ -92,7 +92,7 @@ FILLER_ZH = ("请", "帮我", "帮忙", "给我", "麻烦", "查一下", "查询
              "我们", "咱们", "数", "量", "额", "新进", "进来", "已经过了", "过了", "但", "但是", "而且", "并且", "可是", "那边", "这边", "边", "记录",
              "来着", "来的", "出来", "列出来", "拉一下", "拉", "加起来", "对比一下", "对比", "比较", "一直", "换成", "换到",
              "忽略权限", "忽略", "权限", "所有人", "规则", "之前", "来", "帮我看下", "看下", "有没有", "多少来着", "搞",
-             "一下子", "都")
+             "一下子", "都", "处在", "台", "件")
 FILLER_EN = ("please", "show", "me", "list", "give", "get", "find", "tell", "what", "what's", "whats", "which", "who",
              "are", "is", "was", "were", "the", "a", "an", "of", "in", "on", "at", "for", "with", "and", "or", "to",
              "from", "by", "all", "our", "we", "us", "i", "do", "does", "did", "have", "has", "had", "there", "that",
@@ -109,7 +109,7 @@ FILLER_EN = ("please", "show", "me", "list", "give", "get", "find", "tell", "wha
              "sum", "of all", "list of", "names", "name", "level", "grade", "grades", "please show", "there", "but",
              "yet", "on average", "came", "come", "coming", "in from", "on file", "on record", "in hours", "hours",
              "record", "records", "please list", "pull", "pull up", "everyone's", "every", "permissions", "permission",
-             "have we", "we've", "got", "get me")
+             "have we", "we've", "got", "get me", "days", "in won deals", "won deals", "have sold", "sold")
 
 EXAMPLES = (
     "华东区上周未跟进的三甲医院客户",

@@ -17,12 +17,13 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from assistant.ask import ask, name_index
 from crm.db import drop_all, make_engine
 from crm.demo import build_demo
 from evals.nl2sql.run import TODAY, load_entries
 from sql.compiler import compile_plan, to_sql
 from sql.parser import parse
+from sql.pipeline import answer as ask
+from sql.pipeline import name_index
 from sql.plan import QueryPlan
 from sql.validator import Caller, validate
 

@@ -48,7 +48,7 @@ class Entry(BaseModel):
 
 
 @dataclass(frozen=True)
-class Outcome:
+class Scored:
     entry: Entry
     status: str
     correct: bool
@@ -118,53 +118,53 @@ def results_match(gold: list[tuple], pred: list[tuple], *, tol: float = 1e-6) ->
 
 
 def run(split: str = "test", url: str | None = None, report: Path | None = None, verbose: bool = False) -> dict:
-    from assistant.ask import ask, resolve_caller
-    from assistant.conversation import Conversation
+    from sql.pipeline import answer, resolve_caller
 
     gold_engine = eval_engine()
     engine = make_engine(url) if url else gold_engine
     entries = [e for e in load_entries() if split == "all" or e.split == split or (
         split == "dev+dev2" and e.split in ("dev", "dev2"))]
-    outcomes: list[Outcome] = []
+    outcomes: list[Scored] = []
     for e in entries:
         t0 = time.perf_counter()
         try:
             caller = resolve_caller(engine, e.as_)
         except Exception as exc:  # noqa: BLE001 - a bad entry is reported, not fatal
-            outcomes.append(Outcome(e, "error", False, False, f"caller: {exc}", 0.0))
+            outcomes.append(Scored(e, "error", False, False, f"caller: {exc}", 0.0))
             continue
-        conv = Conversation()
-        for c in e.context:
-            ask(c, engine=engine, caller=caller, today=TODAY, conversation=conv)
-        answer = ask(e.question, engine=engine, caller=caller, today=TODAY, conversation=conv)
+        previous = None
+        for c in e.context:  # the conversation: each answered question becomes the one to refine
+            o = answer(c, engine=engine, caller=caller, today=TODAY, previous=previous)
+            previous = o.plan if o.status == "answered" else previous
+        final = answer(e.question, engine=engine, caller=caller, today=TODAY, previous=previous)
         ms = (time.perf_counter() - t0) * 1000
-        outcomes.append(_score(e, answer, gold_engine, ms))
+        outcomes.append(_score(e, final, gold_engine, ms))
     summary = _summary(outcomes, split, engine)
     if report is not None:
         report.write_text(_markdown(summary, outcomes), encoding="utf-8")
     return summary
 
 
-def _score(e: Entry, answer, gold_engine: Engine, ms: float) -> Outcome:
+def _score(e: Entry, answer, gold_engine: Engine, ms: float) -> Scored:
     status = answer.status
     if e.expect != "answer":
         ok = status == ("clarify" if e.expect == "clarify" else "refused") or (
             e.expect == "clarify" and status == "refused")
-        return Outcome(e, status, ok, status == "answered", "" if ok else f"expected {e.expect}", ms)
+        return Scored(e, status, ok, status == "answered", "" if ok else f"expected {e.expect}", ms)
     if status != "answered":
-        detail = (answer.clarification or {}).get("question", "") if answer.clarification else (answer.error or "")
-        return Outcome(e, status, False, False, f"{status}: {str(detail)[:120]}", ms)
+        detail = answer.clarification.question if answer.clarification else (answer.message or "")
+        return Scored(e, status, False, False, f"{status}: {str(detail)[:120]}", ms)
     with gold_engine.connect() as conn:
         gold = [tuple(r) for r in conn.execute(text(e.gold_sql or ""))]
     tol = 1e-6 if "days" not in (e.notes or "").lower() else 0.05
-    pred = [tuple(r) for r in answer.rows]
+    pred = [tuple(r) for r in answer.result.rows]
     ok = results_match(gold, pred, tol=tol)
     detail = "" if ok else f"gold {len(gold)} rows {gold[:2]} vs answer {len(pred)} rows {pred[:2]}"
-    return Outcome(e, status, ok, not ok, detail, ms)
+    return Scored(e, status, ok, not ok, detail, ms)
 
 
-def _summary(outcomes: list[Outcome], split: str, engine: Engine) -> dict:
-    by_cat: dict[str, list[Outcome]] = defaultdict(list)
+def _summary(outcomes: list[Scored], split: str, engine: Engine) -> dict:
+    by_cat: dict[str, list[Scored]] = defaultdict(list)
     for o in outcomes:
         by_cat[o.entry.category].append(o)
     times = sorted(o.ms for o in outcomes)
@@ -194,7 +194,7 @@ def format_summary(s: dict) -> str:
     return "\n".join(lines)
 
 
-def _markdown(s: dict, outcomes: list[Outcome]) -> str:
+def _markdown(s: dict, outcomes: list[Scored]) -> str:
     body = ["# NL->SQL evaluation report", "", "Produced by `sales-assistant eval nl2sql` "
             f"(split `{s['split']}`, backend `{s['backend']}`, today {TODAY}).", "", format_summary(s), "",
             "## Failures", "", "| id | question | what happened |", "|---|---|---|"]

@@ -1,4 +1,4 @@
-"""How the assistant says what it understood: a short bilingual description of a plan, shown with every answer."""
+"""How a plan is said back to the user: a short bilingual description shown with every answer."""
 
 from __future__ import annotations
 
