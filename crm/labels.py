@@ -45,16 +45,16 @@ LEAD_SOURCE: Labels = {
     "website": ("官网", "Website", ("网站", "官方网站", "web")),
     "trade_show": ("展会", "Trade show", ("会展", "展览会", "exhibition", "trade fair")),
     "phone": ("电话", "Phone", ("来电", "电话咨询", "call-in")),
-    "referral": ("转介绍", "Referral", ("介绍", "推荐", "referrals")),
+    "referral": ("转介绍", "Referral", ("引荐", "介绍", "推荐", "referrals")),
     "wechat": ("微信", "WeChat", ("公众号", "企业微信", "wechat")),
     "ad": ("广告", "Ads", ("投放", "广告投放", "advertising", "ad")),
 }
 LEAD_STATUS: Labels = {
-    "new": ("新线索", "New lead", ("新建线索",)),
+    "new": ("未处理", "Unworked", ("待处理",)),
     "assigned": ("已分配", "Assigned", ("待联系",)),
     "contacted": ("已联系", "Contacted", ("已跟进",)),
     "qualified": ("已确认", "Qualified", ("合格", "有效线索", "qualified")),
-    "converted": ("已转化", "Converted", ("转化", "已成交")),
+    "converted": ("已转化", "Converted", ("转化成客户", "转成客户", "转化", "已成交")),
     "disqualified": ("无效", "Disqualified", ("无效线索", "不合格")),
 }
 STAGE: Labels = {
@@ -64,11 +64,12 @@ STAGE: Labels = {
     "negotiation": ("商务谈判", "Negotiation", ("谈判", "议价")),
     "closed_won": ("赢单", "Closed won", ("成交", "签单", "卖出去", "卖出", "搞定了", "搞定", "拿下", "赢了", "won",
                                           "win", "sold")),
-    "closed_lost": ("输单", "Closed lost", ("丢单", "输了", "丢了", "lost", "loss")),
+    "closed_lost": ("输单", "Closed lost", ("丢单", "输了", "丢了", "丢的", "lost", "loss", "lose")),
 }
 LOSS_REASON: Labels = {
     "price": ("价格", "Price", ("价格太高", "太贵", "价格原因")),
-    "competitor": ("竞品", "Competitor", ("竞争对手", "输给竞品")),
+    "competitor": ("竞品", "Competitor", ("输给竞争对手", "输给竞品", "竞争对手", "lost to competitors",
+                                          "lose to competitors", "to competitors", "competitors")),
     "no_budget": ("无预算", "No budget", ("没预算", "预算不足")),
     "no_decision": ("未决策", "No decision", ("无决策", "迟迟不决策")),
     "product_fit": ("产品不匹配", "Product fit", ("需求不匹配", "功能不满足")),

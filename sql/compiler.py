@@ -102,7 +102,8 @@ def _time_code(plan: QueryPlan, measure) -> str | None:
     if measure is not None and measure.time:
         return measure.time
     closed = any(f.dimension == "stage" and (f.value in ("closed_won", "closed_lost") or (
-        isinstance(f.value, tuple) and set(f.value) <= {"closed_won", "closed_lost"})) for f in plan.filters)
+        isinstance(f.value, tuple) and set(f.value) <= {"closed_won", "closed_lost"})) or f.dimension == "loss_reason"
+        for f in plan.filters)
     if plan.entity == "opportunity" and closed:
         return "o.closed_at"  # "本季度赢了多少单": won this quarter, whenever the deal was created
     return ENTITIES[plan.entity].default_time

@@ -48,6 +48,11 @@ from sql.vocabulary import (
 )
 
 MAX_QUESTION_CHARS = 500
+EN_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+              "twelve": 12, "fifteen": 15, "twenty": 20}
+# How follow-ups start: they refine the previous question even when they name its records again.
+FOLLOW_UP_START = (r"(那|那么|其中|只要|只看|只算|换成|改成|改为|再|再看|按|what about|how about|and |only|just|same|"
+                   r"now |instead|break it|split it|make it)")
 
 
 @dataclass
@@ -110,11 +115,12 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
     if len(text) > MAX_QUESTION_CHARS:
         return Refusal(f"问题太长（{len(text)} 字），请控制在 {MAX_QUESTION_CHARS} 字以内 / The question is too long "
                        f"({len(text)} characters); keep it under {MAX_QUESTION_CHARS}.")
-    if any(re.search(w, text) for w in WRITE_WORDS):
+    refining = previous is not None and bool(re.match(FOLLOW_UP_START, text))
+    if any(re.search(w, text) for w in WRITE_WORDS) and not (refining and re.match(r"(改成|改为|换成|改到)", text)):
         return Refusal("我只能查询数据，不能修改或删除 / I can only read data; I never change or delete it.")
     q = _Q(text, [False] * len(text), not re.search(r"[\u4e00-\u9fff]", text))
     q.found["caller_team"] = caller_team
-    steps = (_time, _team_region, _names, _follow_up, _mine, _unassigned, _top_n, _comparison, _measure, _flags, _group_by,
+    steps = (_time, _team_region, _names, _follow_up, _mine, _unassigned, _top_n, _comparison, _measure, _time_field, _flags, _group_by,
              _values, _entity, _order)
     for step in steps:
         result = step(q, today, names, caller_id)
@@ -131,6 +137,10 @@ def _time(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
     window, span = hit
     q.take(*span)
     q.found["window"] = window
+
+
+def _time_field(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
+    """Which time the question dates by ("签约", "due", "expected to close"); after measures, so 签约金额 stays one."""
     for code, words in TIME_FIELD_WORDS.items():
         if q.take_first(words):
             q.found["time_field"] = code
@@ -141,11 +151,12 @@ def _team_region(q: _Q, today: date, names: NameIndex, caller_id: int | None) ->
     """"华东团队" / "the East China team" / "reps in North China": the rep's own region, not the account's."""
     for code, (zh, en, _syn) in _region_labels().items():
         m = q.search(rf"{zh}(?:区|大区)?(?:的)?(?:销售)?(?:团队|业务员|销售们|的人)") or q.search(
-            rf"{en.lower()} (?:sales )?team|(?:reps|salespeople|sales reps) (?:in|of|from) {en.lower()}")
+            rf"{en.lower()} (?:sales )?(?:team|reps|salespeople)|(?:reps|salespeople|sales reps) (?:in|of|from) "
+            rf"{en.lower()}")
         if m:
             q.take(*m.span())
             q.found.setdefault("filters", []).append(Filter("team_region", "eq", code))
-            if "reps" in m.group(0) or "业务员" in m.group(0):
+            if any(w in m.group(0) for w in ("reps", "salespeople", "业务员")):
                 q.found.setdefault("entities_extra", []).append("rep")
 
 
@@ -233,7 +244,7 @@ def _flags(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
                 q.found.setdefault("flag_entities", []).append(FLAG_ENTITY.get(code))
 
 
-STRONG_COUNT = r"(?<!哪)(?:几|多少)(?:个|家|条|次|笔|份|位|单|名)|数量|个数|总数|次数|how many(?! days)|number of|\bcount\b|no\. of"
+STRONG_COUNT = r"(?<!哪)(?:几|多少)(?:个(?!小时|月|星期|礼拜|工作日)|家|条|次|笔|份|位|单|名)|数量|个数|总数|次数|how many(?! days)|number of|\bcount\b|no\. of"
 ENTITY_COUNT = r"(?<=[\u4e00-\u9fff])数(?:量|目)?(?![\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])数(?=是|有|为|多少)"
 LIST_MARKERS = r"哪些|哪几|列出|列一下|名单|清单|明细|记录|\bwhich\b|\blist\b|show me the|\bshow\b"
 # Words that make an entity-like measure word ("回款") a figure rather than a list of records.
@@ -261,6 +272,7 @@ def _measure(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> Non
                 q.found["entity_hint"] = m.entity  # "哪些回款要到期": a list of payments, not their sum
                 return
             q.found["measure"] = code
+            q.take_first(AGGREGATE_WORDS)  # "pipeline 总金额": the measure already says what to add up
             return
     if q.take_first(("平均金额", "平均", "average", "avg", "mean")):
         q.found["aggregate"] = "avg"
@@ -277,7 +289,7 @@ def _top_n(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
         m = q.search(pattern)
         if m:
             raw = m.group("n")
-            n = int(raw) if raw.isdigit() else chinese_to_int(raw) or {"three": 3, "five": 5, "ten": 10}.get(raw)
+            n = int(raw) if raw.isdigit() else chinese_to_int(raw) or EN_NUMBERS.get(raw)
             if n:
                 q.take(*m.span())
                 q.found["top_n"] = n
@@ -288,6 +300,8 @@ def _top_n(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
                 return
 
 
+AGGREGATE_WORDS = ("平均", "average", "avg", "总金额", "总额", "金额", "多少钱", "钱", "总价值", "合计", "总和", "total amount", "total value",
+                   "amount", "value", "sum", "total", "how much", "worth")
 RANGE = re.compile(r"(?:在|between)?\s*(?P<a>\S+?)\s*(?:到|至|-|~|and)\s*(?P<b>\S+?)\s*(?:之间|between)?")
 
 
@@ -304,49 +318,62 @@ def _comparison(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> 
                 if q.text[:s1].rstrip().endswith(lead.strip()):
                     start = q.text[:s1].rstrip().rfind(lead.strip())
             q.take(start, end)
-            _amount_field(q, start)
-            filters += [Filter("amount", "gte", v1), Filter("amount", "lte", v2)]
+            dim = _amount_field(q, start)
+            filters += [Filter(dim, "gte", v1), Filter(dim, "lte", v2)]
             amounts = [a for a in amounts if a[0] not in (s1, s2)]
             break
     for start, end, value, _unit in amounts:
         if not q.free(start, end):
             continue
         before, after = q.text[max(0, start - 14):start], q.text[end:end + 4]
-        op = None
+        op, dim = None, "amount"
         for words, o in ((GT_WORDS, "gte"), (LT_WORDS, "lt")):
             for w in sorted(words, key=len, reverse=True):
                 if before.rstrip().endswith(w):
                     op = "gt" if w in STRICT_GT else ("lte" if w in ("<=", "≤", "不超过", "at most", "no more than")
                                                       else o)
                     s0 = start - (len(before) - len(before.rstrip())) - len(w)
-                    q.take(s0, end)
-                    _amount_field(q, s0)
+                    q.take(s0, end + (1 if q.text[end:end + 1] == "天" else 0))
+                    dim = _amount_field(q, s0)
                     break
                 if after.startswith(w):
                     op = o
                     q.take(start, end + len(w))
-                    _amount_field(q, start)
+                    dim = _amount_field(q, start)
                     break
             if op:
                 break
         if op:
-            filters.append(Filter("amount", op, value))
+            filters.append(Filter(dim, op, value))
+    if m := q.search(r"(\d+)\s*[- ]?days? payment terms|账期\s*(\d+)\s*天"):  # "90-day terms": exactly
+        q.take(*m.span())
+        filters.append(Filter("payment_terms", "eq", int(m.group(1) or m.group(2))))
+        q.found.setdefault("entity_hint", "contract")
 
 
 STRICT_GT = ("大于", "超过", "高于", "多于", ">", "over", "above", "more than", "greater than", "exceeding",
              "bigger than", "larger than")
 
 
-def _amount_field(q: _Q, start: int) -> None:
-    """Consume the word naming the compared amount right before the comparison (金额, 预算, budget ...)."""
+FIELD_ENTITY = {"合同金额": "contract", "商机金额": "opportunity", "预算": "lead", "budget": "lead", "budgets": "lead",
+                "年收入": "account", "年营收": "account", "年营业额": "account", "annual revenue": "account",
+                "账期": "contract", "付款账期": "contract", "payment terms": "contract"}
+FIELD_DIMENSION = {"账期": "payment_terms", "付款账期": "payment_terms", "payment terms": "payment_terms"}
+
+
+def _amount_field(q: _Q, start: int) -> str:
+    """Consume the word naming the compared quantity right before the comparison (金额, 预算, 账期 ...); its dimension."""
     head = q.text[:start].rstrip()
-    for w in sorted(AMOUNT_FIELDS, key=len, reverse=True):
+    for w in _by_length(AMOUNT_FIELDS):
         for tail in ("", "在", "是", "为", " is", " of", " are"):
             if head.endswith(w + tail):
                 s0 = len(head) - len(w + tail)
                 if q.free(s0, s0 + len(w)):
                     q.take(s0, len(head))
-                return
+                    if w in FIELD_ENTITY:
+                        q.found.setdefault("entity_hint", FIELD_ENTITY[w])
+                return FIELD_DIMENSION.get(w, "amount")
+    return "amount"
 
 
 def _group_by(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
@@ -436,7 +463,8 @@ def _value_words() -> tuple[tuple[str, str, str], ...]:
 
 
 def _region_labels() -> dict[str, tuple[str, str, tuple[str, ...]]]:
-    return {code: (zh, en, (zh + "区", zh + "地区", zh + "大区", code, en.replace(" china", ""), "in " + en.lower()))
+    return {code: (zh, en, (zh + "区域", zh + "区", zh + "地区", zh + "大区", code, en.replace(" china", ""),
+                            "in " + en.lower()))
             for code, zh, en, _w in REGIONS}
 
 
@@ -484,7 +512,9 @@ def _assemble(q: _Q, today: date, previous: QueryPlan | None,
     inferable = any(c in DIM_ENTITY for c, _v in f.get("values", [])) or any(
         x.dimension in ("city", "province", "account", "team") for x in f.get("filters", [])) or any(
         len({DIM_ENTITY.get(d) for d in dims} - {None}) == 1 for dims in f.get("group_candidates", []))
-    if previous is not None and not entities and (measure is None or f.get("measure_is_generic")) \
+    refining = previous is not None and re.match(FOLLOW_UP_START, q.text) and all(
+        e == previous.entity or e in GROUPABLE_MENTIONS for e in entities)
+    if previous is not None and (refining or (not entities and measure is None)) \
             and not f.get("stale") and "follow_up_done" not in f:
         return _refinement(q, today, previous)
     if not entities and measure in (None, "count") and not f.get("stale") and "follow_up_done" not in f \
@@ -523,6 +553,8 @@ def _choose_entity(q: _Q, entities: list[str], measure: object) -> tuple[str | N
     if q.found.get("stale"):
         return "opportunity", group_by
     distinct = list(dict.fromkeys(entities))
+    if ranked and "account" not in distinct and any(c == "account_type" for c, _v in q.found.get("values", [])):
+        distinct.append("account")  # "which five hospitals had the largest won amount": ranked by account
     if m is not None and m.entity != "*":
         if ranked and any(e not in GROUPABLE_MENTIONS and e != m.entity for e in distinct):
             return None, group_by  # "top products by units": a ranking we cannot compute; ask rather than guess
@@ -550,6 +582,9 @@ def _choose_entity(q: _Q, entities: list[str], measure: object) -> tuple[str | N
             DIM_ENTITY.get(c) in FACT_ENTITIES for c, _v in q.found.get("values", []))):
         return distinct[0], group_by
     facts = [e for e in distinct if e in FACT_ENTITIES]
+    implied_facts = [DIM_ENTITY[c] for c, _v in q.found.get("values", []) if DIM_ENTITY.get(c) in FACT_ENTITIES]
+    if measure == "count" and not facts and implied_facts and set(distinct) <= {"account"}:
+        return implied_facts[0], group_by  # "A类客户做了几次演示": demos (activities) at those accounts
     implied = [DIM_ENTITY[c] for c, _v in q.found.get("values", []) if DIM_ENTITY.get(c) in FACT_ENTITIES]
     if not facts and implied and ranked and any(e in GROUPABLE_MENTIONS for e in distinct):
         facts = implied[:1]  # "拜访次数最多的客户": visits (activities) ranked by account
@@ -659,7 +694,10 @@ def _amount_measure(entity: str, aggregate: str) -> str | None:
 def _value_filters(values: list[tuple[str, str]], entity: str) -> list[Filter]:
     by_dim: dict[str, list[str]] = {}
     applicable = _applicable_dims(entity)
+    own_values = {v for c, v in values if DIM_ENTITY.get(c) == entity}
     for code, value in values:
+        if value in own_values and DIM_ENTITY.get(code) != entity:
+            continue  # "active contracts": the contract's own status, not its account's
         if code in applicable:
             by_dim.setdefault(code, [])
             if value not in by_dim[code]:
@@ -700,6 +738,8 @@ def _refinement(q: _Q, today: date, previous: QueryPlan) -> Refinement | Clarifi
     group_by = tuple(resolved) if resolved else None
     window: TimeWindow | None = f.get("window")
     measure = f.get("measure") if f.get("measure") == "count" else None
+    if measure is None and f.get("aggregate"):
+        measure = _amount_measure(previous.entity, str(f["aggregate"]))  # "金额一共多少": now the amount
     if not (filters or group_by or window or f.get("top_n") or f.get("order") or measure):
         return Clarification("请补充您想怎样调整上一个问题 / How should I change the previous question?", EXAMPLES,
                              "followup")
@@ -740,5 +780,5 @@ def _meaningful_leftover(q: _Q) -> str:
             rest = _rx(re.escape(w), True).sub(" ", rest)
         else:
             rest = rest.replace(w, " ")
-    rest = re.sub(r"[\s\d\W_]+", " ", rest).strip()
+    rest = re.sub(r"[\s\W_]+", " ", rest).strip()  # digits stay: a number we did not place is not noise
     return rest

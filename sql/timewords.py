@@ -73,6 +73,8 @@ def _fixed(today: date) -> list[tuple[str, TimeWindow]]:
 ROLLING = (
     (re.compile(r"(?:近|最近|过去|前|超过|超|already|over|more than)\s*" + NUM + r"\s*(?:天|日)(?:以上)?"), 1),
     (re.compile(r"(?:for )?(?:over|more than|at least) (\d+) days"), 1),
+    (re.compile(NUM + r"\s*天(?:之内|以内|内)"), 1),
+    (re.compile(r"within (?:the last )?(\d+) days"), 1),
     (re.compile(r"(?:近|最近|过去)\s*" + NUM + r"\s*(?:个)?(?:周|星期|礼拜)"), 7),
     (re.compile(r"(?:近|最近|过去)\s*" + NUM + r"\s*个?月"), 30),
     (re.compile(r"(?:last|past|previous|in the last|within the last)\s+(\d+|one|two|three|seven|thirty|ninety)\s+"
@@ -84,14 +86,21 @@ EN_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "seven": 7, "twel
 SINGLE = ((re.compile(r"(?:近|最近|过去)\s*一\s*(?:周|星期)|past week|last 7 days"), 7, "近7天"),
           (re.compile(r"(?:近|最近|过去)\s*一?\s*个月|past month|last 30 days"), 30, "近30天"))
 YEAR_RE = re.compile(r"(?:in\s+)?(?<!\d)(20\d\d)(?!\d)\s*(?:年(?!\s*\d{1,2}\s*月)|(?![\s\d]*年?\s*\d{1,2}\s*月))")
-HALF_RE = re.compile(r"上半年|下半年|\bh1\b|\bh2\b|first half|second half")
+HALF_RE = re.compile(r"(?:今年|本年)?(?:上半年|下半年)|\bh1\b|\bh2\b|first half|second half")
 EN_SINCE_RE = re.compile(r"since (january|february|march|april|may|june|july|august|september|october|november|"
                          r"december) (\d{1,2})(?:st|nd|rd|th)?")
+SLASH_SINCE_RE = re.compile(r"(?:since\s+)?(1[0-2]|[1-9])/(3[01]|[12]\d|[1-9])(?!\d)\s*(?:以来|之后|以后|起|至今)?")
+EN_BETWEEN_RE = re.compile(r"between (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2}) and "
+                           r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2})")
 SINCE_RE = re.compile(r"(1[0-2]|[1-9])\s*月\s*(3[01]|[12]\d|[1-9])\s*(?:号|日)\s*(?:以来|之后|以后|起|后|至今)")
 MONTH_RE = re.compile(r"(?:(\d{4})\s*年\s*)?(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:份)?(?!底|初)")
 EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december")
 QUARTER_RE = re.compile(r"(?:(\d{4})\s*年\s*)?(?:第\s*([一二三四1-4])\s*季度|\bq([1-4])\b)")
+
+
+def _en_month(abbr: str) -> int:
+    return [m[:3] for m in EN_MONTHS].index(abbr[:3]) + 1
 
 
 def find_window(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | None:
@@ -118,7 +127,7 @@ def find_window(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | 
         year = int(m.group(1))
         offer(TimeWindow(_d(date(year, 1, 1)), _d(date(year + 1, 1, 1)), f"{year}年"), m.span())
     if m := HALF_RE.search(text):
-        first = m.group(0) in ("上半年", "h1", "first half")
+        first = m.group(0).endswith("上半年") or m.group(0) in ("h1", "first half")
         year = today.year
         start, end = (date(year, 1, 1), date(year, 7, 1)) if first else (date(year, 7, 1), date(year + 1, 1, 1))
         offer(TimeWindow(_d(start), _d(end), m.group(0)), m.span())
@@ -127,6 +136,15 @@ def find_window(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | 
         day = int(m.group(2))
         year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
         offer(TimeWindow(_d(date(year, month, day)), None, f"since {m.group(1)} {day}"), m.span())
+    if m := SLASH_SINCE_RE.search(text):
+        month, day = int(m.group(1)), int(m.group(2))
+        year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+        offer(TimeWindow(_d(date(year, month, day)), None, f"{month}/{day}以来"), m.span())
+    if m := EN_BETWEEN_RE.search(text):
+        m1, d1 = _en_month(m.group(1)), int(m.group(2))
+        m2, d2 = _en_month(m.group(3)), int(m.group(4))
+        year = today.year if (m1, d1) <= (today.month, today.day) else today.year - 1
+        offer(TimeWindow(_d(date(year, m1, d1)), _d(date(year, m2, d2)) + timedelta(days=1), m.group(0)), m.span())
     if m := SINCE_RE.search(text):
         month, day = _int(m.group(1)), _int(m.group(2))
         year = today.year if (month, day) <= (today.month, today.day) else today.year - 1

@@ -16,7 +16,7 @@ WRITE_WORDS = (
 )
 
 NEGATED_FOLLOW_UP = (
-    r"(从来)?(未|没有?|无|从未|从没)(人)?(被)?(跟进|拜访|联系|跟踪|走访|回访)(过)?",
+    r"(从来)?(未|没有?|无|从未|从没)(任何)?(人)?(被)?(跟进|拜访|联系|跟踪|走访|回访)(过)?",
     r"(no|without( any)?) (follow[- ]?ups?|activit(y|ies)|visits?|contact)",
     r"(not|never|haven'?t|hasn'?t|weren'?t|wasn'?t) (been )?(followed[- ]?up|visited|contacted|touched)( on| with)?",
     r"沉默", r"无人跟进", r"没人跟",
@@ -26,36 +26,39 @@ TYPED_NEGATION = (
     (r"(一个|一通|一次)?电话(都|也)?没(有)?打过?|没(有)?打过?电话|no (phone )?calls?|never called|not called", ("call",)),
     (r"(一次)?(都|也)?没(有)?(上门)?拜访过?|(一次)?(上门)?拜访(都|也)?没(有)?(过)?|没(有)?上门(拜访)?过?|no visits?|"
      r"never visited|not visited|haven'?t visited", ("visit",)),
-    (r"没(有)?(做过|安排过?)?演示|no demos?|never had a demo", ("demo",)),
+    (r"没(有)?(做过|安排过?)?演示|no demos?|never had a demo|haven'?t (logged|had|done|run|held) (a |any )?demos?",
+     ("demo",)),
 )
 POSITIVE_FOLLOW_UP = (
     r"(跟进|拜访|联系|走访|回访)过", r"有(过)?(跟进|拜访)", r"(were|was|been|got) (followed[- ]?up|visited|contacted)",
 )
 STALE_WORDS = (r"停滞", r"卡住", r"不动的", r"stale", r"stalled", r"stuck")
-TEAM_WORDS = ("我们组", "我们团队", "我的团队", "本组", "我组", "我们小组", "my team's", "my team", "our team's", "our team")
+TEAM_WORDS = ("我们组", "我们团队", "我的团队", "本组", "我组", "组里", "组内", "我们小组", "my team's", "my team",
+              "our team's", "our team")
 MY_WORDS = ("我的", "我负责的", "我名下的", "我自己的", "my own", "my", "mine")
 UNASSIGNED_WORDS = ("未分配", "没分配", "无负责人", "没有负责人", "unassigned", "without an owner", "no owner")
 
 TOP_N = (
     r"(?:排|排在|排名)前\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:名|个|家|位)?",
-    r"(?:top|前|排名前|最高的|最多的|最大的|倒数|后|bottom)\s*(?P<n>\d+|[一二两三四五六七八九十]+|three|five|ten)"
+    r"(?:top|前|排名前|最高的|最多的|最大的|倒数|后|bottom)\s*(?P<n>\d+|[一二两三四五六七八九十]+|two|three|four|five|six|"
+    r"seven|eight|nine|ten|twelve|fifteen|twenty)"
     r"(?:名|个|家|位|条|大)?",
     r"(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:大|强)",
-    r"(?:which|哪)\s*(?P<n>\d+|[一二两三四五六七八九十]+|three|five|ten)\s*(?:个|家|位|名)?",
-    r"(?:the\s+)?(?P<n>\d+|three|five|ten)\s+(?:largest|biggest|highest|top|best|most|leading)",
+    r"(?:which|哪)\s*(?P<n>\d+|[一二两三四五六七八九十]+|two|three|four|five|ten)\s*(?:个|家|位|名)?",
+    r"(?:the\s+)?(?P<n>\d+|two|three|four|five|ten)\s+(?:largest|biggest|highest|top|best|most|leading)",
 )
-DESC_WORDS = ("最高", "最多", "最大", "最好", "最强", "第一", "排名", "排行", "排序", "highest", "most", "largest",
+DESC_WORDS = ("从高到低", "降序", "从大到小", "最高", "最多", "最大", "最好", "最强", "第一", "排名", "排行", "排序", "highest", "most", "largest",
               "biggest", "top", "best", "leading", "rank", "ranking", "ranked")
-ASC_WORDS = ("最低", "最少", "最小", "最差", "垫底", "落后", "lowest", "least", "smallest", "worst", "bottom",
+ASC_WORDS = ("从低到高", "升序", "从小到大", "最低", "最少", "最小", "最差", "垫底", "落后", "lowest", "least", "smallest", "worst", "bottom",
              "falling behind", "lagging")
 VAGUE_WORDS = ("怎么样", "如何", "情况", "表现", "好不好", "how is", "how are", "how's", "how did", "performance",
                "doing")
 
 # Which amount a comparison is about, when the question names it before the number.
-AMOUNT_FIELDS = ("金额", "商机金额", "合同金额", "预算", "年收入", "年营收", "年营业额", "营收", "amount", "budget", "budgets",
+AMOUNT_FIELDS = ("账期", "付款账期", "payment terms", "金额", "商机金额", "合同金额", "预算", "年收入", "年营收", "年营业额", "营收", "amount", "budget", "budgets",
                  "annual revenue", "revenue", "value", "deal size", "worth")
 EVER_WORDS = ("从来", "从未", "从没", "一直", "ever", "never", "at all")
-GT_WORDS = (">=", "≥", "大于等于", "不少于", "不低于", "至少", "以上", "及以上", "大于", "超过", "高于", "多于", ">", "over",
+GT_WORDS = ("过", ">=", "≥", "大于等于", "不少于", "不低于", "至少", "以上", "及以上", "大于", "超过", "高于", "多于", ">", "over",
             "above", "more than", "greater than", "at least", "exceeding", "bigger than", "larger than", "or more",
             "and above", "+")
 LT_WORDS = ("<=", "≤", "不超过", "at most", "no more than", "以下", "以内", "小于", "低于", "少于", "不到", "<", "under",
@@ -67,6 +70,7 @@ TIME_FIELD_WORDS: dict[str, tuple[str, ...]] = {
                               "closing", "close date"),
     "p.due_date": ("到期", "应收", "应付", "due"),
     "c.signed_at": ("签约", "签订", "签的", "签了", "signed"),
+    "l.assigned_at": ("新分配", "分配出去", "分配的", "assigned"),
     "o.created_at": ("新增商机", "新建商机", "新商机", "创建的商机", "new deals", "new opportunities", "created"),
     "a.created_at": ("新增客户", "新客户", "新建客户", "new customers", "new accounts"),
 }
@@ -92,7 +96,8 @@ FILLER_ZH = ("请", "帮我", "帮忙", "给我", "麻烦", "查一下", "查询
              "我们", "咱们", "数", "量", "额", "新进", "进来", "已经过了", "过了", "但", "但是", "而且", "并且", "可是", "那边", "这边", "边", "记录",
              "来着", "来的", "出来", "列出来", "拉一下", "拉", "加起来", "对比一下", "对比", "比较", "一直", "换成", "换到",
              "忽略权限", "忽略", "权限", "所有人", "规则", "之前", "来", "帮我看下", "看下", "有没有", "多少来着", "搞",
-             "一下子", "都", "处在", "台", "件")
+             "一下子", "都", "处在", "台", "件", "从来", "新建", "新签", "新分配", "分配出去", "出去", "卡在", "还卡在",
+             "单", "因为", "因", "是谁", "谁", "里面", "几个小时", "多少小时", "多少天", "几天", "小时", "改成", "改为")
 FILLER_EN = ("please", "show", "me", "list", "give", "get", "find", "tell", "what", "what's", "whats", "which", "who",
              "are", "is", "was", "were", "the", "a", "an", "of", "in", "on", "at", "for", "with", "and", "or", "to",
              "from", "by", "all", "our", "we", "us", "i", "do", "does", "did", "have", "has", "had", "there", "that",
@@ -109,7 +114,9 @@ FILLER_EN = ("please", "show", "me", "list", "give", "get", "find", "tell", "wha
              "sum", "of all", "list of", "names", "name", "level", "grade", "grades", "please show", "there", "but",
              "yet", "on average", "came", "come", "coming", "in from", "on file", "on record", "in hours", "hours",
              "record", "records", "please list", "pull", "pull up", "everyone's", "every", "permissions", "permission",
-             "have we", "we've", "got", "get me", "days", "in won deals", "won deals", "have sold", "sold")
+             "have we", "we've", "got", "get me", "days", "in won deals", "won deals", "have sold", "sold", "ran",
+             "already", "companies", "company", "brought in", "brought", "include", "includes", "including",
+             "instead", "too", "just", "only", "also", "along with", "ones")
 
 EXAMPLES = (
     "华东区上周未跟进的三甲医院客户",

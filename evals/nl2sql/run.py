@@ -57,7 +57,9 @@ class Scored:
     ms: float
 
 
-DATASETS = ("questions.yaml", "questions_dev2.yaml")  # the second one: a later, independent development set
+# questions.yaml holds the dev and the held-out test split; the others are later, independently written dev sets.
+DATASETS = ("questions.yaml", "questions_dev2.yaml", "questions_dev3.yaml")
+DEV_SPLITS = ("dev", "dev2", "dev3")
 
 
 def load_entries(paths: tuple[Path, ...] = tuple(HERE / n for n in DATASETS)) -> list[Entry]:
@@ -123,7 +125,7 @@ def run(split: str = "test", url: str | None = None, report: Path | None = None,
     gold_engine = eval_engine()
     engine = make_engine(url) if url else gold_engine
     entries = [e for e in load_entries() if split == "all" or e.split == split or (
-        split == "dev+dev2" and e.split in ("dev", "dev2"))]
+        split == "dev-all" and e.split in DEV_SPLITS)]
     outcomes: list[Scored] = []
     for e in entries:
         t0 = time.perf_counter()
@@ -204,7 +206,7 @@ def _markdown(s: dict, outcomes: list[Scored]) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--split", default="test", choices=("dev", "dev2", "dev+dev2", "test", "all"))
+    ap.add_argument("--split", default="test", choices=("dev", "dev2", "dev3", "dev-all", "test", "all"))
     ap.add_argument("--url", default=None)
     ap.add_argument("--report", type=Path, default=HERE / "report.md")
     ap.add_argument("--failures", action="store_true")
