@@ -35,7 +35,7 @@ $(DB): | $(VENV)/.installed-app
 	$(APP) db init --url sqlite:///$(DB) --demo default
 
 run: $(VENV)/.installed-app $(DB)
-	SALES_ASSISTANT_DB_URL=sqlite:///$(DB) $(APP) db stats
+	SALES_ASSISTANT_DB_URL=sqlite:///$(DB) $(APP) ask
 
 lint: $(VENV)/.installed-dev
 	$(PY) -m ruff check .
