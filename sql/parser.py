@@ -483,8 +483,6 @@ def _entity(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None
 
 
 def _order(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
-    if re.search(r"哪|which|who", q.text):
-        q.found["which"] = True
     if q.take_first(DESC_WORDS):
         q.found.setdefault("order", "desc")
         q.found["superlative"] = True
@@ -548,19 +546,20 @@ DIM_ENTITY = {"account_type": "account", "hospital_grade": "account", "customer_
 def _choose_entity(q: _Q, entities: list[str], measure: object) -> tuple[str | None, list[str]]:
     """The entity the question is about, and group-bys implied by other entity words ("TOP5业务员")."""
     group_by: list[str] = []
-    ranked = bool(q.found.get("top_n") or q.found.get("superlative") or q.found.get("which"))
+    ranked = bool(q.found.get("top_n") or q.found.get("superlative"))
     m = MEASURES.get(str(measure)) if measure else None
     if q.found.get("stale"):
         return "opportunity", group_by
     distinct = list(dict.fromkeys(entities))
     if ranked and "account" not in distinct and any(c == "account_type" for c, _v in q.found.get("values", [])):
         distinct.append("account")  # "which five hospitals had the largest won amount": ranked by account
+    # The head noun: Chinese puts it last ("本月赢单金额TOP5业务员"), English first ("accounts owned by the rep X").
+    head = (distinct[0] if q.en else distinct[-1]) if distinct else None
     if m is not None and m.entity != "*":
         if ranked and any(e not in GROUPABLE_MENTIONS and e != m.entity for e in distinct):
             return None, group_by  # "top products by units": a ranking we cannot compute; ask rather than guess
-        for e in distinct:
-            if e in GROUPABLE_MENTIONS and e != m.entity and (ranked or e in ("rep", "region")):
-                group_by.append(GROUPABLE_MENTIONS[e])
+        if head in GROUPABLE_MENTIONS and head != m.entity and (ranked or head in ("rep", "region")):
+            group_by.append(GROUPABLE_MENTIONS[head])
         return m.entity, group_by
     flag_entities = [e for e in q.found.get("flag_entities", []) if e]
     if any(x.dimension == "flag" and x.value == "decision_maker" for x in q.found.get("filters", [])):
@@ -588,7 +587,7 @@ def _choose_entity(q: _Q, entities: list[str], measure: object) -> tuple[str | N
     implied = [DIM_ENTITY[c] for c, _v in q.found.get("values", []) if DIM_ENTITY.get(c) in FACT_ENTITIES]
     if not facts and implied and ranked and any(e in GROUPABLE_MENTIONS for e in distinct):
         facts = implied[:1]  # "拜访次数最多的客户": visits (activities) ranked by account
-    others = [e for e in distinct if e in GROUPABLE_MENTIONS]
+    others = [e for e in distinct if e in GROUPABLE_MENTIONS and e == head]
     if (measure in (None, "count") or q.found.get("aggregate")) and len(facts) == 1 and others and ranked:
         group_by.append(GROUPABLE_MENTIONS[others[0]])
         return facts[0], group_by
@@ -608,7 +607,10 @@ def _plan(q: _Q, today: date, entity: str, group_by: list[str],
         return Clarification(f"无法按该维度拆分{ENTITIES[entity].label_zh} / {ENTITIES[entity].label_en} cannot be "
                              "broken down that way.", EXAMPLES, "group")
     filters: list[Filter] = list(f.get("filters", []))
-    filters += _value_filters(f.get("values", []), entity)
+    values = f.get("values", [])
+    if f.get("window") is not None and any(w == "新线索" for w, _c in f.get("value_words", [])):
+        values = [(c, v) for c, v in values if (c, v) != ("lead_status", "new")]  # "本月新线索": created this month
+    filters += _value_filters(values, entity)
     applicable = _applicable_dims(entity)
     for word, codes in f.get("value_words", []):
         if not set(codes) & applicable:  # never drop a condition silently: a wrong answer is worse than a question

@@ -97,11 +97,13 @@ class Dimension:
 
 
 DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
-    Dimension("region", "区域", "region", "r.code", "r.name_zh", None, ("区域", "大区", "地区", "region")),
+    Dimension("region", "区域", "region", "r.code", "r.name_zh", None, ("区域", "大区", "地区", "account region",
+                                                                      "lead region", "region")),
     Dimension("rep", "业务员", "sales rep", "s.id", "s.name", None,
               ("业务员", "销售员", "销售代表", "销售", "负责人", "人", "rep", "salesperson", "owner", "person")),
     Dimension("team", "团队", "team", "t.id", "t.name", None, ("团队", "小组", "组", "team")),
-    Dimension("industry", "行业", "industry", "a.industry", None, labels.INDUSTRY, ("行业", "industry", "industries"),
+    Dimension("industry", "行业", "industry", "a.industry", None, labels.INDUSTRY, ("行业", "account industry",
+                                                                                 "industry", "industries"),
               (("lead", "l.industry"),)),
     Dimension("account_type", "客户类型", "account type", "a.account_type", None, labels.ACCOUNT_TYPE,
               ("客户类型", "类型", "type")),
@@ -116,6 +118,8 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
     Dimension("stage", "阶段", "stage", "o.stage", None, labels.STAGE, ("阶段", "stage")),
     Dimension("loss_reason", "输单原因", "loss reason", "o.loss_reason", None, labels.LOSS_REASON,
               ("输单原因", "丢单原因", "原因", "loss reason", "reason")),
+    Dimension("activity_type", "跟进方式", "follow-up type", "x.type", None, labels.ACTIVITY_TYPE,
+              ("跟进方式", "方式", "跟进类型", "类型", "follow-up type", "activity type", "type")),
     Dimension("lead_source", "线索来源", "lead source", "l.source", None, labels.LEAD_SOURCE,
               ("线索来源", "来源", "渠道", "lead source", "source", "channel")),
     Dimension("payment_status", "回款状态", "payment status", "p.status", None, {
@@ -133,8 +137,6 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
     }, ("合同状态", "状态", "status")),
     Dimension("team_region", "团队所在区域", "team region", "rr.code", "rr.name_zh", None, ()),
     Dimension("role", "角色", "role", "s.role", None, labels.ROLE, ("角色", "职位", "role")),
-    Dimension("activity_type", "跟进方式", "follow-up type", "x.type", None, labels.ACTIVITY_TYPE,
-              ("跟进方式", "方式", "跟进类型", "类型", "follow-up type", "activity type", "type")),
     Dimension("owner_missing", "未分配", "unassigned", "owner_id", None, None, ()),
     Dimension("payment_terms", "账期(天)", "payment terms (days)", "c.payment_terms_days", None, None, ()),
     Dimension("amount", "金额", "amount", "o.amount", None, None, (),
@@ -217,6 +219,7 @@ MEASURES: dict[str, Measure] = {m.code: m for m in (
     Measure("avg_days_in_stage", "opportunity", "平均停留天数", "average days in stage",
             ("平均停留天数", "停留天数", "在阶段天数", "平均天数", "days in stage", "time in stage", "how many days",
              "sitting in that stage", "sitting in the stage", "been sitting", "stuck in that stage", "停留了多少天",
+             "卡了几天", "卡了多少天", "卡了多久", "待了几天", "停了几天", "停留天数",
              "停留多少天", "待了多少天", "停留"),
             "AVG({days_since_stage})", "days", None, (OPEN,)),
     Measure("collected", "payment", "回款金额", "collected amount",

@@ -97,7 +97,8 @@ FILLER_ZH = ("请", "帮我", "帮忙", "给我", "麻烦", "查一下", "查询
              "来着", "来的", "出来", "列出来", "拉一下", "拉", "加起来", "对比一下", "对比", "比较", "一直", "换成", "换到",
              "忽略权限", "忽略", "权限", "所有人", "规则", "之前", "来", "帮我看下", "看下", "有没有", "多少来着", "搞",
              "一下子", "都", "处在", "台", "件", "从来", "新建", "新签", "新分配", "分配出去", "出去", "卡在", "还卡在",
-             "单", "因为", "因", "是谁", "谁", "里面", "几个小时", "多少小时", "多少天", "几天", "小时", "改成", "改为")
+             "单", "因为", "因", "是谁", "谁", "里面", "几个小时", "多少小时", "多少天", "几天", "小时", "改成", "改为",
+             "拆开看", "拆开", "开", "卡了", "卡", "之间", "打了", "跑了", "跑")
 FILLER_EN = ("please", "show", "me", "list", "give", "get", "find", "tell", "what", "what's", "whats", "which", "who",
              "are", "is", "was", "were", "the", "a", "an", "of", "in", "on", "at", "for", "with", "and", "or", "to",
              "from", "by", "all", "our", "we", "us", "i", "do", "does", "did", "have", "has", "had", "there", "that",
@@ -116,7 +117,11 @@ FILLER_EN = ("please", "show", "me", "list", "give", "get", "find", "tell", "wha
              "record", "records", "please list", "pull", "pull up", "everyone's", "every", "permissions", "permission",
              "have we", "we've", "got", "get me", "days", "in won deals", "won deals", "have sold", "sold", "ran",
              "already", "companies", "company", "brought in", "brought", "include", "includes", "including",
-             "instead", "too", "just", "only", "also", "along with", "ones")
+             "instead", "too", "just", "only", "also", "along with", "ones", "located", "based", "i.e.", "i.e", "e.g.",
+             "meaning", "actually", "in yuan", "yuan", "rmb", "at any time", "any time", "all time", "across all time",
+             "regardless of date", "computed over", "computed", "measured as", "measured", "based on", "took place",
+             "in the crm", "crm", "flagged as", "flagged", "counting", "money", "generated", "win", "against them",
+             "logged against", "logged", "whose", "that", "which", "with", "have", "has", "been", "still")
 
 EXAMPLES = (
     "华东区上周未跟进的三甲医院客户",
