@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 import sqlglot
 from sqlglot import exp
@@ -35,6 +36,12 @@ OUTPUT_NAME = {"a.name": "account", "o.name": "opportunity", "l.company_name": "
                "s.name": "rep", "r.name_zh": "region", "t.name": "team"}
 
 
+@lru_cache(maxsize=4096)
+def _parsed(text: str, dialect: str) -> exp.Expr:
+    """Semantic-layer fragments are few and fixed: parse each once (callers get a copy)."""
+    return sqlglot.parse_one(text, read=dialect)
+
+
 class _Ctx:
     def __init__(self, plan: QueryPlan, dialect: str, today: date) -> None:
         self.plan = plan
@@ -47,7 +54,7 @@ class _Ctx:
         text = re.sub(r"\{(hours_to_first_contact|days_since_stage)\}", lambda m: snippets[m.group(1)], text)
         text = text.replace("{today}", self.today.isoformat())
         self.aliases.update(ALIAS_RE.findall(text))
-        return sqlglot.parse_one(text, read=self.dialect)
+        return _parsed(text, self.dialect).copy()
 
     def column(self, dim_code: str) -> str:
         dim = DIMENSIONS[dim_code]

@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import sqlglot
 from sqlglot import exp
 from sqlglot.errors import OptimizeError, ParseError, SqlglotError
 from sqlglot.optimizer.qualify import qualify
+from sqlglot.schema import MappingSchema
 
 from crm.models import TABLES
 from sql.compiler import SQLGLOT_DIALECT
@@ -26,6 +28,12 @@ from sql.errors import ValidationError
 QUERYABLE = {t.name for t in TABLES} - {"audit_log", "app_meta"}
 SCHEMA: dict[str, object] = {t.name: {c.name: "TEXT" for c in t.columns}
           for t in TABLES if t.name in QUERYABLE}
+
+
+@lru_cache(maxsize=8)
+def _schema(dialect: str) -> MappingSchema:
+    """Normalising the schema costs milliseconds; do it once per dialect."""
+    return MappingSchema(SCHEMA, dialect=dialect)
 FORBIDDEN_NODES = tuple(getattr(exp, n) for n in (
     "Insert", "Update", "Delete", "Drop", "Create", "Alter", "AlterTable", "Command", "Merge", "TruncateTable",
     "Pragma", "Attach", "Detach", "Set", "Transaction", "Commit", "Rollback", "Use", "Copy", "LoadData", "Into",
@@ -156,7 +164,7 @@ def _known_tables(st: _State) -> None:
 def _known_columns(st: _State) -> None:
     assert st.tree is not None
     try:
-        qualify(st.tree.copy(), schema=SCHEMA, dialect=st.dialect, validate_qualify_columns=True,
+        qualify(st.tree.copy(), schema=_schema(st.dialect), dialect=st.dialect, validate_qualify_columns=True,
                 quote_identifiers=False)
     except (OptimizeError, SqlglotError) as exc:
         raise _fail("unknown_column", "查询引用了未知的字段", f"unknown column or ambiguous reference: {exc}",
