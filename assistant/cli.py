@@ -115,6 +115,68 @@ def eval_nl2sql(split: Annotated[str, typer.Option(help="dev | dev2 | dev3 | dev
     typer.echo(f"report: {report}")
 
 
+@app.command("coach")
+def coach(objection: Annotated[str, typer.Argument(help='What the customer said, or "reindex" to rebuild the '
+                                                        'index / 客户原话，或 reindex 重建索引')],
+          account: Annotated[int | None, typer.Option("--account", help="Fit the answer to this account")] = None,
+          opportunity: Annotated[int | None, typer.Option("--opportunity", help="Fit the answer to this "
+                                                                                "opportunity")] = None,
+          lang: Annotated[str | None, typer.Option("--lang", help="zh | en (default: detected)")] = None,
+          as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object")] = False,
+          url: UrlOpt = None) -> None:
+    """Best playbook answers to a customer objection, fitted to the account and stage. / 异议应对"""
+    from assistant.commands.coach import coach_command, reindex_command
+
+    s = load_settings()
+    model_dir = Path(s.embedding_model) if s.embedding_model else None
+    if objection == "reindex" and account is None and opportunity is None:
+        raise typer.Exit(reindex_command(s.index_dir, model_dir))
+    raise typer.Exit(coach_command(objection, account, opportunity, lang, as_json, _url(url), s.index_dir, model_dir))
+
+
+@eval_app.command("coaching")
+def eval_coaching(split: Annotated[str, typer.Option(help="dev | test (test is held out)")] = "test",
+                  compare: Annotated[bool, typer.Option("--compare", help="Also score MiniLM variants")] = False,
+                  misses: Annotated[bool, typer.Option("--misses", help="List the queries ranked wrong")] = False
+                  ) -> None:
+    """Recall@1/@3, MRR and no-match precision of objection retrieval, fused vs dense vs lexical. / 异议检索评测"""
+    from assistant.commands.coach import eval_coaching_command
+
+    raise typer.Exit(eval_coaching_command(split, load_settings().index_dir, compare, misses))
+
+
+@app.command("review-call")
+def review_call(file: Path,
+                stage: Annotated[str | None, typer.Option(help="initial_contact | needs_analysis | proposal | "
+                                                               "negotiation | trial_follow_up (default: the "
+                                                               "opportunity's stage)")] = None,
+                opportunity: Annotated[int | None, typer.Option("--opportunity", help="Store the review as an "
+                                                                                  "activity on this opportunity")] = None,
+                lang: Annotated[str | None, typer.Option("--lang", help="zh | en (default: detected)")] = None,
+                as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object")] = False,
+                model: Annotated[str | None, typer.Option("--model", help="Local faster-whisper model "
+                                                                          "directory")] = None,
+                url: UrlOpt = None) -> None:
+    """Transcribe a recorded call offline and review it against the stage checklist. / 通话复盘"""
+    from assistant.commands.review_call import review_call_command
+
+    s = load_settings()
+    raise typer.Exit(review_call_command(file, stage, opportunity, lang, as_json, model or s.whisper_model,
+                                         url or s.db_url, data_dir=s.data_dir, embedding_model=s.embedding_model))
+
+
+@eval_app.command("calls")
+def eval_calls(calibrate: Annotated[bool, typer.Option(help="Refit weights and thresholds on the dev split")] = False,
+               write: Annotated[bool, typer.Option(help="With --calibrate: save the calibration")] = False,
+               no_asr: Annotated[bool, typer.Option("--no-asr", help="Skip WER/CER on real recordings")] = False
+               ) -> None:
+    """Missed-point precision/recall/F1 per item (dev and test), objections, WER/CER. / 通话复盘评测"""
+    from evals.calls.run import main as run_eval
+
+    raise typer.Exit(run_eval([*(["--calibrate"] if calibrate else []), *(["--write"] if write else []),
+                               *(["--no-asr"] if no_asr else [])]))
+
+
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:

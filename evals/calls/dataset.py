@@ -1,0 +1,86 @@
+"""Load the annotated call transcripts of ``evals/calls/transcripts`` (format in ``evals/calls/README.md``).
+
+Files are untrusted input, so each is parsed with pydantic; the result is a tuple of frozen
+:class:`AnnotatedCall` values with transcript segments the call-review code understands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from calls.models import TranscriptSegment
+
+TRANSCRIPTS_DIR = Path(__file__).resolve().parent / "transcripts"
+
+
+class _Segment(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    start: float
+    end: float
+    speaker: Literal["rep", "customer"]
+    text: str
+
+
+class _Covered(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    item: str
+    segment: int
+
+
+class _Objection(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    segment: int
+    category: str
+
+
+class _CallFile(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    id: str
+    lang: Literal["zh", "en"]
+    stage: str
+    industry: str
+    split: Literal["dev", "test"]
+    segments: list[_Segment]
+    covered: list[_Covered] = []
+    missed: list[str] = []
+    objections: list[_Objection] = []
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class AnnotatedCall:
+    """One hand-annotated call: segments, covered items (with segment) and missed items."""
+
+    id: str
+    lang: str
+    stage: str
+    industry: str
+    split: str
+    segments: tuple[TranscriptSegment, ...]
+    covered: dict[str, int]
+    missed: frozenset[str]
+    objections: tuple[tuple[int, str], ...]
+    path: Path
+
+
+def load_calls(root: Path = TRANSCRIPTS_DIR, split: str | None = None) -> tuple[AnnotatedCall, ...]:
+    """All calls under ``root`` (optionally one split), sorted by id."""
+    calls = []
+    for path in sorted(Path(root).glob("*.yaml")):
+        raw = _CallFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        if split is not None and raw.split != split:
+            continue
+        calls.append(AnnotatedCall(
+            id=raw.id, lang=raw.lang, stage=raw.stage, industry=raw.industry, split=raw.split,
+            segments=tuple(TranscriptSegment(s.start, s.end, s.text, s.speaker) for s in raw.segments),
+            covered={c.item: c.segment for c in raw.covered},
+            missed=frozenset(raw.missed),
+            objections=tuple((o.segment, o.category) for o in raw.objections),
+            path=path,
+        ))
+    return tuple(calls)

@@ -1,0 +1,1 @@
+"""Coaching eval: objection queries and the runner that scores retrieval on them (see README.md)."""
