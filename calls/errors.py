@@ -6,33 +6,23 @@ codes). Creating an error does nothing else; the CLI and the assistant decide ho
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
+from crm.errors import BilingualError
 
-class CallsError(Exception):
+
+class CallsError(BilingualError):
     """Root of every error raised by ``calls``; ``code`` is a stable machine-readable name."""
 
     code = "calls_error"
 
-    def __init__(self, message_zh: str, message_en: str, **details: Any) -> None:
-        super().__init__(message_en)
-        self.message_zh = message_zh
-        self.message_en = message_en
-        self.details: Mapping[str, Any] = dict(details)
+    @property
+    def message_zh(self) -> str:
+        return self.user_message_zh
 
     @property
-    def user_message(self) -> str:
-        """Chinese first, English always."""
-        return f"{self.message_zh} / {self.message_en}"
-
-    def message(self, lang: str | None = None) -> str:
-        """The message in one language (``en``) or both (anything else)."""
-        if lang == "en":
-            return self.message_en
-        if lang == "zh":
-            return self.message_zh
-        return self.user_message
+    def message_en(self) -> str:
+        return self.user_message_en
 
     def to_dict(self) -> dict[str, Any]:
         """The ``error`` object of the review JSON contract."""

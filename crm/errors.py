@@ -2,19 +2,35 @@
 
 from __future__ import annotations
 
+from typing import Any
 
-class CrmError(Exception):
-    """Root of every error the crm package raises on purpose."""
 
-    def __init__(self, user_message_zh: str, user_message_en: str, **details: object) -> None:
+class BilingualError(Exception):
+    """Base of every package's error root: a Chinese and an English user message, and details for logs.
+
+    Lives in crm, the lowest layer, so that sql, retrieval and calls share it without importing upward.
+    """
+
+    code = "error"
+
+    def __init__(self, user_message_zh: str, user_message_en: str, **details: Any) -> None:
         super().__init__(user_message_en)
         self.user_message_zh = user_message_zh
         self.user_message_en = user_message_en
-        self.details = details
+        self.details: dict[str, Any] = dict(details)
 
     @property
     def user_message(self) -> str:
+        """Chinese first, English always."""
         return f"{self.user_message_zh} / {self.user_message_en}"
+
+    def message(self, lang: str | None = None) -> str:
+        """The message in one language (zh, en) or both."""
+        return {"zh": self.user_message_zh, "en": self.user_message_en}.get(lang or "", self.user_message)
+
+
+class CrmError(BilingualError):
+    """Root of every error the crm package raises on purpose."""
 
 
 class DatabaseError(CrmError):

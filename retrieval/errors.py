@@ -10,26 +10,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from crm.errors import BilingualError
 
-class RetrievalError(Exception):
+
+class RetrievalError(BilingualError):
     """Root of every error raised by ``retrieval``."""
 
     code = "retrieval_error"
 
     def __init__(self, zh: str, en: str, *, details: Mapping[str, Any] | None = None) -> None:
-        super().__init__(f"{zh} / {en}")
-        self.user_message_zh = zh
-        self.user_message_en = en
-        self.details: dict[str, Any] = dict(details or {})
+        super().__init__(zh, en, **dict(details or {}))
 
-    @property
-    def user_message(self) -> str:
-        """Chinese first, English always."""
-        return f"{self.user_message_zh} / {self.user_message_en}"
-
-    def message(self, lang: str = "zh") -> str:
-        """The user message in one language (``zh`` or ``en``)."""
-        return self.user_message_en if lang == "en" else self.user_message_zh
+    def message(self, lang: str | None = "zh") -> str:
+        """The user message in one language (``zh`` by default, or ``en``)."""
+        return super().message(lang)
 
 
 class LibraryError(RetrievalError):

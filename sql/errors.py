@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
+from crm.errors import BilingualError
 
-class SqlError(Exception):
+
+class SqlError(BilingualError):
     """Root of the errors the sql package raises on purpose."""
-
-    def __init__(self, user_message_zh: str, user_message_en: str, **details: object) -> None:
-        super().__init__(user_message_en)
-        self.user_message_zh = user_message_zh
-        self.user_message_en = user_message_en
-        self.details = details
-
-    @property
-    def user_message(self) -> str:
-        return f"{self.user_message_zh} / {self.user_message_en}"
 
 
 class CompileError(SqlError):
