@@ -39,6 +39,7 @@ class NameIndex:
     product_lines: set[str]
     bigrams: dict[str, set[str]]
     teams: dict[str, int]
+    name_lengths: tuple[int, int] = (2, 40)
 
     @classmethod
     def load(cls, engine: Engine) -> NameIndex:
@@ -60,7 +61,9 @@ class NameIndex:
         for name in accounts:
             for bg in _bigrams(name):
                 bigrams[bg].add(name)
-        return cls(dict(reps), dict(accounts), cities, provinces, products, lines, dict(bigrams), teams)
+        lengths = [len(n) for n in accounts] or [2]
+        return cls(dict(reps), dict(accounts), cities, provinces, products, lines, dict(bigrams), teams,
+                   (max(2, min(lengths)), min(60, max(lengths))))
 
     def find(self, question: str) -> list[NameHit]:
         hits = self._accounts(question)
@@ -113,36 +116,45 @@ class NameIndex:
         return near if len(spans) == len(near) else []
 
     def _accounts(self, q: str) -> list[NameHit]:
-        grams = _bigrams(q)
-        if not grams:
-            return []
-        counts: dict[str, int] = defaultdict(int)
-        for bg in grams:
-            for name in self.bigrams.get(bg, ()):
-                counts[name] += 1
-        hits = []
-        for name, shared in counts.items():
-            own = max(1, len(name) - 1)
-            if shared < max(2, int(own * 0.6)):
-                continue
-            start = q.find(name)
-            if start >= 0:
-                hits.append(NameHit("account", name, tuple(self.accounts[name]), (start, start + len(name)), True))
-            elif len(name) >= 6 and shared >= own - 2:
-                al = fuzz.partial_ratio_alignment(name, q)
-                if al is not None and al.score >= 88:
-                    # the alignment may stop short of a wrong last character: cover the whole name's length
-                    end = min(len(q), max(al.dest_end, al.dest_start + len(name)))
-                    hits.append(NameHit("account", name, tuple(self.accounts[name]), (al.dest_start, end), False))
-        exact = [h for h in hits if h.exact]
+        exact = self._exact_accounts(q)
         if exact:
             return exact
+        grams = _bigrams(q)
+        # Near matches: candidates share a rare bigram with the question (common ones such as 医院 or 公司 name
+        # tens of thousands of accounts and tell nothing); then nearly all of a candidate's bigrams must be there.
+        candidates: set[str] = set()
+        for bg in grams:
+            names = self.bigrams.get(bg, ())
+            if len(names) <= RARE_BIGRAM:
+                candidates.update(names)
+        hits = []
+        for name in candidates:
+            own = _bigrams(name)
+            if len(name) < 6 or len(own & grams) < len(own) - 2:
+                continue
+            al = fuzz.partial_ratio_alignment(name, q)
+            if al is not None and al.score >= 88:
+                # the alignment may stop short of a wrong last character: cover the whole name's length
+                end = min(len(q), max(al.dest_end, al.dest_start + len(name)))
+                hits.append(NameHit("account", name, tuple(self.accounts[name]), (al.dest_start, end), False))
         if len(hits) > 1:  # two accounts equally close to what was typed: ask, do not pick one
             ids = tuple(i for h in hits for i in h.ids)
             span = (min(h.span[0] for h in hits), max(h.span[1] for h in hits))
-            return [NameHit("account", hits[0].name, ids, span, False, tuple(h.name for h in hits))]
-        # several near matches on the same span are ambiguous: return them all, the parser asks
+            return [NameHit("account", hits[0].name, ids, span, False, tuple(sorted(h.name for h in hits)))]
         return hits
+
+    def _exact_accounts(self, q: str) -> list[NameHit]:
+        """Every substring of the question that is an account name: a few thousand dictionary look-ups."""
+        hits = []
+        for i in range(len(q)):
+            for j in range(i + self.name_lengths[0], min(len(q), i + self.name_lengths[1]) + 1):
+                ids = self.accounts.get(q[i:j])
+                if ids:
+                    hits.append(NameHit("account", q[i:j], tuple(ids), (i, j), True))
+        return hits
+
+
+RARE_BIGRAM = 2000
 
 
 def _product_aliases(name: str) -> list[str]:
