@@ -104,7 +104,8 @@ def result_to_json(result: Any) -> dict[str, Any]:
 
 
 def error_to_json(query: str | None, exc: BaseException, lang: str | None) -> dict[str, Any]:
-    message = exc.message(lang or "zh") if hasattr(exc, "message") else getattr(exc, "user_message", str(exc))
+    # One language when the user chose it; otherwise Chinese first, English always.
+    message = exc.message(lang) if lang and hasattr(exc, "message") else getattr(exc, "user_message", str(exc))
     return {"status": "error", "query": _echo(query), "hits": [], "error": message, "suggested_categories": []}
 
 
