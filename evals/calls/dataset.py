@@ -16,6 +16,8 @@ from pydantic import BaseModel, ConfigDict
 from calls.models import TranscriptSegment
 
 TRANSCRIPTS_DIR = Path(__file__).resolve().parent / "transcripts"
+# A second development set written later, independently of the detector, to fit on more than one author's calls.
+DEV2_DIR = Path(__file__).resolve().parent / "transcripts_dev2"
 
 
 class _Segment(BaseModel):
@@ -44,7 +46,7 @@ class _CallFile(BaseModel):
     lang: Literal["zh", "en"]
     stage: str
     industry: str
-    split: Literal["dev", "test"]
+    split: Literal["dev", "dev2", "test"]
     segments: list[_Segment]
     covered: list[_Covered] = []
     missed: list[str] = []
