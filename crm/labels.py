@@ -50,7 +50,7 @@ LEAD_SOURCE: Labels = {
     "ad": ("广告", "Ads", ("投放", "广告投放", "advertising", "ad")),
 }
 LEAD_STATUS: Labels = {
-    "new": ("未处理", "Unworked", ("新线索", "待处理", "status new", "status of new", "new status", "状态为新建", "新建状态")),
+    "new": ("未处理", "Unworked", ("新线索", "待处理", "still new", "status new", "status of new", "new status", "状态为新建", "新建状态")),
     "assigned": ("已分配", "Assigned", ("待联系",)),
     "contacted": ("已联系", "Contacted", ("已跟进",)),
     "qualified": ("已确认", "Qualified", ("合格", "有效线索", "qualified")),
@@ -62,9 +62,9 @@ STAGE: Labels = {
     "needs_analysis": ("需求分析", "Needs analysis", ("需求确认", "需求调研")),
     "proposal": ("方案报价", "Proposal", ("报价", "方案", "quote stage")),
     "negotiation": ("商务谈判", "Negotiation", ("谈判", "议价")),
-    "closed_won": ("赢单", "Closed won", ("成交", "签单", "卖出去", "卖出", "搞定了", "搞定", "拿下", "赢了", "won",
+    "closed_won": ("赢单", "Closed won", ("成交", "签单", "卖出去", "卖出", "搞定了", "搞定", "拿下", "赢下", "赢了", "won",
                                           "win", "sold")),
-    "closed_lost": ("输单", "Closed lost", ("丢单", "输了", "丢了", "丢的", "lost", "loss", "lose")),
+    "closed_lost": ("输单", "Closed lost", ("丢单", "输掉", "输了", "丢了", "丢的", "lost", "loss", "lose")),
 }
 LOSS_REASON: Labels = {
     "price": ("价格", "Price", ("价格太高", "太贵", "价格原因")),

@@ -261,6 +261,7 @@ def _measure(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> Non
     if (m_ := q.search(STRONG_COUNT)) or (m_ := q.search(ENTITY_COUNT)):
         q.take(*m_.span())
         q.found["measure"] = "count"
+        q.found["count_strong"] = True
         return
     for code, m in specific:
         word = q.take_first(m.words)
@@ -296,7 +297,8 @@ def _top_n(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
                 q.found["top_n_end"] = m.end()
                 if re.search(r"largest|biggest|最大|金额最高|金额最多", m.group(0)):
                     q.found["sort_hint"] = "amount"
-                q.found["order"] = "asc" if m.group(0).startswith(("倒数", "bottom", "后")) else "desc"
+                q.found["order"] = "asc" if m.group(0).startswith(("倒数", "bottom", "后", "最低", "最少", "最差",
+                                                                   "最快")) else "desc"
                 return
 
 
@@ -584,6 +586,8 @@ def _choose_entity(q: _Q, entities: list[str], measure: object) -> tuple[str | N
     implied_facts = [DIM_ENTITY[c] for c, _v in q.found.get("values", []) if DIM_ENTITY.get(c) in FACT_ENTITIES]
     if measure == "count" and not facts and implied_facts and set(distinct) <= {"account"}:
         return implied_facts[0], group_by  # "A类客户做了几次演示": demos (activities) at those accounts
+    if measure == "count" and len(facts) == 1 and set(distinct) - set(facts) <= {"account"} and not ranked:
+        return facts[0], group_by  # "这周拜访了几次客户": visits, counted
     implied = [DIM_ENTITY[c] for c, _v in q.found.get("values", []) if DIM_ENTITY.get(c) in FACT_ENTITIES]
     if not facts and implied and ranked and any(e in GROUPABLE_MENTIONS for e in distinct):
         facts = implied[:1]  # "拜访次数最多的客户": visits (activities) ranked by account
@@ -632,6 +636,9 @@ def _plan(q: _Q, today: date, entity: str, group_by: list[str],
         filters = [x for x in filters if not (x.dimension == "flag" and x.value in ("overdue", "unpaid"))]
     if measure == "annual_revenue" and f.get("top_n") and not group_by:
         measure, sort = None, "a.annual_revenue"  # "年收入最高的十家医院": hospitals, sorted
+    if measure is None and (group_by or f.get("top_n") or f.get("superlative")) and "overdue" in flags:
+        measure = "overdue_amount"  # "regions with the most overdue": ranked by the amount overdue
+        filters = [x for x in filters if not (x.dimension == "flag" and x.value == "overdue")]
     if measure is None and group_by:
         measure = "count"  # "Activities by type": a breakdown counts
     if "loss_reason" in group_by and all(x.dimension != "stage" for x in filters):
@@ -739,7 +746,7 @@ def _refinement(q: _Q, today: date, previous: QueryPlan) -> Refinement | Clarifi
     resolved = _resolve_groups(f.get("group_candidates", []), previous.entity)
     group_by = tuple(resolved) if resolved else None
     window: TimeWindow | None = f.get("window")
-    measure = f.get("measure") if f.get("measure") == "count" else None
+    measure = "count" if f.get("count_strong") else None  # "是多少" keeps the measure; "几个" counts
     if measure is None and f.get("aggregate"):
         measure = _amount_measure(previous.entity, str(f["aggregate"]))  # "金额一共多少": now the amount
     if not (filters or group_by or window or f.get("top_n") or f.get("order") or measure):

@@ -119,7 +119,7 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
     Dimension("loss_reason", "输单原因", "loss reason", "o.loss_reason", None, labels.LOSS_REASON,
               ("输单原因", "丢单原因", "原因", "loss reason", "reason")),
     Dimension("activity_type", "跟进方式", "follow-up type", "x.type", None, labels.ACTIVITY_TYPE,
-              ("跟进方式", "方式", "跟进类型", "类型", "follow-up type", "activity type", "type")),
+              ("跟进方式", "方式", "跟进类型", "类型", "类", "follow-up type", "activity type", "type")),
     Dimension("lead_source", "线索来源", "lead source", "l.source", None, labels.LEAD_SOURCE,
               ("线索来源", "来源", "渠道", "lead source", "source", "channel")),
     Dimension("payment_status", "回款状态", "payment status", "p.status", None, {
@@ -196,7 +196,7 @@ OPEN = "o.stage IN ('initial_contact', 'needs_analysis', 'proposal', 'negotiatio
 NOT_OPEN_OD = "od.stage IN ('initial_contact', 'needs_analysis', 'proposal', 'negotiation')"
 MEASURES: dict[str, Measure] = {m.code: m for m in (
     Measure("won_amount", "opportunity", "赢单金额", "won amount",
-            ("赢单金额", "成交金额", "签单金额", "销售额", "业绩", "营收", "收入", "won amount", "revenue", "sales amount",
+            ("赢单金额", "成交金额", "签单金额", "赢了多少钱", "赢了多少", "销售额", "业绩", "营收", "收入", "won amount", "revenue", "sales amount",
              "bookings", "won revenue", "sales amount", "sales revenue"),
             "SUM(o.amount)", "money", "o.closed_at", ("o.stage = 'closed_won'",)),
     Measure("won_count", "opportunity", "赢单数", "deals won", ("赢单数", "赢单数量", "成交数", "签单数",
@@ -213,7 +213,7 @@ MEASURES: dict[str, Measure] = {m.code: m for m in (
     Measure("opportunity_amount", "opportunity", "商机金额", "opportunity amount",
             ("商机金额", "商机总额", "opportunity amount", "deal value", "deal amount"), "SUM(o.amount)", "money"),
     Measure("avg_deal_size", "opportunity", "平均单额(赢单)", "average deal size (won)",
-            ("平均单额", "客单价", "平均金额", "平均商机金额", "average deal size", "avg deal size", "average amount",
+            ("平均单额", "平均每单赢单金额", "平均每单", "客单价", "平均金额", "平均商机金额", "average deal size", "avg deal size", "average amount",
              "deal size"),
             "AVG(o.amount)", "money", "o.closed_at", ("o.stage = 'closed_won'",)),
     Measure("avg_days_in_stage", "opportunity", "平均停留天数", "average days in stage",
@@ -235,11 +235,11 @@ MEASURES: dict[str, Measure] = {m.code: m for m in (
     Measure("response_rate_4h", "lead", "4小时响应率", "4-hour response rate",
             ("4小时响应率", "四小时响应率", "4小时内响应", "4h响应率", "4-hour response rate", "4 hour response rate",
              "4h response rate", "4-hour lead response rate", "4 hour lead response rate", "lead response rate",
-             "response rate", "线索响应率", "响应率"),
+             "response rate", "线索响应率", "响应率", "contacted within 4 hours", "within 4 hours", "4小时内"),
             "1.0 * SUM(CASE WHEN l.first_contact_at IS NOT NULL AND {hours_to_first_contact} <= 4 THEN 1 ELSE 0 END)"
             " / NULLIF(COUNT(*), 0)", "rate", "l.created_at"),
     Measure("avg_response_hours", "lead", "平均响应时长(小时)", "average response time (hours)",
-            ("线索响应时长", "平均响应时长", "响应时长", "平均响应时间", "响应时间", "average lead response time",
+            ("线索响应时长", "平均响应最慢", "响应最慢", "平均响应时长", "响应时长", "平均响应时间", "响应时间", "average lead response time",
              "average response time", "lead response time", "response time", "time to first contact"),
             "AVG({hours_to_first_contact})", "hours", "l.created_at", ("l.first_contact_at IS NOT NULL",)),
     Measure("outstanding_amount", "payment", "未收金额", "outstanding amount",
@@ -306,6 +306,7 @@ FLAGS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
                 ("逾期", "超期", "过期未付", "overdue", "past due", "late")),
     "unpaid": ("p.amount_paid < p.amount_due", "未结清", "unpaid", ("未回款", "未结清", "未付清", "待回款", "未收回",
                                                                 "没收回来", "没收回", "未收", "unpaid", "outstanding",
+                                                                "not fully paid",
                                                                 "not paid")),
     "decision_maker": ("ct.is_decision_maker = TRUE", "决策人", "decision maker", ("决策人", "关键人", "decision makers",
                                                                                  "decision maker", "decision-maker")),
@@ -348,7 +349,7 @@ FLAGS.update({
                       "no open deals", "without open deals", "without an open opportunity")),
     "no_decision_maker": ("NOT EXISTS (SELECT 1 FROM contact cd WHERE cd.account_id = a.id AND cd.is_decision_maker = "
                           "TRUE)", "没有决策人", "no decision maker",
-                          ("没有决策人联系人", "没有决策人", "无决策人", "no decision maker", "no decision makers",
+                          ("没有任何决策人联系人", "没有任何决策人", "没有决策人联系人", "没有决策人", "无决策人", "no decision maker", "no decision makers",
                            "without a decision maker")),
 })
 FLAG_ENTITY = {"no_contract": "account", "product_inactive": "product", "past_expected_close": "opportunity", "no_deal": "account", "no_open_deal": "account", "no_decision_maker": "account", "decision_maker": "contact", "never_contacted": "lead", "rep_active": "rep", "rep_inactive": "rep",

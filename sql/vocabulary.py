@@ -40,7 +40,7 @@ UNASSIGNED_WORDS = ("未分配", "没分配", "无负责人", "没有负责人",
 
 TOP_N = (
     r"(?:排|排在|排名)前\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:名|个|家|位)?",
-    r"(?:top|前|排名前|最高的|最多的|最大的|倒数|后|bottom)\s*(?P<n>\d+|[一二两三四五六七八九十]+|two|three|four|five|six|"
+    r"(?:top|前|排名前|最高的|最多的|最大的|最低的|最少的|最差的|最慢的|最快的|倒数|后|bottom)\s*(?P<n>\d+|[一二两三四五六七八九十]+|two|three|four|five|six|"
     r"seven|eight|nine|ten|twelve|fifteen|twenty)"
     r"(?:名|个|家|位|条|大)?",
     r"(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:大|强)",
@@ -76,7 +76,7 @@ TIME_FIELD_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 # {w} is the dimension word.
-GROUP_MARKERS_ZH = (r"按(照)?{w}(分|拆|统计|汇总|排名|排序|看|划分)?", r"分{w}", r"各{w}", r"每(个|一)?{w}",
+GROUP_MARKERS_ZH = (r"按(照)?{w}(分布|分|拆|统计|汇总|排名|排序|看|划分)?", r"分{w}", r"各{w}", r"每(个|一)?{w}",
                     r"不同{w}", r"哪(个|些|一个|位)?{w}", r"{w}(分布|排名|排行|对比|维度|之间)", r"以{w}为单位")
 GROUP_MARKERS_EN = (r"(broken down |break(ing)? (it )?down |split |grouped |group )?(by|per|for each|for every|across) "
                     r"(each |every )?{w}s?", r"each {w}s?", r"which {w}s?", r"{w}s? breakdown", r"{w}-wise")
@@ -98,7 +98,7 @@ FILLER_ZH = ("请", "帮我", "帮忙", "给我", "麻烦", "查一下", "查询
              "忽略权限", "忽略", "权限", "所有人", "规则", "之前", "来", "帮我看下", "看下", "有没有", "多少来着", "搞",
              "一下子", "都", "处在", "台", "件", "从来", "新建", "新签", "新分配", "分配出去", "出去", "卡在", "还卡在",
              "单", "因为", "因", "是谁", "谁", "里面", "几个小时", "多少小时", "多少天", "几天", "小时", "改成", "改为",
-             "拆开看", "拆开", "开", "卡了", "卡", "之间", "打了", "跑了", "跑")
+             "拆开看", "拆开", "开", "卡了", "卡", "之间", "打了", "跑了", "跑", "编号", "正在", "分别")
 FILLER_EN = ("please", "show", "me", "list", "give", "get", "find", "tell", "what", "what's", "whats", "which", "who",
              "are", "is", "was", "were", "the", "a", "an", "of", "in", "on", "at", "for", "with", "and", "or", "to",
              "from", "by", "all", "our", "we", "us", "i", "do", "does", "did", "have", "has", "had", "there", "that",
@@ -121,7 +121,8 @@ FILLER_EN = ("please", "show", "me", "list", "give", "get", "find", "tell", "wha
              "meaning", "actually", "in yuan", "yuan", "rmb", "at any time", "any time", "all time", "across all time",
              "regardless of date", "computed over", "computed", "measured as", "measured", "based on", "took place",
              "in the crm", "crm", "flagged as", "flagged", "counting", "money", "generated", "win", "against them",
-             "logged against", "logged", "whose", "that", "which", "with", "have", "has", "been", "still")
+             "logged against", "logged", "log", "whose", "that", "which", "with", "have", "has", "been", "still",
+             "sitting", "team", "share of", "share", "money")
 
 EXAMPLES = (
     "华东区上周未跟进的三甲医院客户",
