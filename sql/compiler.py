@@ -8,7 +8,7 @@ The result still goes through `sql.validator` before it runs.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import lru_cache
 
 import sqlglot
@@ -286,8 +286,3 @@ def _joins(ctx: _Ctx, base: str) -> list[tuple[str, str]]:
 
 def to_sql(select: exp.Expr, dialect: str) -> str:
     return select.sql(dialect=SQLGLOT_DIALECT.get(dialect, dialect))
-
-
-def window_days_ago(today: date, days: int) -> TimeWindow:
-    start = datetime.combine(today, datetime.min.time()) - timedelta(days=days)
-    return TimeWindow(start, None, f"last {days} days")

@@ -304,8 +304,6 @@ def _top_n(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
 
 AGGREGATE_WORDS = ("平均", "average", "avg", "总金额", "总额", "金额", "多少钱", "钱", "总价值", "合计", "总和", "total amount", "total value",
                    "amount", "value", "sum", "total", "how much", "worth")
-RANGE = re.compile(r"(?:在|between)?\s*(?P<a>\S+?)\s*(?:到|至|-|~|and)\s*(?P<b>\S+?)\s*(?:之间|between)?")
-
 
 def _comparison(q: _Q, today: date, names: NameIndex, caller_id: int | None) -> None:
     amounts = [a for a in find_amounts(q.text) if q.free(a[0], a[1])]
@@ -713,8 +711,6 @@ def _value_filters(values: list[tuple[str, str]], entity: str) -> list[Filter]:
                 by_dim[code].append(value)
     out = []
     for code, vals in by_dim.items():
-        if code == "account_type" and entity == "account" and vals == ["hospital"] and "hospital_grade" in by_dim:
-            pass
         out.append(Filter(code, "eq", vals[0]) if len(vals) == 1 else Filter(code, "in", tuple(vals)))
     return out
 
