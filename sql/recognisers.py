@@ -1,0 +1,400 @@
+"""The recognisers: each finds its kind of words in a question and marks them as understood.
+
+Time windows, names from the database, (not) followed up, "my", unassigned, top-N, amount comparisons,
+measures, time fields, flags, breakdowns, enumerated values, entities and ordering. They only record what they
+found in ``q.found``; `sql.parser` turns the findings into a plan. `STEPS` lists them in the order they run:
+earlier ones claim their words first (a measure's 签约金额 before the time word 签约).
+"""
+
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+from crm.demo.geo import REGIONS
+from sql.names import NameHit, NameIndex
+from sql.numbers import chinese_to_int, find_amounts
+from sql.plan import Clarification, Filter
+from sql.question import Question, compiled, longest_first
+from sql.semantic import DIMENSIONS, ENTITIES, FLAG_ENTITY, FLAGS, MEASURES
+from sql.timewords import find_window
+from sql.vocabulary import (
+    AMOUNT_FIELDS,
+    ASC_WORDS,
+    DESC_WORDS,
+    GROUP_MARKERS_EN,
+    GROUP_MARKERS_ZH,
+    GT_WORDS,
+    LT_WORDS,
+    MY_WORDS,
+    NEGATED_FOLLOW_UP,
+    POSITIVE_FOLLOW_UP,
+    STALE_WORDS,
+    TEAM_WORDS,
+    TIME_FIELD_WORDS,
+    TOP_N,
+    TYPED_NEGATION,
+    UNASSIGNED_WORDS,
+    VAGUE_WORDS,
+)
+
+EN_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+              "twelve": 12, "fifteen": 15, "twenty": 20}
+
+
+def _time(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    hit = find_window(q.text, today)
+    if hit is None:
+        return
+    window, span = hit
+    q.take(*span)
+    q.found["window"] = window
+
+
+def _time_field(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    """Which time the question dates by ("签约", "due", "expected to close"); after measures, so 签约金额 stays one."""
+    for code, words in TIME_FIELD_WORDS.items():
+        if q.take_first(words):
+            q.found["time_field"] = code
+            break
+
+
+def _team_region(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    """"华东团队" / "the East China team" / "reps in North China": the rep's own region, not the account's."""
+    for code, (zh, en, _syn) in _region_labels().items():
+        m = q.search(rf"{zh}(?:区|大区)?(?:的)?(?:销售)?(?:团队|业务员|销售们|的人)") or q.search(
+            rf"{en.lower()} (?:sales )?(?:team|reps|salespeople)|(?:reps|salespeople|sales reps) (?:in|of|from) "
+            rf"{en.lower()}")
+        if m:
+            q.take(*m.span())
+            q.found.setdefault("filters", []).append(Filter("team_region", "eq", code))
+            if any(w in m.group(0) for w in ("reps", "salespeople", "业务员")):
+                q.found.setdefault("entities_extra", []).append("rep")
+
+
+def _names(q: Question, today: date, names: NameIndex, caller_id: int | None) -> Clarification | None:
+    filters = list(q.found.get("filters", []))
+    for hit in names.find(q.text):
+        if not q.free(*hit.span):
+            continue
+        q.take(*hit.span)
+        if len(hit.ids) > 1:
+            return Clarification(f"有 {len(hit.ids)} 位叫“{hit.name}”的{_kind_zh(hit)}，您指的是哪一位？ / There are "
+                                 f"{len(hit.ids)} records named '{hit.name}'. Which one do you mean?",
+                                 hit.details or tuple(f"{hit.name} #{i}" for i in hit.ids), "ambiguous_name")
+        filters.append(_name_filter(hit))
+        if not hit.exact:
+            q.found.setdefault("notes", []).append(f"“{q.text[hit.span[0]:hit.span[1]]}”按“{hit.name}”理解")
+    q.found["filters"] = filters
+    return None
+
+
+def _kind_zh(hit: NameHit) -> str:
+    return {"rep": "业务员", "account": "客户"}.get(hit.kind, "记录")
+
+
+def _name_filter(hit: NameHit) -> Filter:
+    if hit.kind == "rep":
+        return Filter("rep", "eq", hit.ids[0])
+    if hit.kind == "account":
+        return Filter("account", "eq", hit.ids[0])
+    if hit.kind in ("city", "province"):
+        return Filter(hit.kind, "eq", hit.name)
+    if hit.kind == "product":
+        return Filter("product", "eq", hit.ids[0])
+    if hit.kind == "team":
+        return Filter("team", "eq", hit.ids[0])
+    return Filter("product_line", "eq", hit.name)
+
+
+def _follow_up(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    for pattern, kinds in TYPED_NEGATION:
+        m = q.search(pattern)
+        if m:
+            q.take(*m.span())
+            q.found["follow_up_done"] = False
+            q.found["follow_up_kinds"] = kinds
+            return
+    for words, done in ((NEGATED_FOLLOW_UP, False), (POSITIVE_FOLLOW_UP, True)):
+        m = next((m for w in words if (m := q.search(w))), None)
+        if m:
+            q.take(*m.span())
+            q.found["follow_up_done"] = done
+            return
+    m = next((m for w in STALE_WORDS if (m := q.search(w))), None)
+    if m:
+        q.take(*m.span())
+        q.found["stale"] = True
+        q.found.setdefault("entity_hint", "opportunity")
+
+
+def _mine(q: Question, today: date, names: NameIndex, caller_id: int | None) -> Clarification | None:
+    if q.take_first(TEAM_WORDS):
+        team = q.found.get("caller_team")
+        if team is None:
+            return Clarification("“我们组”是指哪个团队？请用 --as 邮箱 提问 / Which team is 'my team'? Ask with "
+                                 "--as EMAIL.", (), "who")
+        q.found.setdefault("filters", []).append(Filter("team", "eq", team))
+    elif q.take_first(MY_WORDS):
+        q.found["mine"] = True
+    return None
+
+
+def _unassigned(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    if q.take_first(UNASSIGNED_WORDS):
+        q.found.setdefault("filters", []).append(Filter("owner_missing", "is_null"))
+
+
+def _flags(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    pairs = sorted(((w, code) for code, (_c, _zh, _en, words) in FLAGS.items() for w in words), key=lambda p: -len(p[0]))
+    for word, code in pairs:
+        m = q.search(re.escape(word.lower()), word=word.isascii())
+        if m:
+            q.take(*m.span())
+            if all(not (x.dimension == "flag" and x.value == code) for x in q.found.setdefault("filters", [])):
+                q.found["filters"].append(Filter("flag", "eq", code))
+                q.found.setdefault("flag_entities", []).append(FLAG_ENTITY.get(code))
+
+
+STRONG_COUNT = r"(?<!哪)(?:几|多少)(?:个(?!小时|月|星期|礼拜|工作日)|家|条|次|笔|份|位|单|名)|数量|个数|总数|次数|how many(?! days)|number of|\bcount\b|no\. of"
+ENTITY_COUNT = r"(?<=[\u4e00-\u9fff])数(?:量|目)?(?![\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])数(?=是|有|为|多少)"
+LIST_MARKERS = r"哪些|哪几|列出|列一下|名单|清单|明细|记录|\bwhich\b|\blist\b|show me the|\bshow\b"
+# Words that make an entity-like measure word ("回款") a figure rather than a list of records.
+AMOUNT_MARKERS = r"多少|金额|总额|额|合计|总计|总和|按|各|每|排名|最|前\d|top|how much|total|sum|amount|by |per |most|highest"
+
+
+def _measure(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    specific = sorted(((c, m) for c, m in MEASURES.items() if c != "count"),
+                      key=lambda kv: -max(len(w) for w in kv[1].words))
+    for code, m in specific:  # counting measures first: 赢单数
+        if m.kind == "count" and q.take_first(m.words):
+            q.found["measure"] = code
+            return
+    if (m_ := q.search(STRONG_COUNT)) or (m_ := q.search(ENTITY_COUNT)):
+        q.take(*m_.span())
+        q.found["measure"] = "count"
+        q.found["count_strong"] = True
+        return
+    for code, m in specific:
+        word = q.take_first(m.words)
+        if word:
+            entity_word = any(word in e.words for e in ENTITIES.values())
+            flagged = any(f in q.text for f in ("逾期", "overdue", "未结清", "unpaid", "部分"))
+            if entity_word and (re.search(LIST_MARKERS, q.text) or (flagged and not re.search(AMOUNT_MARKERS,
+                                                                                                q.text))):
+                q.found["entity_hint"] = m.entity  # "哪些回款要到期": a list of payments, not their sum
+                return
+            q.found["measure"] = code
+            q.take_first(AGGREGATE_WORDS)  # "pipeline 总金额": the measure already says what to add up
+            return
+    if q.take_first(("平均金额", "平均", "average", "avg", "mean")):
+        q.found["aggregate"] = "avg"
+    if q.take_first(("总金额", "总额", "金额", "多少钱", "钱", "总价值", "合计", "总和", "total amount", "total value",
+                     "amount",
+                     "value", "sum", "total", "how much", "worth")):
+        q.found["aggregate"] = "avg" if q.found.get("aggregate") == "avg" else "sum"
+    elif q.take_first(MEASURES["count"].words):
+        q.found["measure"] = "count"
+
+
+def _top_n(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    for pattern in TOP_N:
+        m = q.search(pattern)
+        if m:
+            raw = m.group("n")
+            n = int(raw) if raw.isdigit() else chinese_to_int(raw) or EN_NUMBERS.get(raw)
+            if n:
+                q.take(*m.span())
+                q.found["top_n"] = n
+                q.found["top_n_end"] = m.end()
+                if re.search(r"largest|biggest|最大|金额最高|金额最多", m.group(0)):
+                    q.found["sort_hint"] = "amount"
+                q.found["order"] = "asc" if m.group(0).startswith(("倒数", "bottom", "后", "最低", "最少", "最差",
+                                                                   "最快")) else "desc"
+                return
+
+
+AGGREGATE_WORDS = ("平均", "average", "avg", "总金额", "总额", "金额", "多少钱", "钱", "总价值", "合计", "总和", "total amount", "total value",
+                   "amount", "value", "sum", "total", "how much", "worth")
+
+def _comparison(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    amounts = [a for a in find_amounts(q.text) if q.free(a[0], a[1])]
+    filters = q.found.setdefault("filters", [])
+    # a range: 十万到五十万之间, between 100k and 500k
+    for (s1, e1, v1, _u1), (s2, e2, v2, _u2) in zip(amounts, amounts[1:], strict=False):
+        between = q.text[e1:s2].strip()
+        if between in ("到", "至", "-", "~", "and", "到的", "—") and v1 < v2:
+            end = e2 + (2 if q.text[e2:e2 + 2] == "之间" else 0)
+            start = s1
+            for lead in ("between ", "在"):
+                if q.text[:s1].rstrip().endswith(lead.strip()):
+                    start = q.text[:s1].rstrip().rfind(lead.strip())
+            q.take(start, end)
+            dim = _amount_field(q, start)
+            filters += [Filter(dim, "gte", v1), Filter(dim, "lte", v2)]
+            amounts = [a for a in amounts if a[0] not in (s1, s2)]
+            break
+    for start, end, value, _unit in amounts:
+        if not q.free(start, end):
+            continue
+        before, after = q.text[max(0, start - 14):start], q.text[end:end + 4]
+        op, dim = None, "amount"
+        for words, o in ((GT_WORDS, "gte"), (LT_WORDS, "lt")):
+            for w in sorted(words, key=len, reverse=True):
+                if before.rstrip().endswith(w):
+                    op = "gt" if w in STRICT_GT else ("lte" if w in ("<=", "≤", "不超过", "at most", "no more than")
+                                                      else o)
+                    s0 = start - (len(before) - len(before.rstrip())) - len(w)
+                    q.take(s0, end + (1 if q.text[end:end + 1] == "天" else 0))
+                    dim = _amount_field(q, s0)
+                    break
+                if after.startswith(w):
+                    op = o
+                    q.take(start, end + len(w))
+                    dim = _amount_field(q, start)
+                    break
+            if op:
+                break
+        if op:
+            filters.append(Filter(dim, op, value))
+    if m := q.search(r"(\d+)\s*[- ]?days? payment terms|账期\s*(\d+)\s*天"):  # "90-day terms": exactly
+        q.take(*m.span())
+        filters.append(Filter("payment_terms", "eq", int(m.group(1) or m.group(2))))
+        q.found.setdefault("entity_hint", "contract")
+
+
+STRICT_GT = ("大于", "超过", "高于", "多于", ">", "over", "above", "more than", "greater than", "exceeding",
+             "bigger than", "larger than")
+
+
+FIELD_ENTITY = {"合同金额": "contract", "商机金额": "opportunity", "预算": "lead", "budget": "lead", "budgets": "lead",
+                "年收入": "account", "年营收": "account", "年营业额": "account", "annual revenue": "account",
+                "账期": "contract", "付款账期": "contract", "payment terms": "contract"}
+FIELD_DIMENSION = {"账期": "payment_terms", "付款账期": "payment_terms", "payment terms": "payment_terms"}
+
+
+def _amount_field(q: Question, start: int) -> str:
+    """Consume the word naming the compared quantity right before the comparison (金额, 预算, 账期 ...); its dimension."""
+    head = q.text[:start].rstrip()
+    for w in longest_first(AMOUNT_FIELDS):
+        for tail in ("", "在", "是", "为", " is", " of", " are"):
+            if head.endswith(w + tail):
+                s0 = len(head) - len(w + tail)
+                if q.free(s0, s0 + len(w)):
+                    q.take(s0, len(head))
+                    if w in FIELD_ENTITY:
+                        q.found.setdefault("entity_hint", FIELD_ENTITY[w])
+                return FIELD_DIMENSION.get(w, "amount")
+    return "amount"
+
+
+def _group_by(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    """Group-by words; a word may name several dimensions (类型, status): resolved once the entity is known."""
+    groups: list[tuple[str, ...]] = list(q.found.get("group_candidates", []))
+    words = _group_words()
+    markers = GROUP_MARKERS_EN if q.en else GROUP_MARKERS_ZH
+    end = q.found.get("top_n_end")
+    if end is not None:  # "最多的两个来源": the ranked thing right after the top-N is a breakdown
+        for word in words:
+            m = re.match(r"\s*(?:的)?\s*" + re.escape(word), q.text[end:])
+            if m and q.free(end, end + m.end()):
+                q.take(end, end + m.end())
+                groups.append(words[word])
+                break
+    for word in words:
+        if word not in q.text:
+            continue
+        for marker in markers:
+            m = q.search(marker.replace("{w}", re.escape(word)))
+            if m:
+                q.take(*m.span())
+                groups.append(words[word])
+                break
+    if groups:
+        q.found["group_candidates"] = groups
+
+
+@lru_cache(maxsize=1)
+def _group_words() -> dict[str, tuple[str, ...]]:
+    """Group-by word -> the dimensions it may name, longest word first."""
+    words: dict[str, list[str]] = {}
+    for code, dim in DIMENSIONS.items():
+        for word in dim.group_words:
+            words.setdefault(word, []).append(code)
+    return {w: tuple(words[w]) for w in sorted(words, key=len, reverse=True)}
+
+
+
+
+def _values(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    """Enumerated values (华东, 三甲, 赢单, 医院 ...). Words that name two dimensions are resolved by entity later."""
+    hits: list[tuple[str, str]] = list(q.found.get("values", []))
+    candidates = _value_words()
+    words: list[tuple[str, tuple[str, ...]]] = list(q.found.get("value_words", []))
+    for word, code, value in candidates:
+        if len(word) < 2 and not word.isdigit() or word not in q.text:
+            continue
+        m = q.search(re.escape(word) + ("s?" if word.isascii() and word[-1].isalpha() else ""), word=word.isascii())
+        if m:
+            q.take(*m.span())
+            hits.append((code, value))
+            # the same word may name another dimension's value (电话: lead source or follow-up type)
+            alternates = [(c2, v2) for w2, c2, v2 in candidates if w2 == word and c2 != code]
+            hits += alternates
+            words.append((word, (code, *[c for c, _v in alternates])))
+    q.found["values"] = hits
+    q.found["value_words"] = words
+
+
+@lru_cache(maxsize=1)
+def _value_words() -> tuple[tuple[str, str, str], ...]:
+    """(word, dimension, value) for every enumerated value and synonym, longest word first."""
+    candidates = []
+    for code, dim in DIMENSIONS.items():
+        if dim.values is None and code != "region":
+            continue
+        table = dim.values if dim.values is not None else _region_labels()
+        for value, (zh, en, syn) in table.items():
+            for w in (zh, en, *syn):
+                candidates.append((w.lower(), code, value))
+    return tuple(sorted(candidates, key=lambda c: -len(c[0])))
+
+
+def _region_labels() -> dict[str, tuple[str, str, tuple[str, ...]]]:
+    return {code: (zh, en, (zh + "区域", zh + "区", zh + "地区", zh + "大区", code, en.replace(" china", ""),
+                            "in " + en.lower()))
+            for code, zh, en, _w in REGIONS}
+
+
+def _entity(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    mentions: list[tuple[int, str]] = []
+    for code, ent in ENTITIES.items():
+        for w in sorted(ent.words, key=len, reverse=True):
+            if w.lower() not in q.text:
+                continue
+            rx = re.escape(w.lower()) + (r"[a-z]*" if w.isascii() else "")
+            for m in compiled(rf"(?<![a-z]){rx}" if w.isascii() else rx).finditer(q.text):
+                if q.free(*m.span()):
+                    q.take(*m.span())
+                    mentions.append((m.start(), code))
+    q.found["entities"] = [c for _, c in sorted(mentions)] + q.found.get("entities_extra", [])
+
+
+def _order(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    if q.take_first(DESC_WORDS):
+        q.found.setdefault("order", "desc")
+        q.found["superlative"] = True
+    elif q.take_first(ASC_WORDS):
+        q.found.setdefault("order", "asc")
+        q.found["superlative"] = True
+    if q.take_first(VAGUE_WORDS):
+        q.found["vague"] = True
+
+
+# -- assembly ------------------------------------------------------------------------------------------------------
+
+
+STEPS = (_time, _team_region, _names, _follow_up, _mine, _unassigned, _top_n, _comparison, _measure, _time_field,
+         _flags, _group_by, _values, _entity, _order)
