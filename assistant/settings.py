@@ -61,4 +61,6 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
             values[f.name] = Path(raw)
         else:
             values[f.name] = raw
+    if "db_url" not in values and "data_dir" in values:  # the default database lives in the data folder
+        values["db_url"] = f"sqlite:///{Path(str(values['data_dir'])) / 'crm.sqlite3'}"
     return Settings(**values)  # type: ignore[arg-type]
