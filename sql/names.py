@@ -164,7 +164,7 @@ def _product_aliases(name: str) -> list[str]:
     head = re.split(r"\s|\(", lower)[0]
     if head != lower and len(head) >= 3:
         out.append(head)
-    out += [t for t in re.findall(r"[a-z]+\d+[a-z\d]*", lower) if len(t) >= 3]
+    out += [t for t in re.findall(r"[a-z]+\d+[a-z\d]*", lower) if len(t) >= 2]
     return out
 
 

@@ -18,7 +18,7 @@ from sql.names import NameHit, NameIndex
 from sql.numbers import chinese_to_int, find_amounts
 from sql.plan import Clarification, Filter
 from sql.question import Question, compiled, longest_first
-from sql.semantic import DIMENSIONS, ENTITIES, FLAG_ENTITY, FLAGS, MEASURES
+from sql.semantic import DIMENSIONS, ENTITIES, FLAG_ENTITY, FLAGS, MEASURES, TIME_DIMENSIONS
 from sql.timewords import find_window
 from sql.vocabulary import (
     AMOUNT_FIELDS,
@@ -58,6 +58,7 @@ def _time_field(q: Question, today: date, names: NameIndex, caller_id: int | Non
     for code, words in TIME_FIELD_WORDS.items():
         if q.take_first(words):
             q.found["time_field"] = code
+            q.found.setdefault("entity_hint", TIME_DIMENSIONS[code].entity)  # "新建商机" names deals too
             break
 
 
@@ -209,6 +210,7 @@ def _top_n(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
                 q.take(*m.span())
                 q.found["top_n"] = n
                 q.found["top_n_end"] = m.end()
+                q.found["top_n_start"] = m.start()
                 if re.search(r"largest|biggest|最大|金额最高|金额最多", m.group(0)):
                     q.found["sort_hint"] = "amount"
                 q.found["order"] = "asc" if m.group(0).startswith(("倒数", "bottom", "后", "最低", "最少", "最差",
@@ -295,6 +297,14 @@ def _group_by(q: Question, today: date, names: NameIndex, caller_id: int | None)
     groups: list[tuple[str, ...]] = list(q.found.get("group_candidates", []))
     words = _group_words()
     markers = GROUP_MARKERS_EN if q.en else GROUP_MARKERS_ZH
+    start = q.found.get("top_n_start")
+    if start is not None:  # "线索来源 前两名": the ranked thing right before the top-N is a breakdown too
+        for word in words:
+            m = re.search(re.escape(word) + r"\s*(?:的)?\s*$", q.text[:start])
+            if m and q.free(m.start(), m.start() + len(word)):
+                q.take(m.start(), m.start() + len(word))
+                groups.append(words[word])
+                break
     end = q.found.get("top_n_end")
     if end is not None:  # "最多的两个来源": the ranked thing right after the top-N is a breakdown
         for word in words:

@@ -75,6 +75,7 @@ ROLLING = (
     (re.compile(r"(?:for )?(?:over|more than|at least) (\d+) days"), 1),
     (re.compile(NUM + r"\s*天(?:之内|以内|内)"), 1),
     (re.compile(r"within (?:the last )?(\d+) days"), 1),
+    (re.compile(r"in (?:the last |the past )?(\d+) days"), 1),
     (re.compile(r"(?:近|最近|过去)\s*" + NUM + r"\s*(?:个)?(?:周|星期|礼拜)"), 7),
     (re.compile(r"(?:近|最近|过去)\s*" + NUM + r"\s*个?月"), 30),
     (re.compile(r"(?:last|past|previous|in the last|within the last)\s+(\d+|one|two|three|seven|thirty|ninety)\s+"
@@ -96,7 +97,7 @@ SINCE_RE = re.compile(r"(1[0-2]|[1-9])\s*月\s*(3[01]|[12]\d|[1-9])\s*(?:号|日
 MONTH_RE = re.compile(r"(?:(\d{4})\s*年\s*)?(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:份)?(?!底|初)")
 EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december")
-QUARTER_RE = re.compile(r"(?:(\d{4})\s*年\s*)?(?:第\s*([一二三四1-4])\s*季度|\bq([1-4])\b)")
+QUARTER_RE = re.compile(r"(?:(\d{4})\s*年\s*)?(?:第\s*([一二三四1-4])\s*季度|(?<![a-z])q([1-4])(?!\d))")
 
 
 def _en_month(abbr: str) -> int:
