@@ -74,7 +74,8 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
     inferable = any(c in DIM_ENTITY for c, _v in f.get("values", [])) or any(
         x.dimension in ("city", "province", "account", "team") for x in f.get("filters", [])) or any(
         len({DIM_ENTITY.get(d) for d in dims} - {None}) == 1 for dims in f.get("group_candidates", []))
-    refining = previous is not None and re.match(FOLLOW_UP_START, q.text) and all(
+    refining = previous is not None and bool(re.match(FOLLOW_UP_START, q.text) or re.search(
+        r"呢[?？。!！]?$|^(and |what about|how about)", q.text)) and all(
         e == previous.entity or e in GROUPABLE_MENTIONS for e in entities)
     if previous is not None and (refining or (not entities and measure is None)) \
             and not f.get("stale") and "follow_up_done" not in f:
@@ -306,7 +307,19 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
     resolved = _resolve_groups(f.get("group_candidates", []), previous.entity)
     group_by = tuple(resolved) if resolved else None
     window: TimeWindow | None = f.get("window")
+    for word, codes in f.get("value_words", []):
+        if not set(codes) & _applicable_dims(previous.entity):  # never drop a condition silently
+            return Clarification(f"“{word}”不适用于上一个问题的{ENTITIES[previous.entity].label_zh} / '{word}' does not "
+                                 f"apply to the previous question's {ENTITIES[previous.entity].label_en}.", EXAMPLES,
+                                 "followup")
     measure = "count" if f.get("count_strong") else None  # "是多少" keeps the measure; "几个" counts
+    specific = MEASURES.get(str(f.get("measure"))) if f.get("measure") not in (None, "count") else None
+    if specific is not None:
+        if specific.entity != previous.entity:
+            return Clarification(f"{specific.label_zh}不适用于上一个问题的{ENTITIES[previous.entity].label_zh}，请完整地问一次 / "
+                                 f"{specific.label_en} does not apply to the previous question; please ask in full.",
+                                 EXAMPLES, "followup")
+        measure = str(f["measure"])  # "赢单率呢": the same records, another figure
     if measure is None and f.get("aggregate"):
         measure = _amount_measure(previous.entity, str(f["aggregate"]))  # "金额一共多少": now the amount
     if not (filters or group_by or window or f.get("top_n") or f.get("order") or measure):
