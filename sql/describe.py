@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from crm.demo.geo import REGIONS
 from sql.plan import Filter, QueryPlan
 from sql.semantic import DIMENSIONS, ENTITIES, FLAGS, MEASURES, TIME_DIMENSIONS
 
+REGION_ZH = {code: zh for code, zh, _en, _share in REGIONS}
 OPS = {"eq": "=", "neq": "≠", "gt": ">", "gte": "≥", "lt": "<", "lte": "≤", "in": "∈"}
 
 
@@ -13,6 +15,8 @@ def _value(f: Filter) -> str:
     values = f.value if isinstance(f.value, tuple) else (f.value,)
     if dim is not None and dim.values is not None:
         return "/".join(dim.values[v][0] if v in dim.values else str(v) for v in values)
+    if f.dimension in ("region", "team_region"):
+        return "/".join(REGION_ZH.get(str(v), str(v)) for v in values)
     if isinstance(f.value, float):
         return f"{f.value:,.0f}"
     return "/".join(str(v) for v in values)
