@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import sqlglot
 import yaml
+from conftest import TODAY
 from sqlalchemy import Engine
 
-from conftest import TODAY
 from sql.compiler import compile_plan, to_sql
 from sql.pipeline import answer
 from sql.validator import Caller
