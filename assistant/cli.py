@@ -103,7 +103,7 @@ def ask_cmd(question: Annotated[str | None, typer.Argument(help="The question; n
 
 
 @eval_app.command("nl2sql")
-def eval_nl2sql(split: Annotated[str, typer.Option(help="dev | dev2 | dev3 | dev4 | dev5 | dev6 | dev-all | test | all (test is held out)")] = "test",
+def eval_nl2sql(split: Annotated[str, typer.Option(help="dev | dev2 ... dev7 | dev-all | test | all (test is held out)")] = "test",
                 url: Annotated[str | None, typer.Option(help="Answer on this database (gold runs on the SQLite "
                                                              "evaluation database)")] = None,
                 report: Annotated[Path, typer.Option(help="Markdown report file")] = Path("evals/nl2sql/report.md"),

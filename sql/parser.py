@@ -204,6 +204,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         filters = [x for x in filters if not (x.dimension == "flag" and x.value == "overdue")]
     if measure is None and group_by:
         measure = "count"  # "Activities by type": a breakdown counts
+    if "hospital_grade" in group_by and all(x.dimension != "account_type" for x in filters):
+        filters.append(Filter("account_type", "eq", "hospital"))  # only hospitals have a grade
     if "loss_reason" in group_by and all(x.dimension != "stage" for x in filters):
         filters.append(Filter("stage", "eq", "closed_lost"))  # loss reasons exist for lost deals only
     if measure is None and not sort and f.get("top_n") and f.get("sort_hint") and not group_by:
@@ -322,14 +324,23 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
         measure = str(f["measure"])  # "赢单率呢": the same records, another figure
     if measure is None and f.get("aggregate"):
         measure = _amount_measure(previous.entity, str(f["aggregate"]))  # "金额一共多少": now the amount
-    if not (filters or group_by or window or f.get("top_n") or f.get("order") or measure):
+    if measure == "count" and previous.measure in COUNT_OF:
+        # "what about the number of deals" after the won amount: count the same deals, not all of them
+        measure, carried = COUNT_OF[previous.measure]
+        filters += [Filter("flag", "eq", c) for c in carried]
+    top_n = f.get("top_n") or (1 if f.get("superlative") and not group_by else None)  # "最高的是哪个"
+    if not (filters or group_by or window or top_n or f.get("order") or measure):
         return Clarification("请补充您想怎样调整上一个问题 / How should I change the previous question?", EXAMPLES,
                              "followup")
     return Refinement(filters=tuple(filters), group_by=group_by,
                       window=window if previous.follow_up is None else None,
                       follow_up_window=window if previous.follow_up is not None else None,
-                      top_n=f.get("top_n"), order=f.get("order"), measure=measure)
+                      top_n=top_n, order=f.get("order"), measure=measure)
 
+
+# Counting the records a measure adds up: (counting measure, flags carrying the measure's own conditions).
+COUNT_OF = {"won_amount": ("won_count", ()), "avg_deal_size": ("won_count", ()), "pipeline_amount": ("count", ("open",)),
+            "overdue_amount": ("count", ("overdue",)), "outstanding_amount": ("count", ("unpaid",))}
 
 ORG_RE = re.compile(r"([\u4e00-\u9fff]{2,14}?)(人民医院|医院|卫生院|卫生服务中心|保健院|公司|超市|便利店|购物广场|学校|"
                     r"学院|中学|实验室|检验所|检验中心|百货|药房)")

@@ -31,6 +31,7 @@ from sql.vocabulary import (
     MY_WORDS,
     NEGATED_FOLLOW_UP,
     POSITIVE_FOLLOW_UP,
+    SORT_WORDS,
     STALE_WORDS,
     TEAM_WORDS,
     TIME_FIELD_WORDS,
@@ -393,12 +394,12 @@ def _entity(q: Question, today: date, names: NameIndex, caller_id: int | None) -
 
 
 def _order(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
-    if q.take_first(DESC_WORDS):
+    if word := q.take_first(DESC_WORDS):
         q.found.setdefault("order", "desc")
-        q.found["superlative"] = True
-    elif q.take_first(ASC_WORDS):
+        q.found["superlative"] = word not in SORT_WORDS
+    elif word := q.take_first(ASC_WORDS):
         q.found.setdefault("order", "asc")
-        q.found["superlative"] = True
+        q.found["superlative"] = word not in SORT_WORDS
     if q.take_first(VAGUE_WORDS):
         q.found["vague"] = True
 

@@ -47,9 +47,12 @@ TOP_N = (
     r"(?:which|哪)\s*(?P<n>\d+|[一二两三四五六七八九十]+|two|three|four|five|ten)\s*(?:个|家|位|名)?",
     r"(?:the\s+)?(?P<n>\d+|two|three|four|five|ten)\s+(?:largest|biggest|highest|top|best|most|leading)",
 )
-DESC_WORDS = ("从高到低", "降序", "从大到小", "最高", "最多", "最大", "最好", "最强", "第一", "排名", "排行", "排序", "highest", "most", "largest",
+# Sorting words order a result without making it a "which one is highest" question.
+SORT_WORDS = ("从高到低", "降序", "从大到小", "descending", "sort descending", "从低到高", "升序", "从小到大", "ascending",
+              "sort ascending")
+DESC_WORDS = ("从高到低", "降序", "descending", "sort descending", "从大到小", "最高", "最多", "最大", "最好", "最强", "第一", "排名", "排行", "排序", "highest", "most", "largest",
               "biggest", "top", "best", "leading", "rank", "ranking", "ranked")
-ASC_WORDS = ("从低到高", "升序", "从小到大", "最低", "最少", "最小", "最差", "垫底", "落后", "lowest", "least", "smallest", "worst", "bottom",
+ASC_WORDS = ("从低到高", "升序", "sort ascending", "ascending", "从小到大", "最低", "最少", "最小", "最差", "垫底", "落后", "lowest", "least", "smallest", "worst", "bottom",
              "falling behind", "lagging")
 VAGUE_WORDS = ("怎么样", "如何", "情况", "表现", "好不好", "how is", "how are", "how's", "how did", "performance",
                "doing")
@@ -79,7 +82,8 @@ TIME_FIELD_WORDS: dict[str, tuple[str, ...]] = {
 GROUP_MARKERS_ZH = (r"按(照)?{w}(分布|分|拆|统计|汇总|排名|排序|看|划分)?", r"分{w}", r"各{w}", r"每(个|一)?{w}",
                     r"不同{w}", r"哪(个|些|一个|位)?{w}", r"{w}(分布|排名|排行|对比|维度|之间)", r"以{w}为单位")
 GROUP_MARKERS_EN = (r"(broken down |break(ing)? (it )?down |split |grouped |group )?(by|per|for each|for every|across) "
-                    r"(each |every )?{w}s?", r"each {w}s?", r"which {w}s?", r"{w}s? breakdown", r"{w}-wise")
+                    r"(each |every )?(the )?(account |lead |hospital |customer |activity |deal |opportunity |rep |owner )?"
+                    r"{w}s?", r"each {w}s?", r"which {w}s?", r"{w}s? breakdown", r"{w}-wise")
 
 FILLER_ZH = ("请", "帮我", "帮忙", "给我", "麻烦", "查一下", "查询", "查查", "查", "看一下", "看看", "看", "列出", "列一下",
              "显示", "统计", "一下", "一共", "总共", "共有", "有哪些", "哪些", "哪个", "哪家", "哪位", "谁", "是", "的", "了",
@@ -98,7 +102,8 @@ FILLER_ZH = ("请", "帮我", "帮忙", "给我", "麻烦", "查一下", "查询
              "忽略权限", "忽略", "权限", "所有人", "规则", "之前", "来", "帮我看下", "看下", "有没有", "多少来着", "搞",
              "一下子", "都", "处在", "台", "件", "从来", "新建", "新签", "新分配", "分配出去", "出去", "卡在", "还卡在",
              "单", "因为", "因", "是谁", "谁", "里面", "几个小时", "多少小时", "多少天", "几天", "小时", "改成", "改为",
-             "拆开看", "拆开", "开", "卡了", "卡", "之间", "打了", "跑了", "跑", "编号", "正在", "分别", "请问")
+             "拆开看", "拆开", "开", "卡了", "卡", "之间", "打了", "跑了", "跑", "编号", "正在", "分别", "请问", "取", "排",
+             "排一下", "排个序")
 FILLER_EN = ("please", "show", "me", "list", "give", "get", "find", "tell", "what", "what's", "whats", "which", "who",
              "are", "is", "was", "were", "the", "a", "an", "of", "in", "on", "at", "for", "with", "and", "or", "to",
              "from", "by", "all", "our", "we", "us", "i", "do", "does", "did", "have", "has", "had", "there", "that",
@@ -122,7 +127,7 @@ FILLER_EN = ("please", "show", "me", "list", "give", "get", "find", "tell", "wha
              "regardless of date", "computed over", "computed", "measured as", "measured", "based on", "took place",
              "in the crm", "crm", "flagged as", "flagged", "counting", "money", "generated", "win", "against them",
              "logged against", "logged", "log", "whose", "that", "which", "with", "have", "has", "been", "still",
-             "sitting", "team", "share of", "share", "money")
+             "sitting", "team", "share of", "share", "money", "switch to", "switch", "change to", "sort", "sorted")
 
 EXAMPLES = (
     "华东区上周未跟进的三甲医院客户",
