@@ -64,9 +64,9 @@ def load(engine: Engine, data: DemoData) -> None:
     rows["team"] = [(r[0], r[1], r[2], None) for r in data.rows["team"]]
     team_table = next(t for t in TABLES if t.name == "team")
     big = sum(len(r) for r in rows.values()) > 200_000
-    if engine.dialect.name == "sqlite":
-        _sqlite_bulk_pragmas(engine)
     with engine.begin() as conn:
+        if engine.dialect.name == "sqlite":
+            _sqlite_bulk_pragmas(conn)
         # Building indexes once after a bulk load is several times faster than updating them row by row.
         deferred = [ix for t in TABLES for ix in t.indexes] if big and engine.dialect.name != "mysql" else []
         for ix in deferred:
@@ -83,13 +83,13 @@ def load(engine: Engine, data: DemoData) -> None:
             _reset_sequences(conn)
 
 
-def _sqlite_bulk_pragmas(engine: Engine) -> None:
-    """A demo build can be redone: trade crash safety for speed while it runs (journal in memory, no fsync)."""
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA journal_mode = MEMORY")
-        conn.exec_driver_sql("PRAGMA synchronous = OFF")
-        conn.exec_driver_sql("PRAGMA cache_size = -262144")
-        conn.commit()
+def _sqlite_bulk_pragmas(conn: Connection) -> None:
+    """A demo build can be redone: trade crash safety for speed while it runs (journal in memory, no fsync).
+
+    Set on the loading connection itself, before its first write opens the transaction, so they apply to it."""
+    conn.exec_driver_sql("PRAGMA journal_mode = MEMORY")
+    conn.exec_driver_sql("PRAGMA synchronous = OFF")
+    conn.exec_driver_sql("PRAGMA cache_size = -262144")
 
 
 def _load_order() -> list[Table]:

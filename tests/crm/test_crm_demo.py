@@ -56,7 +56,7 @@ def test_every_region_has_3a_hospitals(small_engine: Engine) -> None:
     assert len(rows) == 7 and all(n >= 2 for _code, n in rows), rows
 
 
-def test_some_3a_hospitals_in_east_had_no_follow_up_last_week_and_some_did(small_engine: Engine) -> None:
+def test_some_3a_hospitals_in_east_had_no_follow_up_last_week(small_engine: Engine) -> None:
     base = ("SELECT COUNT(*) FROM account a JOIN region r ON r.id = a.region_id WHERE r.code = 'east' "
             "AND a.hospital_grade = '3A' AND {neg} EXISTS (SELECT 1 FROM activity x WHERE x.account_id = a.id "
             "AND x.occurred_at >= :start AND x.occurred_at < :end)")
