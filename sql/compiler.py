@@ -142,6 +142,7 @@ def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
     value = exp.alias_(ctx.frag(expr_text), "value")
     groups: list[exp.Expr] = []
     labels: list[exp.Expr] = []
+    owned: list[exp.Expr] = []  # "by rep" ranks reps: records with no owner are not a rep
     for g in plan.group_by:
         if g == "month":
             time_code = _time_code(plan, measure)
@@ -155,6 +156,8 @@ def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
             continue
         dim = DIMENSIONS[g]
         col = ctx.column(g)
+        if g in ("rep", "team"):
+            owned.append(exp.Not(this=exp.Is(this=ctx.frag(col), expression=exp.Null())))
         if dim.label and dim.label != col:
             labels.append(exp.alias_(ctx.frag(dim.label), OUTPUT_NAME.get(dim.label, g)))
             groups += [ctx.frag(col), ctx.frag(dim.label)]
@@ -162,11 +165,15 @@ def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
             labels.append(exp.alias_(ctx.frag(col), g))
             groups.append(ctx.frag(col))
     sel = exp.select(*labels, value)
+    for cond in owned:
+        sel = sel.where(cond)
     if groups:
         sel = sel.group_by(*groups)
     if plan.top_n or plan.order:
         desc = (plan.order or "desc") == "desc"
-        sel = sel.order_by(exp.Ordered(this=exp.column("value"), desc=desc, nulls_first=False))
+        # ties broken by the group key, so every backend returns the same rows at the cut
+        sel = sel.order_by(exp.Ordered(this=exp.column("value"), desc=desc, nulls_first=False),
+                           *[exp.Ordered(this=g.copy()) for g in groups[:1]])
         if plan.top_n:
             sel = sel.limit(plan.top_n)
     elif groups:

@@ -28,6 +28,10 @@ from sql.vocabulary import (
 )
 
 MAX_QUESTION_CHARS = 500
+# Words that point back at an earlier answer ("其中", "of them"): without one, the question cannot be answered.
+ANAPHORA = (r"^(其中|那么?(?!些)|只看|只要|只算|换成|改成|再看|再按|按.{1,6}(拆|分)一下)|(其中|这其中|这些|那些|他们|它们)"
+            r"(里|中|当中|之中)|^(what about|how about|and |only |just |same )|\b(of them|of those|among them|"
+            r"among those|of these)\b")
 # How follow-ups start: they refine the previous question even when they name its records again.
 FOLLOW_UP_START = (r"(那|那么|其中|只要|只看|只算|换成|改成|改为|再|再看|按|what about|how about|and |only|just|same|"
                    r"now |instead|break it|split it|make it)")
@@ -44,6 +48,9 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
         return Refusal(f"问题太长（{len(text)} 字），请控制在 {MAX_QUESTION_CHARS} 字以内 / The question is too long "
                        f"({len(text)} characters); keep it under {MAX_QUESTION_CHARS}.")
     refining = previous is not None and bool(re.match(FOLLOW_UP_START, text))
+    if previous is None and re.search(ANAPHORA, text):
+        return Clarification("这个问题接着前面的问题，但还没有可以接着的问题。请完整地问一次 / This refers to an earlier "
+                             "question, and there is none to refer to. Please ask in full.", EXAMPLES, "no_previous")
     if any(re.search(w, text) for w in WRITE_WORDS) and not (refining and re.match(r"(改成|改为|换成|改到)", text)):
         return Refusal("我只能查询数据，不能修改或删除 / I can only read data; I never change or delete it.")
     q = Question(text, [False] * len(text), not re.search(r"[\u4e00-\u9fff]", text))
@@ -75,8 +82,13 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
         x.dimension in ("city", "province", "account", "team") for x in f.get("filters", [])) or any(
         len({DIM_ENTITY.get(d) for d in dims} - {None}) == 1 for dims in f.get("group_candidates", []))
     refining = previous is not None and bool(re.match(FOLLOW_UP_START, q.text) or re.search(
-        r"呢[?？。!！]?$|^(and |what about|how about)", q.text)) and all(
+        r"呢[?？。!！]?$|^(and |what about|how about)", q.text) or re.search(ANAPHORA, q.text)) and all(
         e == previous.entity or e in GROUPABLE_MENTIONS for e in entities)
+    same_records = previous is not None and measure not in (None, "count") and set(entities) <= {previous.entity} \
+        and not (f.get("window") or f.get("filters") or f.get("values") or f.get("group_candidates")
+                 or f.get("top_n") or f.get("superlative")) and MEASURES[measure].entity == previous.entity
+    if same_records:
+        refining = True  # "合同金额加起来多少" right after "执行中的合同有多少份": the same contracts, another figure
     if previous is not None and (refining or (not entities and measure is None)) \
             and not f.get("stale") and "follow_up_done" not in f:
         return _refinement(q, today, previous)
@@ -214,6 +226,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
     time_field = f.get("time_field")
     if time_field and TIME_DIMENSIONS[time_field].entity != entity:
         time_field = None  # "created" said of leads means the lead's own creation time
+    if window is not None and window.past_year and time_field in FORWARD_FIELDS:
+        window = _next_year(window)  # "due in December", asked in November: this December, not last year's
     follow_up = None
     if "follow_up_done" in f and not f["follow_up_done"] and entity == "lead":
         filters.append(Filter("flag", "eq", "never_contacted"))  # a lead's follow-up is its first contact
@@ -241,7 +255,7 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             return Clarification("“我的”是指哪位业务员？请用 --as 邮箱 提问 / Whose records do you mean by 'my'? "
                                  "Ask with --as EMAIL.", (), "who")
         filters.append(Filter("rep", "eq", caller_id))
-    plan = QueryPlan(entity=entity, measure=measure, group_by=tuple(group_by), filters=tuple(filters),
+    plan = QueryPlan(entity=entity, measure=measure, group_by=tuple(group_by), filters=_either(filters),
                      follow_up=follow_up, window=window, time_field=time_field,
                      order=f.get("order"), top_n=f.get("top_n"), sort=sort)
     if plan.measure is None and plan.top_n is None and f.get("superlative"):
@@ -251,6 +265,34 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
     if plan.measure and plan.measure != "count" and f.get("superlative") and not plan.top_n:
         plan = replace(plan, top_n=1 if plan.group_by else None)
     return plan
+
+
+# Dimensions where a record has one value, so "深圳和广州的经销商" can only mean either city.
+SINGLE_VALUED = ("city", "province", "region", "rep", "account", "team")
+
+
+def _either(filters: list[Filter]) -> tuple[Filter, ...]:
+    """Equality filters naming two values of one single-valued dimension become one IN filter."""
+    out: list[Filter] = []
+    for f in filters:
+        prev = next((i for i, x in enumerate(out) if x.dimension == f.dimension and x.op in ("eq", "in")
+                     and f.op == "eq" and f.dimension in SINGLE_VALUED), None)
+        if prev is None:
+            out.append(f)
+            continue
+        old = out[prev]
+        values = old.value if old.op == "in" else (old.value,)
+        out[prev] = Filter(f.dimension, "in", tuple(dict.fromkeys((*values, f.value))))  # type: ignore[misc]
+    return tuple(out)
+
+
+FORWARD_FIELDS = ("p.due_date", "o.expected_close_date")
+
+
+def _next_year(w: TimeWindow) -> TimeWindow:
+    shift = lambda d: d.replace(year=d.year + 1) if d is not None else None  # noqa: E731
+    return replace(w, start=shift(w.start), end=shift(w.end), label=w.label.replace(str(w.start.year),
+                   str(w.start.year + 1)) if w.start else w.label, past_year=False)
 
 
 def _amount_column(entity: str) -> str | None:

@@ -19,6 +19,7 @@ class TimeWindow:
     end: datetime | None
     label: str
     period_end: datetime | None = None  # end of the calendar period (本月 ends 1 Dec) for date-only columns
+    past_year: bool = False  # a month named without a year, taken from last year because it is still ahead
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,8 @@ def _time(q: Question, today: date, names: NameIndex, caller_id: int | None) -> 
 def _time_field(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
     """Which time the question dates by ("签约", "due", "expected to close"); after measures, so 签约金额 stays one."""
     for code, words in TIME_FIELD_WORDS.items():
+        if code == "p.due_date" and q.search(r"past[- ]due"):
+            continue  # "past due" is the overdue flag, not a due-date window
         if q.take_first(words):
             q.found["time_field"] = code
             q.found.setdefault("entity_hint", TIME_DIMENSIONS[code].entity)  # "新建商机" names deals too
@@ -184,9 +186,17 @@ def _measure(q: Question, today: date, names: NameIndex, caller_id: int | None) 
         if word:
             entity_word = any(word in e.words for e in ENTITIES.values())
             flagged = any(f in q.text for f in ("逾期", "overdue", "未结清", "unpaid", "部分"))
+            listed = re.search(LIST_MARKERS, q.text) and not re.search(AMOUNT_MARKERS, q.text)
             if entity_word and (re.search(LIST_MARKERS, q.text) or (flagged and not re.search(AMOUNT_MARKERS,
                                                                                                 q.text))):
                 q.found["entity_hint"] = m.entity  # "哪些回款要到期": a list of payments, not their sum
+                at = q.text.find(word)
+                if re.match(re.escape(word) + r"(记录|明细|清单|列表|单据)", q.text[at:]):
+                    q.found.setdefault("entity_mentions", []).append((at, m.entity))  # "客户的回款记录": the head
+                return
+            if listed and any(q.search(re.escape(w.lower()) + r"s?\b" if w.isascii() else re.escape(w))
+                              for w in ENTITIES[m.entity].words):
+                q.found["entity_hint"] = m.entity  # "show me the payments we received": the payments themselves
                 return
             q.found["measure"] = code
             q.take_first(AGGREGATE_WORDS)  # "pipeline 总金额": the measure already says what to add up
@@ -274,8 +284,12 @@ STRICT_GT = ("大于", "超过", "高于", "多于", ">", "over", "above", "more
 
 FIELD_ENTITY = {"合同金额": "contract", "商机金额": "opportunity", "预算": "lead", "budget": "lead", "budgets": "lead",
                 "年收入": "account", "年营收": "account", "年营业额": "account", "annual revenue": "account",
-                "账期": "contract", "付款账期": "contract", "payment terms": "contract"}
-FIELD_DIMENSION = {"账期": "payment_terms", "付款账期": "payment_terms", "payment terms": "payment_terms"}
+                "账期": "contract", "付款账期": "contract", "payment terms": "contract", "回款": "payment",
+                "回款金额": "payment", "实收": "payment", "实收金额": "payment", "到账": "payment",
+                "amount paid": "payment"}
+FIELD_DIMENSION = {"账期": "payment_terms", "付款账期": "payment_terms", "payment terms": "payment_terms",
+                   "回款": "amount_paid", "回款金额": "amount_paid", "实收": "amount_paid", "实收金额": "amount_paid",
+                   "到账": "amount_paid", "amount paid": "amount_paid"}
 
 
 def _amount_field(q: Question, start: int) -> str:
@@ -390,6 +404,7 @@ def _entity(q: Question, today: date, names: NameIndex, caller_id: int | None) -
                 if q.free(*m.span()):
                     q.take(*m.span())
                     mentions.append((m.start(), code))
+    mentions += q.found.get("entity_mentions", [])
     q.found["entities"] = [c for _, c in sorted(mentions)] + q.found.get("entities_extra", [])
 
 

@@ -142,6 +142,7 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
     Dimension("amount", "金额", "amount", "o.amount", None, None, (),
               (("contract", "c.amount"), ("payment", "p.amount_due"), ("lead", "l.budget"),
                ("account", "a.annual_revenue"))),
+    Dimension("amount_paid", "实收金额", "amount paid", "p.amount_paid", None, None, ()),
     Dimension("account", "客户", "account", "a.id", "a.name", None, ("客户", "customer", "account")),
     Dimension("month", "月份", "month", "month", None, None, ("月份", "月", "每月", "month", "monthly")),
 )}
@@ -247,7 +248,9 @@ MEASURES: dict[str, Measure] = {m.code: m for m in (
             ("未收金额", "待收金额", "应收未收金额", "outstanding amount", "unpaid amount", "amount outstanding"),
             "SUM(p.amount_due - p.amount_paid)", "money", "p.due_date", ("p.amount_paid < p.amount_due",)),
     Measure("units_sold", "opportunity", "销量(台/件)", "units sold",
-            ("卖了多少台", "卖了多少件", "卖了几台", "卖了几件", "卖出多少台", "销量", "卖了多少", "units sold", "units of", "units"),
+            ("卖了多少台", "卖了多少件", "卖了几台", "卖了几件", "卖出多少台", "卖出去多少台", "卖出去多少件",
+             "卖出去多少", "卖出多少件", "卖出多少", "卖出了多少", "销量", "卖了多少", "卖了几", "多少台", "几台",
+             "how many units", "units sold", "units of", "units"),
             "SUM((SELECT SUM(olq.quantity) FROM opportunity_line AS olq WHERE olq.opportunity_id = o.id"
             "{product_clause}))", "count", "o.closed_at", ("o.stage = 'closed_won'",)),
     Measure("contract_amount", "contract", "合同金额", "contract amount",

@@ -94,6 +94,9 @@ SLASH_SINCE_RE = re.compile(r"(?:since\s+)?(1[0-2]|[1-9])/(3[01]|[12]\d|[1-9])(?
 EN_BETWEEN_RE = re.compile(r"between (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2}) and "
                            r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2})")
 SINCE_RE = re.compile(r"(1[0-2]|[1-9])\s*月\s*(3[01]|[12]\d|[1-9])\s*(?:号|日)\s*(?:以来|之后|以后|起|后|至今)")
+SINCE_MONTH_RE = re.compile(r"(?:since|from)\s+(january|february|march|april|may|june|july|august|september|october|"
+                            r"november|december)(?!\s*\d)(?:\s+(?:on|onwards?|until now|to now|to date))?"
+                            r"|(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:份)?\s*(?:以来|起|开始|至今|到现在|之后|以后)")
 MONTH_RE = re.compile(r"(?:(\d{4})\s*年\s*)?(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:份)?(?!底|初)")
 EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december")
@@ -150,17 +153,23 @@ def find_window(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | 
         month, day = _int(m.group(1)), _int(m.group(2))
         year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
         offer(TimeWindow(_d(date(year, month, day)), None, f"{month}月{day}日以来"), m.span())
+    if m := SINCE_MONTH_RE.search(text):
+        month = EN_MONTHS.index(m.group(1)) + 1 if m.group(1) else _int(m.group(2))
+        year = today.year if month <= today.month else today.year - 1
+        offer(TimeWindow(_d(date(year, month, 1)), None, f"{year}年{month}月以来"), m.span())
     if m := MONTH_RE.search(text):
         month = _int(m.group(2))
         year = int(m.group(1)) if m.group(1) else (today.year if month <= today.month else today.year - 1)
         start = date(year, month, 1)
-        offer(TimeWindow(_d(start), _d(_month_start(start, 1)), f"{year}年{month}月"), m.span())
+        offer(TimeWindow(_d(start), _d(_month_start(start, 1)), f"{year}年{month}月",
+                         past_year=not m.group(1) and year < today.year), m.span())
     for i, name in enumerate(EN_MONTHS, start=1):
         prefix = r"\bin\s+" if name == "may" else r"\b(?:in\s+)?"
         if m := re.search(rf"{prefix}{name}(?:\s+(\d{{4}}))?\b", text):
             year = int(m.group(1)) if m.group(1) else (today.year if i <= today.month else today.year - 1)
             start = date(year, i, 1)
-            offer(TimeWindow(_d(start), _d(_month_start(start, 1)), f"{year}-{i:02d}"), m.span())
+            offer(TimeWindow(_d(start), _d(_month_start(start, 1)), f"{year}-{i:02d}",
+                             past_year=not m.group(1) and year < today.year), m.span())
     if m := QUARTER_RE.search(text):
         q = _int(m.group(2)) if m.group(2) else int(m.group(3))
         year = int(m.group(1)) if m.group(1) else today.year

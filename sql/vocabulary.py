@@ -25,7 +25,7 @@ NEGATED_FOLLOW_UP = (
 TYPED_NEGATION = (
     (r"(一个|一通|一次)?电话(都|也)?没(有)?打过?|没(有)?打过?电话|no (phone )?calls?|never called|not called", ("call",)),
     (r"(一次)?(都|也)?没(有)?(上门)?拜访过?|(一次)?(上门)?拜访(都|也)?没(有)?(过)?|没(有)?上门(拜访)?过?|no visits?|"
-     r"never visited|not visited|haven'?t visited", ("visit",)),
+     r"never (been )?visited|not (been )?visited|(haven'?t|hasn'?t|have not|has not) (been )?visited", ("visit",)),
     (r"没(有)?(做过|安排过?)?演示|no demos?|never had a demo|haven'?t (logged|had|done|run|held) (a |any )?demos?",
      ("demo",)),
 )
@@ -58,7 +58,7 @@ VAGUE_WORDS = ("怎么样", "如何", "情况", "表现", "好不好", "how is",
                "doing")
 
 # Which amount a comparison is about, when the question names it before the number.
-AMOUNT_FIELDS = ("账期", "付款账期", "payment terms", "金额", "商机金额", "合同金额", "预算", "年收入", "年营收", "年营业额", "营收", "amount", "budget", "budgets",
+AMOUNT_FIELDS = ("账期", "付款账期", "payment terms", "回款", "回款金额", "实收", "实收金额", "到账", "amount paid", "金额", "商机金额", "合同金额", "预算", "年收入", "年营收", "年营业额", "营收", "amount", "budget", "budgets",
                  "annual revenue", "revenue", "value", "deal size", "worth")
 EVER_WORDS = ("从来", "从未", "从没", "一直", "ever", "never", "at all")
 GT_WORDS = ("过", ">=", "≥", "大于等于", "不少于", "不低于", "至少", "以上", "及以上", "大于", "超过", "高于", "多于", ">", "over",
@@ -73,13 +73,14 @@ TIME_FIELD_WORDS: dict[str, tuple[str, ...]] = {
                               "closing", "close date"),
     "p.due_date": ("到期", "应收", "应付", "due"),
     "c.signed_at": ("签约", "签订", "签的", "签了", "signed"),
-    "l.assigned_at": ("新分配", "分配出去", "分配的", "assigned"),
+    "l.assigned_at": ("新分配", "新分到", "分配出去", "分配的", "分到", "分给", "assigned"),
     "o.created_at": ("新增商机", "新建商机", "新商机", "创建的商机", "new deals", "new opportunities", "created"),
     "a.created_at": ("新增客户", "新客户", "新建客户", "new customers", "new accounts"),
 }
 
 # {w} is the dimension word.
-GROUP_MARKERS_ZH = (r"按(照)?{w}(分布|分|拆|统计|汇总|排名|排序|看|划分)?", r"分{w}", r"各{w}", r"每(个|一)?{w}",
+GROUP_MARKERS_ZH = (r"按(照)?{w}(分布|分|拆|统计|汇总|排名|排序|看|划分)?", r"分{w}", r"各(个|种|类|家|位)?{w}",
+                    r"每(个|一个|一|种|类|家|位)?{w}",
                     r"不同{w}", r"哪(个|些|一个|位)?{w}", r"{w}(分布|排名|排行|对比|维度|之间)", r"以{w}为单位")
 GROUP_MARKERS_EN = (r"(broken down |break(ing)? (it )?down |split |grouped |group )?(by|per|for each|for every|across) "
                     r"(each |every )?(the )?(account |lead |hospital |customer |activity |deal |opportunity |rep |owner )?"
@@ -127,7 +128,8 @@ FILLER_EN = ("please", "show", "me", "list", "give", "get", "find", "tell", "wha
              "regardless of date", "computed over", "computed", "measured as", "measured", "based on", "took place",
              "in the crm", "crm", "flagged as", "flagged", "counting", "money", "generated", "win", "against them",
              "logged against", "logged", "log", "whose", "that", "which", "with", "have", "has", "been", "still",
-             "sitting", "team", "share of", "share", "money", "switch to", "switch", "change to", "sort", "sorted")
+             "sitting", "team", "share of", "share", "money", "switch to", "switch", "change to", "sort", "sorted",
+             "close", "bring in", "cash")
 
 EXAMPLES = (
     "华东区上周未跟进的三甲医院客户",

@@ -59,8 +59,9 @@ class Scored:
 
 # questions.yaml holds the dev and the held-out test split; the others are later, independently written dev sets.
 DATASETS = ("questions.yaml", "questions_dev2.yaml", "questions_dev3.yaml", "questions_dev4.yaml",
-            "questions_dev5.yaml", "questions_dev6.yaml", "questions_dev7.yaml")
-DEV_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
+            "questions_dev5.yaml", "questions_dev6.yaml", "questions_dev7.yaml", "questions_dev8.yaml",
+            "questions_dev9.yaml")
+DEV_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9")
 
 
 def load_entries(paths: tuple[Path, ...] = tuple(HERE / n for n in DATASETS)) -> list[Entry]:
@@ -207,7 +208,7 @@ def _markdown(s: dict, outcomes: list[Scored]) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--split", default="test", choices=("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev-all", "test", "all"))
+    ap.add_argument("--split", default="test", choices=(*DEV_SPLITS, "dev-all", "test", "all"))
     ap.add_argument("--url", default=None)
     ap.add_argument("--report", type=Path, default=HERE / "report.md")
     ap.add_argument("--failures", action="store_true")
