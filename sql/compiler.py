@@ -246,8 +246,43 @@ def _window(ctx: _Ctx, time_code: str, w: TimeWindow) -> list[exp.Expr]:
     return out
 
 
+# (entity, target) -> (table, alias, link to the entity, time column, condition): records that must not exist,
+# "没下过单的客户" (no won deal), "without any contract", "还没有任何回款的合同" (no payment received).
+ABSENCE = {
+    ("account", "won"): ("opportunity", "xo", "xo.account_id = a.id", "xo.closed_at", "xo.stage = 'closed_won'"),
+    ("account", "opportunity"): ("opportunity", "xo", "xo.account_id = a.id", "xo.created_at", None),
+    ("account", "contract"): ("contract", "xc", "xc.account_id = a.id", "xc.signed_at", None),
+    ("rep", "won"): ("opportunity", "xo", "xo.owner_id = s.id", "xo.closed_at", "xo.stage = 'closed_won'"),
+    ("rep", "opportunity"): ("opportunity", "xo", "xo.owner_id = s.id", "xo.created_at", None),
+    ("contract", "payment"): ("payment", "xp", "xp.contract_id = c.id", "xp.paid_at", "xp.amount_paid > 0"),
+}
+
+
+def _absence(ctx: _Ctx, plan: QueryPlan) -> exp.Expr:
+    assert plan.follow_up is not None
+    key = (plan.entity, plan.follow_up.target)
+    if key not in ABSENCE:
+        raise CompileError("这个“没有…”的条件不适用于该对象", f"'no {key[1]}' does not apply to {key[0]}")
+    table, alias, link, time_col, where = ABSENCE[key]
+    ctx.aliases.add(link.split(" = ")[1].split(".")[0])
+    conds: list[exp.Expr] = [sqlglot.condition(link, dialect=ctx.dialect)]
+    if where:
+        conds.append(sqlglot.condition(where, dialect=ctx.dialect))
+    w = plan.follow_up.window
+    col = sqlglot.condition(time_col, dialect=ctx.dialect)
+    if w.start is not None:
+        conds.append(exp.GTE(this=col, expression=_ts(w.start, False)))
+    if w.end is not None:
+        conds.append(exp.LT(this=col.copy(), expression=_ts(w.end, False)))
+    sub = exp.select("1").from_(exp.alias_(exp.to_table(table), alias, table=True)).where(exp.and_(*conds))
+    exists = exp.Exists(this=sub)
+    return exists if plan.follow_up.done else exp.Not(this=exists)
+
+
 def _follow_up(ctx: _Ctx, plan: QueryPlan) -> exp.Expr:
     assert plan.follow_up is not None
+    if plan.follow_up.target != "activity":
+        return _absence(ctx, plan)
     links = {"opportunity": ("o", "xa.opportunity_id = o.id"), "rep": ("s", "xa.owner_id = s.id"),
              "account": ("a", "xa.account_id = a.id"), "contact": ("a", "xa.account_id = a.id"),
              "contract": ("a", "xa.account_id = a.id")}

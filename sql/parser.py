@@ -148,6 +148,8 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
             if code in DIM_ENTITY:
                 return DIM_ENTITY[code], group_by
         for dims in q.found.get("group_candidates", []):
+            if measure is None and q.found.get("absence") and dims[0] in GROUPABLE_MENTIONS:
+                return dims[0], group_by  # "which reps haven't won a deal": the reps themselves
             owners = [DIM_ENTITY[d] for d in dims if d in DIM_ENTITY]
             if len(set(owners)) == 1:  # "输单原因分布": loss reasons belong to deals
                 return owners[0], group_by
@@ -229,6 +231,13 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
     if window is not None and window.past_year and time_field in FORWARD_FIELDS:
         window = _next_year(window)  # "due in December", asked in November: this December, not last year's
     follow_up = None
+    if f.get("absence"):
+        own_time = time_field is not None and TIME_DIMENSIONS[time_field].entity == entity
+        ever = TimeWindow(None, None, "从来")
+        # "本月签的合同里还没有回款的": the window dates the contracts; else it is when nothing happened
+        follow_up = FollowUp(ever if own_time or window is None else window, False, (), str(f["absence"]))
+        window = window if own_time else None
+        f = {k: v for k, v in f.items() if k != "follow_up_done"}
     if "follow_up_done" in f and not f["follow_up_done"] and entity == "lead":
         filters.append(Filter("flag", "eq", "never_contacted"))  # a lead's follow-up is its first contact
         f = {k: v for k, v in f.items() if k != "follow_up_done"}

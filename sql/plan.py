@@ -38,6 +38,7 @@ class FollowUp:
     window: TimeWindow
     done: bool = False  # False: NOT EXISTS ("not followed up"); True: EXISTS ("followed up")
     kinds: tuple[str, ...] = ()  # only these activity types count ("没打过电话": calls)
+    target: str = "activity"  # what must (not) exist: activity, won (deal), opportunity, contract, payment
 
 
 @dataclass(frozen=True)
@@ -97,11 +98,11 @@ class Refinement:
             out = replace(out, group_by=self.group_by, top_n=None, measure=out.measure or "count")
         if self.window is not None:
             if out.follow_up is not None and out.window is None:
-                out = replace(out, follow_up=FollowUp(self.window, out.follow_up.done, out.follow_up.kinds))
+                out = replace(out, follow_up=replace(out.follow_up, window=self.window))
             else:
                 out = replace(out, window=self.window)
         if self.follow_up_window is not None and out.follow_up is not None:
-            out = replace(out, follow_up=FollowUp(self.follow_up_window, out.follow_up.done, out.follow_up.kinds))
+            out = replace(out, follow_up=replace(out.follow_up, window=self.follow_up_window))
         if self.measure is not None:
             out = replace(out, measure=self.measure)
         if self.top_n is not None:

@@ -21,6 +21,7 @@ from sql.question import Question, compiled, longest_first
 from sql.semantic import DIMENSIONS, ENTITIES, FLAG_ENTITY, FLAGS, MEASURES, TIME_DIMENSIONS
 from sql.timewords import find_window
 from sql.vocabulary import (
+    ABSENCE_WORDS,
     AMOUNT_FIELDS,
     ASC_WORDS,
     DESC_WORDS,
@@ -114,6 +115,13 @@ def _name_filter(hit: NameHit) -> Filter:
 
 
 def _follow_up(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    for pattern, target in ABSENCE_WORDS:
+        m = q.search(pattern)
+        if m:
+            q.take(*m.span())
+            q.found["follow_up_done"] = False
+            q.found["absence"] = target
+            return
     for pattern, kinds in TYPED_NEGATION:
         m = q.search(pattern)
         if m:
@@ -151,7 +159,13 @@ def _unassigned(q: Question, today: date, names: NameIndex, caller_id: int | Non
         q.found.setdefault("filters", []).append(Filter("owner_missing", "is_null"))
 
 
+CLOSED_VERB = r"\bclosed(?= (the most|most|more|fewer|the fewest|the least|any|a|an|\d+)\b)|\bdid .{1,40}? close\b"
+
+
 def _flags(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    if m := q.search(CLOSED_VERB):  # "which reps closed the most deals": a rep closes a deal by winning it
+        q.take(m.start() if m.group(0) == "closed" else m.end() - len("close"), m.end())
+        q.found.setdefault("values", []).append(("stage", "closed_won"))
     pairs = sorted(((w, code) for code, (_c, _zh, _en, words) in FLAGS.items() for w in words), key=lambda p: -len(p[0]))
     for word, code in pairs:
         m = q.search(re.escape(word.lower()), word=word.isascii())

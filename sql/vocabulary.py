@@ -24,10 +24,23 @@ NEGATED_FOLLOW_UP = (
 # Negation of one kind of follow-up: "一个电话都没打过" (no calls), "没上门拜访过" (no visits).
 TYPED_NEGATION = (
     (r"(一个|一通|一次)?电话(都|也)?没(有)?打过?|没(有)?打过?电话|no (phone )?calls?|never called|not called", ("call",)),
-    (r"(一次)?(都|也)?没(有)?(上门)?拜访过?|(一次)?(上门)?拜访(都|也)?没(有)?(过)?|没(有)?上门(拜访)?过?|no visits?|"
+    (r"(一次)?(都|也)?没(有)?去?(上门)?拜访过?|(一次)?(上门)?拜访(都|也)?没(有)?(过)?|没(有)?上门(拜访)?过?|no visits?|"
      r"never (been )?visited|not (been )?visited|(haven'?t|hasn'?t|have not|has not) (been )?visited", ("visit",)),
     (r"没(有)?(做过|安排过?)?演示|no demos?|never had a demo|haven'?t (logged|had|done|run|held) (a |any )?demos?",
      ("demo",)),
+)
+# Other records that must not exist (target codes of sql.compiler.ABSENCE): "没下过单", "without any contract".
+ABSENCE_WORDS = (
+    (r"(从来|一直|还|至今)?(都)?(没|未|没有|从没|从未)(有)?(下过单|下单|开过?单|成交过?|赢过(单)?|赢单|签过单|出过单)"
+     r"|(haven'?t|hasn'?t|have not|has not|never|didn'?t|did not|don'?t|do not)( yet)? (won|closed|win|close)"
+     r"( a single| any| a)?( deals?| orders?)?|without (a |any )?(win|won deal)s?|no won deals?", "won"),
+    (r"(从来|一直|还|至今)?(都)?(没|没有|从没有?|从未)(有过?|过)?(任何)?商机|(never had|never been|without|don'?t have|"
+     r"haven'?t had|hasn'?t had|with no) (a |an |any )?(opportunit(y|ies)|deals?)", "opportunity"),
+    (r"(从来|一直|还|至今)?(都)?(没|没有|从未|未)(签过?|有过?)?(任何)?合同|(without|with no|never signed|haven'?t "
+     r"signed|hasn'?t signed|no) (a |an |any )?contracts?", "contract"),
+    (r"(到现在|至今)?(还|一直)?(没有|没|未)(收到|有)?(过)?任何(的)?(回款|付款|收款)|(还|一直)(没有|没)(收到)?(回款|付款|收款)"
+     r"|(haven'?t|hasn'?t|have not|has not|never)( yet)? (received|had|got(ten)?) (a |an |any )?payments?( yet)?"
+     r"|(without|with no) (a |any )?payments?( received)?|no payments? (received|yet)", "payment"),
 )
 POSITIVE_FOLLOW_UP = (
     r"(跟进|拜访|联系|走访|回访)过", r"有(过)?(跟进|拜访)", r"(were|was|been|got) (followed[- ]?up|visited|contacted)",
