@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 from sqlalchemy import Engine, text
 
 from crm.demo.geo import PLACE_EN
@@ -40,16 +41,20 @@ class NameIndex:
     bigrams: dict[str, set[str]]
     teams: dict[str, int]
     name_lengths: tuple[int, int] = (2, 40)
+    rep_pinyin: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)  # "zhiqiang tang" -> reps
 
     @classmethod
     def load(cls, engine: Engine) -> NameIndex:
         reps: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        pinyin: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
         accounts: dict[str, list[int]] = defaultdict(list)
         with engine.connect() as conn:
             for rid, name, email, team, region in conn.execute(text(
                     "SELECT s.id, s.name, s.email, t.name, r.name_zh FROM sales_rep s LEFT JOIN team t ON "
                     "t.id = s.team_id LEFT JOIN region r ON r.id = s.region_id ORDER BY s.id")):
                 reps[name].append((rid, f"{name}（{team or region or '总部'}，{email}）"))
+                for key in _pinyin_keys(email):
+                    pinyin[key].append((rid, name, f"{name}（{team or region or '总部'}，{email}）"))
             for aid, name in conn.execute(text("SELECT id, name FROM account")):
                 accounts[name].append(aid)
             cities = {r[0] for r in conn.execute(text("SELECT DISTINCT city FROM account"))}
@@ -63,7 +68,7 @@ class NameIndex:
                 bigrams[bg].add(name)
         lengths = [len(n) for n in accounts] or [2]
         return cls(dict(reps), dict(accounts), cities, provinces, products, lines, dict(bigrams), teams,
-                   (max(2, min(lengths)), min(60, max(lengths))))
+                   (max(2, min(lengths)), min(60, max(lengths))), dict(pinyin))
 
     def find(self, question: str) -> list[NameHit]:
         hits = self._accounts(question)
@@ -98,6 +103,10 @@ class NameIndex:
             if start >= 0:
                 hits.append(NameHit("rep", name, tuple(i for i, _ in entries), (start, start + len(name)), True,
                                     tuple(d for _, d in entries)))
+        for key, entries in self.rep_pinyin.items():  # "Zhiqiang Tang" / "Tang Zhiqiang" in English questions
+            if m := re.search(rf"(?<![a-z]){key}(?![a-z])", q):
+                hits.append(NameHit("rep", entries[0][1], tuple(i for i, _n, _d in entries), m.span(), True,
+                                    tuple(d for _i, _n, d in entries)))
         if hits:
             return hits
         # One wrong character, same surname: 张玮 -> 张伟. Only when exactly one name fits.
@@ -133,7 +142,10 @@ class NameIndex:
             if len(name) < 6 or len(own & grams) < len(own) - 2:
                 continue
             al = fuzz.partial_ratio_alignment(name, q)
-            if al is not None and al.score >= 88:
+            # one wrong character in a 7-character name scores 86: count edits on the aligned text instead
+            edits = min((Levenshtein.distance(name, q[al.dest_start:al.dest_start + n])
+                         for n in (len(name) - 1, len(name), len(name) + 1)), default=9) if al is not None else 9
+            if al is not None and (al.score >= 88 or edits <= 1):
                 # the alignment may stop short of a wrong last character: cover the whole name's length
                 end = min(len(q), max(al.dest_end, al.dest_start + len(name)))
                 hits.append(NameHit("account", name, tuple(self.accounts[name]), (al.dest_start, end), False))
@@ -155,6 +167,14 @@ class NameIndex:
 
 
 RARE_BIGRAM = 2000
+
+
+def _pinyin_keys(email: str | None) -> list[str]:
+    """A rep's name in pinyin, both orders, from the mail address the CRM gives them (given.family@...)."""
+    parts = [re.sub(r"\d+$", "", p) for p in (email or "").split("@")[0].lower().split(".")]
+    if len(parts) != 2 or not all(p.isalpha() and p.isascii() and len(p) >= 2 for p in parts):
+        return []
+    return [f"{parts[0]} {parts[1]}", f"{parts[1]} {parts[0]}"]
 
 
 def _product_aliases(name: str) -> list[str]:
