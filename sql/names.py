@@ -103,10 +103,10 @@ class NameIndex:
             if start >= 0:
                 hits.append(NameHit("rep", name, tuple(i for i, _ in entries), (start, start + len(name)), True,
                                     tuple(d for _, d in entries)))
-        for key, entries in self.rep_pinyin.items():  # "Zhiqiang Tang" / "Tang Zhiqiang" in English questions
+        for key, people in self.rep_pinyin.items():  # "Zhiqiang Tang" / "Tang Zhiqiang" in English questions
             if m := re.search(rf"(?<![a-z]){key}(?![a-z])", q):
-                hits.append(NameHit("rep", entries[0][1], tuple(i for i, _n, _d in entries), m.span(), True,
-                                    tuple(d for _i, _n, d in entries)))
+                hits.append(NameHit("rep", people[0][1], tuple(i for i, _n, _d in people), m.span(), True,
+                                    tuple(d for _i, _n, d in people)))
         if hits:
             return hits
         # One wrong character, same surname: 张玮 -> 张伟. Only when exactly one name fits.
