@@ -17,17 +17,19 @@ import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import yaml
 
+from calls.checklist_bank import bank_vectors, load_bank_calls, neighbour_scores, stage_bank
 from calls.models import ChecklistFinding, TranscriptSegment
 from calls.resources import read_prompt_file
 from calls.turns import count_questions, is_question, sentences
 
 Embedder = Any  # retrieval.embedders.Embedder: embed(texts, kind=...) -> L2-normalised float32 rows
-FEATURES = ("similarity", "margin", "cue", "asked", "ask_statement", "asked_with_cue")
+FEATURES = ("similarity", "margin", "cue", "asked", "ask_statement", "asked_with_cue", "knn_pos", "knn_neg")
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,8 @@ class SegmentFeatures:
 class ChecklistDetector:
     """Scores transcript segments against one stage playbook; embeds the item examples once."""
 
-    def __init__(self, playbook: Any, embedder: Embedder, rules: ChecklistRules | None = None) -> None:
+    def __init__(self, playbook: Any, embedder: Embedder, rules: ChecklistRules | None = None,
+                 bank_calls: Sequence[Mapping[str, Any]] | None = None, cache_dir: Path | None = None) -> None:
         self.playbook = playbook
         self.items = tuple(playbook.items)
         self.embedder = embedder
@@ -124,12 +127,20 @@ class ChecklistDetector:
             (*(re.compile(c, re.IGNORECASE) for c in (*item.cues_zh, *item.cues_en)), *rule.cues)
             for item, rule in zip(self.items, self._item_rules, strict=True)
         ]
+        calls = load_bank_calls() if bank_calls is None else bank_calls
+        self.bank = stage_bank(playbook.stage, [item.id for item in self.items], calls)
+        self._bank_vectors = bank_vectors(self.bank, embedder, cache_dir)
 
-    def score_segments(self, segments: Sequence[TranscriptSegment], lang: str) -> SegmentFeatures:
-        """Features of every candidate segment (rep segments, or all segments of a mono call)."""
+    def score_segments(self, segments: Sequence[TranscriptSegment], lang: str,
+                       exclude_call: str | None = None) -> SegmentFeatures:
+        """Features of every candidate segment (rep segments, or all segments of a mono call).
+
+        ``exclude_call``: leave that call's utterances out of the example bank (calibration on its own calls)."""
         candidates = [i for i, s in enumerate(segments) if s.speaker in ("rep", None) and s.text.strip()]
         n, m = len(candidates), len(self.items)
         similarity = np.zeros((n, m), dtype=np.float32)
+        knn_pos = np.zeros((n, m), dtype=np.float32)
+        knn_neg = np.zeros((n, m), dtype=np.float32)
         if n:
             units: list[str] = []
             owner: list[int] = []
@@ -142,6 +153,7 @@ class ChecklistDetector:
             owner_arr = np.asarray(owner)
             for col, examples in enumerate(self._example_vectors):
                 np.maximum.at(similarity[:, col], owner_arr, (vectors @ examples.T).max(axis=1))
+            knn_pos, knn_neg = neighbour_scores(self.bank, self._bank_vectors, vectors, owner_arr, n, exclude_call)
         margin = np.zeros_like(similarity)
         if m > 1 and n:
             margin = similarity - np.stack(
@@ -157,7 +169,8 @@ class ChecklistDetector:
                 cue = any(p.search(text) for p in self._cues[col])
                 ask_item = rule.mode == "ask"
                 values[row, col] = (similarity[row, col], margin[row, col], cue, ask_item and asks,
-                                    ask_item and not asks, ask_item and asks and cue)
+                                    ask_item and not asks, ask_item and asks and cue,
+                                    knn_pos[row, col], knn_neg[row, col])
                 if rule.requires:
                     required_ok[row, col] = any(p.search(text) for p in rule.requires)
         return SegmentFeatures(tuple(i.id for i in self.items), tuple(candidates), values, required_ok, qcount)

@@ -39,6 +39,7 @@ class ReviewOptions:
     vocabulary: tuple[str, ...] = ()
     max_duration_s: float = DEFAULT_MAX_DURATION_S
     rep_channel: int = 0
+    cache_dir: Path | None = None  # where vectors of the checklist example bank may be cached between runs
 
 
 def check_stage(stage: str | None, stages: Mapping[str, Any]) -> Any | None:
@@ -54,7 +55,7 @@ def check_stage(stage: str | None, stages: Mapping[str, Any]) -> Any | None:
 
 
 def review_transcript(transcript: Transcript, *, playbook: Any | None, embedder: Any | None, coach: Any | None,
-                      industry: str | None = None) -> CallReview:
+                      industry: str | None = None, cache_dir: Path | None = None) -> CallReview:
     """Metrics, checklist and objections of an existing transcript (also used by tests and evals)."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -62,7 +63,7 @@ def review_transcript(transcript: Transcript, *, playbook: Any | None, embedder:
     covered: tuple = ()
     missed: tuple = ()
     if playbook is not None and embedder is not None and transcript.segments:
-        detector = ChecklistDetector(playbook, embedder)
+        detector = ChecklistDetector(playbook, embedder, cache_dir=cache_dir)
         findings = detector.review(transcript.segments, transcript.language)
         covered = tuple(f for f in findings if f.covered)
         missed = tuple(f for f in findings if not f.covered)
@@ -108,7 +109,7 @@ def review_call(path: Path, *, options: ReviewOptions, stages: Mapping[str, Any]
     if coaching_factory is not None:
         embedder, coach = coaching_factory()
     review = review_transcript(transcript, playbook=playbook, embedder=embedder, coach=coach,
-                               industry=options.industry)
+                               industry=options.industry, cache_dir=options.cache_dir)
     review.timings.update(decode_s=decode_s, model_load_s=load_s, transcribe_s=transcribe_s)
     return review
 

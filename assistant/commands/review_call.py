@@ -86,7 +86,8 @@ def _run(file: Path, stage: str | None, opportunity_id: int | None, lang: str | 
         return embedder, _coach(data_dir / "index", library, embedding_model, err)
 
     options = ReviewOptions(stage=stage, language=lang, industry=industry, max_duration_s=max_duration_s,
-                            rep_channel=rep_channel, vocabulary=vocabulary_terms(_product_names(db_url)))
+                            rep_channel=rep_channel, vocabulary=vocabulary_terms(_product_names(db_url)),
+                            cache_dir=data_dir / "index")
 
     def engine_factory(language: str | None) -> Transcriber:
         spec = resolve_model(model, cache_dir=data_dir / "models", language=language)

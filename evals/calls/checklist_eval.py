@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from calls.checklist import FEATURES, ChecklistDetector, Scoring, SegmentFeatures
-from evals.calls.dataset import AnnotatedCall
+from evals.calls.dataset import AnnotatedCall, bank_record
 
 log = logging.getLogger(__name__)
 
@@ -70,15 +70,22 @@ class Featurized:
     features: SegmentFeatures
 
 
-def featurize(calls: Sequence[AnnotatedCall], stages: Mapping[str, object], embedder: object) -> list[Featurized]:
-    """Features of every call (computed once; evaluation and calibration reuse them)."""
+def featurize(calls: Sequence[AnnotatedCall], stages: Mapping[str, object], embedder: object,
+              bank: Sequence[AnnotatedCall]) -> list[Featurized]:
+    """Features of every call (computed once; evaluation and calibration reuse them).
+
+    ``bank``: the development calls whose rep utterances form the example bank; a call in it is scored without
+    its own utterances, as a held-out call would be."""
+    records = [bank_record(c) for c in bank]
+    in_bank = {c.id for c in bank}
     detectors: dict[str, ChecklistDetector] = {}
     out = []
     for call in calls:
         detector = detectors.get(call.stage)
         if detector is None:
-            detector = detectors[call.stage] = ChecklistDetector(stages[call.stage], embedder)
-        out.append(Featurized(call, detector, detector.score_segments(call.segments, call.lang)))
+            detector = detectors[call.stage] = ChecklistDetector(stages[call.stage], embedder, bank_calls=records)
+        exclude = call.id if call.id in in_bank else None
+        out.append(Featurized(call, detector, detector.score_segments(call.segments, call.lang, exclude)))
     return out
 
 

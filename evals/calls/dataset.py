@@ -16,8 +16,9 @@ from pydantic import BaseModel, ConfigDict
 from calls.models import TranscriptSegment
 
 TRANSCRIPTS_DIR = Path(__file__).resolve().parent / "transcripts"
-# A second development set written later, independently of the detector, to fit on more than one author's calls.
-DEV2_DIR = Path(__file__).resolve().parent / "transcripts_dev2"
+# Later development sets, each written independently of the detector by another author, to fit on more than one
+# author's calls. Their split names are dev2, dev3, ...
+DEV_DIRS = tuple(Path(__file__).resolve().parent / f"transcripts_dev{n}" for n in (2, 3, 4))
 
 
 class _Segment(BaseModel):
@@ -46,7 +47,7 @@ class _CallFile(BaseModel):
     lang: Literal["zh", "en"]
     stage: str
     industry: str
-    split: Literal["dev", "dev2", "test"]
+    split: Literal["dev", "dev2", "dev3", "dev4", "test"]
     segments: list[_Segment]
     covered: list[_Covered] = []
     missed: list[str] = []
@@ -86,3 +87,19 @@ def load_calls(root: Path = TRANSCRIPTS_DIR, split: str | None = None) -> tuple[
             path=path,
         ))
     return tuple(calls)
+
+
+def load_all_calls() -> tuple[AnnotatedCall, ...]:
+    """The dev/test set and every later development set that exists."""
+    calls = load_calls(TRANSCRIPTS_DIR)
+    for root in DEV_DIRS:
+        if root.exists():
+            calls += load_calls(root)
+    return calls
+
+
+def bank_record(call: AnnotatedCall) -> dict[str, object]:
+    """The call as a record of the checklist example bank (``calls.checklist_bank``): rep utterances and labels."""
+    return {"id": call.id, "stage": call.stage,
+            "rep": [[i, s.text] for i, s in enumerate(call.segments) if s.speaker == "rep" and s.text.strip()],
+            "covered": dict(call.covered), "missed": sorted(call.missed)}
