@@ -54,6 +54,7 @@ class ItemRule:
     cues: tuple[re.Pattern[str], ...] = ()
     min_count: int = 1
     requires: tuple[re.Pattern[str], ...] = ()
+    not_before: float = 0.0  # share of the call before which the item cannot be covered (next steps close a call)
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ class ChecklistRules:
         min_count = self.stage_min_count.get(stage, {}).get(item)
         if min_count is None:
             return base
-        return ItemRule(base.mode, base.cues, min_count, base.requires)
+        return ItemRule(base.mode, base.cues, min_count, base.requires, base.not_before)
 
 
 def _patterns(raw: Mapping[str, Sequence[str]] | None) -> tuple[re.Pattern[str], ...]:
@@ -90,7 +91,7 @@ def load_rules() -> ChecklistRules:
     )
     items = {
         item_id: ItemRule(mode=str(raw.get("mode", "ask")), cues=_patterns(raw.get("cues")),
-                          requires=_patterns(raw.get("requires")))
+                          requires=_patterns(raw.get("requires")), not_before=float(raw.get("not_before", 0.0)))
         for item_id, raw in ((k, v or {}) for k, v in (data.get("items") or {}).items())
     }
     stage_min = {st: {k: int((v or {}).get("min_count", 1)) for k, v in (rules or {}).items()}
@@ -161,6 +162,7 @@ class ChecklistDetector:
         values = np.zeros((n, m, len(FEATURES)), dtype=np.float64)
         required_ok = np.ones((n, m), dtype=bool)
         qcount = np.zeros(n, dtype=np.int32)
+        call_end = max((seg.end for seg in segments), default=0.0)
         for row, idx in enumerate(candidates):
             text = segments[idx].text
             asks = any(is_question(s) for s in sentences(text))
@@ -173,6 +175,8 @@ class ChecklistDetector:
                                     knn_pos[row, col], knn_neg[row, col])
                 if rule.requires:
                     required_ok[row, col] = any(p.search(text) for p in rule.requires)
+                if rule.not_before and segments[idx].start < rule.not_before * call_end:
+                    required_ok[row, col] = False
         return SegmentFeatures(tuple(i.id for i in self.items), tuple(candidates), values, required_ok, qcount)
 
     def probabilities(self, features: SegmentFeatures, scoring: Scoring | None = None) -> np.ndarray:
