@@ -57,12 +57,19 @@ def test_calls_mono_segments_are_candidates(stages) -> None:  # type: ignore[no-
 
 
 def test_calls_next_step_needs_a_concrete_day(stages) -> None:  # type: ignore[no-untyped-def]
-    vague = (_seg(0.0, "rep", "Great, I'll send over an invite for sometime next week then."),)
-    dated = (_seg(0.0, "rep", "Can I visit you on Thursday at 10 a.m. to show a demo?"),)
-    zh = (_seg(0.0, "rep", "那我周四下午三点到检验科办公室找您，当面演示。"),)
+    opening = _seg(0.0, "customer", "Sure, go ahead.")
+    vague = (opening, _seg(5.0, "rep", "Great, I'll send over an invite for sometime next week then."))
+    dated = (opening, _seg(5.0, "rep", "Can I visit you on Thursday at 10 a.m. to show a demo?"))
+    zh = (opening, _seg(5.0, "rep", "那我周四下午三点到检验科办公室找您，当面演示。"))
     assert not _verdicts(stages, "initial_contact", vague)["next_step_with_date"].covered
     assert _verdicts(stages, "initial_contact", dated)["next_step_with_date"].covered
     assert _verdicts(stages, "initial_contact", zh, "zh")["next_step_with_date"].covered
+
+
+def test_calls_a_day_named_in_the_greeting_is_not_a_next_step(stages) -> None:  # type: ignore[no-untyped-def]
+    call = (_seg(0.0, "rep", "Hi Tom, it's Dana. Can I visit you on Thursday? Kidding, how's your Thursday going?"),
+            *(_seg(5.0 + 4 * i, "customer", "Fine, thanks.") for i in range(5)))
+    assert not _verdicts(stages, "initial_contact", call)["next_step_with_date"].covered
 
 
 def test_calls_needs_analysis_wants_three_pain_questions(stages) -> None:  # type: ignore[no-untyped-def]
