@@ -140,6 +140,13 @@ def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
     expr_text = measure.expr.replace("{id}", f"{ent.alias}.id").replace(
         "{product_clause}", f" AND olq.product_id = {int(str(product))}" if product is not None else "")
     value = exp.alias_(ctx.frag(expr_text), "value")
+    extra = []
+    for code in plan.also:  # "count and total value": same records, so the same conditions
+        other = MEASURES[code]
+        if other.entity not in ("*", plan.entity) or (other.where and tuple(other.where) != tuple(measure.where)):
+            raise CompileError(f"{other.label_zh}与{measure.label_zh}不能在同一张表里统计",
+                               f"{other.label_en} and {measure.label_en} cannot be shown side by side")
+        extra.append(exp.alias_(ctx.frag(other.expr.replace("{id}", f"{ent.alias}.id")), code))
     groups: list[exp.Expr] = []
     labels: list[exp.Expr] = []
     owned: list[exp.Expr] = []  # "by rep" ranks reps: records with no owner are not a rep
@@ -164,7 +171,7 @@ def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
         else:
             labels.append(exp.alias_(ctx.frag(col), g))
             groups.append(ctx.frag(col))
-    sel = exp.select(*labels, value)
+    sel = exp.select(*labels, value, *extra)
     for cond in owned:
         sel = sel.where(cond)
     if groups:
@@ -255,6 +262,10 @@ ABSENCE = {
     ("rep", "won"): ("opportunity", "xo", "xo.owner_id = s.id", "xo.closed_at", "xo.stage = 'closed_won'"),
     ("rep", "opportunity"): ("opportunity", "xo", "xo.owner_id = s.id", "xo.created_at", None),
     ("contract", "payment"): ("payment", "xp", "xp.contract_id = c.id", "xp.paid_at", "xp.amount_paid > 0"),
+    ("account", "open_opportunity"): ("opportunity", "xo", "xo.account_id = a.id", "xo.created_at",
+                                      OPEN.replace("o.", "xo.")),
+    ("rep", "open_opportunity"): ("opportunity", "xo", "xo.owner_id = s.id", "xo.created_at",
+                                  OPEN.replace("o.", "xo.")),
 }
 
 

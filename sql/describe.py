@@ -10,6 +10,12 @@ REGION_ZH = {code: zh for code, zh, _en, _share in REGIONS}
 OPS = {"eq": "=", "neq": "≠", "gt": ">", "gte": "≥", "lt": "<", "lte": "≤", "in": "∈"}
 
 
+# What a (missing) related record is called in the interpretation line.
+RELATED = {"activity": ("跟进", "follow-up"), "won": ("赢单", "won deal"), "opportunity": ("商机", "opportunity"),
+           "open_opportunity": ("在跟商机", "open deal"), "contract": ("合同", "contract"),
+           "payment": ("回款", "payment received")}
+
+
 def _value(f: Filter) -> str:
     dim = DIMENSIONS.get(f.dimension)
     values = f.value if isinstance(f.value, tuple) else (f.value,)
@@ -51,7 +57,11 @@ def describe(plan: QueryPlan) -> str:
                      f"[{plan.window.start or '…'}, {plan.window.end or 'now'})")
     if plan.follow_up:
         w = plan.follow_up.window
-        parts.append(f"{'有' if plan.follow_up.done else '未'}跟进: {w.label} [{w.start or '…'}, {w.end or 'now'})")
+        zh, en = RELATED.get(plan.follow_up.target, RELATED["activity"])
+        parts.append(f"{'有' if plan.follow_up.done else '没有'}{zh} ({'with' if plan.follow_up.done else 'without'} "
+                     f"{en}): {w.label} [{w.start or '…'}, {w.end or 'now'})")
+    if plan.also:
+        parts.append("并列 (also): " + "、".join(f"{MEASURES[m].label_zh} ({MEASURES[m].label_en})" for m in plan.also))
     if plan.group_by:
         parts.append("按 " + "、".join(DIMENSIONS[g].label_zh for g in plan.group_by))
     if plan.top_n:

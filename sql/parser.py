@@ -72,6 +72,10 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
     if unknown:
         return Clarification(f"没有找到名为“{unknown}”的客户，请核对名称 / No account named '{unknown}' was found; "
                              "please check the name.", tuple(q.found.get("near_names", ())) or EXAMPLES, "unknown_name")
+    if f.get("count_threshold"):
+        return Clarification("按记录个数筛选（如“至少2个商机的客户”）暂不支持，请改问数量排名或列出明细 / Filtering by how many "
+                             "records something has (e.g. 'accounts with at least 2 deals') is not supported yet; ask "
+                             "for a ranking by count or for the list instead.", EXAMPLES, "count_threshold")
     leftover = _meaningful_leftover(q)
     entities: list[str] = f.get("entities", [])
     measure = f.get("measure")
@@ -89,8 +93,21 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
                  or f.get("top_n") or f.get("superlative")) and MEASURES[measure].entity == previous.entity
     if same_records:
         refining = True  # "合同金额加起来多少" right after "执行中的合同有多少份": the same contracts, another figure
+    others = [e for e in [*entities, *(x for x in f.get("flag_entities", []) if x)]
+              if e != previous.entity and e not in GROUPABLE_MENTIONS] if previous else []
+    if previous is not None and others and re.search(ANAPHORA + r"|这些|那些|these|those|them", q.text):
+        # "这些客户的决策人": other records of the same accounts; only a plain list of them can be carried over
+        carried = [x for x in previous.filters]
+        if previous.measure not in (None, "count") or previous.top_n or previous.follow_up or previous.window \
+                or not all(x.dimension in _applicable_dims(others[-1]) for x in carried):
+            return Clarification("无法把上一个问题的结果直接换成另一种记录，请完整地问一次 / I cannot turn the previous answer "
+                                 "into another kind of record; please ask in full.", EXAMPLES, "followup")
+        f["filters"] = carried + list(f.get("filters", []))
+        entities = [e for e in entities if e != previous.entity] or entities
+        f["entities"] = entities
+        previous = None
     if previous is not None and (refining or (not entities and measure is None)) \
-            and not f.get("stale") and "follow_up_done" not in f:
+            and not f.get("stale") and ("follow_up_done" not in f or f.get("absence")):
         return _refinement(q, today, previous)
     if not entities and measure in (None, "count") and not f.get("stale") and "follow_up_done" not in f \
             and f.get("aggregate") is None and not inferable and not f.get("entity_hint") \
@@ -211,11 +228,25 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         # "逾期的回款金额" / "unpaid amount": what is still owed, not what was paid
         measure = "overdue_amount" if "overdue" in flags else "outstanding_amount"
         filters = [x for x in filters if not (x.dimension == "flag" and x.value in ("overdue", "unpaid"))]
-    if measure == "annual_revenue" and f.get("top_n") and not group_by:
-        measure, sort = None, "a.annual_revenue"  # "年收入最高的十家医院": hospitals, sorted
+    if measure is not None and measure in AVG_OF and f.get("aggregate") == "avg":
+        measure = AVG_OF[measure]
+    if measure is not None and measure in RANKED_COLUMN and f.get("top_n") and not group_by:
+        # "年收入最高的十家医院", "预算最高的10条线索": the records themselves, sorted, not one total
+        sort = RANKED_COLUMN[measure]
+        measure = None
+        if sort == "o.amount" and f.get("measure") == "won_amount":
+            filters.append(Filter("stage", "eq", "closed_won"))
     if measure is None and (group_by or f.get("top_n") or f.get("superlative")) and "overdue" in flags:
         measure = "overdue_amount"  # "regions with the most overdue": ranked by the amount overdue
         filters = [x for x in filters if not (x.dimension == "flag" and x.value == "overdue")]
+    also: tuple[str, ...] = ()
+    if f.get("both_figures"):
+        amount = _amount_measure(entity, "sum")
+        if measure not in (None, "count") or amount is None:
+            return Clarification(f"{ENTITIES[entity].label_zh}只能同时统计数量和金额 / For "
+                                 f"{ENTITIES[entity].label_en} I can show the count and the amount together.",
+                                 EXAMPLES, "both_figures")
+        measure, also = "count", (amount,)
     if measure is None and group_by:
         measure = "count"  # "Activities by type": a breakdown counts
     if "hospital_grade" in group_by and all(x.dimension != "account_type" for x in filters):
@@ -235,7 +266,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         own_time = time_field is not None and TIME_DIMENSIONS[time_field].entity == entity
         ever = TimeWindow(None, None, "从来")
         # "本月签的合同里还没有回款的": the window dates the contracts; else it is when nothing happened
-        follow_up = FollowUp(ever if own_time or window is None else window, False, (), str(f["absence"]))
+        follow_up = FollowUp(ever if own_time or window is None else window, bool(f.get("follow_up_done")), (),
+                             str(f["absence"]))
         window = window if own_time else None
         f = {k: v for k, v in f.items() if k != "follow_up_done"}
     if "follow_up_done" in f and not f["follow_up_done"] and entity == "lead":
@@ -266,7 +298,7 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         filters.append(Filter("rep", "eq", caller_id))
     plan = QueryPlan(entity=entity, measure=measure, group_by=tuple(group_by), filters=_either(filters),
                      follow_up=follow_up, window=window, time_field=time_field,
-                     order=f.get("order"), top_n=f.get("top_n"), sort=sort)
+                     order=f.get("order"), top_n=f.get("top_n"), sort=sort, also=also)
     if plan.measure is None and plan.top_n is None and f.get("superlative"):
         return Clarification("“最”是按什么排序？/ Best by which measure?", (
             "按赢单金额 / by won amount", "按商机数量 / by number of deals", "按回款金额 / by collected amount"),
@@ -295,6 +327,9 @@ def _either(filters: list[Filter]) -> tuple[Filter, ...]:
     return tuple(out)
 
 
+AVG_OF = {"lead_budget": "avg_lead_budget", "contract_amount": "avg_contract_amount"}
+RANKED_COLUMN = {"annual_revenue": "a.annual_revenue", "lead_budget": "l.budget", "contract_amount": "c.amount",
+                 "opportunity_amount": "o.amount", "won_amount": "o.amount"}
 FORWARD_FIELDS = ("p.due_date", "o.expected_close_date")
 
 
@@ -380,10 +415,18 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
         measure, carried = COUNT_OF[previous.measure]
         filters += [Filter("flag", "eq", c) for c in carried]
     top_n = f.get("top_n") or (1 if f.get("superlative") and not group_by else None)  # "最高的是哪个"
-    if not (filters or group_by or window or top_n or f.get("order") or measure):
+    related = None
+    if f.get("absence"):  # "which of them have open deals": the same records, with or without related ones
+        if previous.follow_up is not None:
+            return Clarification("上一个问题已经有一个“有/没有…”的条件，请完整地问一次 / The previous question already has a "
+                                 "'with/without' condition; please ask in full.", EXAMPLES, "followup")
+        related = FollowUp(window or TimeWindow(None, None, "从来"), bool(f.get("follow_up_done")), (),
+                           str(f["absence"]))
+        window = None
+    if not (filters or group_by or window or top_n or f.get("order") or measure or related):
         return Clarification("请补充您想怎样调整上一个问题 / How should I change the previous question?", EXAMPLES,
                              "followup")
-    return Refinement(filters=tuple(filters), group_by=group_by,
+    return Refinement(filters=tuple(filters), group_by=group_by, related=related,
                       window=window if previous.follow_up is None else None,
                       follow_up_window=window if previous.follow_up is not None else None,
                       top_n=top_n, order=f.get("order"), measure=measure)

@@ -56,6 +56,7 @@ class QueryPlan:
     top_n: int | None = None
     limit: int | None = None
     sort: str | None = None  # a list's sort column (semantic-layer expression), e.g. "o.amount"
+    also: tuple[str, ...] = ()  # further measures shown beside `measure` ("数量和金额"), over the same records
 
     def with_filters(self, *extra: Filter) -> QueryPlan:
         kept = tuple(f for f in self.filters if all(f.dimension != e.dimension for e in extra))
@@ -91,9 +92,12 @@ class Refinement:
     order: str | None = None
     entity: str | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    related: FollowUp | None = None  # records that must (not) exist, added to the previous question
 
     def apply(self, plan: QueryPlan) -> QueryPlan:
         out = plan.with_filters(*self.filters) if self.filters else plan
+        if self.related is not None:
+            out = replace(out, follow_up=self.related)
         if self.group_by is not None:  # a new breakdown shows every group, not the old top-N
             out = replace(out, group_by=self.group_by, top_n=None, measure=out.measure or "count")
         if self.window is not None:
@@ -104,7 +108,7 @@ class Refinement:
         if self.follow_up_window is not None and out.follow_up is not None:
             out = replace(out, follow_up=replace(out.follow_up, window=self.follow_up_window))
         if self.measure is not None:
-            out = replace(out, measure=self.measure)
+            out = replace(out, measure=self.measure, also=())
         if self.top_n is not None:
             out = replace(out, top_n=self.top_n, order=self.order or out.order or "desc")
         elif self.order is not None:

@@ -32,6 +32,7 @@ from sql.vocabulary import (
     MY_WORDS,
     NEGATED_FOLLOW_UP,
     POSITIVE_FOLLOW_UP,
+    PRESENCE_WORDS,
     SORT_WORDS,
     STALE_WORDS,
     TEAM_WORDS,
@@ -115,13 +116,14 @@ def _name_filter(hit: NameHit) -> Filter:
 
 
 def _follow_up(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
-    for pattern, target in ABSENCE_WORDS:
-        m = q.search(pattern)
-        if m:
-            q.take(*m.span())
-            q.found["follow_up_done"] = False
-            q.found["absence"] = target
-            return
+    for related, present in ((ABSENCE_WORDS, False), (PRESENCE_WORDS, True)):
+        for pattern, target in related:
+            hit = q.search(pattern)
+            if hit:
+                q.take(*hit.span())
+                q.found["follow_up_done"] = present
+                q.found["absence"] = target  # the related records that must (not) exist
+                return
     for pattern, kinds in TYPED_NEGATION:
         m = q.search(pattern)
         if m:
@@ -183,7 +185,18 @@ LIST_MARKERS = r"哪些|哪几|列出|列一下|名单|清单|明细|记录|\bwh
 AMOUNT_MARKERS = r"多少|金额|总额|额|合计|总计|总和|按|各|每|排名|最|前\d|top|how much|total|sum|amount|by |per |most|highest"
 
 
+# Two figures asked together: "数量和金额", "count and total value", "how many and how much".
+BOTH_FIGURES = (r"(数量|个数|多少个|几个|笔数|单数)\s*(和|及|以及|与|、|,|，|跟)\s*(总)?(金额|总额|多少钱)|"
+                r"(金额|总额)\s*(和|及|以及|与|、|,|，|跟)\s*(数量|个数|笔数|单数)|"
+                r"\b(count|number)\b( of \w+)? and (the )?(total )?(value|amount|sum)\b|"
+                r"\b(total )?(value|amount)\b and (the )?(count|number)\b|how many and how much")
+
+
 def _measure(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    if both := q.search(BOTH_FIGURES):
+        q.take(*both.span())
+        q.found["both_figures"] = True
+        return
     specific = sorted(((c, m) for c, m in MEASURES.items() if c != "count"),
                       key=lambda kv: -max(len(w) for w in kv[1].words))
     for code, m in specific:  # counting measures first: 赢单数
@@ -213,6 +226,8 @@ def _measure(q: Question, today: date, names: NameIndex, caller_id: int | None) 
                 q.found["entity_hint"] = m.entity  # "show me the payments we received": the payments themselves
                 return
             q.found["measure"] = code
+            if q.take_first(("平均", "average", "avg", "mean")):
+                q.found["aggregate"] = "avg"  # "average budget of website leads": the mean, not the sum
             q.take_first(AGGREGATE_WORDS)  # "pipeline 总金额": the measure already says what to add up
             return
     if q.take_first(("平均金额", "平均", "average", "avg", "mean")):
@@ -284,13 +299,19 @@ def _comparison(q: Question, today: date, names: NameIndex, caller_id: int | Non
                     break
             if op:
                 break
-        if op:
+        if op and not _unit and value < 1000 and dim == "amount" and re.match(COUNTED_THING, q.text[end:]):
+            q.found["count_threshold"] = True  # "at least 2 open deals": a count per record, not an amount
+        elif op:
             filters.append(Filter(dim, op, value))
     if m := q.search(r"(\d+)\s*[- ]?days? payment terms|账期\s*(\d+)\s*天"):  # "90-day terms": exactly
         q.take(*m.span())
         filters.append(Filter("payment_terms", "eq", int(m.group(1) or m.group(2))))
         q.found.setdefault("entity_hint", "contract")
 
+
+# What follows a bare number when it counts records: "2 open deals", "3个以上商机", "超过5次拜访".
+COUNTED_THING = (r"\s*(个|家|次|笔|单|条|份|位|名|台)|\s*(or more |and above |\+ )?(open |active |won |lost |new )?"
+                 r"(deals?|opportunit|contracts?|payments?|visits?|calls?|activit|leads?|accounts?|customers?|orders?)")
 
 STRICT_GT = ("大于", "超过", "高于", "多于", ">", "over", "above", "more than", "greater than", "exceeding",
              "bigger than", "larger than")
@@ -337,7 +358,7 @@ def _group_by(q: Question, today: date, names: NameIndex, caller_id: int | None)
     end = q.found.get("top_n_end")
     if end is not None:  # "最多的两个来源": the ranked thing right after the top-N is a breakdown
         for word in words:
-            m = re.match(r"\s*(?:的)?\s*" + re.escape(word), q.text[end:])
+            m = re.match(r"\s*(?:的)?\s*(?:线索|客户|商机|合同|回款)?" + re.escape(word), q.text[end:])
             if m and q.free(end, end + m.end()):
                 q.take(end, end + m.end())
                 groups.append(words[word])
@@ -347,12 +368,20 @@ def _group_by(q: Question, today: date, names: NameIndex, caller_id: int | None)
             continue
         for marker in markers:
             m = q.search(marker.replace("{w}", re.escape(word)))
+            if m and _value_follows(q.text, m.end(), words[word]):
+                continue  # "which class a accounts": a value of the dimension follows, so no breakdown
             if m:
                 q.take(*m.span())
                 groups.append(words[word])
                 break
     if groups:
         q.found["group_candidates"] = groups
+
+
+def _value_follows(text: str, at: int, dims: tuple[str, ...]) -> bool:
+    rest = text[at:].lstrip()
+    return any(code in dims and rest.startswith(w) and (not w.isascii() or not rest[len(w):len(w) + 1].isalpha())
+               for w, code, _v in _value_words() if len(w) >= 1)
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 WRITE_WORDS = (
     r"删除", r"删掉", r"删了", r"清空", r"清除", r"修改", r"更改", r"改成", r"改为", r"改一下", r"更新.{0,6}(为|成|到)",
-    r"插入", r"添加一(个|条)", r"转给", r"转移给", r"转到", r"分配给", r"指派给", r"移交", r"\breassign", r"\btransfer\b",
+    r"插入", r"添加一(个|条)", r"转给", r"转移给", r"转到", r"分配给", r"指派给", r"移交", r"(都|全部|全)?分给",
+    r"派给", r"划给", r"划到", r"交给.{0,8}(跟|负责|处理)", r"\breassign", r"\btransfer\b",
     r"\bassign\b.{0,40}\bto\b", r"新建一(个|条)", r"创建一(个|条)", r"录入一(个|条)", r"把.{0,20}(改|设|删)",
     r"\bdelete\b", r"\bdrop\b", r"\bupdate\b", r"\binsert\b", r"\btruncate\b", r"\balter\b", r"\bremove\b",
     r"\bmodify\b", r"\bchange the\b", r"\bset the\b", r"\bgrant\b", r"\battach\b", r"\bpragma\b", r"\bcreate (a|an|the|table)\b",
@@ -31,6 +32,9 @@ TYPED_NEGATION = (
 )
 # Other records that must not exist (target codes of sql.compiler.ABSENCE): "没下过单", "without any contract".
 ABSENCE_WORDS = (
+    (r"(没|没有|无)(任何)?(在跟|在谈|未关闭|进行中|正在跟进|在途)(的)?商机|(without|with no|no) (any )?(open|active|ongoing) "
+     r"(deals?|opportunit(y|ies))|(don'?t|doesn'?t|do not|does not|haven'?t|hasn'?t) (have|got) (any |an? )?(open|active|"
+     r"ongoing) (deals?|opportunit(y|ies))", "open_opportunity"),
     (r"(从来|一直|还|至今)?(都)?(没|未|没有|从没|从未)(有)?(下过单|下单|开过?单|成交过?|赢过(单)?|赢单|签过单|出过单)"
      r"|(haven'?t|hasn'?t|have not|has not|never|didn'?t|did not|don'?t|do not)( yet)? (won|closed|win|close)"
      r"( a single| any| a)?( deals?| orders?)?|without (a |any )?(win|won deal)s?|no won deals?", "won"),
@@ -41,6 +45,13 @@ ABSENCE_WORDS = (
     (r"(到现在|至今)?(还|一直)?(没有|没|未)(收到|有)?(过)?任何(的)?(回款|付款|收款)|(还|一直)(没有|没)(收到)?(回款|付款|收款)"
      r"|(haven'?t|hasn'?t|have not|has not|never)( yet)? (received|had|got(ten)?) (a |an |any )?payments?( yet)?"
      r"|(without|with no) (a |any )?payments?( received)?|no payments? (received|yet)", "payment"),
+)
+# Other records that must exist: "还有在跟商机的客户", "which schools signed a contract with us".
+PRESENCE_WORDS = (
+    (r"(?<![没无])(还)?有(在跟|在谈|未关闭|没关闭|进行中|正在跟进|在途)(的)?商机|(?<!n't )(?<!not )(have|has|with|having) "
+     r"(any |an? |some )?(open|active|ongoing) (deals?|opportunit(y|ies))", "open_opportunity"),
+    (r"(?<![没未])(签了|签过|签约了|签下了?)(合同)|signed (a|any) contracts?( with us)?|(?<!n't )(?<!not )"
+     r"(have|has|having) (signed )?(a|any) contracts?( with us)?", "contract"),
 )
 POSITIVE_FOLLOW_UP = (
     r"(跟进|拜访|联系|走访|回访)过", r"有(过)?(跟进|拜访)", r"(were|was|been|got) (followed[- ]?up|visited|contacted)",
