@@ -190,7 +190,8 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
         group_by.append(GROUPABLE_MENTIONS[others[0]])
         return facts[0], group_by
     # "客户的商机" (zh: the head noun comes last) / "opportunities of accounts" (en: first, but "rep's customers")
-    possessive = q.en and re.search(r"'s\b|s' ", q.text)
+    possessive = q.en and re.search(r"\b(reps?|customers?|accounts?|hospitals?|deals?|opportunit\w*|leads?|"
+                                    r"contracts?|teams?)('s|s') ", q.text)
     return (distinct[0] if q.en and not possessive else distinct[-1]), group_by
 
 
@@ -376,8 +377,8 @@ def _applicable_dims(entity: str) -> set[str]:
         "opportunity": account_dims | {"stage", "loss_reason"},
         "lead": {"region", "rep", "team", "industry", "lead_source", "lead_status"},
         "activity": account_dims | {"activity_type"},
-        "contract": account_dims | {"contract_status"},
-        "payment": account_dims | {"payment_status"},
+        "contract": account_dims | {"contract_status", "payment_terms"},
+        "payment": account_dims | {"payment_status", "contract_status"},
         "contact": account_dims,
         "rep": {"region", "team", "role"},
         "product": set(),
@@ -414,7 +415,8 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
         # "what about the number of deals" after the won amount: count the same deals, not all of them
         measure, carried = COUNT_OF[previous.measure]
         filters += [Filter("flag", "eq", c) for c in carried]
-    top_n = f.get("top_n") or (1 if f.get("superlative") and not group_by else None)  # "最高的是哪个"
+    singular = re.search(r"哪(个|一个|家|位)(?!.*哪些)|\bwhich (one|region|rep|team|source|industry|month)\b", q.text)
+    top_n = f.get("top_n") or (1 if f.get("superlative") and (not group_by or singular) else None)  # "哪个大区最慢"
     related = None
     if f.get("absence"):  # "which of them have open deals": the same records, with or without related ones
         if previous.follow_up is not None:
@@ -438,7 +440,7 @@ COUNT_OF = {"won_amount": ("won_count", ()), "avg_deal_size": ("won_count", ()),
 
 ORG_RE = re.compile(r"([\u4e00-\u9fff]{2,14}?)(人民医院|医院|卫生院|卫生服务中心|保健院|公司|超市|便利店|购物广场|学校|"
                     r"学院|中学|实验室|检验所|检验中心|百货|药房)")
-SINGLE_OK = set("的市区省里家些个在和与及有是")
+SINGLE_OK = set("的市区省里家些个在和与及有是给")
 
 
 def _unknown_organisation(q: Question) -> str | None:

@@ -39,6 +39,7 @@ from sql.vocabulary import (
     TIME_FIELD_WORDS,
     TOP_N,
     TYPED_NEGATION,
+    TYPED_POSITIVE,
     UNASSIGNED_WORDS,
     VAGUE_WORDS,
 )
@@ -124,13 +125,14 @@ def _follow_up(q: Question, today: date, names: NameIndex, caller_id: int | None
                 q.found["follow_up_done"] = present
                 q.found["absence"] = target  # the related records that must (not) exist
                 return
-    for pattern, kinds in TYPED_NEGATION:
-        m = q.search(pattern)
-        if m:
-            q.take(*m.span())
-            q.found["follow_up_done"] = False
-            q.found["follow_up_kinds"] = kinds
-            return
+    for typed, done in ((TYPED_NEGATION, False), (TYPED_POSITIVE, True)):
+        for pattern, kinds in typed:
+            m = q.search(pattern)
+            if m:
+                q.take(*m.span())
+                q.found["follow_up_done"] = done
+                q.found["follow_up_kinds"] = kinds
+                return
     for words, done in ((NEGATED_FOLLOW_UP, False), (POSITIVE_FOLLOW_UP, True)):
         m = next((m for w in words if (m := q.search(w))), None)
         if m:
@@ -214,8 +216,9 @@ def _measure(q: Question, today: date, names: NameIndex, caller_id: int | None) 
             entity_word = any(word in e.words for e in ENTITIES.values())
             flagged = any(f in q.text for f in ("逾期", "overdue", "未结清", "unpaid", "部分"))
             listed = re.search(LIST_MARKERS, q.text) and not re.search(AMOUNT_MARKERS, q.text)
-            if entity_word and (re.search(LIST_MARKERS, q.text) or (flagged and not re.search(AMOUNT_MARKERS,
-                                                                                                q.text))):
+            asks_figure = re.search(r"多少|how much|total|sum|金额|总额", q.text)  # "每个月回款多少，按月列出来": a sum
+            if entity_word and ((re.search(LIST_MARKERS, q.text) and not asks_figure) or (
+                    flagged and not re.search(AMOUNT_MARKERS, q.text))):
                 q.found["entity_hint"] = m.entity  # "哪些回款要到期": a list of payments, not their sum
                 at = q.text.find(word)
                 if re.match(re.escape(word) + r"(记录|明细|清单|列表|单据)", q.text[at:]):
@@ -232,10 +235,12 @@ def _measure(q: Question, today: date, names: NameIndex, caller_id: int | None) 
             return
     if q.take_first(("平均金额", "平均", "average", "avg", "mean")):
         q.found["aggregate"] = "avg"
-    if q.take_first(("总金额", "总额", "金额", "多少钱", "钱", "总价值", "合计", "总和", "total amount", "total value",
-                     "amount",
-                     "value", "sum", "total", "how much", "worth")):
+    sums = ("总金额", "总额", "金额", "多少钱", "多少款", "钱", "总价值", "合计", "总和", "total amount", "total value", "amount",
+            "value", "sum", "total", "how much", "worth")
+    if q.take_first(sums):
         q.found["aggregate"] = "avg" if q.found.get("aggregate") == "avg" else "sum"
+        while q.take_first(sums):  # "how much were they worth in total": one sum, said three ways
+            pass
     elif q.take_first(MEASURES["count"].words):
         q.found["measure"] = "count"
 
@@ -281,7 +286,7 @@ def _comparison(q: Question, today: date, names: NameIndex, caller_id: int | Non
     for start, end, value, _unit in amounts:
         if not q.free(start, end):
             continue
-        before, after = q.text[max(0, start - 14):start], q.text[end:end + 4]
+        before = q.text[max(0, start - 14):start]
         op, dim = None, "amount"
         for words, o in ((GT_WORDS, "gte"), (LT_WORDS, "lt")):
             for w in sorted(words, key=len, reverse=True):
@@ -292,9 +297,10 @@ def _comparison(q: Question, today: date, names: NameIndex, caller_id: int | Non
                     q.take(s0, end + (1 if q.text[end:end + 1] == "天" else 0))
                     dim = _amount_field(q, s0)
                     break
-                if after.startswith(w):
+                unit = 1 if q.text[end:end + 1] == "天" else 0
+                if q.text[end + unit:end + unit + 4].startswith(w):
                     op = o
-                    q.take(start, end + len(w))
+                    q.take(start, end + unit + len(w))
                     dim = _amount_field(q, start)
                     break
             if op:
@@ -303,9 +309,10 @@ def _comparison(q: Question, today: date, names: NameIndex, caller_id: int | Non
             q.found["count_threshold"] = True  # "at least 2 open deals": a count per record, not an amount
         elif op:
             filters.append(Filter(dim, op, value))
-    if m := q.search(r"(\d+)\s*[- ]?days? payment terms|账期\s*(\d+)\s*天"):  # "90-day terms": exactly
+    if m := q.search(r"(\d+)\s*[- ]?days? (payment )?terms|账期\s*(\d+)\s*天(?!\s*(及|以|或)?\s*(以上|以下|以内))|"
+                     r"(\d+)\s*天(的)?账期"):  # "90-day terms": exactly
         q.take(*m.span())
-        filters.append(Filter("payment_terms", "eq", int(m.group(1) or m.group(2))))
+        filters.append(Filter("payment_terms", "eq", int(m.group(1) or m.group(3) or m.group(5))))
         q.found.setdefault("entity_hint", "contract")
 
 
@@ -363,6 +370,10 @@ def _group_by(q: Question, today: date, names: NameIndex, caller_id: int | None)
                 q.take(end, end + m.end())
                 groups.append(words[word])
                 break
+    for rx, dim in GROUP_PHRASES:
+        if m := q.search(rx):
+            q.take(*m.span())
+            groups.append((dim,))
     for word in words:
         if word not in q.text:
             continue
@@ -373,9 +384,17 @@ def _group_by(q: Question, today: date, names: NameIndex, caller_id: int | None)
             if m:
                 q.take(*m.span())
                 groups.append(words[word])
+                for again in markers:  # "每个月……按月列出来": the same breakdown said twice
+                    while (m2 := q.search(again.replace("{w}", re.escape(word)))) is not None:
+                        q.take(*m2.span())
                 break
     if groups:
         q.found["group_candidates"] = groups
+
+
+# Breakdowns said without a dimension word: "monthly", "逐月", "A、B、C三类客户".
+GROUP_PHRASES = ((r"\bmonthly\b|\bmonth by month\b|\bmonth-by-month\b|逐月|分月", "month"),
+                 (r"a\s*[、/,，和]?\s*b\s*[、/,，和]?\s*c\s*(三|3)?\s*类", "customer_class"))
 
 
 def _value_follows(text: str, at: int, dims: tuple[str, ...]) -> bool:

@@ -53,6 +53,12 @@ PRESENCE_WORDS = (
     (r"(?<![没未])(签了|签过|签约了|签下了?)(合同)|signed (a|any) contracts?( with us)?|(?<!n't )(?<!not )"
      r"(have|has|having) (signed )?(a|any) contracts?( with us)?", "contract"),
 )
+# One kind of follow-up that did happen: "做过产品演示的客户", "accounts that were visited".
+TYPED_POSITIVE = (
+    (r"做过(产品)?演示|(had|got|received) (a |any )?demos?|(were|was|been) demoed", ("demo",)),
+    (r"(上门)?拜访过|有(过)?(上门)?拜访(记录)?|(were|was|been) visited|(had|got) (a |any )?visits?", ("visit",)),
+    (r"打过电话|(were|was|been) called|(had|got) (a |any )?calls?", ("call",)),
+)
 POSITIVE_FOLLOW_UP = (
     r"(跟进|拜访|联系|走访|回访)过", r"有(过)?(跟进|拜访)", r"(were|was|been|got) (followed[- ]?up|visited|contacted)",
 )
@@ -66,7 +72,7 @@ TOP_N = (
     r"(?:排|排在|排名)前\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:名|个|家|位)?",
     r"(?:top|前|排名前|最高的|最多的|最大的|最低的|最少的|最差的|最慢的|最快的|倒数|后|bottom)\s*(?P<n>\d+|[一二两三四五六七八九十]+|two|three|four|five|six|"
     r"seven|eight|nine|ten|twelve|fifteen|twenty)"
-    r"(?:名|个|家|位|条|大)?",
+    r"(?:名|个|家|位|条|大|份|笔|单|次)?",
     r"(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:大|强)",
     r"(?:which|哪)\s*(?P<n>\d+|[一二两三四五六七八九十]+|two|three|four|five|ten)\s*(?:个|家|位|名)?",
     r"(?:the\s+)?(?P<n>\d+|two|three|four|five|ten)\s+(?:largest|biggest|highest|top|best|most|leading)",
@@ -74,9 +80,11 @@ TOP_N = (
 # Sorting words order a result without making it a "which one is highest" question.
 SORT_WORDS = ("从高到低", "降序", "从大到小", "descending", "sort descending", "从低到高", "升序", "从小到大", "ascending",
               "sort ascending")
-DESC_WORDS = ("从高到低", "降序", "descending", "sort descending", "从大到小", "最高", "最多", "最大", "最好", "最强", "第一", "排名", "排行", "排序", "highest", "most", "largest",
+DESC_WORDS = ("从高到低", "降序", "descending", "sort descending", "从大到小", "最高", "最多", "最大", "最好", "最强", "第一", "排名", "排行", "排序",
+              "最频繁", "最勤", "最积极", "最长", "最慢", "most often", "most frequently", "longest", "slowest", "highest", "most", "largest",
               "biggest", "top", "best", "leading", "rank", "ranking", "ranked")
-ASC_WORDS = ("从低到高", "升序", "sort ascending", "ascending", "从小到大", "最低", "最少", "最小", "最差", "垫底", "落后", "lowest", "least", "smallest", "worst", "bottom",
+ASC_WORDS = ("从低到高", "升序", "sort ascending", "ascending", "从小到大", "最低", "最少", "最小", "最差", "垫底", "落后", "最短", "最快",
+             "shortest", "fastest", "lowest", "least", "smallest", "worst", "bottom",
              "falling behind", "lagging")
 VAGUE_WORDS = ("怎么样", "如何", "情况", "表现", "好不好", "how is", "how are", "how's", "how did", "performance",
                "doing")
@@ -96,8 +104,9 @@ TIME_FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "o.expected_close_date": ("预计成交", "预计签约", "预计关闭", "expected to close", "expected close",
                               "closing", "close date"),
     "p.due_date": ("到期", "应收", "应付", "due"),
-    "c.signed_at": ("签约", "签订", "签的", "签了", "signed"),
-    "l.assigned_at": ("新分配", "新分到", "分配出去", "分配的", "分到", "分给", "assigned"),
+    "c.signed_at": ("签约", "签订", "签下来的", "签下来", "签下的", "签过", "签的", "签了", "signed", "did we sign",
+                    "we signed", "sign"),
+    "l.assigned_at": ("新分配", "新分到", "分配出去", "分配的", "分到的", "被分到", "assigned"),
     "o.created_at": ("新增商机", "新建商机", "新商机", "创建的商机", "new deals", "new opportunities", "created"),
     "a.created_at": ("新增客户", "新客户", "新建客户", "new customers", "new accounts"),
 }
@@ -128,7 +137,8 @@ FILLER_ZH = ("请", "帮我", "帮忙", "给我", "麻烦", "查一下", "查询
              "一下子", "都", "处在", "台", "件", "从来", "新建", "新签", "新分配", "分配出去", "出去", "卡在", "还卡在",
              "单", "因为", "因", "是谁", "谁", "里面", "几个小时", "多少小时", "多少天", "几天", "小时", "改成", "改为",
              "拆开看", "拆开", "开", "卡了", "卡", "之间", "打了", "跑了", "跑", "编号", "正在", "分别", "请问", "取", "排",
-             "排一下", "排个序")
+             "排一下", "排个序", "份", "汇总", "汇总一下", "列个", "列", "拉出来", "帮我把", "我要", "我想", "逐个", "一笔一笔",
+             "过一遍", "先", "准备", "只算", "收集的", "收集", "挂着", "还挂着", "款", "才", "联系上")
 FILLER_EN = ("please", "show", "me", "list", "give", "get", "find", "tell", "what", "what's", "whats", "which", "who",
              "are", "is", "was", "were", "the", "a", "an", "of", "in", "on", "at", "for", "with", "and", "or", "to",
              "from", "by", "all", "our", "we", "us", "i", "do", "does", "did", "have", "has", "had", "there", "that",
@@ -153,7 +163,7 @@ FILLER_EN = ("please", "show", "me", "list", "give", "get", "find", "tell", "wha
              "in the crm", "crm", "flagged as", "flagged", "counting", "money", "generated", "win", "against them",
              "logged against", "logged", "log", "whose", "that", "which", "with", "have", "has", "been", "still",
              "sitting", "team", "share of", "share", "money", "switch to", "switch", "change to", "sort", "sorted",
-             "close", "bring in", "cash")
+             "close", "bring in", "cash", "line", "worth")
 
 EXAMPLES = (
     "华东区上周未跟进的三甲医院客户",
