@@ -220,6 +220,11 @@ def _filter(ctx: _Ctx, f: Filter) -> exp.Expr:
 
 def _product(ctx: _Ctx, f: Filter) -> exp.Expr:
     """Deals that include a product (or a product line): EXISTS over their lines."""
+    if ctx.plan.entity == "line":  # units per product: the line's own product
+        if f.dimension == "product":
+            return exp.EQ(this=exp.column("product_id", table="ol"), expression=exp.Literal.number(int(str(f.value))))
+        ctx.aliases.add("pr")
+        return exp.EQ(this=exp.column("product_line", table="pr"), expression=exp.Literal.string(str(f.value)))
     if ctx.plan.entity != "opportunity":
         raise CompileError("按产品筛选只适用于商机", "filtering by product applies to opportunities")
     ctx.aliases.add("o")

@@ -145,6 +145,10 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
     if q.found.get("stale"):
         return "opportunity", group_by
     distinct = list(dict.fromkeys(entities))
+    by_product = [d for dims in q.found.get("group_candidates", []) for d in dims if d in ("product", "product_line")]
+    if measure == "units_sold" and ("product" in distinct or by_product):
+        # "销量最高的五个产品", "各产品线卖了多少台": units per product, counted over the deals' product lines
+        return "line", ([] if by_product else ["product"])
     if ranked and "account" not in distinct and any(c == "account_type" for c, _v in q.found.get("values", [])):
         distinct.append("account")  # "which five hospitals had the largest won amount": ranked by account
     # The head noun: Chinese puts it last ("本月赢单金额TOP5业务员"), English first ("accounts owned by the rep X").
@@ -201,7 +205,7 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
     for g in _resolve_groups(f.get("group_candidates", []), entity):
         if g not in group_by:
             group_by.append(g)
-    self_dim = {"rep": "rep", "account": "account", "region": "region"}.get(entity)
+    self_dim = {"rep": "rep", "account": "account", "region": "region", "product": "product"}.get(entity)
     if f.get("group_candidates") and not group_by and not all(self_dim in c for c in f["group_candidates"]):
         return Clarification(f"无法按该维度拆分{ENTITIES[entity].label_zh} / {ENTITIES[entity].label_en} cannot be "
                              "broken down that way.", EXAMPLES, "group")
@@ -216,6 +220,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             return Clarification(f"“{word}”不适用于{ENTITIES[entity].label_zh}，请换个说法 / '{word}' does not apply to "
                                  f"{ENTITIES[entity].label_en}; please rephrase.", EXAMPLES, "inapplicable")
     measure = f.get("measure")
+    if entity == "line" and measure == "units_sold":
+        measure = "units_by_line"
     sort = None
     if measure is None and f.get("aggregate") == "sum" and f.get("top_n") and not group_by:
         sort = _amount_column(entity)  # "金额最大的5个商机": the five largest deals, not a total
@@ -383,6 +389,7 @@ def _applicable_dims(entity: str) -> set[str]:
         "rep": {"region", "team", "role"},
         "product": set(),
         "region": set(),
+        "line": account_dims | {"product", "product_line", "stage"},
     }[entity]
 
 
@@ -478,7 +485,7 @@ def _resolve_groups(candidates: list[tuple[str, ...]], entity: str) -> list[str]
     if entity in ("opportunity", "activity", "contract", "payment", "contact"):
         allowed |= {"account"}
     out: list[str] = []
-    self_dim = {"rep": "rep", "account": "account", "region": "region"}.get(entity)
+    self_dim = {"rep": "rep", "account": "account", "region": "region", "product": "product"}.get(entity)
     for dims in candidates:
         if self_dim in dims:
             continue  # "which reps ..." asks for reps, not a breakdown of reps

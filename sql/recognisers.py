@@ -200,7 +200,7 @@ def _measure(q: Question, today: date, names: NameIndex, caller_id: int | None) 
         q.found["both_figures"] = True
         return
     specific = sorted(((c, m) for c, m in MEASURES.items() if c != "count"),
-                      key=lambda kv: -max(len(w) for w in kv[1].words))
+                      key=lambda kv: -max((len(w) for w in kv[1].words), default=0))
     for code, m in specific:  # counting measures first: 赢单数
         if m.kind == "count" and q.take_first(m.words):
             q.found["measure"] = code

@@ -15,7 +15,8 @@ from crm import labels
 # Fixed aliases: a account, o opportunity, l lead, x activity, c contract, p payment, ct contact, pr product,
 # s the owning rep (sales_rep), t the owner's team, r region.
 TABLE_OF_ALIAS = {"a": "account", "o": "opportunity", "l": "lead", "x": "activity", "c": "contract", "p": "payment",
-                  "ct": "contact", "pr": "product", "s": "sales_rep", "t": "team", "r": "region", "rr": "region"}
+                  "ct": "contact", "pr": "product", "s": "sales_rep", "t": "team", "r": "region", "rr": "region",
+                  "ol": "opportunity_line"}
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,8 @@ ENTITIES: dict[str, Entity] = {e.code: e for e in (
                                               "salesperson", "salespeople", "sales people", "seller"),
            "s.name", ("s.email",), None, "s.name"),
     Entity("region", "r", "区域", "region", ("区域", "大区", "region"), "r.name_zh", ("r.code",), None, "r.id"),
+    # The product lines of deals: never named by a question, chosen for units sold per product or product line.
+    Entity("line", "ol", "商机产品明细", "deal line", (), "ol.id", ("pr.name", "ol.quantity"), "o.closed_at", "ol.id"),
 )}
 
 # How each entity reaches the other aliases: (alias, join condition), in order. The compiler adds what it needs.
@@ -79,6 +82,9 @@ JOINS: dict[str, tuple[tuple[str, str], ...]] = {
     "product": (),
     "rep": (("t", "t.id = s.team_id"), ("r", "r.id = s.region_id"), ("rr", "rr.id = s.region_id")),
     "region": (),
+    "line": (("o", "o.id = ol.opportunity_id"), ("pr", "pr.id = ol.product_id"), ("a", "a.id = o.account_id"),
+             ("s", "s.id = o.owner_id"), ("t", "t.id = s.team_id"), ("r", "r.id = a.region_id"),
+             ("rr", "rr.id = s.region_id")),
 }
 
 
@@ -144,6 +150,8 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
               (("contract", "c.amount"), ("payment", "p.amount_due"), ("lead", "l.budget"),
                ("account", "a.annual_revenue"))),
     Dimension("amount_paid", "实收金额", "amount paid", "p.amount_paid", None, None, ()),
+    Dimension("product", "产品", "product", "pr.id", "pr.name", None, ("产品", "product", "sku")),
+    Dimension("product_line", "产品线", "product line", "pr.product_line", None, None, ("产品线", "product line")),
     Dimension("account", "客户", "account", "a.id", "a.name", None, ("客户", "customer", "account")),
     Dimension("month", "月份", "month", "month", None, None, ("月份", "月", "每月", "month", "monthly")),
 )}
@@ -249,11 +257,13 @@ MEASURES: dict[str, Measure] = {m.code: m for m in (
             ("未收金额", "待收金额", "应收未收金额", "outstanding amount", "unpaid amount", "amount outstanding"),
             "SUM(p.amount_due - p.amount_paid)", "money", "p.due_date", ("p.amount_paid < p.amount_due",)),
     Measure("units_sold", "opportunity", "销量(台/件)", "units sold",
-            ("卖了多少台", "卖了多少件", "卖了几台", "卖了几件", "卖出多少台", "卖出去多少台", "卖出去多少件",
+            ("卖出去数量", "卖出数量", "卖出的数量", "销售数量", "卖了多少台", "卖了多少件", "卖了几台", "卖了几件", "卖出多少台", "卖出去多少台", "卖出去多少件",
              "卖出去多少", "卖出多少件", "卖出多少", "卖出了多少", "销量", "卖了多少", "卖了几", "多少台", "几台",
              "how many units", "units sold", "units of", "units"),
             "SUM((SELECT SUM(olq.quantity) FROM opportunity_line AS olq WHERE olq.opportunity_id = o.id"
             "{product_clause}))", "count", "o.closed_at", ("o.stage = 'closed_won'",)),
+    Measure("units_by_line", "line", "销量(台/件)", "units sold", (), "SUM(ol.quantity)", "count", "o.closed_at",
+            ("o.stage = 'closed_won'",)),
     Measure("contract_amount", "contract", "合同金额", "contract amount",
             ("合同金额", "合同额", "签约金额", "合同签约额", "签约额", "签约总额", "contract amount", "contract value",
              "contract total"), "SUM(c.amount)", "money",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from sqlalchemy import Engine, text
 
@@ -126,3 +128,18 @@ def test_a_trainer_sees_no_customer_rows(small_engine: Engine) -> None:
 def test_validates_in_every_dialect(dialect: str) -> None:
     vq = validate("SELECT a.name FROM account AS a WHERE a.city = 'x'", dialect=dialect, caller=Caller(5, "rep"))
     assert "owner_id" in vq.sql
+
+
+def test_units_per_product_count_only_the_reps_own_won_deals(small_engine: Engine) -> None:
+    """Deal lines carry no owner: they are scoped through their opportunity, even when grouped by product."""
+    from sql.pipeline import answer
+
+    rep = _rep(small_engine)
+    outcome = answer("今年各产品卖了多少台", engine=small_engine, caller=rep, today=date(2026, 11, 18))
+    assert outcome.status == "answered" and outcome.plan is not None and outcome.plan.entity == "line"
+    with small_engine.connect() as c:
+        expected = {(name, qty) for name, qty in c.execute(text(
+            "SELECT pr.name, SUM(ol.quantity) FROM opportunity_line ol JOIN opportunity o ON o.id = ol.opportunity_id "
+            "JOIN product pr ON pr.id = ol.product_id WHERE o.owner_id = :rep AND o.stage = 'closed_won' "
+            "AND o.closed_at >= '2026-01-01' GROUP BY pr.id, pr.name"), {"rep": rep.id})}
+    assert expected and {(r[0], r[1]) for r in outcome.result.rows} == expected
