@@ -314,6 +314,8 @@ def _follow_up(ctx: _Ctx, plan: QueryPlan) -> exp.Expr:
         conds.append(exp.GTE(this=col, expression=_ts(w.start, False)))
     if w.end is not None:
         conds.append(exp.LT(this=col.copy(), expression=_ts(w.end, False)))
+    if plan.follow_up.by is not None:
+        conds.append(exp.EQ(this=exp.column("owner_id", table="xa"), expression=exp.Literal.number(plan.follow_up.by)))
     if plan.follow_up.kinds:
         conds.append(exp.In(this=exp.column("type", table="xa"),
                             expressions=[exp.Literal.string(k) for k in plan.follow_up.kinds]))

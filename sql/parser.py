@@ -53,7 +53,7 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
                              "question, and there is none to refer to. Please ask in full.", EXAMPLES, "no_previous")
     if any(re.search(w, text) for w in WRITE_WORDS) and not (refining and re.match(r"(改成|改为|换成|改到)", text)):
         return Refusal("我只能查询数据，不能修改或删除 / I can only read data; I never change or delete it.")
-    q = Question(text, [False] * len(text), not re.search(r"[\u4e00-\u9fff]", text))
+    q = Question(text, [False] * len(text), _is_english(text))
     q.found["caller_team"] = caller_team
     for step in STEPS:
         result = step(q, today, names, caller_id)
@@ -63,6 +63,13 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
 
 
 # -- recognisers -------------------------------------------------------------------------------------------------
+
+
+def _is_english(text: str) -> bool:
+    """English grammar (head noun first) even when Chinese names are quoted: "Overdue payments on 谢强's contracts"."""
+    if not re.search(r"[\u4e00-\u9fff]", text):
+        return True
+    return bool(re.match(r"[a-z]", text)) and len(re.findall(r"[a-z]{2,}", text)) >= 3
 
 
 def _assemble(q: Question, today: date, previous: QueryPlan | None,
@@ -84,7 +91,8 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
                              f"'{leftover}'. Rephrase, or pick one of these:", EXAMPLES, "unknown_words")
     inferable = any(c in DIM_ENTITY for c, _v in f.get("values", [])) or any(
         x.dimension in ("city", "province", "account", "team") for x in f.get("filters", [])) or any(
-        len({DIM_ENTITY.get(d) for d in dims} - {None}) == 1 for dims in f.get("group_candidates", []))
+        len({DIM_ENTITY.get(d) for d in dims} - {None}) == 1 or (dims[0] in SELF_DIMS and re.search(WHICH, q.text))
+        for dims in f.get("group_candidates", []))
     refining = previous is not None and bool(re.match(FOLLOW_UP_START, q.text) or re.search(
         r"呢[?？。!！]?$|^(and |what about|how about)", q.text) or re.search(ANAPHORA, q.text)) and all(
         e == previous.entity or e in GROUPABLE_MENTIONS for e in entities)
@@ -129,6 +137,8 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
     return _plan(q, today, entity, group_by, caller_id)
 
 
+SELF_DIMS = ("rep", "account", "region", "product")  # dimensions that are records a question can list
+WHICH = r"\bwhich\b|哪些|哪个|哪几|哪家|哪位|\blist\b|列出"
 FACT_ENTITIES = ("activity", "opportunity", "lead", "payment", "contract", "contact")
 GROUPABLE_MENTIONS = {"rep": "rep", "region": "region", "account": "account"}
 DIM_ENTITY = {"account_type": "account", "hospital_grade": "account", "customer_class": "account",
@@ -169,8 +179,8 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
             if code in DIM_ENTITY:
                 return DIM_ENTITY[code], group_by
         for dims in q.found.get("group_candidates", []):
-            if measure is None and q.found.get("absence") and dims[0] in GROUPABLE_MENTIONS:
-                return dims[0], group_by  # "which reps haven't won a deal": the reps themselves
+            if measure is None and dims[0] in SELF_DIMS and re.search(WHICH, q.text):
+                return dims[0], group_by  # "which reps haven't won a deal", "which products are in ...": those records
             owners = [DIM_ENTITY[d] for d in dims if d in DIM_ENTITY]
             if len(set(owners)) == 1:  # "输单原因分布": loss reasons belong to deals
                 return owners[0], group_by
@@ -290,6 +300,11 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
                 return Clarification("“未跟进”是指多长时间内？/ Not followed up within which period?",
                                      ("近7天 / last 7 days", "上周 / last week", "近30天 / last 30 days"), "window")
         follow_up = FollowUp(window, bool(f.get("follow_up_done")), tuple(f.get("follow_up_kinds", ())))
+        reps = [x for x in filters if x.dimension == "rep" and x.op == "eq"]
+        if follow_up.done and entity == "account" and len(reps) == 1:
+            # "郭琳跟进过哪些客户": the accounts she followed up herself, whoever owns them
+            follow_up = replace(follow_up, by=int(str(reps[0].value)))
+            filters = [x for x in filters if x is not reps[0]]
         window = None
         if f.get("stale") and all(x.value != "open" for x in filters if x.dimension == "flag"):
             filters.append(Filter("flag", "eq", "open"))

@@ -39,6 +39,7 @@ class FollowUp:
     done: bool = False  # False: NOT EXISTS ("not followed up"); True: EXISTS ("followed up")
     kinds: tuple[str, ...] = ()  # only these activity types count ("没打过电话": calls)
     target: str = "activity"  # what must (not) exist: activity, won (deal), opportunity, contract, payment
+    by: int | None = None  # only follow-ups by this rep ("郭琳跟进过哪些客户": the accounts she followed up)
 
 
 @dataclass(frozen=True)

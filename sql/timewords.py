@@ -87,7 +87,7 @@ EN_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "seven": 7, "twel
 SINGLE = ((re.compile(r"(?:近|最近|过去)\s*一\s*(?:周|星期)|past week|last 7 days"), 7, "近7天"),
           (re.compile(r"(?:近|最近|过去)\s*一?\s*个月|past month|last 30 days"), 30, "近30天"))
 YEAR_RE = re.compile(r"(?:in\s+)?(?<!\d)(20\d\d)(?!\d)\s*(?:年(?!\s*\d{1,2}\s*月)|(?![\s\d]*年?\s*\d{1,2}\s*月))")
-HALF_RE = re.compile(r"(?:今年|本年)?(?:上半年|下半年)|\bh1\b|\bh2\b|first half|second half")
+HALF_RE = re.compile(r"(?:今年|本年)?(?:上半年|下半年)|\bh1\b|\bh2\b|(?:the )?(?:first|second) half(?: of (?:this|the) year)?")
 EN_SINCE_RE = re.compile(r"since (january|february|march|april|may|june|july|august|september|october|november|"
                          r"december) (\d{1,2})(?:st|nd|rd|th)?")
 SLASH_SINCE_RE = re.compile(r"(?:since\s+)?(1[0-2]|[1-9])/(3[01]|[12]\d|[1-9])(?!\d)\s*(?:以来|之后|以后|起|至今)?")
@@ -131,7 +131,7 @@ def find_window(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | 
         year = int(m.group(1))
         offer(TimeWindow(_d(date(year, 1, 1)), _d(date(year + 1, 1, 1)), f"{year}年"), m.span())
     if m := HALF_RE.search(text):
-        first = m.group(0).endswith("上半年") or m.group(0) in ("h1", "first half")
+        first = m.group(0).endswith("上半年") or m.group(0) == "h1" or "first half" in m.group(0)
         year = today.year
         start, end = (date(year, 1, 1), date(year, 7, 1)) if first else (date(year, 7, 1), date(year + 1, 1, 1))
         offer(TimeWindow(_d(start), _d(end), m.group(0)), m.span())
