@@ -114,7 +114,7 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
         entities = [e for e in entities if e != previous.entity] or entities
         f["entities"] = entities
         previous = None
-    if previous is not None and (refining or (not entities and measure is None)) \
+    if previous is not None and (refining or (not entities and measure in (None, "count"))) \
             and not f.get("stale") and ("follow_up_done" not in f or f.get("absence")):
         return _refinement(q, today, previous)
     if not entities and measure in (None, "count") and not f.get("stale") and "follow_up_done" not in f \
@@ -137,6 +137,7 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
     return _plan(q, today, entity, group_by, caller_id)
 
 
+WON_MEASURES = ("won_amount", "won_count", "avg_deal_size")
 SELF_DIMS = ("rep", "account", "region", "product")  # dimensions that are records a question can list
 WHICH = r"\bwhich\b|哪些|哪个|哪几|哪家|哪位|\blist\b|列出"
 FACT_ENTITIES = ("activity", "opportunity", "lead", "payment", "contract", "contact")
@@ -264,6 +265,11 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
                                  f"{ENTITIES[entity].label_en} I can show the count and the amount together.",
                                  EXAMPLES, "both_figures")
         measure, also = "count", (amount,)
+    stages = {str(v) for x in filters if x.dimension == "stage"
+              for v in (x.value if isinstance(x.value, tuple) else (x.value,))}
+    if measure in WON_MEASURES and stages - {"closed_won"}:
+        return Clarification("赢单类指标只统计已赢单的商机，与所选阶段矛盾，请换个说法 / Won figures count won deals only, "
+                             "which contradicts the stage asked for; please rephrase.", EXAMPLES, "contradiction")
     if measure is None and group_by:
         measure = "count"  # "Activities by type": a breakdown counts
     if "hospital_grade" in group_by and all(x.dimension != "account_type" for x in filters):
@@ -431,7 +437,8 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
                                  f"{specific.label_en} does not apply to the previous question; please ask in full.",
                                  EXAMPLES, "followup")
         measure = str(f["measure"])  # "赢单率呢": the same records, another figure
-    if measure is None and f.get("aggregate"):
+    listing = re.search(LIST_ASK, q.text) and f.get("top_n")  # "金额最大的五个是哪些": ranked records, not a sum
+    if measure is None and f.get("aggregate") and not listing:
         measure = _amount_measure(previous.entity, str(f["aggregate"]))  # "金额一共多少": now the amount
     if measure == "count" and previous.measure in COUNT_OF:
         # "what about the number of deals" after the won amount: count the same deals, not all of them
@@ -447,13 +454,23 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
         related = FollowUp(window or TimeWindow(None, None, "从来"), bool(f.get("follow_up_done")), (),
                            str(f["absence"]))
         window = None
-    if not (filters or group_by or window or top_n or f.get("order") or measure or related):
+    # "which of those are over 1M", "其中合作中的有哪些": the records behind the figure, not the figure again
+    as_list = bool(re.search(LIST_ASK, q.text)) and measure is None and previous.measure is not None \
+        and not f.get("group_candidates")
+    sort = None
+    if as_list and top_n and (f.get("sort_hint") or f.get("aggregate") == "sum"):
+        sort = _amount_column(previous.entity)  # "金额最大的五个是哪些": the five largest
+    if not (filters or group_by or window or top_n or f.get("order") or measure or related or as_list):
         return Clarification("请补充您想怎样调整上一个问题 / How should I change the previous question?", EXAMPLES,
                              "followup")
-    return Refinement(filters=tuple(filters), group_by=group_by, related=related,
+    return Refinement(filters=tuple(filters), group_by=group_by, related=related, as_list=as_list, sort=sort,
                       window=window if previous.follow_up is None else None,
                       follow_up_window=window if previous.follow_up is not None else None,
                       top_n=top_n, order=f.get("order"), measure=measure)
+
+
+LIST_ASK = (r"哪些|哪几(?!个?(区|组|月|类|个行业))|有谁|列出|列一下|列个|名单|明细|\bwhich (of|ones?|are|were|is)\b|\blist\b|"
+            r"show me (the )?(ones|them|those)|\bwhat are they\b|\bwho are they\b")
 
 
 # Counting the records a measure adds up: (counting measure, flags carrying the measure's own conditions).

@@ -94,9 +94,13 @@ class Refinement:
     entity: str | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
     related: FollowUp | None = None  # records that must (not) exist, added to the previous question
+    as_list: bool = False  # "which of those ...": list the records behind the previous figure
+    sort: str | None = None
 
     def apply(self, plan: QueryPlan) -> QueryPlan:
         out = plan.with_filters(*self.filters) if self.filters else plan
+        if self.as_list:
+            out = replace(out, measure=None, group_by=(), also=(), top_n=None, order=None, sort=self.sort)
         if self.related is not None:
             out = replace(out, follow_up=self.related)
         if self.group_by is not None:  # a new breakdown shows every group, not the old top-N

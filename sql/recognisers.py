@@ -180,7 +180,7 @@ def _flags(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
                 q.found.setdefault("flag_entities", []).append(FLAG_ENTITY.get(code))
 
 
-STRONG_COUNT = r"(?<!哪)(?:几|多少)(?:个(?!小时|月|星期|礼拜|工作日)|家|条|次|笔|份|位|单|名)|数量|个数|总数|次数|how many(?! days)|number of|\bcount\b|no\. of"
+STRONG_COUNT = r"#\s*of\b|(?<=拜访|跟进|线索|商机|电话|订单|合同)量|(?<!哪)(?:几|多少)(?:个(?!小时|月|星期|礼拜|工作日)|家|条|次|笔|份|位|单|名)|数量|个数|总数|次数|how many(?! days)|number of|\bcount\b|no\. of"
 ENTITY_COUNT = r"(?<=[\u4e00-\u9fff])数(?:量|目)?(?![\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])数(?=是|有|为|多少)"
 LIST_MARKERS = r"哪些|哪几|列出|列一下|名单|清单|明细|记录|\bwhich\b|\blist\b|show me the|\bshow\b"
 # Words that make an entity-like measure word ("回款") a figure rather than a list of records.
@@ -195,6 +195,12 @@ BOTH_FIGURES = (r"(数量|个数|多少个|几个|笔数|单数)\s*(和|及|以�
 
 
 def _measure(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    if days := q.search(r"\bdays? (spent )?in\b(?=.{0,20}\bstage\b)"):  # "avg days in negotiation stage"
+        q.take(*days.span())
+        for said in ("stage", "average", "avg", "mean"):
+            q.take_first((said,))
+        q.found["measure"] = "avg_days_in_stage"
+        return
     if both := q.search(BOTH_FIGURES):
         q.take(*both.span())
         q.found["both_figures"] = True

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 WRITE_WORDS = (
     r"删除", r"删掉", r"删了", r"清空", r"清除", r"修改", r"更改", r"改成", r"改为", r"改一下", r"更新.{0,6}(为|成|到)",
-    r"插入", r"添加一(个|条)", r"转给", r"转移给", r"转到", r"分配给", r"指派给", r"移交", r"(都|全部|全)?分给",
+    r"插入", r"添加一(个|条)", r"转给", r"转移给", r"转到", r"分配给", r"指派给", r"移交", r"(把|将).{0,30}分给",
+    r"(都|全部|全)分给",
     r"派给", r"划给", r"划到", r"交给.{0,8}(跟|负责|处理)", r"\breassign", r"\btransfer\b",
     r"\bassign\b.{0,40}\bto\b", r"新建一(个|条)", r"创建一(个|条)", r"录入一(个|条)", r"把.{0,20}(改|设|删)",
     r"\bdelete\b", r"\bdrop\b", r"\bupdate\b", r"\binsert\b", r"\btruncate\b", r"\balter\b", r"\bremove\b",
