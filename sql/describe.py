@@ -66,4 +66,5 @@ def describe(plan: QueryPlan) -> str:
         parts.append("按 " + "、".join(DIMENSIONS[g].label_zh for g in plan.group_by))
     if plan.top_n:
         parts.append(f"{'前' if (plan.order or 'desc') == 'desc' else '后'} {plan.top_n}")
+    parts += list(plan.notes)
     return " · ".join(parts)

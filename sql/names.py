@@ -70,6 +70,11 @@ class NameIndex:
         return cls(dict(reps), dict(accounts), cities, provinces, products, lines, dict(bigrams), teams,
                    (max(2, min(lengths)), min(60, max(lengths))), dict(pinyin))
 
+    def english_words(self) -> frozenset[str]:
+        """Pinyin of reps and English city names: words that are names, never spelling mistakes."""
+        places = [PLACE_EN[c] for c in self.cities | self.provinces if c in PLACE_EN]
+        return frozenset(w for key in (*self.rep_pinyin, *places) for w in key.lower().split())
+
     def find(self, question: str) -> list[NameHit]:
         hits = self._accounts(question)
         hits += self._reps(question)

@@ -18,6 +18,7 @@ from sql.plan import Clarification, Filter, FollowUp, QueryPlan, Refinement, Ref
 from sql.question import Question, compiled, longest_first, normalise
 from sql.recognisers import STEPS
 from sql.semantic import ENTITIES, MEASURES, TIME_DIMENSIONS
+from sql.shorthand import expand
 from sql.timewords import _d, is_future
 from sql.vocabulary import (
     EVER_WORDS,
@@ -25,6 +26,7 @@ from sql.vocabulary import (
     FILLER_EN,
     FILLER_ZH,
     WRITE_WORDS,
+    known_words,
 )
 
 MAX_QUESTION_CHARS = 500
@@ -40,7 +42,7 @@ FOLLOW_UP_START = (r"(那|那么|其中|只要|只看|只算|换成|改成|改�
 def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan | None = None,
           caller_id: int | None = None, caller_team: int | None = None
           ) -> QueryPlan | Refinement | Clarification | Refusal:
-    text = normalise(question)
+    text, corrected = expand(normalise(question), known_words(names))
     if not text or not re.search(r"[\w\u4e00-\u9fff]", text):
         return Clarification("请输入一个关于客户、商机、线索、跟进或回款的问题 / Please ask about accounts, deals, leads, "
                              "follow-ups or receivables.", EXAMPLES, "empty")
@@ -55,6 +57,7 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
         return Refusal("我只能查询数据，不能修改或删除 / I can only read data; I never change or delete it.")
     q = Question(text, [False] * len(text), _is_english(text))
     q.found["caller_team"] = caller_team
+    q.found["notes"] = list(corrected)
     for step in STEPS:
         result = step(q, today, names, caller_id)
         if isinstance(result, Clarification):
@@ -326,7 +329,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         filters.append(Filter("rep", "eq", caller_id))
     plan = QueryPlan(entity=entity, measure=measure, group_by=tuple(group_by), filters=_either(filters),
                      follow_up=follow_up, window=window, time_field=time_field,
-                     order=f.get("order"), top_n=f.get("top_n"), sort=sort, also=also)
+                     order=f.get("order"), top_n=f.get("top_n"), sort=sort, also=also,
+                     notes=tuple(f.get("notes", ())))
     if plan.measure is None and plan.top_n is None and f.get("superlative"):
         return Clarification("“最”是按什么排序？/ Best by which measure?", (
             "按赢单金额 / by won amount", "按商机数量 / by number of deals", "按回款金额 / by collected amount"),

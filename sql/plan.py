@@ -58,6 +58,7 @@ class QueryPlan:
     limit: int | None = None
     sort: str | None = None  # a list's sort column (semantic-layer expression), e.g. "o.amount"
     also: tuple[str, ...] = ()  # further measures shown beside `measure` ("数量和金额"), over the same records
+    notes: tuple[str, ...] = ()  # how the question was read where it was not literal ("张玮" read as "张伟")
 
     def with_filters(self, *extra: Filter) -> QueryPlan:
         kept = tuple(f for f in self.filters if all(f.dimension != e.dimension for e in extra))

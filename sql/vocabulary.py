@@ -6,6 +6,10 @@ Patterns are regular expressions over the normalised (NFKC, lower-case) question
 
 from __future__ import annotations
 
+import re
+from functools import cache
+from typing import Any
+
 WRITE_WORDS = (
     r"删除", r"删掉", r"删了", r"清空", r"清除", r"修改", r"更改", r"改成", r"改为", r"改一下", r"更新.{0,6}(为|成|到)",
     r"插入", r"添加一(个|条)", r"转给", r"转移给", r"转到", r"分配给", r"指派给", r"移交", r"(把|将).{0,30}分给",
@@ -173,3 +177,42 @@ EXAMPLES = (
     "Open opportunities over 500k in North China",
     "逾期回款金额按区域",
 )
+
+
+def known_words(names: Any) -> frozenset[str]:
+    """Every English word the parser understands, plus the names in the database (for spelling correction)."""
+    return _vocabulary_words() | frozenset(getattr(names, "english_words", lambda: frozenset())())
+
+
+@cache
+def _vocabulary_words() -> frozenset[str]:
+    import sql.recognisers
+    import sql.semantic
+    import sql.timewords
+
+    words: set[str] = set()
+    for module in (sql.semantic, sql.timewords, sql.recognisers, globals()):
+        scope = module if isinstance(module, dict) else vars(module)
+        for name, value in scope.items():
+            if name.isupper():
+                _collect(value, words, 0)
+    return frozenset(words)
+
+
+def _collect(value: Any, words: set[str], depth: int) -> None:
+    if depth > 6:
+        return
+    if isinstance(value, str):
+        words.update(re.findall(r"[a-z]{3,}", value.lower().replace("\\b", " ")))
+    elif isinstance(value, re.Pattern):
+        _collect(value.pattern, words, depth + 1)
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _collect(k, words, depth + 1)
+            _collect(v, words, depth + 1)
+    elif isinstance(value, (tuple, list, set, frozenset)):
+        for v in value:
+            _collect(v, words, depth + 1)
+    elif hasattr(value, "__dataclass_fields__"):
+        for f in value.__dataclass_fields__:
+            _collect(getattr(value, f), words, depth + 1)

@@ -1,0 +1,67 @@
+"""Chat shorthand and misspelt words, rewritten before parsing: "won amt this yr", "hosptials", "超500w".
+
+Managers type on phones. Abbreviations from a fixed table are expanded; an English word the parser does not know
+is replaced by the one known word within one edit (two for words of nine letters or more) that starts and ends
+like it, and only when exactly one fits and the word has six letters or more, so a real unknown word ("quota",
+"scores") still makes the parser ask back. Every correction is reported, so the interpretation line
+shows what was read.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from rapidfuzz.distance import Levenshtein
+
+# (pattern, replacement) over the normalised, lower-case question; word boundaries keep "wk" out of "wkday".
+ABBREVIATIONS = (
+    (r"\byrs?\b", "year"), (r"\bytd\b", "this year"), (r"\bmtd\b", "this month"), (r"\bwks?\b", "week"),
+    (r"\bqtrs?\b", "quarter"), (r"\bmos?\b(?=\s|$)", "month"), (r"\bamt\b", "amount"), (r"\baccts?\b", "accounts"),
+    (r"\bw/o\b", "without"), (r"\bw/(?=\s)", "with"), (r"\bw(?= open\b| any\b)", "with"), (r"\bhrs?\b", "hours"),
+    (r"\b(\d+)\s*d\b", r"\1 days"), (r"\bsept?\b", "september"), (r"\boct\b", "october"), (r"\bnov\b", "november"),
+    (r"\bdec\b", "december"), (r"\bjan\b", "january"), (r"\bfeb\b", "february"), (r"\baug\b", "august"),
+    (r"\bopps?\b", "opportunities"), (r"\breps'", "reps"),
+    (r"超(?=\s*\d)", "超过"), (r"本季(?!度)", "本季度"), (r"上季(?!度)", "上季度"), (r"赢的单", "赢单"),
+)
+
+
+def expand(text: str, known: frozenset[str]) -> tuple[str, tuple[str, ...]]:
+    """The question with shorthand expanded and misspelt English words corrected, and what was changed."""
+    notes: list[str] = []
+    for pattern, replacement in ABBREVIATIONS:
+        text = re.sub(pattern, replacement, text)
+    out = []
+    last = 0
+    for m in re.finditer(r"(?<![a-z])[a-z]{5,}(?![a-z])", text):
+        word = m.group(0)
+        fix = None if word in known else _correction(word, known)
+        if fix:
+            out.append(text[last:m.start()] + fix)
+            last = m.end()
+            notes.append(f"“{word}”按“{fix}”理解")
+    text = "".join(out) + text[last:]
+    return text, tuple(notes)
+
+
+def _correction(word: str, known: frozenset[str]) -> str | None:
+    """A typing slip keeps the word's start and end ("hosptials", "pipline"); "scores" is not "stores"."""
+    if len(word) < 6 or any(word[:n] in known for n in range(5, len(word))):
+        return None  # short words, and inflections of known words ("contacts", "activities"), are left alone
+    limit = 2 if len(word) >= 9 else 1
+    close = [k for k in _candidates(word, known) if k[:2] == word[:2] and k[-1] == word[-1]
+             and Levenshtein.distance(word, k, score_cutoff=limit) <= limit]
+    return close[0] if len(close) == 1 else None
+
+
+def _candidates(word: str, known: frozenset[str]) -> list[str]:
+    table = _by_length(known)
+    return [k for n in range(len(word) - 2, len(word) + 3) for k in table.get(n, ())]
+
+
+@cache
+def _by_length(known: frozenset[str]) -> dict[int, tuple[str, ...]]:
+    table: dict[int, list[str]] = {}
+    for k in known:
+        table.setdefault(len(k), []).append(k)
+    return {n: tuple(sorted(ws)) for n, ws in table.items()}
