@@ -16,6 +16,7 @@ from rapidfuzz.distance import Levenshtein
 from sqlalchemy import Engine, text
 
 from crm.demo.geo import PLACE_EN
+from sql.question import compiled
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ class NameIndex:
             start = question.find(city)
             if start >= 0 and len(city) >= 2:
                 hits.append(NameHit(kind, city, (), (start, start + len(city)), True))
-            elif city in PLACE_EN and (m := re.search(rf"(?<![a-z]){re.escape(PLACE_EN[city])}(?![a-z])", question)):
+            elif city in PLACE_EN and (m := compiled(re.escape(PLACE_EN[city]), True).search(question)):
                 hits.append(NameHit(kind, city, (), m.span(), True))
         for name, pid in self.products.items():
             for alias in _product_aliases(name):
@@ -109,7 +110,7 @@ class NameIndex:
                 hits.append(NameHit("rep", name, tuple(i for i, _ in entries), (start, start + len(name)), True,
                                     tuple(d for _, d in entries)))
         for key, people in self.rep_pinyin.items():  # "Zhiqiang Tang" / "Tang Zhiqiang" in English questions
-            if m := re.search(rf"(?<![a-z]){key}(?![a-z])", q):
+            if key in q and (m := compiled(key, True).search(q)):
                 hits.append(NameHit("rep", people[0][1], tuple(i for i, _n, _d in people), m.span(), True,
                                     tuple(d for _i, _n, d in people)))
         if hits:

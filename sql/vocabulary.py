@@ -179,9 +179,20 @@ EXAMPLES = (
 )
 
 
+_KNOWN: dict[int, tuple[Any, frozenset[str]]] = {}
+
+
 def known_words(names: Any) -> frozenset[str]:
-    """Every English word the parser understands, plus the names in the database (for spelling correction)."""
-    return _vocabulary_words() | frozenset(getattr(names, "english_words", lambda: frozenset())())
+    """Every English word the parser understands, plus the names in the database (for spelling correction).
+
+    Computed once per name index (they are cached per database), so a question costs a dictionary look-up."""
+    hit = _KNOWN.get(id(names))
+    if hit is None or hit[0] is not names:
+        if len(_KNOWN) > 16:
+            _KNOWN.clear()
+        hit = _KNOWN[id(names)] = (names, _vocabulary_words() | frozenset(
+            getattr(names, "english_words", lambda: frozenset())()))
+    return hit[1]
 
 
 @cache
