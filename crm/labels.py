@@ -38,7 +38,7 @@ CUSTOMER_CLASS: Labels = {
 }
 ACCOUNT_STATUS: Labels = {
     "prospect": ("潜在", "Prospect", ("潜在客户", "意向", "prospects")),
-    "active": ("合作中", "Active", ("活跃", "在合作", "成交客户", "active customer")),
+    "active": ("合作中", "Active", ("处于合作状态", "合作状态", "活跃", "在合作", "成交客户", "active customer")),
     "churned": ("已流失", "Churned", ("流失", "流失客户", "lost customer")),
 }
 LEAD_SOURCE: Labels = {
@@ -62,7 +62,7 @@ STAGE: Labels = {
     "needs_analysis": ("需求分析", "Needs analysis", ("需求确认", "需求调研")),
     "proposal": ("方案报价", "Proposal", ("报价", "方案", "quote stage")),
     "negotiation": ("商务谈判", "Negotiation", ("谈判", "议价")),
-    "closed_won": ("赢单", "Closed won", ("成交", "签单", "卖出去", "卖出", "搞定了", "搞定", "拿下", "赢下", "赢了", "won",
+    "closed_won": ("赢单", "Closed won", ("已成交", "成交", "签单", "卖出去", "卖出", "搞定了", "搞定", "拿下", "赢下", "赢了", "won",
                                           "win", "sold")),
     "closed_lost": ("输单", "Closed lost", ("丢单", "输掉", "输了", "丢了", "丢的", "lost", "loss", "lose")),
 }

@@ -284,7 +284,17 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
     window: TimeWindow | None = f.get("window")
     time_field = f.get("time_field")
     if time_field and TIME_DIMENSIONS[time_field].entity != entity:
+        if time_field not in GENERIC_TIME_FIELDS and window is not None and entity != "line":
+            other = ENTITIES[TIME_DIMENSIONS[time_field].entity]
+            return Clarification(f"这个时间说的是{other.label_zh}，不是{ENTITIES[entity].label_zh}；请换个问法 / That date belongs "
+                                 f"to the {other.label_en}, not the {ENTITIES[entity].label_en}; please rephrase.",
+                                 EXAMPLES, "time_of_other")
         time_field = None  # "created" said of leads means the lead's own creation time
+    if any(e != entity for e in f.get("amount_entities", ())) and any(
+            x.dimension in ("amount", "amount_paid", "unpaid") for x in filters):
+        # "签约额超过一千万的客户": a total per account (HAVING), which plans cannot express yet
+        return Clarification("按每个客户（或业务员）的合计金额筛选暂不支持，请改问排名 / Filtering by a total per account or "
+                             "rep is not supported yet; ask for a ranking instead.", EXAMPLES, "having")
     if window is not None and window.past_year and time_field in FORWARD_FIELDS:
         window = _next_year(window)  # "due in December", asked in November: this December, not last year's
     follow_up = None
@@ -361,7 +371,9 @@ def _either(filters: list[Filter]) -> tuple[Filter, ...]:
 
 AVG_OF = {"lead_budget": "avg_lead_budget", "contract_amount": "avg_contract_amount"}
 RANKED_COLUMN = {"annual_revenue": "a.annual_revenue", "lead_budget": "l.budget", "contract_amount": "c.amount",
+                 "collected": "p.amount_paid",
                  "opportunity_amount": "o.amount", "won_amount": "o.amount"}
+GENERIC_TIME_FIELDS = ("o.created_at", "a.created_at")  # "created", "新增": any record's own creation time
 FORWARD_FIELDS = ("p.due_date", "o.expected_close_date")
 
 
@@ -450,6 +462,9 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
         filters += [Filter("flag", "eq", c) for c in carried]
     singular = re.search(r"哪(个|一个|家|位)(?!.*哪些)|\bwhich (one|region|rep|team|source|industry|month)\b", q.text)
     top_n = f.get("top_n") or (1 if f.get("superlative") and (not group_by or singular) else None)  # "哪个大区最慢"
+    if window is not None and is_future(window, today) and previous.time_field not in FORWARD_FIELDS:
+        return Clarification(f"{window.label}还没有发生，无法统计实际数据 / {window.label} has not happened yet.", EXAMPLES,
+                             "future")
     related = None
     if f.get("absence"):  # "which of them have open deals": the same records, with or without related ones
         if previous.follow_up is not None:

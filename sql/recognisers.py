@@ -334,10 +334,12 @@ FIELD_ENTITY = {"合同金额": "contract", "商机金额": "opportunity", "预�
                 "年收入": "account", "年营收": "account", "年营业额": "account", "annual revenue": "account",
                 "账期": "contract", "付款账期": "contract", "payment terms": "contract", "回款": "payment",
                 "回款金额": "payment", "实收": "payment", "实收金额": "payment", "到账": "payment",
-                "amount paid": "payment"}
+                "amount paid": "payment", "合同额": "contract", "签约额": "contract", "应收余额": "payment",
+                "未收金额": "payment", "unpaid": "payment", "still unpaid": "payment", "outstanding": "payment"}
 FIELD_DIMENSION = {"账期": "payment_terms", "付款账期": "payment_terms", "payment terms": "payment_terms",
                    "回款": "amount_paid", "回款金额": "amount_paid", "实收": "amount_paid", "实收金额": "amount_paid",
-                   "到账": "amount_paid", "amount paid": "amount_paid"}
+                   "到账": "amount_paid", "amount paid": "amount_paid", "应收余额": "unpaid", "未收金额": "unpaid",
+                   "unpaid": "unpaid", "still unpaid": "unpaid", "outstanding": "unpaid"}
 
 
 def _amount_field(q: Question, start: int) -> str:
@@ -351,6 +353,7 @@ def _amount_field(q: Question, start: int) -> str:
                     q.take(s0, len(head))
                     if w in FIELD_ENTITY:
                         q.found.setdefault("entity_hint", FIELD_ENTITY[w])
+                        q.found.setdefault("amount_entities", []).append(FIELD_ENTITY[w])
                 return FIELD_DIMENSION.get(w, "amount")
     return "amount"
 

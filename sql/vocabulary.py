@@ -12,7 +12,8 @@ from typing import Any
 
 WRITE_WORDS = (
     r"删除", r"删掉", r"删了", r"清空", r"清除", r"修改", r"更改", r"改成", r"改为", r"改一下", r"更新.{0,6}(为|成|到)",
-    r"插入", r"添加一(个|条)", r"转给", r"转移给", r"转到", r"分配给", r"指派给", r"移交", r"(把|将).{0,30}分给",
+    r"插入", r"添加一(个|条)", r"转给", r"转移给", r"转到", r"(?<!没有)(?<![没未不])分配给(?!任何)", r"指派给", r"移交",
+    r"(把|将).{0,30}分给",
     r"(都|全部|全)分给",
     r"派给", r"划给", r"划到", r"交给.{0,8}(跟|负责|处理)", r"\breassign", r"\btransfer\b",
     r"\bassign\b.{0,40}\bto\b", r"新建一(个|条)", r"创建一(个|条)", r"录入一(个|条)", r"把.{0,20}(改|设|删)",
@@ -31,7 +32,8 @@ NEGATED_FOLLOW_UP = (
 TYPED_NEGATION = (
     (r"(一个|一通|一次)?电话(都|也)?没(有)?打过?|没(有)?打过?电话|no (phone )?calls?|never called|not called", ("call",)),
     (r"(一次)?(都|也)?没(有)?去?(上门)?拜访过?|(一次)?(上门)?拜访(都|也)?没(有)?(过)?|没(有)?上门(拜访)?过?|no visits?|"
-     r"never (been )?visited|not (been )?visited|(haven'?t|hasn'?t|have not|has not) (been )?visited", ("visit",)),
+     r"never (been )?visited|not (been )?visited|(haven'?t|hasn'?t|have not|has not) (been )?visited|(haven'?t|hasn'?t|"
+     r"have not|has not|never) (had|got) (a |an |any )?(on-site )?visits?", ("visit",)),
     (r"没(有)?(做过|安排过?)?演示|no demos?|never had a demo|haven'?t (logged|had|done|run|held) (a |any )?demos?",
      ("demo",)),
 )
@@ -95,7 +97,8 @@ VAGUE_WORDS = ("怎么样", "如何", "情况", "表现", "好不好", "how is",
                "doing")
 
 # Which amount a comparison is about, when the question names it before the number.
-AMOUNT_FIELDS = ("账期", "付款账期", "payment terms", "回款", "回款金额", "实收", "实收金额", "到账", "amount paid", "金额", "商机金额", "合同金额", "预算", "年收入", "年营收", "年营业额", "营收", "amount", "budget", "budgets",
+AMOUNT_FIELDS = ("账期", "付款账期", "payment terms", "回款", "回款金额", "实收", "实收金额", "到账", "amount paid",
+                 "合同额", "签约额", "应收余额", "未收金额", "unpaid", "still unpaid", "outstanding", "金额", "商机金额", "合同金额", "预算", "年收入", "年营收", "年营业额", "营收", "amount", "budget", "budgets",
                  "annual revenue", "revenue", "value", "deal size", "worth")
 EVER_WORDS = ("从来", "从未", "从没", "一直", "ever", "never", "at all")
 GT_WORDS = ("过", ">=", "≥", "大于等于", "不少于", "不低于", "至少", "以上", "及以上", "大于", "超过", "高于", "多于", ">", "over",
@@ -106,9 +109,9 @@ LT_WORDS = ("<=", "≤", "不超过", "at most", "no more than", "以下", "以�
 
 # Which time column a window applies to, when the question says so.
 TIME_FIELD_WORDS: dict[str, tuple[str, ...]] = {
-    "o.expected_close_date": ("预计成交", "预计签约", "预计关闭", "expected to close", "expected close",
+    "o.expected_close_date": ("预计成交日期", "预计成交", "预计签约", "预计关闭", "expected to close", "expected close",
                               "closing", "close date"),
-    "p.due_date": ("到期", "应收", "应付", "due"),
+    "p.due_date": ("应收日期", "到期日", "到期", "应收", "应付", "due"),
     "c.signed_at": ("签约", "签订", "签下来的", "签下来", "签下的", "签过", "签的", "签了", "signed", "did we sign",
                     "we signed", "sign"),
     "l.assigned_at": ("新分配", "新分到", "分配出去", "分配的", "分到的", "被分到", "assigned"),
@@ -143,7 +146,9 @@ FILLER_ZH = ("请", "帮我", "帮忙", "给我", "麻烦", "查一下", "查询
              "单", "因为", "因", "是谁", "谁", "里面", "几个小时", "多少小时", "多少天", "几天", "小时", "改成", "改为",
              "拆开看", "拆开", "开", "卡了", "卡", "之间", "打了", "跑了", "跑", "编号", "正在", "分别", "请问", "取", "排",
              "排一下", "排个序", "份", "汇总", "汇总一下", "列个", "列", "拉出来", "帮我把", "我要", "我想", "逐个", "一笔一笔",
-             "过一遍", "先", "准备", "只算", "收集的", "收集", "挂着", "还挂着", "款", "才", "联系上")
+             "过一遍", "先", "准备", "只算", "收集的", "收集", "挂着", "还挂着", "款", "才", "联系上", "能否", "能不能", "可以",
+             "如果", "能", "创建的", "创建", "到目前为止", "截至目前", "截止目前", "到现在为止", "为止", "历史累计", "累计",
+             "历史上", "并且", "而且", "且", "任何人")
 FILLER_EN = ("please", "show", "me", "list", "give", "get", "find", "tell", "what", "what's", "whats", "which", "who",
              "are", "is", "was", "were", "the", "a", "an", "of", "in", "on", "at", "for", "with", "and", "or", "to",
              "from", "by", "all", "our", "we", "us", "i", "do", "does", "did", "have", "has", "had", "there", "that",
@@ -168,7 +173,8 @@ FILLER_EN = ("please", "show", "me", "list", "give", "get", "find", "tell", "wha
              "in the crm", "crm", "flagged as", "flagged", "counting", "money", "generated", "win", "against them",
              "logged against", "logged", "log", "whose", "that", "which", "with", "have", "has", "been", "still",
              "sitting", "team", "share of", "share", "money", "switch to", "switch", "change to", "sort", "sorted",
-             "close", "bring in", "cash", "line", "worth")
+             "close", "bring in", "cash", "line", "worth", "among", "on-site", "onsite", "in-person", "sell", "could",
+             "would")
 
 EXAMPLES = (
     "华东区上周未跟进的三甲医院客户",
