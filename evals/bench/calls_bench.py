@@ -77,7 +77,40 @@ def main(argv: list[str] | None = None) -> int:
           f"load average after {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
     if missing:
         print("unavailable fixtures:", ", ".join(missing))
+    checklist_timing()
     return 0
+
+
+def checklist_timing() -> None:
+    """The checklist step of a review: embedding the stage's example bank (first use; then cached on disk) and
+    scoring one annotated call of each stage, with the shipped embedder."""
+    import tempfile
+
+    from calls import checklist_bank
+    from calls.checklist import ChecklistDetector
+    from evals.calls.dataset import load_calls
+    from retrieval.embedders import default_embedder
+    from retrieval.library import load_library
+
+    stages = load_library().stages
+    embedder = default_embedder()
+    calls = {c.stage: c for c in load_calls(split="test")}
+    with tempfile.TemporaryDirectory() as cache:
+        for stage, call in sorted(calls.items()):
+            checklist_bank._VECTORS.clear()
+            t = time.perf_counter()
+            ChecklistDetector(stages[stage], embedder, cache_dir=Path(cache))
+            cold = time.perf_counter() - t
+            checklist_bank._VECTORS.clear()
+            t = time.perf_counter()
+            detector = ChecklistDetector(stages[stage], embedder, cache_dir=Path(cache))
+            warm = time.perf_counter() - t
+            t = time.perf_counter()
+            detector.review(call.segments, call.lang)
+            review = time.perf_counter() - t
+            print(f"  checklist {stage:<16} bank of {len(detector.bank.texts)} utterances: embed {cold:5.2f}s first "
+                  f"use, {warm * 1000:5.1f} ms from the disk cache; review of {len(call.segments)} segments "
+                  f"{review * 1000:6.1f} ms")
 
 
 if __name__ == "__main__":
