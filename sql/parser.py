@@ -118,7 +118,7 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
         f["entities"] = entities
         previous = None
     if previous is not None and (refining or (not entities and measure in (None, "count"))) \
-            and not f.get("stale") and ("follow_up_done" not in f or f.get("absence")):
+            and not f.get("stale") and ("follow_up_done" not in f or f.get("absence") or re.search(ANAPHORA, q.text)):
         return _refinement(q, today, previous)
     if not entities and measure in (None, "count") and not f.get("stale") and "follow_up_done" not in f \
             and f.get("aggregate") is None and not inferable and not f.get("entity_hint") \
@@ -466,12 +466,15 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
         return Clarification(f"{window.label}还没有发生，无法统计实际数据 / {window.label} has not happened yet.", EXAMPLES,
                              "future")
     related = None
-    if f.get("absence"):  # "which of them have open deals": the same records, with or without related ones
+    if "follow_up_done" in f:  # "which of them have open deals", "其中哪些最近30天没跟进": with or without related ones
         if previous.follow_up is not None:
             return Clarification("上一个问题已经有一个“有/没有…”的条件，请完整地问一次 / The previous question already has a "
                                  "'with/without' condition; please ask in full.", EXAMPLES, "followup")
-        related = FollowUp(window or TimeWindow(None, None, "从来"), bool(f.get("follow_up_done")), (),
-                           str(f["absence"]))
+        if window is None and not f.get("absence"):
+            return Clarification("“未跟进”是指多长时间内？/ Not followed up within which period?",
+                                 ("近7天 / last 7 days", "上周 / last week", "近30天 / last 30 days"), "window")
+        related = FollowUp(window or TimeWindow(None, None, "从来"), bool(f.get("follow_up_done")),
+                           tuple(f.get("follow_up_kinds", ())), str(f.get("absence") or "activity"))
         window = None
     # "which of those are over 1M", "其中合作中的有哪些": the records behind the figure, not the figure again
     as_list = bool(re.search(LIST_ASK, q.text)) and measure is None and previous.measure is not None \
@@ -498,7 +501,7 @@ COUNT_OF = {"won_amount": ("won_count", ()), "avg_deal_size": ("won_count", ()),
 
 ORG_RE = re.compile(r"([\u4e00-\u9fff]{2,14}?)(人民医院|医院|卫生院|卫生服务中心|保健院|公司|超市|便利店|购物广场|学校|"
                     r"学院|中学|实验室|检验所|检验中心|百货|药房)")
-SINGLE_OK = set("的市区省里家些个在和与及有是给")
+SINGLE_OK = set("的市区省里家些个在和与及有是给请把所从")
 
 
 def _unknown_organisation(q: Question) -> str | None:

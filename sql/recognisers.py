@@ -315,10 +315,10 @@ def _comparison(q: Question, today: date, names: NameIndex, caller_id: int | Non
             q.found["count_threshold"] = True  # "at least 2 open deals": a count per record, not an amount
         elif op:
             filters.append(Filter(dim, op, value))
-    if m := q.search(r"(\d+)\s*[- ]?days? (payment )?terms|账期\s*(\d+)\s*天(?!\s*(及|以|或)?\s*(以上|以下|以内))|"
-                     r"(\d+)\s*天(的)?账期"):  # "90-day terms": exactly
+    if m := q.search(r"(?P<a>\d+)\s*[- ]?days? (payment )?terms|账期\s*(为|是)?\s*(?P<b>\d+)\s*天(?!\s*(及|以|或)?\s*"
+                     r"(以上|以下|以内))|(?P<c>\d+)\s*天(的)?账期"):  # "90-day terms": exactly
         q.take(*m.span())
-        filters.append(Filter("payment_terms", "eq", int(m.group(1) or m.group(3) or m.group(5))))
+        filters.append(Filter("payment_terms", "eq", int(m.group("a") or m.group("b") or m.group("c"))))
         q.found.setdefault("entity_hint", "contract")
 
 

@@ -338,6 +338,8 @@ FLAGS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
                                                                                    "从未联系", "还没联系", "未联系",
                                                                                    "没人联系过", "没人联系",
                                                                                    "never contacted",
+                                                                                   "no first contact time",
+                                                                                   "no first contact",
                                                                                    "not contacted yet", "uncontacted",
                                                                                    "nobody has contacted yet",
                                                                                    "nobody has contacted",

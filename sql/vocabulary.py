@@ -73,11 +73,12 @@ STALE_WORDS = (r"停滞", r"卡住", r"不动的", r"stale", r"stalled", r"stuck
 TEAM_WORDS = ("我们组", "我们团队", "我的团队", "本组", "我组", "组里", "组内", "我们小组", "my team's", "my team",
               "our team's", "our team")
 MY_WORDS = ("我的", "我负责的", "我名下的", "我自己的", "my own", "my", "mine")
-UNASSIGNED_WORDS = ("未分配", "没分配", "无负责人", "没有负责人", "unassigned", "without an owner", "no owner")
+UNASSIGNED_WORDS = ("没有分配给任何人", "还没有分配出去", "没有分配出去", "还没有分配", "没有分配", "还没分配", "未分配出去",
+                    "未分配", "没分配", "无负责人", "没有负责人", "unassigned", "without an owner", "no owner")
 
 TOP_N = (
     r"(?:排|排在|排名)前\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:名|个|家|位)?",
-    r"(?:top|前|排名前|最高的|最多的|最大的|最低的|最少的|最差的|最慢的|最快的|倒数|后|bottom)\s*(?P<n>\d+|[一二两三四五六七八九十]+|two|three|four|five|six|"
+    r"(?:top|(?<![目之以提当眼])前|排名前|最高的|最多的|最大的|最低的|最少的|最差的|最慢的|最快的|倒数|后|bottom)\s*(?P<n>\d+|[一二两三四五六七八九十]+|two|three|four|five|six|"
     r"seven|eight|nine|ten|twelve|fifteen|twenty)"
     r"(?:名|个|家|位|条|大|份|笔|单|次)?",
     r"(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:大|强)",
@@ -147,7 +148,7 @@ FILLER_ZH = ("请", "帮我", "帮忙", "给我", "麻烦", "查一下", "查询
              "拆开看", "拆开", "开", "卡了", "卡", "之间", "打了", "跑了", "跑", "编号", "正在", "分别", "请问", "取", "排",
              "排一下", "排个序", "份", "汇总", "汇总一下", "列个", "列", "拉出来", "帮我把", "我要", "我想", "逐个", "一笔一笔",
              "过一遍", "先", "准备", "只算", "收集的", "收集", "挂着", "还挂着", "款", "才", "联系上", "能否", "能不能", "可以",
-             "如果", "能", "创建的", "创建", "到目前为止", "截至目前", "截止目前", "到现在为止", "为止", "历史累计", "累计",
+             "如果", "能", "创建的", "创建", "涉及", "包含", "到目前为止", "截至目前", "截止目前", "到现在为止", "为止", "历史累计", "累计",
              "历史上", "并且", "而且", "且", "任何人")
 FILLER_EN = ("please", "show", "me", "list", "give", "get", "find", "tell", "what", "what's", "whats", "which", "who",
              "are", "is", "was", "were", "the", "a", "an", "of", "in", "on", "at", "for", "with", "and", "or", "to",
@@ -174,7 +175,7 @@ FILLER_EN = ("please", "show", "me", "list", "give", "get", "find", "tell", "wha
              "logged against", "logged", "log", "whose", "that", "which", "with", "have", "has", "been", "still",
              "sitting", "team", "share of", "share", "money", "switch to", "switch", "change to", "sort", "sorted",
              "close", "bring in", "cash", "line", "worth", "among", "on-site", "onsite", "in-person", "sell", "could",
-             "would")
+             "would", "at the moment", "moment", "falling", "involving", "that include", "that includes")
 
 EXAMPLES = (
     "华东区上周未跟进的三甲医院客户",
