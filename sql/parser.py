@@ -106,7 +106,9 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
         refining = True  # "合同金额加起来多少" right after "执行中的合同有多少份": the same contracts, another figure
     others = [e for e in [*entities, *(x for x in f.get("flag_entities", []) if x)]
               if e != previous.entity and e not in GROUPABLE_MENTIONS] if previous else []
-    if previous is not None and others and re.search(ANAPHORA + r"|这些|那些|these|those|them", q.text):
+    if measure not in (None, "count") and previous is not None and MEASURES[measure].entity not in (previous.entity, "*"):
+        others.append(MEASURES[measure].entity)
+    if previous is not None and others and re.search(ANAPHORA + r"|这些|那些|他们|她们|these|those|them", q.text):
         # "这些客户的决策人": other records of the same accounts; only a plain list of them can be carried over
         carried = [x for x in previous.filters]
         if previous.measure not in (None, "count") or previous.top_n or previous.follow_up or previous.window \
@@ -178,6 +180,9 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
         return "contact", group_by  # "医院客户的决策人": the people, not the hospitals
     if not distinct and flag_entities:
         return flag_entities[0], group_by
+    dated = TIME_DIMENSIONS[q.found["time_field"]].entity if q.found.get("time_field") else None
+    if distinct == ["account"] and dated in flag_entities and dated in FACT_ENTITIES:
+        return dated, group_by  # "上海客户 逾期的应收": the receivables of those accounts
     if not distinct:
         for code, _value in q.found.get("values", []):
             if code in DIM_ENTITY:
@@ -245,6 +250,9 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             return Clarification(f"{ENTITIES[entity].label_zh}没有金额可以汇总 / {ENTITIES[entity].label_en} has no "
                                  "amount to add up.", EXAMPLES, "no_amount")
     flags = {x.value for x in filters if x.dimension == "flag"}
+    if entity == "contract" and flags & {"overdue", "unpaid"} and f.get("aggregate") and measure in (
+            None, "contract_amount"):
+        entity, measure = "payment", "collected"  # "孙秀英负责的合同逾期了多少钱": the contracts' overdue payments
     if measure == "collected" and flags & {"overdue", "unpaid"}:
         # "逾期的回款金额" / "unpaid amount": what is still owed, not what was paid
         measure = "overdue_amount" if "overdue" in flags else "outstanding_amount"

@@ -59,6 +59,12 @@ def _time(q: Question, today: date, names: NameIndex, caller_id: int | None) -> 
 
 def _time_field(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
     """Which time the question dates by ("签约", "due", "expected to close"); after measures, so 签约金额 stays one."""
+    if m := q.search(r"预计(?=.{1,6}成交)"):  # "预计下周成交": the expected close date, words apart
+        q.take(*m.span())
+        q.take_first(("成交",))
+        q.found["time_field"] = "o.expected_close_date"
+        q.found.setdefault("entity_hint", "opportunity")
+        return
     for code, words in TIME_FIELD_WORDS.items():
         if code == "p.due_date" and q.search(r"past[- ]due"):
             continue  # "past due" is the overdue flag, not a due-date window
@@ -220,7 +226,7 @@ def _measure(q: Question, today: date, names: NameIndex, caller_id: int | None) 
         word = q.take_first(m.words)
         if word:
             entity_word = any(word in e.words for e in ENTITIES.values())
-            flagged = any(f in q.text for f in ("逾期", "overdue", "未结清", "unpaid", "部分"))
+            flagged = any(f in q.text for f in (*FLAGS["overdue"][3], *FLAGS["unpaid"][3], "部分"))
             listed = re.search(LIST_MARKERS, q.text) and not re.search(AMOUNT_MARKERS, q.text)
             asks_figure = re.search(r"多少|how much|total|sum|金额|总额", q.text)  # "每个月回款多少，按月列出来": a sum
             if entity_word and ((re.search(LIST_MARKERS, q.text) and not asks_figure) or (
@@ -403,7 +409,9 @@ def _group_by(q: Question, today: date, names: NameIndex, caller_id: int | None)
 
 # Breakdowns said without a dimension word: "monthly", "逐月", "A、B、C三类客户".
 GROUP_PHRASES = ((r"\bmonthly\b|\bmonth by month\b|\bmonth-by-month\b|逐月|分月", "month"),
-                 (r"a\s*[、/,，和]?\s*b\s*[、/,，和]?\s*c\s*(三|3)?\s*类", "customer_class"))
+                 (r"(按)?a\s*[、/,，和]\s*b\s*[、/,，和]\s*c\s*(三|3)?\s*(类|级|分级)?", "customer_class"),
+                 (r"(每个|各个|各)区(?!域)", "region"),
+                 (r"谁的(?=.{0,12}(最|前))", "rep"))
 
 
 def _value_follows(text: str, at: int, dims: tuple[str, ...]) -> bool:

@@ -328,7 +328,7 @@ FLAGS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
     "closed": ("o.stage IN ('closed_won', 'closed_lost')", "已关闭", "closed", ("已关闭", "已结束", "closed")),
     "overdue": ("p.due_date < '{today}' AND p.amount_paid < p.amount_due", "逾期", "overdue",
                 ("逾期", "超期", "过期未付", "overdue", "past due", "late")),
-    "unpaid": ("p.amount_paid < p.amount_due", "未结清", "unpaid", ("未回款", "没回的", "没收的", "还没收", "没收", "未结清", "未付清", "待回款", "未收回",
+    "unpaid": ("p.amount_paid < p.amount_due", "未结清", "unpaid", ("未回款", "还没付清", "没付清", "没还清", "没回的", "没收的", "还没收", "没收", "未结清", "未付清", "待回款", "未收回",
                                                                 "没收回来", "没收回", "未收", "unpaid", "outstanding",
                                                                 "not fully paid",
                                                                 "not paid")),
@@ -351,7 +351,7 @@ FLAGS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
                                                                  "inactive", "left the company")),
     "product_active": ("pr.is_active = TRUE", "在售", "on sale", ("在售", "在卖", "上架", "active products",
                                                                 "on sale")),
-    "product_inactive": ("pr.is_active = FALSE", "停售", "discontinued", ("停售", "下架", "不卖了", "discontinued",
+    "product_inactive": ("pr.is_active = FALSE", "停售", "discontinued", ("已经停售", "已停售", "停售", "下架", "不卖了", "discontinued",
                                                                         "inactive products")),
     "effective": ("x.is_effective = TRUE", "有效", "effective", ("有效", "effective")),
     "poc": ("o.poc_provided = TRUE", "做过POC", "POC provided", ("做过poc", "提供了poc", "有poc", "poc", "试用装机")),
@@ -377,7 +377,7 @@ FLAGS.update({
                       "no open deals", "without open deals", "without an open opportunity")),
     "no_decision_maker": ("NOT EXISTS (SELECT 1 FROM contact cd WHERE cd.account_id = a.id AND cd.is_decision_maker = "
                           "TRUE)", "没有决策人", "no decision maker",
-                          ("没有任何决策人联系人", "没有任何决策人", "没有决策人联系人", "没有决策人", "无决策人", "no decision maker", "no decision makers",
+                          ("没有任何决策人联系人", "没有任何决策人", "没有决策人联系人", "没有决策人", "没决策人", "无决策人", "no decision maker", "no decision makers",
                            "without a decision maker")),
 })
 FLAG_ENTITY = {"no_contract": "account", "product_inactive": "product", "past_expected_close": "opportunity", "no_deal": "account", "no_open_deal": "account", "no_decision_maker": "account", "decision_maker": "contact", "never_contacted": "lead", "rep_active": "rep", "rep_inactive": "rep",

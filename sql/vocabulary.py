@@ -49,7 +49,7 @@ ABSENCE_WORDS = (
      r"haven'?t had|hasn'?t had|with no) (a |an |any )?(opportunit(y|ies)|deals?)", "opportunity"),
     (r"(从来|一直|还|至今)?(都)?(没|没有|从未|未)(签过?|有过?)?(任何)?合同|(without|with no|never signed|haven'?t "
      r"signed|hasn'?t signed|no) (a |an |any )?contracts?", "contract"),
-    (r"(到现在|至今)?(还|一直)?(没有|没|未)(收到|有)?(过)?任何(的)?(回款|付款|收款)|(还|一直)(没有|没)(收到)?(回款|付款|收款)"
+    (r"一分钱都没(有)?(回|收到|付|进账)|分文未(收|付)|(到现在|至今)?(还|一直)?(没有|没|未)(收到|有)?(过)?任何(的)?(回款|付款|收款)|(还|一直)(没有|没)(收到)?(回款|付款|收款)"
      r"|(haven'?t|hasn'?t|have not|has not|never)( yet)? (received|had|got(ten)?) (a |an |any )?payments?( yet)?"
      r"|(without|with no) (a |any )?payments?( received)?|no payments? (received|yet)", "payment"),
 )
@@ -70,7 +70,8 @@ POSITIVE_FOLLOW_UP = (
     r"(跟进|拜访|联系|走访|回访)过", r"有(过)?(跟进|拜访)", r"(were|was|been|got) (followed[- ]?up|visited|contacted)",
 )
 STALE_WORDS = (r"停滞", r"卡住", r"不动的", r"stale", r"stalled", r"stuck")
-TEAM_WORDS = ("我们组", "我们团队", "我的团队", "本组", "我组", "组里", "组内", "我们小组", "my team's", "my team",
+TEAM_WORDS = ("我们组", "我们团队", "我的团队", "我团队", "团队里", "本组", "我组", "组里", "组内", "我们小组",
+              "my team's", "my team",
               "our team's", "our team")
 MY_WORDS = ("我的", "我负责的", "我名下的", "我自己的", "my own", "my", "mine")
 UNASSIGNED_WORDS = ("没有分配给任何人", "还没有分配出去", "没有分配出去", "还没有分配", "没有分配", "还没分配", "未分配出去",
@@ -78,7 +79,8 @@ UNASSIGNED_WORDS = ("没有分配给任何人", "还没有分配出去", "没有
 
 TOP_N = (
     r"(?:排|排在|排名)前\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:名|个|家|位)?",
-    r"(?:top|(?<![目之以提当眼])前|排名前|最高的|最多的|最大的|最低的|最少的|最差的|最慢的|最快的|倒数|后|bottom)\s*(?P<n>\d+|[一二两三四五六七八九十]+|two|three|four|five|six|"
+    r"(?:top|(?<![目之以提当眼])前|排名前|最高的|最多的|最大的|最低的|最少的|最差的|最慢的|最快的|最长的|最短的|最频繁的|最勤的|"
+    r"最积极的|最大|最高|biggest|largest|highest|倒数|后|bottom)\s*(?P<n>\d+|[一二两三四五六七八九十]+|two|three|four|five|six|"
     r"seven|eight|nine|ten|twelve|fifteen|twenty)"
     r"(?:名|个|家|位|条|大|份|笔|单|次)?",
     r"(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:大|强)",
@@ -148,7 +150,7 @@ FILLER_ZH = ("请", "帮我", "帮忙", "给我", "麻烦", "查一下", "查询
              "拆开看", "拆开", "开", "卡了", "卡", "之间", "打了", "跑了", "跑", "编号", "正在", "分别", "请问", "取", "排",
              "排一下", "排个序", "份", "汇总", "汇总一下", "列个", "列", "拉出来", "帮我把", "我要", "我想", "逐个", "一笔一笔",
              "过一遍", "先", "准备", "只算", "收集的", "收集", "挂着", "还挂着", "款", "才", "联系上", "能否", "能不能", "可以",
-             "如果", "能", "创建的", "创建", "涉及", "包含", "到目前为止", "截至目前", "截止目前", "到现在为止", "为止", "历史累计", "累计",
+             "如果", "能", "创建的", "创建", "涉及", "包含", "哪条", "哪笔", "哪份", "她", "他", "进了", "到目前为止", "截至目前", "截止目前", "到现在为止", "为止", "历史累计", "累计",
              "历史上", "并且", "而且", "且", "任何人")
 FILLER_EN = ("please", "show", "me", "list", "give", "get", "find", "tell", "what", "what's", "whats", "which", "who",
              "are", "is", "was", "were", "the", "a", "an", "of", "in", "on", "at", "for", "with", "and", "or", "to",
@@ -175,7 +177,8 @@ FILLER_EN = ("please", "show", "me", "list", "give", "get", "find", "tell", "wha
              "logged against", "logged", "log", "whose", "that", "which", "with", "have", "has", "been", "still",
              "sitting", "team", "share of", "share", "money", "switch to", "switch", "change to", "sort", "sorted",
              "close", "bring in", "cash", "line", "worth", "among", "on-site", "onsite", "in-person", "sell", "could",
-             "would", "at the moment", "moment", "falling", "involving", "that include", "that includes")
+             "would", "at the moment", "moment", "falling", "involving", "that include", "that includes", "book",
+             "booked", "own", "owns")
 
 EXAMPLES = (
     "华东区上周未跟进的三甲医院客户",
