@@ -31,11 +31,12 @@ from sql.vocabulary import (
 
 MAX_QUESTION_CHARS = 500
 # Words that point back at an earlier answer ("其中", "of them"): without one, the question cannot be answered.
-ANAPHORA = (r"^(其中|那么?(?!些)|只看|只要|只算|换成|改成|再看|再按|按.{1,6}(拆|分)一下)|(其中|这其中|这些|那些|他们|它们)"
+ANAPHORA = (r"^(其中|那么?(?!些)|只看|只要|只算|换成|改成|再看|再按|去掉|排除|除去|按.{1,6}(拆|分)一下)|(其中|这其中|这些|那些|他们|它们)"
             r"(里|中|当中|之中)|^(what about|how about|and |only |just |same )|\b(of them|of those|among them|"
             r"among those|of these)\b")
 # How follow-ups start: they refine the previous question even when they name its records again.
-FOLLOW_UP_START = (r"(那|那么|其中|只要|只看|只算|换成|改成|改为|再|再看|按|what about|how about|and |only|just|same|"
+FOLLOW_UP_START = (r"(那|那么|其中|只要|只看|只算|换成|改成|改为|再|再看|按|去掉|排除|不算|除去|what about|how about|and |only|"
+                   r"just|same|except|excluding|"
                    r"now |instead|break it|split it|make it)")
 
 
@@ -170,6 +171,8 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
     # The head noun: Chinese puts it last ("本月赢单金额TOP5业务员"), English first ("accounts owned by the rep X").
     head = (distinct[0] if q.en else distinct[-1]) if distinct else None
     if m is not None and m.entity != "*":
+        if ranked and not distinct and re.search(r"是谁|有谁|哪位|哪个人|\bwho\b", q.text):
+            return m.entity, ["rep"]  # "我们组今年赢单金额排前三的是谁": reps, ranked
         if ranked and any(e not in GROUPABLE_MENTIONS and e != m.entity for e in distinct):
             return None, group_by  # "top products by units": a ranking we cannot compute; ask rather than guess
         if head in GROUPABLE_MENTIONS and head != m.entity and (ranked or head in ("rep", "region")):
@@ -298,6 +301,12 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
                                  f"to the {other.label_en}, not the {ENTITIES[entity].label_en}; please rephrase.",
                                  EXAMPLES, "time_of_other")
         time_field = None  # "created" said of leads means the lead's own creation time
+    totals_of = re.search(r"\b(which|what) (reps|accounts|customers|regions|teams|salespeople)\b.*\b(have|has|with)\b.*"
+                          r"\b(more than|over|at least|above|under|less than)\b|(超过|高于|大于|以上|不到|低于).{0,10}的"
+                          r"(业务员|销售|客户|区域|团队)", q.text)
+    if totals_of and measure not in (None, "count") and any(x.dimension == "amount" for x in filters):
+        return Clarification("按每个客户（或业务员）的合计金额筛选暂不支持，请改问排名 / Filtering by a total per account or "
+                             "rep is not supported yet; ask for a ranking instead.", EXAMPLES, "having")
     if any(e != entity for e in f.get("amount_entities", ())) and any(
             x.dimension in ("amount", "amount_paid", "unpaid") for x in filters):
         # "签约额超过一千万的客户": a total per account (HAVING), which plans cannot express yet
@@ -345,7 +354,13 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             return Clarification("“我的”是指哪位业务员？请用 --as 邮箱 提问 / Whose records do you mean by 'my'? "
                                  "Ask with --as EMAIL.", (), "who")
         filters.append(Filter("rep", "eq", caller_id))
-    plan = QueryPlan(entity=entity, measure=measure, group_by=tuple(group_by), filters=_either(filters),
+    merged = _either(filters)
+    if measure is not None and re.search(r"分别|各自|respectively|\beach\b", q.text):
+        for x in merged:  # "许晓东和唐志强的赢单金额分别是多少": one figure per person
+            if x.op == "in" and x.dimension in ("rep", "region", "city", "province", "team", "account") \
+                    and x.dimension not in group_by:
+                group_by.append(x.dimension)
+    plan = QueryPlan(entity=entity, measure=measure, group_by=tuple(group_by), filters=merged,
                      follow_up=follow_up, window=window, time_field=time_field,
                      order=f.get("order"), top_n=f.get("top_n"), sort=sort, also=also,
                      notes=tuple(f.get("notes", ())))
@@ -494,6 +509,8 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
         return Clarification("请补充您想怎样调整上一个问题 / How should I change the previous question?", EXAMPLES,
                              "followup")
     return Refinement(filters=tuple(filters), group_by=group_by, related=related, as_list=as_list, sort=sort,
+                      time_field=f.get("time_field") if f.get("time_field") and TIME_DIMENSIONS[
+                          f["time_field"]].entity == previous.entity else None,
                       window=window if previous.follow_up is None else None,
                       follow_up_window=window if previous.follow_up is not None else None,
                       top_n=top_n, order=f.get("order"), measure=measure)

@@ -97,15 +97,22 @@ class Refinement:
     related: FollowUp | None = None  # records that must (not) exist, added to the previous question
     as_list: bool = False  # "which of those ...": list the records behind the previous figure
     sort: str | None = None
+    time_field: str | None = None  # "预计这个月能成交的呢": the new window dates another time of the same records
 
     def apply(self, plan: QueryPlan) -> QueryPlan:
-        out = plan.with_filters(*self.filters) if self.filters else plan
+        out = plan
+        if any(f.dimension == "stage" for f in self.filters):  # "how much did I win" after "my open pipeline"
+            out = replace(out, filters=tuple(f for f in out.filters
+                                             if not (f.dimension == "flag" and f.value in ("open", "closed"))))
+        out = out.with_filters(*self.filters) if self.filters else out
         if self.as_list:
             out = replace(out, measure=None, group_by=(), also=(), top_n=None, order=None, sort=self.sort)
         if self.related is not None:
             out = replace(out, follow_up=self.related)
         if self.group_by is not None:  # a new breakdown shows every group, not the old top-N
             out = replace(out, group_by=self.group_by, top_n=None, measure=out.measure or "count")
+        if self.time_field is not None:
+            out = replace(out, time_field=self.time_field)
         if self.window is not None:
             if out.follow_up is not None and out.window is None:
                 out = replace(out, follow_up=replace(out.follow_up, window=self.window))

@@ -64,7 +64,7 @@ PRESENCE_WORDS = (
 TYPED_POSITIVE = (
     (r"做过(产品)?演示|(had|got|received) (a |any )?demos?|(were|was|been) demoed", ("demo",)),
     (r"(上门)?拜访过|有(过)?(上门)?拜访(记录)?|(were|was|been) visited|(had|got) (a |any )?visits?", ("visit",)),
-    (r"打过电话|(were|was|been) called|(had|got) (a |any )?calls?", ("call",)),
+    (r"打过电话|(有)?(过)?电话(沟通|联系)(过)?|(were|was|been) called|(had|got) (a |any )?calls?", ("call",)),
 )
 POSITIVE_FOLLOW_UP = (
     r"(跟进|拜访|联系|走访|回访)过", r"有(过)?(跟进|拜访)", r"(were|was|been|got) (followed[- ]?up|visited|contacted)",
