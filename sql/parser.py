@@ -534,15 +534,17 @@ def _unknown_organisation(q: Question) -> str | None:
     if any(f.dimension == "account" for f in q.found.get("filters", [])):
         return None
     for m in ORG_RE.finditer(q.text):
-        prefix_start = m.start(1)
-        rest = "".join(ch for ch, used in zip(q.text[prefix_start:m.end(1)], q.used[prefix_start:m.end(1)],
-                                              strict=True) if not used)
+        # the name is the run of not-understood characters right before 医院/公司 ("上周去拜访过的华北区二甲医院" has none)
+        prefix_start = m.end(1)
+        while prefix_start > m.start(1) and not q.used[prefix_start - 1]:
+            prefix_start -= 1
+        rest = q.text[prefix_start:m.end(1)]
         for w in longest_first(FILLER_ZH):
             if len(w) >= 2:
                 rest = rest.replace(w, "")
         rest = "".join(ch for ch in rest if ch not in SINGLE_OK)
-        if len(rest) >= 1:
-            return m.group(0)
+        if len(rest) >= 2 or (rest and m.end(1) - prefix_start <= 2):
+            return q.text[prefix_start:m.end()]
     return None
 
 

@@ -359,6 +359,16 @@ FLAGS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
     "budget_confirmed": ("o.budget_confirmed = TRUE", "预算已确认", "budget confirmed", ("预算已确认", "确认了预算",
                                                                                      "已经确认预算", "确认预算",
                                                                                      "budget confirmed")),
+    # The same facts, negated: "还没约演示", "没给POC", "预算还没确认", "haven't had a POC yet".
+    "no_poc": ("o.poc_provided = FALSE", "没做POC", "no POC", ("还没做过poc", "没做过poc", "没做poc", "没给poc", "没有poc",
+                                                             "还没poc", "haven't had a poc yet", "haven't had a poc",
+                                                             "no poc yet", "no poc", "without a poc")),
+    "no_demo": ("o.demo_scheduled = FALSE", "未约演示", "no demo scheduled", ("还没约演示", "没约演示", "没安排演示",
+                                                                          "还没安排演示", "未约演示", "no demo scheduled",
+                                                                          "no demo yet")),
+    "budget_unconfirmed": ("o.budget_confirmed = FALSE", "预算未确认", "budget not confirmed", (
+        "预算还没确认", "预算没确认", "预算未确认", "还没确认预算", "没确认预算", "budget not confirmed",
+        "budget hasn't been confirmed", "unconfirmed budget")),
 }
 FLAGS.update({
     "no_contract": ("NOT EXISTS (SELECT 1 FROM contract cn WHERE cn.account_id = a.id)", "没有合同", "no contract",
@@ -381,7 +391,8 @@ FLAGS.update({
                            "without a decision maker")),
 })
 FLAG_ENTITY = {"no_contract": "account", "product_inactive": "product", "past_expected_close": "opportunity", "no_deal": "account", "no_open_deal": "account", "no_decision_maker": "account", "decision_maker": "contact", "never_contacted": "lead", "rep_active": "rep", "rep_inactive": "rep",
-               "product_active": "product", "effective": "activity", "poc": "opportunity", "demo": "opportunity",
+               "product_active": "product", "effective": "activity", "poc": "opportunity", "demo": "opportunity", "no_poc": "opportunity",
+               "no_demo": "opportunity", "budget_unconfirmed": "opportunity",
                "budget_confirmed": "opportunity", "overdue": "payment", "unpaid": "payment", "open": "opportunity",
                "closed": "opportunity"}
 
