@@ -186,7 +186,7 @@ def _pinyin_keys(email: str | None) -> list[str]:
 def _product_aliases(name: str) -> list[str]:
     """全自动生化分析仪 A100 -> itself, 全自动生化分析仪, a100 (model codes of two or more characters)."""
     lower = name.lower()
-    out = [lower]
+    out = [lower, *([lower.replace(" ", "")] if " " in lower else [])]  # "彩色多普勒超声诊断系统X5" typed without a space
     head = re.split(r"\s|\(", lower)[0]
     if head != lower and len(head) >= 3:
         out.append(head)

@@ -187,7 +187,7 @@ def _flags(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
 
 
 STRONG_COUNT = r"#\s*of\b|(?<=拜访|跟进|线索|商机|电话|订单|合同)量|(?<!哪)(?:几|多少)(?:个(?!小时|月|星期|礼拜|工作日)|家|条|次|笔|份|位|单|名)|数量|个数|总数|次数|how many(?! days)|number of|\bcount\b|no\. of"
-ENTITY_COUNT = r"(?<=[\u4e00-\u9fff])数(?:量|目)?(?![\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])数(?=是|有|为|多少)"
+ENTITY_COUNT = r"(?<=[\u4e00-\u9fff])(?<!天)数(?:量|目)?(?![\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])数(?=是|有|为|多少)"
 LIST_MARKERS = r"哪些|哪几|列出|列一下|名单|清单|明细|记录|\bwhich\b|\blist\b|show me the|\bshow\b"
 # Words that make an entity-like measure word ("回款") a figure rather than a list of records.
 AMOUNT_MARKERS = r"多少|金额|总额|额|合计|总计|总和|按|各|每|排名|最|前\d|top|how much|total|sum|amount|by |per |most|highest"
@@ -195,6 +195,7 @@ AMOUNT_MARKERS = r"多少|金额|总额|额|合计|总计|总和|按|各|每|排
 
 # Two figures asked together: "数量和金额", "count and total value", "how many and how much".
 BOTH_FIGURES = (r"(数量|个数|多少个|几个|笔数|单数)\s*(和|及|以及|与|、|,|，|跟)\s*(总)?(金额|总额|多少钱)|"
+                r"(多少|几)(单|个|笔|家)\s*[,，、]\s*(总)?金额(是)?多少|"
                 r"(金额|总额)\s*(和|及|以及|与|、|,|，|跟)\s*(数量|个数|笔数|单数)|"
                 r"\b(count|number)\b( of \w+)? and (the )?(total )?(value|amount|sum)\b|"
                 r"\b(total )?(value|amount)\b and (the )?(count|number)\b|how many and how much")

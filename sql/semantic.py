@@ -208,7 +208,7 @@ OPEN = "o.stage IN ('initial_contact', 'needs_analysis', 'proposal', 'negotiatio
 NOT_OPEN_OD = "od.stage IN ('initial_contact', 'needs_analysis', 'proposal', 'negotiation')"
 MEASURES: dict[str, Measure] = {m.code: m for m in (
     Measure("won_amount", "opportunity", "赢单金额", "won amount",
-            ("赢单金额", "成交金额", "签单金额", "赢了多少钱", "赢了多少", "销售额", "业绩", "营收", "收入", "won amount", "revenue", "sales amount",
+            ("赢单金额", "赢单总额", "赢单额", "成交总额", "成交金额", "签单金额", "赢了多少钱", "赢了多少", "销售额", "业绩", "营收", "收入", "won amount", "revenue", "sales amount",
              "bookings", "won revenue", "sales amount", "sales revenue"),
             "SUM(o.amount)", "money", "o.closed_at", ("o.stage = 'closed_won'",)),
     Measure("won_count", "opportunity", "赢单数", "deals won", ("赢单数", "赢单数量", "成交数", "签单数",
@@ -235,7 +235,7 @@ MEASURES: dict[str, Measure] = {m.code: m for m in (
              "停留多少天", "待了多少天", "停留"),
             "AVG({days_since_stage})", "days", None, (OPEN,)),
     Measure("collected", "payment", "回款金额", "collected amount",
-            ("回款金额", "回款额", "回款", "已回款", "实收总额", "实收金额", "实收", "收款金额", "收了多少", "回了多少款", "collected",
+            ("回款金额", "回款额", "回款", "已回款", "实收总额", "实收金额", "实收", "收款金额", "收了多少", "收回来多少", "收回多少", "回了多少款", "collected",
              "collections", "cash collected", "payments received", "collect", "paid us", "received", "收款",
              "收到"),
             "SUM(p.amount_paid)", "money", "p.paid_at", ("p.amount_paid > 0",)),

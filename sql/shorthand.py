@@ -21,7 +21,7 @@ ABBREVIATIONS = (
     (r"\bw/o\b", "without"), (r"\bw/(?=\s)", "with"), (r"\bw(?= open\b| any\b)", "with"), (r"\bhrs?\b", "hours"),
     (r"\b(\d+)\s*d\b", r"\1 days"), (r"\bsept?\b", "september"), (r"\boct\b", "october"), (r"\bnov\b", "november"),
     (r"\bdec\b", "december"), (r"\bjan\b", "january"), (r"\bfeb\b", "february"), (r"\baug\b", "august"),
-    (r"\bopps?\b", "opportunities"), (r"\breps'", "reps"),
+    (r"\bopps?\b", "opportunities"), (r"\breps'", "reps"), (r"\bcurrent (quarter|month|year|week)\b", r"this \1"),
     (r"超(?=\s*\d)", "超过"), (r"本季(?!度)", "本季度"), (r"上季(?!度)", "上季度"), (r"赢的(?=单)", "赢单的"),
     (r"拜方", "拜访"), (r"跟近", "跟进"),
 )

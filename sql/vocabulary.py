@@ -65,6 +65,8 @@ TYPED_POSITIVE = (
     (r"做过(产品)?演示|(had|got|received) (a |any )?demos?|(were|was|been) demoed", ("demo",)),
     (r"(上门)?拜访过|有(过)?(上门)?拜访(记录)?|(were|was|been) visited|(had|got) (a |any )?visits?", ("visit",)),
     (r"打过电话|(有)?(过)?电话(沟通|联系)(过)?|(were|was|been) called|(had|got) (a |any )?calls?", ("call",)),
+    (r"(上门)?拜访了(?=哪些)|(上门)?拜访过(?=哪些)|去(上门)?拜访过|did (we|i|you|he|she|they) visit", ("visit",)),
+    (r"(with|had) a demo( logged)?|demo logged", ("demo",)),
 )
 POSITIVE_FOLLOW_UP = (
     r"(跟进|拜访|联系|走访|回访)过", r"有(过)?(跟进|拜访)", r"(were|was|been|got) (followed[- ]?up|visited|contacted)",
@@ -123,7 +125,7 @@ TIME_FIELD_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 # {w} is the dimension word.
-GROUP_MARKERS_ZH = (r"按(照)?{w}(分布|分|拆|统计|汇总|排名|排序|看|划分)?", r"分{w}", r"各(个|种|类|家|位)?{w}",
+GROUP_MARKERS_ZH = (r"按(照)?\s*{w}\s*(分类|分布|分|拆|统计|汇总|排名|排序|看|划分)?", r"分{w}", r"各(个|种|类|家|位)?{w}",
                     r"每(个|一个|一|种|类|家|位)?{w}",
                     r"不同{w}", r"哪(个|些|一个|位)?{w}", r"{w}(分布|排名|排行|对比|维度|之间)", r"以{w}为单位")
 GROUP_MARKERS_EN = (r"(broken down |break(ing)? (it )?down |split |grouped |group )?(by|per|for each|for every|across) "
