@@ -193,9 +193,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-download", action="store_true", help="use only audio fixtures already cached")
     parser.add_argument("--model", default=None, help="whisper model directory (default: bundled base)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every wrong verdict")
+    parser.add_argument("--knn-k", type=int, default=None,
+                        help="nearest development utterances averaged per item (default: calls.checklist_bank.TOP_K)")
     parser.add_argument("--fit-on", default=",".join(DEV_SPLITS),
                         help="development splits for the example bank and calibration (to score a new set held out)")
     args = parser.parse_args(argv)
+    if args.knn_k is not None:  # to compare k by grouped cross-validation, as the default was chosen
+        from calls import checklist_bank
+
+        checklist_bank.TOP_K = args.knn_k
     logging.basicConfig(level=logging.WARNING)
     result = eval_calls(fit_on=tuple(s for s in args.fit_on.split(",") if s), do_calibrate=args.calibrate, write=args.write, asr=not args.no_asr,
                         objections=not args.no_objections, download=not args.no_download, model=args.model,
