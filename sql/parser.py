@@ -305,13 +305,11 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
                           r"\b(more than|over|at least|above|under|less than)\b|(超过|高于|大于|以上|不到|低于).{0,10}的"
                           r"(业务员|销售|客户|区域|团队)", q.text)
     if totals_of and measure not in (None, "count") and any(x.dimension == "amount" for x in filters):
-        return Clarification("按每个客户（或业务员）的合计金额筛选暂不支持，请改问排名 / Filtering by a total per account or "
-                             "rep is not supported yet; ask for a ranking instead.", EXAMPLES, "having")
+        return PER_RECORD_TOTAL
     if any(e != entity for e in f.get("amount_entities", ())) and any(
             x.dimension in ("amount", "amount_paid", "unpaid") for x in filters):
         # "签约额超过一千万的客户": a total per account (HAVING), which plans cannot express yet
-        return Clarification("按每个客户（或业务员）的合计金额筛选暂不支持，请改问排名 / Filtering by a total per account or "
-                             "rep is not supported yet; ask for a ranking instead.", EXAMPLES, "having")
+        return PER_RECORD_TOTAL
     if window is not None and window.past_year and time_field in FORWARD_FIELDS:
         window = _next_year(window)  # "due in December", asked in November: this December, not last year's
     follow_up = None
@@ -333,8 +331,7 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             if f.get("stale"):
                 window = TimeWindow(_d(today) - timedelta(days=7), None, "近7天")
             else:
-                return Clarification("“未跟进”是指多长时间内？/ Not followed up within which period?",
-                                     ("近7天 / last 7 days", "上周 / last week", "近30天 / last 30 days"), "window")
+                return FOLLOW_UP_WINDOW
         follow_up = FollowUp(window, bool(f.get("follow_up_done")), tuple(f.get("follow_up_kinds", ())))
         reps = [x for x in filters if x.dimension == "rep" and x.op == "eq"]
         if follow_up.done and entity == "account" and len(reps) == 1:
@@ -372,6 +369,12 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         plan = replace(plan, top_n=1 if plan.group_by else None)
     return plan
 
+
+# Questions asked back in more than one place.
+PER_RECORD_TOTAL = Clarification("按每个客户（或业务员）的合计金额筛选暂不支持，请改问排名 / Filtering by a total per account or rep "
+                                 "is not supported yet; ask for a ranking instead.", EXAMPLES, "having")
+FOLLOW_UP_WINDOW = Clarification("“未跟进”是指多长时间内？/ Not followed up within which period?",
+                                 ("近7天 / last 7 days", "上周 / last week", "近30天 / last 30 days"), "window")
 
 # Dimensions where a record has one value, so "深圳和广州的经销商" can only mean either city.
 SINGLE_VALUED = ("city", "province", "region", "rep", "account", "team")
@@ -494,8 +497,7 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
             return Clarification("上一个问题已经有一个“有/没有…”的条件，请完整地问一次 / The previous question already has a "
                                  "'with/without' condition; please ask in full.", EXAMPLES, "followup")
         if window is None and not f.get("absence"):
-            return Clarification("“未跟进”是指多长时间内？/ Not followed up within which period?",
-                                 ("近7天 / last 7 days", "上周 / last week", "近30天 / last 30 days"), "window")
+            return FOLLOW_UP_WINDOW
         related = FollowUp(window or TimeWindow(None, None, "从来"), bool(f.get("follow_up_done")),
                            tuple(f.get("follow_up_kinds", ())), str(f.get("absence") or "activity"))
         window = None
