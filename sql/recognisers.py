@@ -228,10 +228,10 @@ def _measure(q: Question, today: date, names: NameIndex, caller_id: int | None) 
         if word:
             entity_word = any(word in e.words for e in ENTITIES.values())
             flagged = any(f in q.text for f in (*FLAGS["overdue"][3], *FLAGS["unpaid"][3], "部分"))
-            listed = re.search(LIST_MARKERS, q.text) and not re.search(AMOUNT_MARKERS, q.text)
+            list_asked, amount_asked = re.search(LIST_MARKERS, q.text), re.search(AMOUNT_MARKERS, q.text)
+            listed = list_asked and not amount_asked
             asks_figure = re.search(r"多少|how much|total|sum|金额|总额", q.text)  # "每个月回款多少，按月列出来": a sum
-            if entity_word and ((re.search(LIST_MARKERS, q.text) and not asks_figure) or (
-                    flagged and not re.search(AMOUNT_MARKERS, q.text))):
+            if entity_word and ((list_asked and not asks_figure) or (flagged and not amount_asked)):
                 q.found["entity_hint"] = m.entity  # "哪些回款要到期": a list of payments, not their sum
                 at = q.text.find(word)
                 if re.match(re.escape(word) + r"(记录|明细|清单|列表|单据)", q.text[at:]):

@@ -202,8 +202,7 @@ def known_words(names: Any) -> frozenset[str]:
     if hit is None or hit[0] is not names:
         if len(_KNOWN) > 16:
             _KNOWN.clear()
-        hit = _KNOWN[id(names)] = (names, _vocabulary_words() | frozenset(
-            getattr(names, "english_words", lambda: frozenset())()))
+        hit = _KNOWN[id(names)] = (names, _vocabulary_words() | names.english_words())
     return hit[1]
 
 

@@ -105,3 +105,14 @@ def test_calls_fitted_model_on_annotated_needs_analysis_calls() -> None:
     report = evaluate(featurize(calls, load_library().stages, default_embedder(), bank=development))
     assert report.missed.f1 >= 0.8, report.errors
     assert report.evidence_total and report.evidence_exact / report.evidence_total >= 0.7
+
+
+def test_calls_no_annotated_next_step_falls_before_the_not_before_share() -> None:
+    """The next-step rule rests on the development calls: none of their annotated next steps comes that early."""
+    from evals.calls.dataset import load_all_calls
+
+    share = load_rules().rule("initial_contact", "next_step_with_date").not_before
+    starts = [c.segments[c.covered["next_step_with_date"]].start / max(s.end for s in c.segments)
+              for c in load_all_calls() if c.split != "test" and "next_step_with_date" in c.covered]
+    assert share > 0 and len(starts) >= 100
+    assert min(starts) >= share
