@@ -99,6 +99,10 @@ def compile_plan(plan: QueryPlan, dialect: str, today: date) -> exp.Select:
                              on=sqlglot.condition(on, dialect=ctx.dialect), join_type="left")
     if conditions:
         select = select.where(exp.and_(*conditions))
+    if plan.count_groups:
+        # "赢单金额过千万的业务员有几个": how many groups pass the HAVING, counted over the grouped query
+        select.set("order", None)
+        return exp.select(exp.alias_(exp.Count(this=exp.Star()), "value")).from_(select.subquery("g"))
     return select
 
 
@@ -176,6 +180,10 @@ def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
         sel = sel.where(cond)
     if groups:
         sel = sel.group_by(*groups)
+    if plan.having is not None:
+        if not groups:
+            raise CompileError("只有分组统计才能按合计筛选", "a condition on a total needs a breakdown")
+        sel = sel.having(HAVING_OPS[plan.having.op](this=ctx.frag(expr_text), expression=_literal(plan.having.value)))
     if plan.top_n or plan.order:
         desc = (plan.order or "desc") == "desc"
         # ties broken by the group key, so every backend returns the same rows at the cut
@@ -186,6 +194,9 @@ def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
     elif groups:
         sel = sel.order_by(*[exp.Ordered(this=g.copy()) for g in groups[:1]])
     return sel
+
+
+HAVING_OPS = {"gt": exp.GT, "gte": exp.GTE, "lt": exp.LT, "lte": exp.LTE}
 
 
 def _literal(value: object) -> exp.Expr:

@@ -64,6 +64,12 @@ def describe(plan: QueryPlan) -> str:
         parts.append("并列 (also): " + "、".join(f"{MEASURES[m].label_zh} ({MEASURES[m].label_en})" for m in plan.also))
     if plan.group_by:
         parts.append("按 " + "、".join(DIMENSIONS[g].label_zh for g in plan.group_by))
+    if plan.having is not None:
+        value = plan.having.value
+        shown = f"{value:,.0f}" if isinstance(value, float) else str(value)
+        parts.append(f"合计 (total) {OPS.get(plan.having.op, plan.having.op)}{shown}")
+    if plan.count_groups:
+        parts.append("计数 (how many)")
     if plan.top_n:
         parts.append(f"{'前' if (plan.order or 'desc') == 'desc' else '后'} {plan.top_n}")
     parts += list(plan.notes)

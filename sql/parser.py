@@ -83,6 +83,9 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
     if unknown:
         return Clarification(f"没有找到名为“{unknown}”的客户，请核对名称 / No account named '{unknown}' was found; "
                              "please check the name.", tuple(q.found.get("near_names", ())) or EXAMPLES, "unknown_name")
+    grouped = _per_group_total(q)
+    if grouped is not None:
+        return grouped if isinstance(grouped, Clarification) else _plan(q, today, *grouped, caller_id)
     if f.get("count_threshold"):
         return Clarification("按记录个数筛选（如“至少2个商机的客户”）暂不支持，请改问数量排名或列出明细 / Filtering by how many "
                              "records something has (e.g. 'accounts with at least 2 deals') is not supported yet; ask "
@@ -141,6 +144,90 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
                              "record; which one should I list?", tuple(ENTITIES[e].label_zh for e in entities),
                              "entity")
     return _plan(q, today, entity, group_by, caller_id)
+
+
+# Totals a record can be filtered by (HAVING): "赢单金额过千万的业务员", "customers with over 500k overdue".
+TOTAL_MEASURES = ("won_amount", "pipeline_amount", "collected", "overdue_amount", "outstanding_amount",
+                  "contract_amount", "opportunity_amount", "lead_budget")
+FIELD_TOTAL = {"amount_paid": "collected", "unpaid": "outstanding_amount"}
+# The records a total is per, as the question names them: the head noun, or a "which months" word.
+GROUP_HEAD_ZH = r"(哪几个月|哪些月份?|哪个月|几个月)"
+GROUP_HEAD_EN = (r"^(which|what|list|show( me)?( the)?|how many|name the|find)\s+([\w-]+ ){0,3}?(?P<g>reps|salespeople|sales reps|"
+                 r"accounts|customers|clients|hospitals|regions|teams|months)\b|\b(?P<h>reps|salespeople|accounts|"
+                 r"customers|clients|hospitals|regions) (who|that|with|whose)\b")
+EN_GROUP = {"reps": "rep", "salespeople": "rep", "sales reps": "rep", "accounts": "account", "customers": "account",
+            "clients": "account", "hospitals": "account", "regions": "region", "teams": "team", "months": "month"}
+
+
+def _per_group_total(q: Question) -> tuple[str, list[str]] | Clarification | None:
+    """A comparison on a total per record ("今年赢单金额过千万的销售有几个", "customers with at least 2 open deals").
+
+    Rewrites ``q.found`` into a grouped measure with a HAVING condition and returns (entity, group_by) for
+    ``_plan``; None when the question is not of that shape."""
+    f = q.found
+    amounts = [x for x in f.get("filters", []) if x.dimension in ("amount", "amount_paid", "unpaid")]
+    counted = bool(f.get("count_threshold"))
+    if len(amounts) != 1 and not counted:
+        return None
+    group = _group_head(q)
+    if group is None:
+        return None
+    flags = {x.value for x in f.get("filters", []) if x.dimension == "flag"}
+    measure = f.get("measure") if f.get("measure") in TOTAL_MEASURES else None
+    if counted:
+        things = [e for e in [*f.get("flag_entities", []), *f.get("entities", [])] if e and e != group]
+        if not things or len(set(things)) > 1:
+            return None
+        measure, entity = "count", things[0]
+    else:
+        amount = amounts[0]
+        if measure is None and "overdue" in flags:
+            measure = "overdue_amount"
+        elif measure is None and amount.dimension in FIELD_TOTAL:
+            measure = FIELD_TOTAL[amount.dimension]
+        elif measure is None and ("stage", "closed_won") in f.get("values", []):
+            measure = "won_amount"
+        elif measure is None and f.get("amount_entities"):
+            measure = _amount_measure(f["amount_entities"][-1], "sum")
+        if measure is None or MEASURES[measure].entity in (group, "*"):
+            return None
+        entity = MEASURES[measure].entity
+    if group != "month" and group not in _applicable_dims(entity) | ({"account"} if "city" in _applicable_dims(
+            entity) else set()):
+        return None  # every entity with an account's city belongs to one account
+    comparison = amounts[0] if amounts else None
+    f["filters"] = [x for x in f.get("filters", []) if x is not comparison and not (
+        x.dimension == "flag" and x.value in ("overdue", "unpaid") and measure in ("overdue_amount",
+                                                                                 "outstanding_amount"))]
+    if counted:
+        if not (m := re.search(r"(\d+)", q.text)):
+            return None
+        op = "lte" if re.search(r"at most|no more than|不超过|最多|以内|以下", q.text) else "gte"
+        comparison = Filter("value", op, int(m.group(1)))
+    f["having"] = Filter("value", comparison.op, comparison.value)
+    f["count_groups"] = f.get("measure") == "count" and bool(re.search(r"几个|几位|几家|多少(个|位|家)|how many", q.text))
+    f["measure"] = measure
+    if measure == "won_amount":  # the measure counts won deals only
+        f["values"] = [v for v in f.get("values", []) if v != ("stage", "closed_won")]
+        f["value_words"] = [w for w in f.get("value_words", []) if w[1] != ("stage",)]
+    f["entities"] = [e for e in f.get("entities", []) if e not in (group, entity)]
+    f["count_threshold"] = False
+    return entity, [group]
+
+
+def _group_head(q: Question) -> str | None:
+    """What a per-record total is per: the question's head noun when it is a rep, account, region or month."""
+    if q.en:
+        m = re.search(GROUP_HEAD_EN, q.text)
+        return EN_GROUP[m.group("g") or m.group("h")] if m else None
+    if re.search(GROUP_HEAD_ZH, q.text):
+        return "month"
+    entities = f_entities = q.found.get("entities", [])
+    if not f_entities and any(c in ("account_type", "hospital_grade", "customer_class")
+                              for c, _v in q.found.get("values", [])):
+        return "account"  # "回款超过100万的医院"
+    head = entities[-1] if entities else None
+    return head if head in ("rep", "account", "region") else None
 
 
 WON_MEASURES = ("won_amount", "won_count", "avg_deal_size")
@@ -360,6 +447,7 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
     plan = QueryPlan(entity=entity, measure=measure, group_by=tuple(group_by), filters=merged,
                      follow_up=follow_up, window=window, time_field=time_field,
                      order=f.get("order"), top_n=f.get("top_n"), sort=sort, also=also,
+                     having=f.get("having"), count_groups=bool(f.get("count_groups")),
                      notes=tuple(f.get("notes", ())))
     if plan.measure is None and plan.top_n is None and f.get("superlative"):
         return Clarification("“最”是按什么排序？/ Best by which measure?", (

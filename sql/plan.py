@@ -58,6 +58,8 @@ class QueryPlan:
     limit: int | None = None
     sort: str | None = None  # a list's sort column (semantic-layer expression), e.g. "o.amount"
     also: tuple[str, ...] = ()  # further measures shown beside `measure` ("数量和金额"), over the same records
+    having: Filter | None = None  # a condition on `measure` per group ("赢单金额过千万的业务员"); dimension "value"
+    count_groups: bool = False  # count the groups that pass `having` ("…的业务员有几个") instead of listing them
     notes: tuple[str, ...] = ()  # how the question was read where it was not literal ("张玮" read as "张伟")
 
     def with_filters(self, *extra: Filter) -> QueryPlan:
