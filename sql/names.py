@@ -43,6 +43,7 @@ class NameIndex:
     teams: dict[str, int]
     name_lengths: tuple[int, int] = (2, 40)
     rep_pinyin: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)  # "zhiqiang tang" -> reps
+    led_teams: dict[int, int] = field(default_factory=dict)  # a manager's rep id -> the team they lead
 
     @classmethod
     def load(cls, engine: Engine) -> NameIndex:
@@ -63,13 +64,14 @@ class NameIndex:
             products = {r[1]: r[0] for r in conn.execute(text("SELECT id, name FROM product"))}
             lines = {r[0] for r in conn.execute(text("SELECT DISTINCT product_line FROM product"))}
             teams = {r[1]: r[0] for r in conn.execute(text("SELECT id, name FROM team"))}
+            led = {r[1]: r[0] for r in conn.execute(text("SELECT id, manager_id FROM team WHERE manager_id IS NOT NULL"))}
         bigrams: dict[str, set[str]] = defaultdict(set)
         for name in accounts:
             for bg in _bigrams(name):
                 bigrams[bg].add(name)
         lengths = [len(n) for n in accounts] or [2]
         return cls(dict(reps), dict(accounts), cities, provinces, products, lines, dict(bigrams), teams,
-                   (max(2, min(lengths)), min(60, max(lengths))), dict(pinyin))
+                   (max(2, min(lengths)), min(60, max(lengths))), dict(pinyin), led)
 
     def english_words(self) -> frozenset[str]:
         """Pinyin of reps and English city names: words that are names, never spelling mistakes."""

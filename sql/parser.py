@@ -258,7 +258,7 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
     # The head noun: Chinese puts it last ("本月赢单金额TOP5业务员"), English first ("accounts owned by the rep X").
     head = (distinct[0] if q.en else distinct[-1]) if distinct else None
     if m is not None and m.entity != "*":
-        if ranked and not distinct and re.search(r"是谁|有谁|哪位|哪个人|\bwho\b", q.text):
+        if ranked and not distinct and re.search(r"是谁|有谁|哪位|哪个人|哪几个人|哪几位|哪些人|\bwho\b", q.text):
             return m.entity, ["rep"]  # "我们组今年赢单金额排前三的是谁": reps, ranked
         if ranked and any(e not in GROUPABLE_MENTIONS and e != m.entity for e in distinct):
             return None, group_by  # "top products by units": a ranking we cannot compute; ask rather than guess

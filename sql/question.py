@@ -55,5 +55,7 @@ def longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def normalise(question: str) -> str:
-    text = unicodedata.normalize("NFKC", question).lower()
+    text = unicodedata.normalize("NFKC", question).lower().replace("\u2019", "'").replace("\u2018", "'")
+    # one spelling of a negated auxiliary, so patterns need only "haven't" ("have not" and "haven’t" read the same)
+    text = re.sub(r"\b(have|has|had|do|does|did) not\b", r"\1n't", text)
     return re.sub(r"\s+", " ", text).strip()

@@ -97,11 +97,38 @@ def _names(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
             return Clarification(f"有 {len(hit.ids)} 位叫“{hit.name}”的{_kind_zh(hit)}，您指的是哪一位？ / There are "
                                  f"{len(hit.ids)} records named '{hit.name}'. Which one do you mean?",
                                  hit.details or tuple(f"{hit.name} #{i}" for i in hit.ids), "ambiguous_name")
-        filters.append(_name_filter(hit))
+        team = _led_team(q, hit, names)
+        filters.append(Filter("team", "eq", team) if team is not None else _name_filter(hit))
         if not hit.exact:
             q.found.setdefault("notes", []).append(f"“{q.text[hit.span[0]:hit.span[1]]}”按“{hit.name}”理解")
     q.found["filters"] = filters
     return None
+
+
+# "卢敏团队", "卢敏带的组员", "吕伟's team", "who reports to 宋倩": the team a manager leads, not the manager's own rows.
+LED_AFTER = (r"\s*(的)?(团队|小组|组里|组内|组员|组|手下的人|手下|下属|下面的人|带的(组员|人|团队|小组|组)?|那组|那个组)|'s (sales )?"
+             r"(team|reps|direct reports|reports)\b|\s+team\b")
+LED_BEFORE = r"(reports? to|reporting to|working for|under)\s*$"
+LED_PEOPLE = ("组员", "手下", "下属", "下面的人", "带的", "reps", "reports", "report", "under", "working for")
+
+
+def _led_team(q: Question, hit: NameHit, names: NameIndex) -> int | None:
+    """The team ``hit`` leads, when the question speaks of the manager's team rather than of the person."""
+    if len(hit.ids) != 1 or hit.kind != "rep" or hit.ids[0] not in names.led_teams:
+        return None
+    start, end = hit.span
+    after = re.match(LED_AFTER, q.text[end:])
+    before = re.search(LED_BEFORE, q.text[:start])
+    if not (after or before):
+        return None
+    if after:
+        q.take(end, end + after.end())
+    if before:
+        q.take(before.start(), start)
+    said = (after.group(0) if after else "") + (before.group(0) if before else "")
+    if any(w in said for w in LED_PEOPLE):
+        q.found.setdefault("entities_extra", []).append("rep")  # "卢敏带的组员都有谁": the people
+    return names.led_teams[hit.ids[0]]
 
 
 def _kind_zh(hit: NameHit) -> str:

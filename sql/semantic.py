@@ -368,7 +368,9 @@ FLAGS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
                                                                           "no demo yet")),
     "budget_unconfirmed": ("o.budget_confirmed = FALSE", "预算未确认", "budget not confirmed", (
         "预算还没确认", "预算没确认", "预算未确认", "还没确认预算", "没确认预算", "budget not confirmed",
-        "budget hasn't been confirmed", "unconfirmed budget")),
+        "budget hasn't been confirmed", "unconfirmed budget", "don't have a confirmed budget",
+        "doesn't have a confirmed budget", "no confirmed budget", "budget isn't confirmed", "budget not yet confirmed",
+        "budget hasn't been confirmed yet", "budget still isn't confirmed")),
 }
 FLAGS.update({
     "no_contract": ("NOT EXISTS (SELECT 1 FROM contract cn WHERE cn.account_id = a.id)", "没有合同", "no contract",

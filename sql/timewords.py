@@ -61,7 +61,7 @@ def _fixed(today: date) -> list[tuple[str, TimeWindow]]:
         (r"本季度|这个?季度|当季|this quarter|quarter to date|qtd", TimeWindow(_d(q0), None, "本季度",
                                                                            _d(_quarter_start(today, 1)))),
         (r"下个?季度|next quarter", TimeWindow(_d(_quarter_start(today, 1)), _d(_quarter_start(today, 2)), "下季度")),
-        (r"去年|上一年|last year|previous year", TimeWindow(_d(date(today.year - 1, 1, 1)), _d(y0), "去年")),
+        (r"去年(?:全年|一整年|整年)?|上一年|(?:all of |the whole of )?last year|previous year", TimeWindow(_d(date(today.year - 1, 1, 1)), _d(y0), "去年")),
         (r"今年|本年度?|this year|year to date|ytd", TimeWindow(_d(y0), None, "今年",
                                                             _d(date(today.year + 1, 1, 1)))),
         (r"明年|next year", TimeWindow(_d(date(today.year + 1, 1, 1)), _d(date(today.year + 2, 1, 1)), "明年")),
@@ -97,10 +97,17 @@ SINCE_RE = re.compile(r"(1[0-2]|[1-9])\s*月\s*(3[01]|[12]\d|[1-9])\s*(?:号|日
 SINCE_MONTH_RE = re.compile(r"(?:since|from)\s+(january|february|march|april|may|june|july|august|september|october|"
                             r"november|december)(?!\s*\d)(?:\s+(?:on|onwards?|until now|to now|to date))?"
                             r"|(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:份)?\s*(?:以来|起|开始|至今|到现在|之后|以后)")
-MONTH_RE = re.compile(r"(?:(\d{4})\s*年\s*)?(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:份)?(?!底|初)")
+MONTH_RE = re.compile(r"(?:(\d{4})\s*年\s*|(去年|今年|本年|前年)\s*的?\s*)?(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月"
+                      r"(?:份)?(?!底|初)")
+YEAR_WORD = {"去年": -1, "今年": 0, "本年": 0, "前年": -2}
 EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december")
-QUARTER_RE = re.compile(r"(?:(\d{4})\s*年\s*)?(?:第\s*([一二三四1-4])\s*季度|(?<![a-z])q([1-4])(?!\d))")
+QUARTER_RE = re.compile(r"(?:(\d{4})\s*年\s*)?(?:第\s*([一二三四1-4])\s*季度|(?<![a-z])q([1-4])(?!\d)|(?:the )?"
+                        r"(first|second|third|fourth) quarter)")
+EN_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+# "9月到11月", "August and September combined", "july through september": one window from the first to the second
+RANGE_JOIN = re.compile(r"\s*(?:到|至|~|-|—|through|thru|to|until|and)\s*")
+DAY_RANGE = re.compile(r"\s*(3[01]|[12]\d|[1-9])\s*(?:号|日)\s*(?:到|至|-|~)\s*(3[01]|[12]\d|[1-9])\s*(?:号|日)")
 
 
 def _en_month(abbr: str) -> int:
@@ -108,6 +115,30 @@ def _en_month(abbr: str) -> int:
 
 
 def find_window(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | None:
+    """The first time expression in `text` (lower-cased question) and its span, or None; a range of two
+    ("9月到11月", "这个月1号到15号") is one window from the start of the first to the end of the second."""
+    hit = _find_one(text, today)
+    if hit is None:
+        return None
+    first, (start, end) = hit
+    if first.start is not None and (d := DAY_RANGE.match(text, end)) and (first.end or first.period_end):
+        day1, day2 = int(d.group(1)), int(d.group(2))
+        base = first.start.date()
+        if day1 < day2 and base.day == 1:
+            return TimeWindow(_d(base.replace(day=day1)), _d(base.replace(day=day2)) + timedelta(days=1),
+                              f"{first.label}{day1}日-{day2}日"), (start, d.end())
+    separately = re.search(r"对比|比较|相比|分别|各自|compare|versus|\bvs\b|respectively|\beach\b|side by side", text)
+    if (j := RANGE_JOIN.match(text, end)) and j.end() > end and not (separately and j.group(0).strip() in ("and", "和")):
+        nxt = _find_one(text[j.end():], today)
+        if nxt is not None and nxt[1][0] == 0 and first.start is not None and nxt[0].start is not None \
+                and nxt[0].start > first.start:
+            second = nxt[0]
+            return TimeWindow(first.start, second.end, f"{first.label}-{second.label}", second.period_end,
+                              first.past_year and second.past_year), (start, j.end() + nxt[1][1])
+    return hit
+
+
+def _find_one(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | None:
     """The first time expression in `text` (lower-cased question) and its span, or None."""
     best: tuple[TimeWindow, tuple[int, int]] | None = None
 
@@ -158,11 +189,13 @@ def find_window(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | 
         year = today.year if month <= today.month else today.year - 1
         offer(TimeWindow(_d(date(year, month, 1)), None, f"{year}年{month}月以来"), m.span())
     if m := MONTH_RE.search(text):
-        month = _int(m.group(2))
-        year = int(m.group(1)) if m.group(1) else (today.year if month <= today.month else today.year - 1)
+        month = _int(m.group(3))
+        said_year = m.group(1) or m.group(2)
+        year = int(m.group(1)) if m.group(1) else today.year + YEAR_WORD[m.group(2)] if m.group(2) else (
+            today.year if month <= today.month else today.year - 1)
         start = date(year, month, 1)
         offer(TimeWindow(_d(start), _d(_month_start(start, 1)), f"{year}年{month}月",
-                         past_year=not m.group(1) and year < today.year), m.span())
+                         past_year=not said_year and year < today.year), m.span())
     for i, name in enumerate(EN_MONTHS, start=1):
         prefix = r"\bin\s+" if name == "may" else r"\b(?:in\s+)?"
         if m := re.search(rf"{prefix}{name}(?:\s+(\d{{4}}))?\b", text):
@@ -171,7 +204,7 @@ def find_window(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | 
             offer(TimeWindow(_d(start), _d(_month_start(start, 1)), f"{year}-{i:02d}",
                              past_year=not m.group(1) and year < today.year), m.span())
     if m := QUARTER_RE.search(text):
-        q = _int(m.group(2)) if m.group(2) else int(m.group(3))
+        q = _int(m.group(2)) if m.group(2) else int(m.group(3)) if m.group(3) else EN_ORDINAL[m.group(4)]
         year = int(m.group(1)) if m.group(1) else today.year
         start = date(year, 3 * (q - 1) + 1, 1)
         offer(TimeWindow(_d(start), _d(_month_start(start, 3)), f"{year}年第{q}季度"), m.span())

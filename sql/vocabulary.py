@@ -27,13 +27,19 @@ NEGATED_FOLLOW_UP = (
     r"(no|without( any)?) (follow[- ]?ups?|activit(y|ies)|visits?|contact)",
     r"(not|never|haven'?t|hasn'?t|weren'?t|wasn'?t) (been )?(followed[- ]?up|visited|contacted|touched)( on| with)?",
     r"沉默", r"无人跟进", r"没人跟", r"没(有)?动(静)?(过)?",
+    r"(还)?(一条|一次|一个|一回)(跟进|拜访|跟进记录|活动)(记录)?(都|也)(还)?(没|没有|未)(有)?(过)?",
+    r"(haven't|hasn't|hadn't|didn't|don't|doesn't|never) (had|have|get|got|received|logged|recorded|seen)( a single| any| an?|"
+    r" one)? (follow[- ]?ups?|activit(y|ies)|contact|touch(es|points?)?)( logged| recorded)?( against them| on them| with "
+    r"them)?",
+    r"(nobody|no one|no-one) (has |have |had )?(touched|followed[- ]?up( on| with)?|visited|reached out to)",
 )
 # Negation of one kind of follow-up: "一个电话都没打过" (no calls), "没上门拜访过" (no visits).
 TYPED_NEGATION = (
     (r"(一个|一通|一次)?电话(都|也)?没(有)?打过?|没(有)?打过?电话|no (phone )?calls?|never called|not called", ("call",)),
     (r"(一次)?(都|也)?没(有)?去?(上门)?拜访过?|(一次)?(上门)?拜访(都|也)?没(有)?(过)?|没(有)?上门(拜访)?过?|no visits?|"
      r"never (been )?visited|not (been )?visited|(haven'?t|hasn'?t|have not|has not) (been )?visited|(haven'?t|hasn'?t|"
-     r"have not|has not|never) (had|got) (a |an |any )?(on-site )?visits?", ("visit",)),
+     r"have not|has not|never) (had|got) (a |an |any )?(on-site )?visits?|(haven't|hasn't|didn't) (i|we|you|he|she|they) "
+     r"visited", ("visit",)),
     (r"没(有)?(做过|安排过?)?演示|no demos?|never had a demo|haven'?t (logged|had|done|run|held) (a |any )?demos?",
      ("demo",)),
 )
@@ -48,7 +54,8 @@ ABSENCE_WORDS = (
     (r"一个(商机|单子|机会)(都|也)没(有)?|(从来|一直|还|至今)?(都)?(没|没有|从没有?|从未)(有过?|过)?(任何)?商机|(never had|never been|without|don'?t have|"
      r"haven'?t had|hasn'?t had|with no) (a |an |any )?(opportunit(y|ies)|deals?)", "opportunity"),
     (r"(从来|一直|还|至今)?(都)?(没|没有|从未|未)(签过?|有过?)?(任何)?合同|(without|with no|never signed|haven'?t "
-     r"signed|hasn'?t signed|no) (a |an |any )?contracts?", "contract"),
+     r"signed|hasn'?t signed|no) (a |an |any )?contracts?|(don't|doesn't|haven't|hasn't|didn't)( yet)? (have|got|sign(ed)?)"
+     r" (a |an |any )?contracts?( yet)?", "contract"),
     (r"一分钱都没(有)?(回|收到|付|进账)|分文未(收|付)|(到现在|至今)?(还|一直)?(没有|没|未)(收到|有)?(过)?任何(的)?(回款|付款|收款)|(还|一直)(没有|没)(收到)?(回款|付款|收款)"
      r"|(haven'?t|hasn'?t|have not|has not|never)( yet)? (received|had|got(ten)?) (a |an |any )?payments?( yet)?"
      r"|(without|with no) (a |any )?payments?( received)?|no payments? (received|yet)", "payment"),
@@ -77,7 +84,8 @@ TEAM_WORDS = ("我们组", "我们团队", "我的团队", "我团队", "团队�
               "our team's", "our team")
 MY_WORDS = ("我的", "我负责的", "我名下的", "我自己的", "my own", "my", "mine")
 UNASSIGNED_WORDS = ("没有分配给任何人", "还没有分配出去", "没有分配出去", "还没有分配", "没有分配", "还没分配", "未分配出去",
-                    "未分配", "没分配", "无负责人", "没有负责人", "unassigned", "without an owner", "no owner")
+                    "未分配", "没分配", "无负责人", "没有负责人", "unassigned", "without an owner", "no owner",
+                    "don't have an owner", "doesn't have an owner", "have no owner", "has no owner", "with no owner")
 
 TOP_N = (
     r"(?:排|排在|排名)前\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:名|个|家|位)?",
