@@ -62,7 +62,8 @@ def checklist_figures(result: CallsEvalResult, data: Sequence[Featurized], *, fi
         if write:
             _write_calibration(scoring, [f.call for f in dev], fit_on)
             result.lines.append(f"written to {CALIBRATION_FILE} and {BANK_FILE}")
-    names = [s for s in (*DEV_SPLITS, "test") if any(f.call.split == s for f in data)]
+    present = {f.call.split for f in data}
+    names = [s for s in (*DEV_SPLITS, *sorted(present - {*DEV_SPLITS, "test"}), "test") if s in present]
     for name in names:
         split = [f for f in data if f.call.split == name]
         report = evaluate(split, scoring)
