@@ -282,6 +282,10 @@ ABSENCE = {
                                       OPEN.replace("o.", "xo.")),
     ("rep", "open_opportunity"): ("opportunity", "xo", "xo.owner_id = s.id", "xo.created_at",
                                   OPEN.replace("o.", "xo.")),
+    # "有逾期账款的客户": an overdue instalment on any of the account's contracts
+    ("account", "overdue_payment"): ("payment", "xp", "xp.contract_id IN (SELECT xc.id FROM contract AS xc WHERE "
+                                     "xc.account_id = a.id)", "xp.due_date",
+                                     "xp.due_date < '{today}' AND xp.amount_paid < xp.amount_due"),
 }
 
 
@@ -291,10 +295,10 @@ def _absence(ctx: _Ctx, plan: QueryPlan) -> exp.Expr:
     if key not in ABSENCE:
         raise CompileError("这个“没有…”的条件不适用于该对象", f"'no {key[1]}' does not apply to {key[0]}")
     table, alias, link, time_col, where = ABSENCE[key]
-    ctx.aliases.add(link.split(" = ")[1].split(".")[0])
+    ctx.aliases.add(re.findall(r"= (\w+)\.id", link)[-1])
     conds: list[exp.Expr] = [sqlglot.condition(link, dialect=ctx.dialect)]
     if where:
-        conds.append(sqlglot.condition(where, dialect=ctx.dialect))
+        conds.append(sqlglot.condition(where.replace("{today}", ctx.today.isoformat()), dialect=ctx.dialect))
     w = plan.follow_up.window
     col = sqlglot.condition(time_col, dialect=ctx.dialect)
     if w.start is not None:

@@ -83,6 +83,12 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
     if unknown:
         return Clarification(f"没有找到名为“{unknown}”的客户，请核对名称 / No account named '{unknown}' was found; "
                              "please check the name.", tuple(q.found.get("near_names", ())) or EXAMPLES, "unknown_name")
+    if f.get("follow_up_done") and not f.get("absence") and re.search(r"几次|多少次|次数|how many times|how often", q.text):
+        # "黑龙江省中医院近30天被拜访过几次": the visits themselves, counted
+        f["values"] = list(f.get("values", [])) + [("activity_type", k) for k in f.get("follow_up_kinds", ())]
+        f.pop("follow_up_done")
+        f["measure"] = "count"
+        return _plan(q, today, "activity", [], caller_id)
     grouped = _per_group_total(q)
     if grouped is not None:
         return grouped if isinstance(grouped, Clarification) else _plan(q, today, *grouped, caller_id)
@@ -340,6 +346,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             return Clarification(f"{ENTITIES[entity].label_zh}没有金额可以汇总 / {ENTITIES[entity].label_en} has no "
                                  "amount to add up.", EXAMPLES, "no_amount")
     flags = {x.value for x in filters if x.dimension == "flag"}
+    if entity == "account" and "overdue" in flags and measure is None and not group_by and not f.get("top_n"):
+        entity, group_by = "payment", ["account"]  # "Which South China customers have overdue payments?": by account
     if entity == "contract" and flags & {"overdue", "unpaid"} and f.get("aggregate") and measure in (
             None, "contract_amount"):
         entity, measure = "payment", "collected"  # "孙秀英负责的合同逾期了多少钱": the contracts' overdue payments

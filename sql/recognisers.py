@@ -68,6 +68,8 @@ def _time_field(q: Question, today: date, names: NameIndex, caller_id: int | Non
     for code, words in TIME_FIELD_WORDS.items():
         if code == "p.due_date" and q.search(r"past[- ]due"):
             continue  # "past due" is the overdue flag, not a due-date window
+        if code == "l.assigned_at" and q.search(r"assigned leads|已经?分配的|分配了的"):
+            continue  # "assigned leads": leads with an owner (a flag), not a date
         if q.take_first(words):
             q.found["time_field"] = code
             q.found.setdefault("entity_hint", TIME_DIMENSIONS[code].entity)  # "新建商机" names deals too
@@ -149,10 +151,15 @@ def _name_filter(hit: NameHit) -> Filter:
     return Filter("product_line", "eq", hit.name)
 
 
+ACCOUNT_COUNT = r"(多少|几)(家|个)(客户|医院|公司|经销商|学校)?|how many (customers|accounts|clients|hospitals)|number of (customers|accounts)"
+
+
 def _follow_up(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
     for related, present in ((ABSENCE_WORDS, False), (PRESENCE_WORDS, True)):
         for pattern, target in related:
             hit = q.search(pattern)
+            if hit and present and target == "overdue_payment" and not re.search(ACCOUNT_COUNT, q.text):
+                continue  # "哪些客户有逾期的回款" lists the overdue amounts by account, which follow-ups can rank
             if hit:
                 q.take(*hit.span())
                 q.found["follow_up_done"] = present
@@ -349,6 +356,8 @@ def _comparison(q: Question, today: date, names: NameIndex, caller_id: int | Non
             q.found["count_threshold"] = True  # "at least 2 open deals": a count per record, not an amount
         elif op:
             filters.append(Filter(dim, op, value))
+            if dim == "amount_paid" and op in ("lt", "lte"):
+                filters.append(Filter("amount_paid", "gt", 0))  # "单笔回款在5000以下": payments received, not pending ones
     if m := q.search(r"(?P<a>\d+)\s*[- ]?days? (payment )?terms|账期\s*(为|是)?\s*(?P<b>\d+)\s*天(?!\s*(及|以|或)?\s*"
                      r"(以上|以下|以内))|(?P<c>\d+)\s*天(的)?账期"):  # "90-day terms": exactly
         q.take(*m.span())

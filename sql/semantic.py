@@ -373,6 +373,9 @@ FLAGS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
         "budget hasn't been confirmed yet", "budget still isn't confirmed")),
 }
 FLAGS.update({
+    "assigned": ("l.owner_id IS NOT NULL", "已分配", "assigned", ("已经分配的", "已分配的", "已分配", "分配了的", "分配出去的",
+                                                              "assigned leads", "leads that are assigned",
+                                                              "leads that have an owner", "with an owner")),
     "no_contract": ("NOT EXISTS (SELECT 1 FROM contract cn WHERE cn.account_id = a.id)", "没有合同", "no contract",
                     ("没签过合同", "没有签过合同", "没有合同", "未签合同", "no contracts", "no contract",
                      "without a contract", "without contracts")),
@@ -392,7 +395,7 @@ FLAGS.update({
                           ("没有任何决策人联系人", "没有任何决策人", "没有决策人联系人", "没有决策人", "没决策人", "无决策人", "no decision maker", "no decision makers",
                            "without a decision maker")),
 })
-FLAG_ENTITY = {"no_contract": "account", "product_inactive": "product", "past_expected_close": "opportunity", "no_deal": "account", "no_open_deal": "account", "no_decision_maker": "account", "decision_maker": "contact", "never_contacted": "lead", "rep_active": "rep", "rep_inactive": "rep",
+FLAG_ENTITY = {"assigned": "lead", "no_contract": "account", "product_inactive": "product", "past_expected_close": "opportunity", "no_deal": "account", "no_open_deal": "account", "no_decision_maker": "account", "decision_maker": "contact", "never_contacted": "lead", "rep_active": "rep", "rep_inactive": "rep",
                "product_active": "product", "effective": "activity", "poc": "opportunity", "demo": "opportunity", "no_poc": "opportunity",
                "no_demo": "opportunity", "budget_unconfirmed": "opportunity",
                "budget_confirmed": "opportunity", "overdue": "payment", "unpaid": "payment", "open": "opportunity",

@@ -56,12 +56,18 @@ ABSENCE_WORDS = (
     (r"(从来|一直|还|至今)?(都)?(没|没有|从未|未)(签过?|有过?)?(任何)?合同|(without|with no|never signed|haven'?t "
      r"signed|hasn'?t signed|no) (a |an |any )?contracts?|(don't|doesn't|haven't|hasn't|didn't)( yet)? (have|got|sign(ed)?)"
      r" (a |an |any )?contracts?( yet)?", "contract"),
+    (r"(没有|没|无)(任何)?逾期(的)?(账款|款项?|回款|付款|应收款?|欠款)|(without|with no|no) (any )?(overdue|past[- ]due) "
+     r"(payments?|receivables?|invoices?|installments?|balances?)|(don't|doesn't|haven't|hasn't) (have|got) (any )?"
+     r"(overdue|past[- ]due) (payments?|receivables?|invoices?|installments?|balances?)", "overdue_payment"),
     (r"一分钱都没(有)?(回|收到|付|进账)|分文未(收|付)|(到现在|至今)?(还|一直)?(没有|没|未)(收到|有)?(过)?任何(的)?(回款|付款|收款)|(还|一直)(没有|没)(收到)?(回款|付款|收款)"
      r"|(haven'?t|hasn'?t|have not|has not|never)( yet)? (received|had|got(ten)?) (a |an |any )?payments?( yet)?"
      r"|(without|with no) (a |any )?payments?( received)?|no payments? (received|yet)", "payment"),
 )
 # Other records that must exist: "还有在跟商机的客户", "which schools signed a contract with us".
 PRESENCE_WORDS = (
+    (r"(?<![没无所])有(过)?逾期(没付|未付|没收回来?|未收回|没回|未回)?的?(账款|款项?|回款|付款|应收款?|欠款|货款)|(?<!n't )(?<!not )"
+     r"(have|has|having|with) (any |some )?(overdue|past[- ]due) (payments?|receivables?|invoices?|installments?|"
+     r"instalments?|balances?|amounts?)", "overdue_payment"),
     (r"(?<![没无])(还)?有(在跟|在谈|未关闭|没关闭|进行中|正在跟进|在途)(的)?商机|(?<!n't )(?<!not )(have|has|with|having) "
      r"(any |an? |some )?(open|active|ongoing) (deals?|opportunit(y|ies))", "open_opportunity"),
     (r"(?<![没未])(签了|签过|签约了|签下了?)(合同)|signed (a|any) contracts?( with us)?|(?<!n't )(?<!not )"
