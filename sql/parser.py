@@ -345,6 +345,11 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         if measure is None:
             return Clarification(f"{ENTITIES[entity].label_zh}没有金额可以汇总 / {ENTITIES[entity].label_en} has no "
                                  "amount to add up.", EXAMPLES, "no_amount")
+    if measure == "collected" and any(x.dimension == "amount" for x in filters):
+        # "Payments over 1.2M received this month": payments whose received amount is over 1.2M
+        filters = [replace(x, dimension="amount_paid") if x.dimension == "amount" else x for x in filters]
+        if not re.search(r"多少|总|合计|一共|how much|total|\bsum\b|altogether", q.text):
+            measure = None
     flags = {x.value for x in filters if x.dimension == "flag"}
     if entity == "account" and "overdue" in flags and measure is None and not group_by and not f.get("top_n"):
         entity, group_by = "payment", ["account"]  # "Which South China customers have overdue payments?": by account
@@ -512,7 +517,7 @@ def _amount_column(entity: str) -> str | None:
 
 def _amount_measure(entity: str, aggregate: str) -> str | None:
     if aggregate == "avg":
-        return {"opportunity": "avg_deal_size"}.get(entity)
+        return {"opportunity": "avg_deal_size", "contract": "avg_contract_amount", "lead": "avg_lead_budget"}.get(entity)
     return {"opportunity": "opportunity_amount", "contract": "contract_amount", "payment": "collected",
             "lead": "lead_budget"}.get(entity)
 

@@ -24,6 +24,10 @@ ABBREVIATIONS = (
     (r"\bopps?\b", "opportunities"), (r"\breps'", "reps"), (r"\bcurrent (quarter|month|year|week)\b", r"this \1"),
     (r"超(?=\s*\d)", "超过"), (r"本季(?!度)", "本季度"), (r"上季(?!度)", "上季度"), (r"赢的(?=单)", "赢单的"),
     (r"拜方", "拜访"), (r"跟近", "跟进"),
+    # everyday wording for words the parser knows
+    (r"平均每(份|笔|个|家|条|位)", "平均"), (r"还?剩(下|余)?(?=多少|几)", ""), (r"各自", "分别"), (r"到账(?=多少)", "回款"),
+    (r"\bhow big is\b", "how much is"), (r"(?<!year )(?<!month )(?<!quarter )\bto date\b", ""), (r"\bthrough(?= (the |our )?(website|web|referrals?|wechat|"
+     r"trade[- ]shows?|cold calls?|events?))", "from"), (r"\bdid (.{1,30}) receive\b", r"were received by \1"),
 )
 
 
