@@ -3,8 +3,10 @@
 Each rep segment (every segment when the call is mono and speakers are unknown) is scored against each item
 with a few features: the best cosine similarity of the segment, or one of its sentences, to the item's
 example utterances (both languages, through the shared retrieval embedder); how clearly this item beats the
-stage's other items; whether a cue pattern matches (the playbook's cues plus call-review cues); and whether
-the segment asks a question when the item is one the rep has to ask. A small linear model turns the features
+stage's other items; whether a cue pattern matches (the playbook's cues plus call-review cues); whether
+the segment asks a question when the item is one the rep has to ask; and evidence from annotated development
+calls: the nearest covering and non-covering utterances (``checklist_bank``) and a linear probe per item over
+the embeddings (``checklist_probe``). A small linear model turns the features
 into a probability; the weights are fitted on the dev split of the annotated transcripts. Per-item rules (a
 concrete day required for ``next_step_with_date``, three pain questions in needs analysis) and the weights live
 in ``prompts/calls/``. Scoring (``score_segments``) is separate from deciding (``decide``) so the evaluation
@@ -24,12 +26,13 @@ import numpy as np
 import yaml
 
 from calls.checklist_bank import bank_vectors, load_bank_calls, neighbour_scores, stage_bank
+from calls.checklist_probe import ItemProbes
 from calls.models import ChecklistFinding, TranscriptSegment
 from calls.resources import read_prompt_file
 from calls.turns import count_questions, is_question, sentences
 
 Embedder = Any  # retrieval.embedders.Embedder: embed(texts, kind=...) -> L2-normalised float32 rows
-FEATURES = ("similarity", "margin", "cue", "asked", "ask_statement", "asked_with_cue", "knn_pos", "knn_neg")
+FEATURES = ("similarity", "margin", "cue", "asked", "ask_statement", "asked_with_cue", "knn_pos", "knn_neg", "probe")
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,7 @@ class ChecklistDetector:
         calls = load_bank_calls() if bank_calls is None else bank_calls
         self.bank = stage_bank(playbook.stage, [item.id for item in self.items], calls)
         self._bank_vectors = bank_vectors(self.bank, embedder, cache_dir)
+        self._probes = ItemProbes(self.bank, self._bank_vectors)
 
     def score_segments(self, segments: Sequence[TranscriptSegment], lang: str,
                        exclude_call: str | None = None) -> SegmentFeatures:
@@ -142,6 +146,7 @@ class ChecklistDetector:
         similarity = np.zeros((n, m), dtype=np.float32)
         knn_pos = np.zeros((n, m), dtype=np.float32)
         knn_neg = np.zeros((n, m), dtype=np.float32)
+        probe = np.zeros((n, m), dtype=np.float64)
         if n:
             units: list[str] = []
             owner: list[int] = []
@@ -155,6 +160,7 @@ class ChecklistDetector:
             for col, examples in enumerate(self._example_vectors):
                 np.maximum.at(similarity[:, col], owner_arr, (vectors @ examples.T).max(axis=1))
             knn_pos, knn_neg = neighbour_scores(self.bank, self._bank_vectors, vectors, owner_arr, n, exclude_call)
+            probe = self._probes.scores(vectors, owner_arr, n, exclude_call)
         margin = np.zeros_like(similarity)
         if m > 1 and n:
             margin = similarity - np.stack(
@@ -172,7 +178,7 @@ class ChecklistDetector:
                 ask_item = rule.mode == "ask"
                 values[row, col] = (similarity[row, col], margin[row, col], cue, ask_item and asks,
                                     ask_item and not asks, ask_item and asks and cue,
-                                    knn_pos[row, col], knn_neg[row, col])
+                                    knn_pos[row, col], knn_neg[row, col], probe[row, col])
                 if rule.requires:
                     required_ok[row, col] = any(p.search(text) for p in rule.requires)
                 if rule.not_before and segments[idx].start < rule.not_before * call_end:

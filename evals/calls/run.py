@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 CALIBRATION_FILE = Path(__file__).resolve().parents[2] / "prompts" / "calls" / "checklist_calibration.yaml"
 BANK_FILE = CALIBRATION_FILE.with_name("checklist_bank.yaml")
-DEV_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
+DEV_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9")
 
 
 @dataclass
@@ -196,6 +196,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="list every wrong verdict")
     parser.add_argument("--knn-k", type=int, default=None,
                         help="nearest development utterances averaged per item (default: calls.checklist_bank.TOP_K)")
+    parser.add_argument("--probe-c", type=float, default=None,
+                        help="inverse L2 strength of the per-item probes (default: calls.checklist_probe.PROBE_C)")
     parser.add_argument("--fit-on", default=",".join(DEV_SPLITS),
                         help="development splits for the example bank and calibration (to score a new set held out)")
     args = parser.parse_args(argv)
@@ -203,6 +205,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from calls import checklist_bank
 
         checklist_bank.TOP_K = args.knn_k
+    if args.probe_c is not None:  # to compare C by grouped cross-validation, as the default was chosen
+        from calls import checklist_probe
+
+        checklist_probe.PROBE_C = args.probe_c
     logging.basicConfig(level=logging.WARNING)
     result = eval_calls(fit_on=tuple(s for s in args.fit_on.split(",") if s), do_calibrate=args.calibrate, write=args.write, asr=not args.no_asr,
                         objections=not args.no_objections, download=not args.no_download, model=args.model,
