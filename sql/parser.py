@@ -33,7 +33,7 @@ MAX_QUESTION_CHARS = 500
 # Words that point back at an earlier answer ("其中", "of them"): without one, the question cannot be answered.
 ANAPHORA = (r"^(其中|那么?(?!些)|只看|只要|只算|换成|改成|再看|再按|去掉|排除|除去|按.{1,6}(拆|分)一下)|(其中|这其中|这些|那些|他们|它们)"
             r"(里|中|当中|之中)|^(what about|how about|and |only |just |same )|\b(of them|of those|among them|"
-            r"among those|of these)\b")
+            r"among those|of these|of that|out of that|is that|was that|are those|were those)\b")
 # How follow-ups start: they refine the previous question even when they name its records again.
 FOLLOW_UP_START = (r"(那|那么|其中|只要|只看|只算|换成|改成|改为|再|再看|按|去掉|排除|不算|除去|what about|how about|and |only|"
                    r"just|same|except|excluding|"
@@ -237,6 +237,9 @@ def _group_head(q: Question) -> str | None:
 
 
 WON_MEASURES = ("won_amount", "won_count", "avg_deal_size")
+# Sums of money: "how much of that is in East China" after one of them keeps it ("that" is the same figure).
+MONEY_MEASURES = ("won_amount", "pipeline_amount", "collected", "overdue_amount", "outstanding_amount",
+                  "contract_amount", "opportunity_amount", "lead_budget")
 SELF_DIMS = ("rep", "account", "region", "product")  # dimensions that are records a question can list
 WHICH = r"\bwhich\b|哪些|哪个|哪几|哪家|哪位|\blist\b|列出"
 FACT_ENTITIES = ("activity", "opportunity", "lead", "payment", "contract", "contact")
@@ -581,7 +584,9 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
                                  EXAMPLES, "followup")
         measure = str(f["measure"])  # "赢单率呢": the same records, another figure
     listing = re.search(LIST_ASK, q.text) and f.get("top_n")  # "金额最大的五个是哪些": ranked records, not a sum
-    if measure is None and f.get("aggregate") and not listing:
+    if measure is None and f.get("aggregate") and not listing and not (
+            f["aggregate"] == "sum" and previous.measure in MONEY_MEASURES
+            and re.search(r"\b(of that|out of that|of it|of those)\b|其中|这里面|这当中", q.text)):
         measure = _amount_measure(previous.entity, str(f["aggregate"]))  # "金额一共多少": now the amount
     if measure == "count" and previous.measure in COUNT_OF:
         # "what about the number of deals" after the won amount: count the same deals, not all of them

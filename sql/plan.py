@@ -63,8 +63,24 @@ class QueryPlan:
     notes: tuple[str, ...] = ()  # how the question was read where it was not literal ("张玮" read as "张伟")
 
     def with_filters(self, *extra: Filter) -> QueryPlan:
-        kept = tuple(f for f in self.filters if all(f.dimension != e.dimension for e in extra))
+        """The plan with ``extra`` filters added; each replaces an earlier filter on the same dimension, except that
+        flags are independent facts and replace only their opposite ("其中做过POC的" keeps "在跟")."""
+        kept = tuple(f for f in self.filters if all(not _replaces(e, f) for e in extra))
         return replace(self, filters=kept + extra)
+
+
+# Flags that contradict each other: a follow-up naming one drops the other.
+OPPOSITE_FLAGS = ({"open", "closed"}, {"poc", "no_poc"}, {"demo", "no_demo"}, {"budget_confirmed", "budget_unconfirmed"},
+                  {"rep_active", "rep_inactive"}, {"product_active", "product_inactive"}, {"decision_maker",
+                                                                                         "no_decision_maker"})
+
+
+def _replaces(new: Filter, old: Filter) -> bool:
+    if new.dimension != old.dimension:
+        return False
+    if new.dimension != "flag":
+        return True
+    return new.value == old.value or any({new.value, old.value} <= pair for pair in OPPOSITE_FLAGS)
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,11 @@ ABBREVIATIONS = (
     (r"拜方", "拜访"), (r"跟近", "跟进"),
     # everyday wording for words the parser knows
     (r"平均每(份|笔|个|家|条|位)", "平均"), (r"还?剩(下|余)?(?=多少|几)", ""), (r"各自", "分别"), (r"到账(?=多少)", "回款"),
+    (r"截[至止](今天|今日|目前|当前|现在|到现在)[,，]?", ""),
+    (r"(今年|本年|本季度|这个?季度|本月|这个?月|本周|这周)(以来|至今)", r"\1"), (r"全公司(的)?", ""),
+    (r"(今年|本年|去年)(的)?(第[一二三四1-4]季度)", r"\1\3"), (r"每一位", "每位"),
+    (r"\bsales teams?\b", "teams"), (r"\bfour[- ]hour\b(?= response)", "4-hour"), (r"\bfour hours\b", "4 hours"), (r"\bfall(s)? due\b", "due"),
+    (r"\baverage size of\b", "average deal size of"), (r"\bas of (today|now)\b", ""),
     (r"\bhow big is\b", "how much is"), (r"(?<!year )(?<!month )(?<!quarter )\bto date\b", ""), (r"\bthrough(?= (the |our )?(website|web|referrals?|wechat|"
      r"trade[- ]shows?|cold calls?|events?))", "from"), (r"\bdid (.{1,30}) receive\b", r"were received by \1"),
 )

@@ -102,8 +102,8 @@ MONTH_RE = re.compile(r"(?:(\d{4})\s*年\s*|(去年|今年|本年|前年)\s*的?
 YEAR_WORD = {"去年": -1, "今年": 0, "本年": 0, "前年": -2}
 EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december")
-QUARTER_RE = re.compile(r"(?:(\d{4})\s*年\s*)?(?:第\s*([一二三四1-4])\s*季度|(?<![a-z])q([1-4])(?!\d)|(?:the )?"
-                        r"(first|second|third|fourth) quarter)")
+QUARTER_RE = re.compile(r"(?:(\d{4})\s*年\s*|(去年|今年|本年)\s*的?\s*)?(?:(?:第\s*|(?<![本上下这个一]))([一二三四1-4])\s*季度|"
+                        r"(?<![a-z])q([1-4])(?!\d)|(?:the )?(first|second|third|fourth) quarter)")
 EN_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 # "9月到11月", "August and September combined", "july through september": one window from the first to the second
 RANGE_JOIN = re.compile(r"\s*(?:到|至|~|-|—|through|thru|to|until|and)\s*")
@@ -204,8 +204,8 @@ def _find_one(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | No
             offer(TimeWindow(_d(start), _d(_month_start(start, 1)), f"{year}-{i:02d}",
                              past_year=not m.group(1) and year < today.year), m.span())
     if m := QUARTER_RE.search(text):
-        q = _int(m.group(2)) if m.group(2) else int(m.group(3)) if m.group(3) else EN_ORDINAL[m.group(4)]
-        year = int(m.group(1)) if m.group(1) else today.year
+        q = _int(m.group(3)) if m.group(3) else int(m.group(4)) if m.group(4) else EN_ORDINAL[m.group(5)]
+        year = int(m.group(1)) if m.group(1) else today.year + YEAR_WORD[m.group(2)] if m.group(2) else today.year
         start = date(year, 3 * (q - 1) + 1, 1)
         offer(TimeWindow(_d(start), _d(_month_start(start, 3)), f"{year}年第{q}季度"), m.span())
     return best

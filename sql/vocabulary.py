@@ -68,7 +68,7 @@ PRESENCE_WORDS = (
     (r"(?<![没无所])有(过)?逾期(没付|未付|没收回来?|未收回|没回|未回)?的?(账款|款项?|回款|付款|应收款?|欠款|货款)|(?<!n't )(?<!not )"
      r"(have|has|having|with) (any |some )?(overdue|past[- ]due) (payments?|receivables?|invoices?|installments?|"
      r"instalments?|balances?|amounts?)", "overdue_payment"),
-    (r"(?<![没无])(还)?有(在跟|在谈|未关闭|没关闭|进行中|正在跟进|在途)(的)?商机|(?<!n't )(?<!not )(have|has|with|having) "
+    (r"(?<![没无所])(还)?有(在跟|在谈|未关闭|没关闭|进行中|正在跟进|在途)(的)?商机|(?<!n't )(?<!not )(have|has|with|having) "
      r"(any |an? |some )?(open|active|ongoing) (deals?|opportunit(y|ies))", "open_opportunity"),
     (r"(?<![没未])(签了|签过|签约了|签下了?)(合同)|signed (a|any) contracts?( with us)?|(?<!n't )(?<!not )"
      r"(have|has|having) (signed )?(a|any) contracts?( with us)?", "contract"),
@@ -140,9 +140,9 @@ TIME_FIELD_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 # {w} is the dimension word.
-GROUP_MARKERS_ZH = (r"按(照)?\s*{w}\s*(分类|分布|分|拆|统计|汇总|排名|排序|看|划分)?", r"分{w}", r"各(个|种|类|家|位)?{w}",
+GROUP_MARKERS_ZH = (r"按(照)?\s*((客户|商机|线索|合同|回款|跟进)(所属|的)?\s*)?{w}\s*(分类|分布|分别|分|拆|统计|汇总|排名|排序|看|划分)?", r"分{w}", r"各(个|种|类|家|位)?{w}",
                     r"每(个|一个|一|种|类|家|位)?{w}",
-                    r"不同{w}", r"哪(个|些|一个|位)?{w}", r"{w}(分布|排名|排行|对比|维度|之间)", r"以{w}为单位")
+                    r"不同{w}", r"哪(个|些|一个|位)?{w}", r"哪几(个)?{w}(?!有|是|分别|大区|区域|团队|组)", r"客户(所属|的)(的)?{w}", r"{w}(分布|排名|排行|对比|维度|之间)", r"以{w}为单位")
 GROUP_MARKERS_EN = (r"(broken down |break(ing)? (it )?down |split |grouped |group )?(by|per|for each|for every|across) "
                     r"(each |every )?(the )?(account |lead |hospital |customer |activity |deal |opportunity |rep |owner )?"
                     r"{w}s?", r"each {w}s?", r"which {w}s?", r"{w}s? breakdown", r"{w}-wise")
@@ -168,7 +168,11 @@ FILLER_ZH = ("请", "帮我", "帮忙", "给我", "麻烦", "查一下", "查询
              "排一下", "排个序", "份", "汇总", "汇总一下", "列个", "列", "拉出来", "帮我把", "我要", "我想", "逐个", "一笔一笔",
              "过一遍", "先", "准备", "只算", "收集的", "收集", "挂着", "还挂着", "款", "才", "联系上", "能否", "能不能", "可以",
              "如果", "能", "创建的", "创建", "涉及", "包含", "哪条", "哪笔", "哪份", "她", "他", "进了", "到目前为止", "截至目前", "截止目前", "到现在为止", "为止", "历史累计", "累计",
-             "历史上", "并且", "而且", "且", "任何人")
+             "历史上", "并且", "而且", "且", "任何人",
+             # formal report wording: "请计算…", "…并按金额从高到低排列", "…及其金额", "截至今天"
+             "计算", "所有", "并", "并按", "注明", "并注明", "给出", "并给出", "附上", "并附上", "一并", "及其", "及对应的",
+             "对应的", "以及", "它们的", "它们", "其", "找出", "名称", "截至今天", "截至今日", "截至当前", "截止今天", "尚",
+             "仍", "至今", "自", "排列", "从高到低排列", "进行", "完成了", "完成")
 FILLER_EN = ("please", "show", "me", "list", "give", "get", "find", "tell", "what", "what's", "whats", "which", "who",
              "are", "is", "was", "were", "the", "a", "an", "of", "in", "on", "at", "for", "with", "and", "or", "to",
              "from", "by", "all", "our", "we", "us", "i", "do", "does", "did", "have", "has", "had", "there", "that",
