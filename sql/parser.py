@@ -89,6 +89,9 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
         f.pop("follow_up_done")
         f["measure"] = "count"
         return _plan(q, today, "activity", [], caller_id)
+    if f.get("measure") == "count" and f.get("entities") == ["account"] and any(
+            c == "activity_type" for c, _v in f.get("values", [])):
+        f["entities"] = ["activity"]  # "我上周拜访了几次客户", "number of customer visits": the visits, counted
     grouped = _per_group_total(q)
     if grouped is not None:
         return grouped if isinstance(grouped, Clarification) else _plan(q, today, *grouped, caller_id)

@@ -31,6 +31,12 @@ ABBREVIATIONS = (
     (r"(今年|本年|去年)(的)?(第[一二三四1-4]季度)", r"\1\3"), (r"每一位", "每位"),
     (r"\bsales teams?\b", "teams"), (r"\bfour[- ]hour\b(?= response)", "4-hour"), (r"\bfour hours\b", "4 hours"), (r"\bfall(s)? due\b", "due"),
     (r"\baverage size of\b", "average deal size of"), (r"\bas of (today|now)\b", ""),
+    (r"\bowed to us by\b", "of"), (r"\b(currently )?owed to us\b", ""), (r"\bcombined\b", "total"),
+    (r"\bcredited to\b", "of"), (r"\bcontract numbers\b", "contracts"), (r"\bin (my|our) own pipeline\b", ""),
+    (r"\b(have |has )?gone (more than |over )?(\d+) days without (any )?(follow[- ]?ups?|activity|contact)",
+     r"no follow-up in the last \3 days"), (r"收到了?(?=多少)", ""),
+    # a purpose clause around the request ("…，以评估各渠道的获客效果", "为便于季度复盘对比…，"): not a condition
+    (r"[，,]?\s*(以评估|以便|为便于|为了便于|供|作为)[^，,。？?；;]*(对比|评估|参考|复盘|基数|分析|效果)[^，,。？?；;]*[，,]?", ""),
     (r"\bhow big is\b", "how much is"), (r"(?<!year )(?<!month )(?<!quarter )\bto date\b", ""), (r"\bthrough(?= (the |our )?(website|web|referrals?|wechat|"
      r"trade[- ]shows?|cold calls?|events?))", "from"), (r"\bdid (.{1,30}) receive\b", r"were received by \1"),
 )
