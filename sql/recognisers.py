@@ -10,7 +10,7 @@ earlier ones claim their words first (a measure's 签约金额 before the time w
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from crm.demo.geo import REGIONS
@@ -53,6 +53,8 @@ def _time(q: Question, today: date, names: NameIndex, caller_id: int | None) -> 
     if hit is None:
         return
     window, span = hit
+    if not q.free(*span):
+        return  # "逾期超过60天" was read as a due-date condition, not as a window
     q.take(*span)
     q.found["window"] = window
 
@@ -538,5 +540,35 @@ def _order(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
 # -- assembly ------------------------------------------------------------------------------------------------------
 
 
-STEPS = (_time, _team_region, _names, _follow_up, _mine, _unassigned, _top_n, _comparison, _measure, _time_field,
+# "预算已确认" / "预算还没确认" / "budget not confirmed" are facts of a deal, not the lead budget measure.
+BUDGET_FLAG = (r"(预算)(已经|已)?(确认)(了|过)?|(已经?|已)?确认(了|过)?预算|(budget)( has been| was| is)? (confirmed)|"
+               r"(confirmed) (budget)")
+BUDGET_NOT = (r"预算(还|尚|仍)?(没有?|未)(被)?确认|(还|尚)?(没有?|未)确认(过)?预算|budget (hasn't been|isn't|not yet|not|"
+              r"still isn't|has not been) confirmed|(unconfirmed|no confirmed) budget")
+
+
+OVERDUE_DAYS = (r"(?:逾期|超期|拖欠)(?:已经?)?(?:超过|超|了|达)\s*(\d+)\s*天(?:以上)?|overdue (?:by )?(?:more than|over|at least) (\d+) "
+                r"days|(?:more than|over|at least) (\d+) days (?:overdue|past due|late)")
+
+
+def _overdue_days(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    """"逾期超过60天": overdue, and due more than 60 days ago (not a 60-day window)."""
+    if m := q.search(OVERDUE_DAYS):
+        q.take(*m.span())
+        days = int(next(g for g in m.groups() if g))
+        q.found.setdefault("filters", []).extend([
+            Filter("flag", "eq", "overdue"), Filter("due_date", "lt", (today - timedelta(days=days)).isoformat())])
+        q.found.setdefault("flag_entities", []).append("payment")
+
+
+def _budget_flag(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    for pattern, code in ((BUDGET_NOT, "budget_unconfirmed"), (BUDGET_FLAG, "budget_confirmed")):
+        while m := q.search(pattern):
+            q.take(*m.span())
+            q.found.setdefault("filters", []).append(Filter("flag", "eq", code))
+            q.found.setdefault("flag_entities", []).append("opportunity")
+
+
+STEPS = (_overdue_days, _time, _team_region, _names, _follow_up, _mine, _unassigned, _top_n, _budget_flag, _comparison, _measure,
+         _time_field,
          _flags, _group_by, _values, _entity, _order)

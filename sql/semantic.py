@@ -152,6 +152,7 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
                ("account", "a.annual_revenue"))),
     Dimension("amount_paid", "实收金额", "amount paid", "p.amount_paid", None, None, ()),
     Dimension("unpaid", "未收金额", "unpaid amount", "p.amount_due - p.amount_paid", None, None, ()),
+    Dimension("due_date", "应收日期", "due date", "p.due_date", None, None, ()),  # "逾期超过60天": due before a day
     Dimension("product", "产品", "product", "pr.id", "pr.name", None, ("产品", "product", "sku")),
     Dimension("product_line", "产品线", "product line", "pr.product_line", None, None, ("产品线", "product line")),
     Dimension("account", "客户", "account", "a.id", "a.name", None, ("客户", "customer", "account")),
@@ -328,7 +329,7 @@ FLAGS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
     "closed": ("o.stage IN ('closed_won', 'closed_lost')", "已关闭", "closed", ("已关闭", "已结束", "关闭的", "关闭", "closed")),
     "overdue": ("p.due_date < '{today}' AND p.amount_paid < p.amount_due", "逾期", "overdue",
                 ("逾期", "超期", "过期未付", "overdue", "past due", "late")),
-    "unpaid": ("p.amount_paid < p.amount_due", "未结清", "unpaid", ("未回款", "还没付清", "没付清", "没还清", "没回的", "没收的", "还没收", "没收", "未结清", "未付清", "待回款", "未收回",
+    "unpaid": ("p.amount_paid < p.amount_due", "未结清", "unpaid", ("未回款", "还没收齐", "没收齐", "未收齐", "还没收回来", "还没收回", "还没付清", "没付清", "没还清", "没回的", "没收的", "还没收", "没收", "未结清", "未付清", "待回款", "未收回",
                                                                 "没收回来", "没收回", "未收", "unpaid", "outstanding",
                                                                 "not fully paid", "haven't yet been paid in full",
                                                                 "haven't been paid in full", "not paid in full",
