@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 CALIBRATION_FILE = Path(__file__).resolve().parents[2] / "prompts" / "calls" / "checklist_calibration.yaml"
 BANK_FILE = CALIBRATION_FILE.with_name("checklist_bank.yaml")
-DEV_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9")
+DEV_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11")
 
 
 @dataclass
