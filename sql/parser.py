@@ -267,6 +267,9 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
         return "line", ([] if by_product else ["product"])
     if ranked and "account" not in distinct and any(c == "account_type" for c, _v in q.found.get("values", [])):
         distinct.append("account")  # "which five hospitals had the largest won amount": ranked by account
+    if ranked and measure in (None, "count") and len(distinct) == 1 and distinct[0] in FACT_ENTITIES \
+            and re.search(r"谁|\bwho\b", q.text) and not q.found.get("group_candidates"):
+        return distinct[0], ["rep"]  # "上周谁跟进最勤？前三": reps ranked by how many follow-ups they logged
     # The head noun: Chinese puts it last ("本月赢单金额TOP5业务员"), English first ("accounts owned by the rep X").
     head = (distinct[0] if q.en else distinct[-1]) if distinct else None
     if m is not None and m.entity != "*":
@@ -600,6 +603,12 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
     if window is not None and is_future(window, today) and previous.time_field not in FORWARD_FIELDS:
         return Clarification(f"{window.label}还没有发生，无法统计实际数据 / {window.label} has not happened yet.", EXAMPLES,
                              "future")
+    if previous.top_n and (filters or "follow_up_done" in f) and not top_n and re.search(
+            r"其中|这些|这里面|这当中|当中|\b(of them|of those|among them|among those|which of)\b", q.text):
+        # "其中哪些是三甲医院" after a top 10: a filter inside the ranking, which re-ranking would silently change
+        return Clarification(f"暂不支持在前{previous.top_n}名里再筛选；要看符合条件的重新排名，请完整地问一次 / Filtering within "
+                             f"the previous top {previous.top_n} is not supported yet; ask in full for a new ranking.",
+                             EXAMPLES, "within_top_n")
     related = None
     if "follow_up_done" in f:  # "which of them have open deals", "其中哪些最近30天没跟进": with or without related ones
         if previous.follow_up is not None:

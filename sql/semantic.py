@@ -252,7 +252,7 @@ MEASURES: dict[str, Measure] = {m.code: m for m in (
             "1.0 * SUM(CASE WHEN l.first_contact_at IS NOT NULL AND {hours_to_first_contact} <= 4 THEN 1 ELSE 0 END)"
             " / NULLIF(COUNT(*), 0)", "rate", "l.created_at"),
     Measure("avg_response_hours", "lead", "平均响应时长(小时)", "average response time (hours)",
-            ("线索响应时长", "平均响应最慢", "响应最慢", "平均响应", "第一次联系上", "第一次联系", "首次联系", "平均响应时长", "average lead response hours",
+            ("线索响应时长", "平均多久第一次联系上", "多久第一次联系上", "多久联系上", "平均响应最慢", "响应最慢", "平均响应", "第一次联系上", "第一次联系", "首次联系", "平均响应时长", "average lead response hours",
              "lead response hours", "response hours", "响应时长", "平均响应时间", "响应时间", "average lead response time",
              "average response time", "lead response time", "response time", "time to first contact"),
             "AVG({hours_to_first_contact})", "hours", "l.created_at", ("l.first_contact_at IS NOT NULL",)),
@@ -349,7 +349,7 @@ FLAGS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
     "rep_active": ("s.is_active = TRUE", "在职", "active", ("在职", "还在职", "active sales reps", "active salespeople", "去掉已离职的", "去掉离职的", "不算离职的",
                                                          "不含离职", "active reps", "current reps", "excluding inactive",
                                                          "exclude inactive", "without former")),
-    "rep_inactive": ("s.is_active = FALSE", "已离职", "inactive", ("已离职", "离职", "不在职", "no longer active",
+    "rep_inactive": ("s.is_active = FALSE", "已离职", "inactive", ("已离职", "离职", "不在职", "no longer active", "no longer with us",
                                                                  "inactive", "left the company")),
     "product_active": ("pr.is_active = TRUE", "在售", "on sale", ("在售", "在卖", "上架", "active products",
                                                                 "on sale")),

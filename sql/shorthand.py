@@ -37,6 +37,9 @@ ABBREVIATIONS = (
      r"no follow-up in the last \3 days"), (r"收到了?(?=多少)", ""),
     # a purpose clause around the request ("…，以评估各渠道的获客效果", "为便于季度复盘对比…，"): not a condition
     (r"[，,]?\s*(以评估|以便|为便于|为了便于|供|作为)[^，,。？?；;]*(对比|评估|参考|复盘|基数|分析|效果)[^，,。？?；;]*[，,]?", ""),
+    (r"\bpl[sz]\b", "please"), (r"\bended up\b", ""), (r"\bby volume\b", ""), (r"\bmoved the most units\b",
+     "sold the most units"), (r"最勤快", "最勤"), (r"小单", "单"), (r"(?<=\d[wk万千])\s+(?=以上|以下|以内|及以上)", ""),
+    (r"(?<=\d)\s+(?=[wk万千亿](?![a-z]))", ""),
     (r"\bhow big is\b", "how much is"), (r"(?<!year )(?<!month )(?<!quarter )\bto date\b", ""), (r"\bthrough(?= (the |our )?(website|web|referrals?|wechat|"
      r"trade[- ]shows?|cold calls?|events?))", "from"), (r"\bdid (.{1,30}) receive\b", r"were received by \1"),
 )

@@ -133,7 +133,7 @@ TIME_FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "p.due_date": ("应收日期", "到期日", "到期", "应收", "应付", "due"),
     "c.signed_at": ("签约", "签订", "签下来的", "签下来", "签下的", "签过", "签的", "签了", "signed", "did we sign",
                     "we signed", "sign"),
-    "p.paid_at": ("收到的", "were received", "received"),
+    "p.paid_at": ("收到的回款", "payments received", "were received"),
     "l.assigned_at": ("新分配", "新分到", "分配出去", "分配的", "分到的", "被分到", "assigned"),
     "o.created_at": ("新增商机", "新建商机", "新商机", "创建的商机", "new deals", "new opportunities", "created"),
     "a.created_at": ("新增客户", "新客户", "新建客户", "new customers", "new accounts"),
