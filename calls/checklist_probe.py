@@ -14,6 +14,7 @@ never scored by a probe that has seen its own labels; a new call is scored by th
 from __future__ import annotations
 
 import hashlib
+
 import numpy as np
 
 from calls.checklist_bank import NEGATIVE, POSITIVE, StageBank

@@ -94,7 +94,7 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
         f["entities"] = ["activity"]  # "我上周拜访了几次客户", "number of customer visits": the visits, counted
     grouped = _per_group_total(q)
     if grouped is not None:
-        return grouped if isinstance(grouped, Clarification) else _plan(q, today, *grouped, caller_id)
+        return _plan(q, today, *grouped, caller_id)
     if f.get("count_threshold"):
         return Clarification("按记录个数筛选（如“至少2个商机的客户”）暂不支持，请改问数量排名或列出明细 / Filtering by how many "
                              "records something has (e.g. 'accounts with at least 2 deals') is not supported yet; ask "
@@ -168,60 +168,57 @@ EN_GROUP = {"reps": "rep", "salespeople": "rep", "sales reps": "rep", "accounts"
             "clients": "account", "hospitals": "account", "regions": "region", "teams": "team", "months": "month"}
 
 
-def _per_group_total(q: Question) -> tuple[str, list[str]] | Clarification | None:
+def _per_group_total(q: Question) -> tuple[str, list[str]] | None:
     """A comparison on a total per record ("今年赢单金额过千万的销售有几个", "customers with at least 2 open deals").
 
     Rewrites ``q.found`` into a grouped measure with a HAVING condition and returns (entity, group_by) for
-    ``_plan``; None when the question is not of that shape."""
+    ``_plan``; None, with ``q.found`` untouched, when the question is not of that shape."""
     f = q.found
     amounts = [x for x in f.get("filters", []) if x.dimension in ("amount", "amount_paid", "unpaid")]
-    counted = bool(f.get("count_threshold"))
-    if len(amounts) != 1 and not counted:
-        return None
+    counted: Filter | None = f.get("count_threshold") or None
     group = _group_head(q)
-    if group is None:
+    if group is None or (counted is None and len(amounts) != 1):
         return None
-    flags = {x.value for x in f.get("filters", []) if x.dimension == "flag"}
-    measure = f.get("measure") if f.get("measure") in TOTAL_MEASURES else None
-    if counted:
-        things = [e for e in [*f.get("flag_entities", []), *f.get("entities", [])] if e and e != group]
-        if not things or len(set(things)) > 1:
+    if counted is not None:
+        things = {e for e in [*f.get("flag_entities", []), *f.get("entities", [])] if e and e != group}
+        if len(things) != 1:
             return None
-        measure, entity = "count", things[0]
+        measure, entity, having = "count", things.pop(), counted
     else:
-        amount = amounts[0]
-        if measure is None and "overdue" in flags:
-            measure = "overdue_amount"
-        elif measure is None and amount.dimension in FIELD_TOTAL:
-            measure = FIELD_TOTAL[amount.dimension]
-        elif measure is None and ("stage", "closed_won") in f.get("values", []):
-            measure = "won_amount"
-        elif measure is None and f.get("amount_entities"):
-            measure = _amount_measure(f["amount_entities"][-1], "sum")
-        if measure is None or MEASURES[measure].entity in (group, "*"):
+        total = _total_measure(f, amounts[0])
+        if total is None or MEASURES[total].entity in (group, "*"):
             return None
-        entity = MEASURES[measure].entity
-    if group != "month" and group not in _applicable_dims(entity) | ({"account"} if "city" in _applicable_dims(
-            entity) else set()):
-        return None  # every entity with an account's city belongs to one account
-    comparison = amounts[0] if amounts else None
-    f["filters"] = [x for x in f.get("filters", []) if x is not comparison and not (
-        x.dimension == "flag" and x.value in ("overdue", "unpaid") and measure in ("overdue_amount",
-                                                                                 "outstanding_amount"))]
-    if counted:
-        if not (m := re.search(r"(\d+)", q.text)):
-            return None
-        op = "lte" if re.search(r"at most|no more than|不超过|最多|以内|以下", q.text) else "gte"
-        comparison = Filter("value", op, int(m.group(1)))
-    f["having"] = Filter("value", comparison.op, comparison.value)
+        measure, entity, having = total, MEASURES[total].entity, Filter("value", amounts[0].op, amounts[0].value)
+    # every entity that has an account's city belongs to one account, so it can be totalled per account
+    per_account = {"account"} if "city" in _applicable_dims(entity) else set()
+    if group != "month" and group not in _applicable_dims(entity) | per_account:
+        return None
+    implied = ("overdue", "unpaid") if measure in ("overdue_amount", "outstanding_amount") else ()
+    f["filters"] = [x for x in f.get("filters", []) if not (x in amounts or (x.dimension == "flag" and x.value in implied))]
+    f["having"] = having
     f["count_groups"] = f.get("measure") == "count" and bool(re.search(r"几个|几位|几家|多少(个|位|家)|how many", q.text))
     f["measure"] = measure
     if measure == "won_amount":  # the measure counts won deals only
         f["values"] = [v for v in f.get("values", []) if v != ("stage", "closed_won")]
         f["value_words"] = [w for w in f.get("value_words", []) if w[1] != ("stage",)]
     f["entities"] = [e for e in f.get("entities", []) if e not in (group, entity)]
-    f["count_threshold"] = False
+    f["count_threshold"] = None
     return entity, [group]
+
+
+def _total_measure(f: dict, amount: Filter) -> str | None:
+    """The total a comparison is about: the question's measure, or what the compared amount names."""
+    if f.get("measure") in TOTAL_MEASURES:
+        return str(f["measure"])
+    if any(x.dimension == "flag" and x.value == "overdue" for x in f.get("filters", [])):
+        return "overdue_amount"
+    if amount.dimension in FIELD_TOTAL:
+        return FIELD_TOTAL[amount.dimension]
+    if ("stage", "closed_won") in f.get("values", []):
+        return "won_amount"
+    if f.get("amount_entities"):
+        return _amount_measure(f["amount_entities"][-1], "sum")
+    return None
 
 
 def _group_head(q: Question) -> str | None:
@@ -231,9 +228,9 @@ def _group_head(q: Question) -> str | None:
         return EN_GROUP[m.group("g") or m.group("h")] if m else None
     if re.search(GROUP_HEAD_ZH, q.text):
         return "month"
-    entities = f_entities = q.found.get("entities", [])
-    if not f_entities and any(c in ("account_type", "hospital_grade", "customer_class")
-                              for c, _v in q.found.get("values", [])):
+    entities = q.found.get("entities", [])
+    if not entities and any(c in ("account_type", "hospital_grade", "customer_class")
+                            for c, _v in q.found.get("values", [])):
         return "account"  # "回款超过100万的医院"
     head = entities[-1] if entities else None
     return head if head in ("rep", "account", "region") else None

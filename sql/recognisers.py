@@ -355,7 +355,7 @@ def _comparison(q: Question, today: date, names: NameIndex, caller_id: int | Non
             if op:
                 break
         if op and not _unit and value < 1000 and dim == "amount" and re.match(COUNTED_THING, q.text[end:]):
-            q.found["count_threshold"] = True  # "at least 2 open deals": a count per record, not an amount
+            q.found["count_threshold"] = Filter("value", op, int(value))  # "at least 2 open deals": a count per record
         elif op:
             filters.append(Filter(dim, op, value))
             if dim == "amount_paid" and op in ("lt", "lte"):
