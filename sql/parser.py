@@ -357,6 +357,11 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         if not re.search(r"多少|总|合计|一共|how much|total|\bsum\b|altogether", q.text):
             measure = None
     flags = {x.value for x in filters if x.dimension == "flag"}
+    if entity == "payment" and flags & {"overdue", "unpaid"} and (
+            (measure == "count" and not f.get("count_strong") and "多少" in q.text
+             and not re.search(r"多少(笔|个|条|份|次)|几笔", q.text))
+            or (measure is None and re.search(r"^what'?s (still )?(unpaid|outstanding|owed)\b", q.text))):
+        measure = "collected"  # "这个月到期的款里，还有多少没收回来？": the amount still owed, not how many
     if entity == "account" and "overdue" in flags and measure is None and not group_by and not f.get("top_n"):
         entity, group_by = "payment", ["account"]  # "Which South China customers have overdue payments?": by account
     if entity == "contract" and flags & {"overdue", "unpaid"} and f.get("aggregate") and measure in (
