@@ -84,7 +84,7 @@ def compile_plan(plan: QueryPlan, dialect: str, today: date) -> exp.Select:
     if measure is not None:
         conditions += [ctx.frag(w) for w in measure.where]
     if plan.window is not None:
-        time_code = _time_code(plan, measure)
+        time_code = window_time_code(plan, measure)
         if time_code is None:
             raise CompileError(f"{ent.label_zh}没有可按时间筛选的字段", f"{ent.label_en} has no time to filter by")
         conditions += _window(ctx, time_code, plan.window)
@@ -106,7 +106,7 @@ def compile_plan(plan: QueryPlan, dialect: str, today: date) -> exp.Select:
     return select
 
 
-def _time_code(plan: QueryPlan, measure) -> str | None:
+def window_time_code(plan: QueryPlan, measure) -> str | None:
     """Which time a window applies to: the question's, the measure's, a closed deal's close date, the default."""
     if plan.time_field:
         return plan.time_field
@@ -156,7 +156,7 @@ def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
     owned: list[exp.Expr] = []  # "by rep" ranks reps: records with no owner are not a rep
     for g in plan.group_by:
         if g == "month":
-            time_code = _time_code(plan, measure)
+            time_code = window_time_code(plan, measure)
             if time_code is None:
                 raise CompileError(f"{ent.label_zh}没有可按月统计的时间", f"{ent.label_en} has no time to group by month")
             col = TIME_DIMENSIONS[time_code].column

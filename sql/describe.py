@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from crm.demo.geo import REGIONS
-from sql.compiler import _time_code as time_code_of
+from sql.compiler import window_time_code
 from sql.plan import Filter, QueryPlan
 from sql.semantic import DIMENSIONS, ENTITIES, FLAGS, MEASURES, TIME_DIMENSIONS
 
@@ -52,7 +52,7 @@ def describe(plan: QueryPlan) -> str:
         parts.append(f"{m.label_zh} ({m.label_en})")
     parts += [_filter(f) for f in plan.filters]
     if plan.window:
-        time_code = time_code_of(plan, MEASURES.get(plan.measure) if plan.measure else None)
+        time_code = window_time_code(plan, MEASURES.get(plan.measure) if plan.measure else None)
         td = TIME_DIMENSIONS.get(time_code or "")
         parts.append(f"{td.label_zh if td else '时间'}: {plan.window.label} "
                      f"[{plan.window.start or '…'}, {plan.window.end or 'now'})")

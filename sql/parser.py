@@ -155,7 +155,8 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
     return _plan(q, today, entity, group_by, caller_id)
 
 
-# Totals a record can be filtered by (HAVING): "赢单金额过千万的业务员", "customers with over 500k overdue".
+# Sums of money: what a record can be filtered by (HAVING: "赢单金额过千万的业务员"), and what "how much of that is in
+# East China" keeps after one of them.
 TOTAL_MEASURES = ("won_amount", "pipeline_amount", "collected", "overdue_amount", "outstanding_amount",
                   "contract_amount", "opportunity_amount", "lead_budget")
 FIELD_TOTAL = {"amount_paid": "collected", "unpaid": "outstanding_amount"}
@@ -237,9 +238,6 @@ def _group_head(q: Question) -> str | None:
 
 
 WON_MEASURES = ("won_amount", "won_count", "avg_deal_size")
-# Sums of money: "how much of that is in East China" after one of them keeps it ("that" is the same figure).
-MONEY_MEASURES = ("won_amount", "pipeline_amount", "collected", "overdue_amount", "outstanding_amount",
-                  "contract_amount", "opportunity_amount", "lead_budget")
 SELF_DIMS = ("rep", "account", "region", "product")  # dimensions that are records a question can list
 WHICH = r"\bwhich\b|哪些|哪个|哪几|哪家|哪位|\blist\b|列出"
 FACT_ENTITIES = ("activity", "opportunity", "lead", "payment", "contract", "contact")
@@ -593,7 +591,7 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
         measure = str(f["measure"])  # "赢单率呢": the same records, another figure
     listing = re.search(LIST_ASK, q.text) and f.get("top_n")  # "金额最大的五个是哪些": ranked records, not a sum
     if measure is None and f.get("aggregate") and not listing and not (
-            f["aggregate"] == "sum" and previous.measure in MONEY_MEASURES
+            f["aggregate"] == "sum" and previous.measure in TOTAL_MEASURES
             and re.search(r"\b(of that|out of that|of it|of those)\b|其中|这里面|这当中", q.text)):
         measure = _amount_measure(previous.entity, str(f["aggregate"]))  # "金额一共多少": now the amount
     if measure == "count" and previous.measure in COUNT_OF:
