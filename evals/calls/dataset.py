@@ -18,7 +18,7 @@ from calls.models import TranscriptSegment
 TRANSCRIPTS_DIR = Path(__file__).resolve().parent / "transcripts"
 # Later development sets, each written independently of the detector by another author, to fit on more than one
 # author's calls. Their split names are dev2, dev3, ...
-DEV_DIRS = tuple(Path(__file__).resolve().parent / f"transcripts_dev{n}" for n in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11))
+DEV_DIRS = tuple(Path(__file__).resolve().parent / f"transcripts_dev{n}" for n in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13))
 
 
 class _Segment(BaseModel):
@@ -47,7 +47,7 @@ class _CallFile(BaseModel):
     lang: Literal["zh", "en"]
     stage: str
     industry: str
-    split: Literal["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "test"]
+    split: Literal["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "test"]
     segments: list[_Segment]
     covered: list[_Covered] = []
     missed: list[str] = []
