@@ -114,7 +114,7 @@ def window_time_code(plan: QueryPlan, measure) -> str | None:
         return measure.time
     closed = any(f.dimension == "stage" and (f.value in ("closed_won", "closed_lost") or (
         isinstance(f.value, tuple) and set(f.value) <= {"closed_won", "closed_lost"})) or f.dimension == "loss_reason"
-        for f in plan.filters)
+        for f in plan.filters) or any(f.dimension == "flag" and f.value == "closed" for f in plan.filters)
     if plan.entity == "opportunity" and closed:
         return "o.closed_at"  # "本季度赢了多少单": won this quarter, whenever the deal was created
     return ENTITIES[plan.entity].default_time

@@ -31,7 +31,7 @@ def chinese_to_int(text: str) -> int | None:
             section += (number or 1) * SMALL_UNITS[ch]
             number = 0
         else:  # 万 / 亿
-            section += number
+            section += number or (1 if not (total or section) else 0)  # "过亿", "上万": one of the unit
             total = (total + section) * BIG_UNITS[ch] if ch == "亿" else total + section * BIG_UNITS[ch]
             section, number = 0, 0
     return total + section + number

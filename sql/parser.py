@@ -475,7 +475,7 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         return Clarification("“最”是按什么排序？/ Best by which measure?", (
             "按赢单金额 / by won amount", "按商机数量 / by number of deals", "按回款金额 / by collected amount"),
             "superlative")
-    if plan.measure and plan.measure != "count" and f.get("superlative") and not plan.top_n:
+    if plan.measure and f.get("superlative") and not plan.top_n:
         plan = replace(plan, top_n=1 if plan.group_by else None)
     return plan
 
@@ -568,7 +568,7 @@ def _applicable_dims(entity: str) -> set[str]:
 
 def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | Clarification:
     f = q.found
-    filters = list(f.get("filters", [])) + _value_filters(f.get("values", []), previous.entity)
+    filters = list(_either(list(f.get("filters", [])) + _value_filters(f.get("values", []), previous.entity)))
     unknown = [c for c, _v in f.get("values", []) if c not in _applicable_dims(previous.entity)]
     if unknown and not filters:
         return Clarification("这个条件不适用于上一个问题的对象 / That condition does not apply to the previous "
@@ -594,6 +594,9 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
             f["aggregate"] == "sum" and previous.measure in TOTAL_MEASURES
             and re.search(r"\b(of that|out of that|of it|of those)\b|其中|这里面|这当中", q.text)):
         measure = _amount_measure(previous.entity, str(f["aggregate"]))  # "金额一共多少": now the amount
+        flags = {x.value for x in previous.filters if x.dimension == "flag"}
+        if measure == "collected" and flags & {"overdue", "unpaid"}:  # "一共多少钱" after "我的逾期回款": still owed
+            measure = "overdue_amount" if "overdue" in flags else "outstanding_amount"
     if measure == "count" and previous.measure in COUNT_OF:
         # "what about the number of deals" after the won amount: count the same deals, not all of them
         measure, carried = COUNT_OF[previous.measure]

@@ -138,6 +138,9 @@ class Refinement:
                 out = replace(out, window=self.window)
         if self.follow_up_window is not None and out.follow_up is not None:
             out = replace(out, follow_up=replace(out.follow_up, window=self.follow_up_window))
+        if self.measure == "win_rate":  # "赢单率呢" after "赢了几单": the rate needs the lost deals back
+            out = replace(out, filters=tuple(f for f in out.filters if f.dimension != "stage"
+                                             and not (f.dimension == "flag" and f.value == "closed")))
         if self.measure is not None:
             out = replace(out, measure=self.measure, also=())
         if self.top_n is not None:

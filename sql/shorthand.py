@@ -23,7 +23,8 @@ ABBREVIATIONS = (
     (r"\bdec\b", "december"), (r"\bjan\b", "january"), (r"\bfeb\b", "february"), (r"\baug\b", "august"),
     (r"\bopps?\b", "opportunities"), (r"\breps'", "reps"), (r"\bcurrent (quarter|month|year|week)\b", r"this \1"),
     (r"超(?=\s*\d)", "超过"), (r"本季(?!度)", "本季度"), (r"上季(?!度)", "上季度"), (r"赢的(?=单)", "赢单的"),
-    (r"拜方", "拜访"), (r"跟近", "跟进"),
+    (r"拜方", "拜访"), (r"跟近", "跟进"), (r"愈期", "逾期"), (r"在根(?=的|商机)", "在跟"), (r"汇款", "回款"),
+    (r"\b(aren|isn|wasn|weren|haven|hasn|hadn|don|doesn|didn|won|can)t\b", r"\1't"),  # typed without the apostrophe
     # everyday wording for words the parser knows
     (r"平均每(份|笔|个|家|条|位)", "平均"), (r"还?剩(下|余)?(?=多少|几)", ""), (r"各自", "分别"), (r"到账(?=多少)", "回款"),
     (r"截[至止](今天|今日|目前|当前|现在|到现在)[,，]?", ""),
