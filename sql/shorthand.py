@@ -14,6 +14,8 @@ from functools import cache
 
 from rapidfuzz.distance import Levenshtein
 
+from sql.numbers import chinese_to_int
+
 # (pattern, replacement) over the normalised, lower-case question; word boundaries keep "wk" out of "wkday".
 ABBREVIATIONS = (
     (r"\byrs?\b", "year"), (r"\bytd\b", "this year"), (r"\bmtd\b", "this month"), (r"\bwks?\b", "week"),
@@ -25,6 +27,18 @@ ABBREVIATIONS = (
     (r"超(?=\s*\d)", "超过"), (r"本季(?!度)", "本季度"), (r"上季(?!度)", "上季度"), (r"赢的(?=单)", "赢单的"),
     (r"拜方", "拜访"), (r"跟近", "跟进"), (r"愈期", "逾期"), (r"在根(?=的|商机)", "在跟"), (r"汇款", "回款"),
     (r"\b(aren|isn|wasn|weren|haven|hasn|hadn|don|doesn|didn|won|can)t\b", r"\1't"),  # typed without the apostrophe
+    (r"款项|款子", "款"), (r"丢(掉|了)(?=的?(单|商机|项目))", "输掉"), (r"都还没赢(过)?", "都没赢过"),
+    (r"没人?去(?=拜访|拜会|上门)", "没"), (r"(?<!现)还?在执行(?=的)", "执行中"), (r"多久能", "多久"),
+    (r"汇总(?=(的)?(金额|总额))", ""), (r"(?<![0-9一二三四五六七八九十])(本月|这个?月)?月初(到现在|至今|以来|开始)", "本月"),
+    (r"(?<![上下这本每])(\d+|[一二两三四五六七八九十])\s*(个)?(周|星期|礼拜)(?=以上|以内|之内|内|没|未|都没|还没)",
+     lambda m: f"{_weeks(m.group(1)) * 7}天"),
+    (r"(?<=卡了|超过|停了|待了)\s*(\d+|[一二两三四五六七八九十])\s*(个)?(周|星期|礼拜)", lambda m: f"{_weeks(m.group(1)) * 7}天"),
+    (r"\b(\d+|two|three|four|five|six|eight) weeks\b", lambda m: f"{_weeks(m.group(1)) * 7} days"),
+    (r"\b(more than|at least|over|fewer than|less than|under|above|below) (one|two|three|four|five|six|seven|eight|nine|"
+     r"ten)\b", lambda m: f"{m.group(1)} {EN_SMALL[m.group(2)]}"),
+    (r"\bno (demo|poc)s? (scheduled|booked|set up|done|held)\b", r"no \1"),
+    (r"\b([abc])[- ]class\b|\bclass ([abc])\b", lambda m: f"{m.group(1) or m.group(2)}类"),
+    (r"\bsince the (start|beginning) of\b", "since"), (r"\b(cash|money) (came|come|coming) in\b", "collected"),
     # everyday wording for words the parser knows
     (r"平均每(份|笔|个|家|条|位)", "平均"), (r"还?剩(下|余)?(?=多少|几)", ""), (r"各自", "分别"), (r"到账(?=多少)", "回款"),
     (r"截[至止](今天|今日|目前|当前|现在|到现在)[,，]?", ""),
@@ -44,6 +58,14 @@ ABBREVIATIONS = (
     (r"\bhow big is\b", "how much is"), (r"(?<!year )(?<!month )(?<!quarter )\bto date\b", ""), (r"\bthrough(?= (the |our )?(website|web|referrals?|wechat|"
      r"trade[- ]shows?|cold calls?|events?))", "from"), (r"\bdid (.{1,30}) receive\b", r"were received by \1"),
 )
+
+
+EN_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10}
+
+
+def _weeks(word: str) -> int:
+    return int(word) if word.isdigit() else EN_SMALL.get(word) or chinese_to_int(word) or 1
 
 
 def expand(text: str, known: frozenset[str]) -> tuple[str, tuple[str, ...]]:

@@ -67,7 +67,24 @@ def _fixed(today: date) -> list[tuple[str, TimeWindow]]:
         (r"明年|next year", TimeWindow(_d(date(today.year + 1, 1, 1)), _d(date(today.year + 2, 1, 1)), "明年")),
         (r"今天|今日|today", TimeWindow(_d(today), None, "今天")),
         (r"昨天|昨日|yesterday", TimeWindow(_d(today - timedelta(days=1)), _d(today), "昨天")),
+        (r"(?<!大)前天|the day before yesterday", TimeWindow(_d(today - timedelta(days=2)), _d(today - timedelta(days=1)),
+                                                         "前天")),
+        (r"大前天", TimeWindow(_d(today - timedelta(days=3)), _d(today - timedelta(days=2)), "大前天")),
+        *_weekdays(monday),
     ]
+
+
+def _weekdays(monday: date) -> list[tuple[str, TimeWindow]]:
+    """One day of last or this week: "上周五", "这周二", "上个星期天" (longer than "上周", so it wins at the same start)."""
+    out = []
+    for prefix, base, label in ((r"上周|上个?星期|上个?礼拜", monday - timedelta(days=7), "上周"),
+                                (r"本周|这周|这个?星期|这个?礼拜", monday, "本周")):
+        for i, ch in enumerate("一二三四五六日"):
+            day = base + timedelta(days=i)
+            # "上周一共", "上周一次都没跟进": 一 there is a count, not Monday
+            name = "(?:日|天)(?!气|数)" if ch == "日" else "一(?![共起直样下些点次个定切般单条家笔周天整])" if ch == "一" else ch
+            out.append((rf"(?:{prefix}){name}", TimeWindow(_d(day), _d(day + timedelta(days=1)), f"{label}{ch}")))
+    return out
 
 
 ROLLING = (
