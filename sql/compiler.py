@@ -93,12 +93,12 @@ def compile_plan(plan: QueryPlan, dialect: str, today: date) -> exp.Select:
     if plan.follow_up is not None:
         conditions.append(_follow_up(ctx, plan))
     select = _projection(ctx, plan, measure)
-    select = select.from_(exp.alias_(exp.to_table(TABLE_OF_ALIAS[ent.alias]), ent.alias, table=True))
+    select = select.from_(exp.alias_(exp.to_table(TABLE_OF_ALIAS[ent.alias]), ent.alias, table=True), copy=False)
     for alias, on in _joins(ctx, ent.alias):
         select = select.join(exp.alias_(exp.to_table(TABLE_OF_ALIAS[alias]), alias, table=True),
-                             on=sqlglot.condition(on, dialect=ctx.dialect), join_type="left")
+                             on=sqlglot.condition(on, dialect=ctx.dialect), join_type="left", copy=False)
     if conditions:
-        select = select.where(exp.and_(*conditions))
+        select = select.where(exp.and_(*conditions), copy=False)
     if plan.count_groups:
         # "赢单金额过千万的业务员有几个": how many groups pass the HAVING, counted over the grouped query
         select.set("order", None)
@@ -127,18 +127,18 @@ def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
         exprs = [exp.alias_(ctx.frag(c), OUTPUT_NAME.get(c, c.split(".")[1])) for c in cols]
         sel = exp.select(*exprs)
         if ent.code in ("account", "opportunity", "contact", "activity", "contract", "payment", "lead"):
-            sel = sel.distinct()
+            sel = sel.distinct(copy=False)
         order = f"{plan.sort} DESC" if plan.sort else ent.sort
         if plan.sort and plan.sort not in cols:
-            sel = sel.select(exp.alias_(ctx.frag(plan.sort), plan.sort.split(".")[1]))
+            sel = sel.select(exp.alias_(ctx.frag(plan.sort), plan.sort.split(".")[1]), copy=False)
         if plan.order == "asc" and order.endswith("DESC"):
             order = order[: -len(" DESC")]
         sel = sel.order_by(*[ctx.frag(o.strip()) if " " not in o.strip() else
-                             exp.Ordered(this=ctx.frag(o.split()[0]), desc=True) for o in order.split(",")])
+                             exp.Ordered(this=ctx.frag(o.split()[0]), desc=True) for o in order.split(",")], copy=False)
         if plan.top_n:
-            sel = sel.limit(plan.top_n)
+            sel = sel.limit(plan.top_n, copy=False)
         elif plan.limit:
-            sel = sel.limit(plan.limit)
+            sel = sel.limit(plan.limit, copy=False)
         return sel
     product = next((f.value for f in plan.filters if f.dimension == "product"), None)
     expr_text = measure.expr.replace("{id}", f"{ent.alias}.id").replace(
@@ -177,22 +177,22 @@ def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
             groups.append(ctx.frag(col))
     sel = exp.select(*labels, value, *extra)
     for cond in owned:
-        sel = sel.where(cond)
+        sel = sel.where(cond, copy=False)
     if groups:
-        sel = sel.group_by(*groups)
+        sel = sel.group_by(*groups, copy=False)
     if plan.having is not None:
         if not groups:
             raise CompileError("只有分组统计才能按合计筛选", "a condition on a total needs a breakdown")
-        sel = sel.having(HAVING_OPS[plan.having.op](this=ctx.frag(expr_text), expression=_literal(plan.having.value)))
+        sel = sel.having(HAVING_OPS[plan.having.op](this=ctx.frag(expr_text), expression=_literal(plan.having.value)), copy=False)
     if plan.top_n or plan.order:
         desc = (plan.order or "desc") == "desc"
         # ties broken by the group key, so every backend returns the same rows at the cut
         sel = sel.order_by(exp.Ordered(this=exp.column("value"), desc=desc, nulls_first=False),
-                           *[exp.Ordered(this=g.copy()) for g in groups[:1]])
+                           *[exp.Ordered(this=g.copy()) for g in groups[:1]], copy=False)
         if plan.top_n:
-            sel = sel.limit(plan.top_n)
+            sel = sel.limit(plan.top_n, copy=False)
     elif groups:
-        sel = sel.order_by(*[exp.Ordered(this=g.copy()) for g in groups[:1]])
+        sel = sel.order_by(*[exp.Ordered(this=g.copy()) for g in groups[:1]], copy=False)
     return sel
 
 
@@ -360,4 +360,4 @@ def _joins(ctx: _Ctx, base: str) -> list[tuple[str, str]]:
 
 
 def to_sql(select: exp.Expr, dialect: str) -> str:
-    return select.sql(dialect=SQLGLOT_DIALECT.get(dialect, dialect))
+    return select.sql(dialect=SQLGLOT_DIALECT.get(dialect, dialect), copy=False)  # built for this call only

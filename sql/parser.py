@@ -355,6 +355,9 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         if not re.search(r"多少|总|合计|一共|how much|total|\bsum\b|altogether", q.text):
             measure = None
     flags = {x.value for x in filters if x.dimension == "flag"}
+    if entity == "payment" and flags & {"overdue", "unpaid"} and measure in (None, "count"):
+        # "逾期没收的超过5万的有哪几笔", "overdue installments with more than 500k unpaid": what is still owed
+        filters = [replace(x, dimension="unpaid") if x.dimension == "amount" else x for x in filters]
     if entity == "payment" and flags & {"overdue", "unpaid"} and (
             (measure == "count" and not f.get("count_strong") and "多少" in q.text
              and not re.search(r"多少(笔|个|条|份|次)|几笔", q.text))

@@ -561,6 +561,25 @@ def _overdue_days(q: Question, today: date, names: NameIndex, caller_id: int | N
         q.found.setdefault("flag_entities", []).append("payment")
 
 
+# "在谈判阶段卡了28天以上", "stuck in proposal for more than 30 days": days in the current stage, not a window.
+# Only the duration is taken; a stage named in between ("卡在方案阶段30天") is left for the value step.
+STAGE_DAYS = (r"(?:卡了|卡在[^，,。？?]{0,8}?|停留了?|待了|停了|呆了)\s*((超过|超|多于|至少|已经)?\s*(\d+)\s*天(以上|多)?)|"
+              r"(?:stuck|sitting|been)(?: in [a-z ]{1,30}?)? (for (more than|over|at least) (\d+) days)")
+
+
+def _stage_days(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    if m := q.search(STAGE_DAYS):
+        zh = m.group(1) is not None
+        q.take(*m.span(1 if zh else 5))
+        if not zh or m.group(0).startswith(("卡了", "停留", "待了", "停了", "呆了")):
+            q.take(m.start(), m.start() + (len(m.group(0).split()[0]) if not zh else m.start(1) - m.start()))
+        word, days, tail = (m.group(2), m.group(3), m.group(4)) if zh else (m.group(6), m.group(7), None)
+        op = "gt" if word in ("超过", "超", "多于", "more than", "over") and not tail else "gte"
+        # days in the current stage mean something only while the deal is open
+        q.found.setdefault("filters", []).extend([Filter("days_in_stage", op, float(days)), Filter("flag", "eq", "open")])
+        q.found.setdefault("flag_entities", []).append("opportunity")
+
+
 def _budget_flag(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
     for pattern, code in ((BUDGET_NOT, "budget_unconfirmed"), (BUDGET_FLAG, "budget_confirmed")):
         while m := q.search(pattern):
@@ -569,6 +588,6 @@ def _budget_flag(q: Question, today: date, names: NameIndex, caller_id: int | No
             q.found.setdefault("flag_entities", []).append("opportunity")
 
 
-STEPS = (_overdue_days, _time, _team_region, _names, _follow_up, _mine, _unassigned, _top_n, _budget_flag, _comparison, _measure,
+STEPS = (_overdue_days, _stage_days, _time, _team_region, _names, _follow_up, _mine, _unassigned, _top_n, _budget_flag, _comparison, _measure,
          _time_field,
          _flags, _group_by, _values, _entity, _order)

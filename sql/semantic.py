@@ -152,6 +152,7 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
                ("account", "a.annual_revenue"))),
     Dimension("amount_paid", "实收金额", "amount paid", "p.amount_paid", None, None, ()),
     Dimension("unpaid", "未收金额", "unpaid amount", "p.amount_due - p.amount_paid", None, None, ()),
+    Dimension("days_in_stage", "当前阶段停留天数", "days in current stage", "{days_since_stage}", None, None, ()),
     Dimension("due_date", "应收日期", "due date", "p.due_date", None, None, ()),  # "逾期超过60天": due before a day
     Dimension("product", "产品", "product", "pr.id", "pr.name", None, ("产品", "product", "sku")),
     Dimension("product_line", "产品线", "product line", "pr.product_line", None, None, ("产品线", "product line")),

@@ -262,10 +262,10 @@ def validate(sql: str, *, dialect: str, caller: Caller, max_rows: int = 1000) ->
     for check in CHECKS:
         check(st)
     assert st.tree is not None
-    shown = st.tree.sql(dialect=st.dialect)
     exec_tree, params = _parametrize(st.tree.copy())
+    shown = st.tree.sql(dialect=st.dialect, copy=False)  # both trees are ours and used once: no defensive copy
     # SQLAlchemy's text() takes :name placeholders on every driver; sqlglot writes %(name)s for PostgreSQL.
-    exec_sql = re.sub(r"%\((p\d+)\)s", r":\1", exec_tree.sql(dialect=st.dialect))
+    exec_sql = re.sub(r"%\((p\d+)\)s", r":\1", exec_tree.sql(dialect=st.dialect, copy=False))
     return ValidatedQuery(shown, exec_sql, params, st.dialect, st.limit,
                           tuple(sorted(st.tables)))
 
