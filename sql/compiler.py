@@ -128,13 +128,16 @@ def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
         sel = exp.select(*exprs)
         if ent.code in ("account", "opportunity", "contact", "activity", "contract", "payment", "lead"):
             sel = sel.distinct(copy=False)
-        order = f"{plan.sort} DESC" if plan.sort else ent.sort
         if plan.sort and plan.sort not in cols:
-            sel = sel.select(exp.alias_(ctx.frag(plan.sort), plan.sort.split(".")[1]), copy=False)
-        if plan.order == "asc" and order.endswith("DESC"):
-            order = order[: -len(" DESC")]
-        sel = sel.order_by(*[ctx.frag(o.strip()) if " " not in o.strip() else
-                             exp.Ordered(this=ctx.frag(o.split()[0]), desc=True) for o in order.split(",")], copy=False)
+            alias = plan.sort.split(".")[1] if re.fullmatch(r"\w+\.\w+", plan.sort) else "unpaid"
+            sel = sel.select(exp.alias_(ctx.frag(plan.sort), alias), copy=False)
+        if plan.sort:  # ranked records: the measure's own column, or what is still owed on an installment
+            sel = sel.order_by(exp.Ordered(this=ctx.frag(plan.sort), desc=plan.order != "asc"), copy=False)
+        else:
+            order = ent.sort[: -len(" DESC")] if plan.order == "asc" and ent.sort.endswith("DESC") else ent.sort
+            sel = sel.order_by(*[ctx.frag(o.strip()) if " " not in o.strip() else
+                                 exp.Ordered(this=ctx.frag(o.split()[0]), desc=True) for o in order.split(",")],
+                               copy=False)
         if plan.top_n:
             sel = sel.limit(plan.top_n, copy=False)
         elif plan.limit:

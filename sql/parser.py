@@ -380,7 +380,11 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         measure = None
         if sort == "o.amount" and f.get("measure") == "won_amount":
             filters.append(Filter("stage", "eq", "closed_won"))
-    if measure is None and (group_by or f.get("top_n") or f.get("superlative")) and "overdue" in flags:
+        if f.get("measure") in ("overdue_amount", "outstanding_amount"):  # "the 5 biggest overdue receivables"
+            filters.append(Filter("flag", "eq", "overdue" if f["measure"] == "overdue_amount" else "unpaid"))
+    if measure is None and sort is None and f.get("top_n") and not group_by and "overdue" in flags:
+        sort = RANKED_COLUMN["overdue_amount"]  # "the 5 biggest overdue receivables": those installments, ranked
+    elif measure is None and (group_by or f.get("top_n") or f.get("superlative")) and "overdue" in flags:
         measure = "overdue_amount"  # "regions with the most overdue": ranked by the amount overdue
         filters = [x for x in filters if not (x.dimension == "flag" and x.value == "overdue")]
     also: tuple[str, ...] = ()
@@ -511,7 +515,8 @@ def _either(filters: list[Filter]) -> tuple[Filter, ...]:
 AVG_OF = {"lead_budget": "avg_lead_budget", "contract_amount": "avg_contract_amount"}
 RANKED_COLUMN = {"annual_revenue": "a.annual_revenue", "lead_budget": "l.budget", "contract_amount": "c.amount",
                  "collected": "p.amount_paid",
-                 "opportunity_amount": "o.amount", "won_amount": "o.amount"}
+                 "opportunity_amount": "o.amount", "won_amount": "o.amount",
+                 "overdue_amount": "p.amount_due - p.amount_paid", "outstanding_amount": "p.amount_due - p.amount_paid"}
 GENERIC_TIME_FIELDS = ("o.created_at", "a.created_at")  # "created", "新增": any record's own creation time
 FORWARD_FIELDS = ("p.due_date", "o.expected_close_date")
 
