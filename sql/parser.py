@@ -426,7 +426,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             x.dimension in ("amount", "amount_paid", "unpaid") for x in filters):
         # "签约额超过一千万的客户": a total per account (HAVING), which plans cannot express yet
         return PER_RECORD_TOTAL
-    if window is not None and window.past_year and time_field in FORWARD_FIELDS:
+    dated_by = time_field or (MEASURES[measure].time if measure in MEASURES else None)
+    if window is not None and window.past_year and dated_by in FORWARD_FIELDS:
         window = _next_year(window)  # "due in December", asked in November: this December, not last year's
     follow_up = None
     if f.get("absence"):

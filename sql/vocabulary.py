@@ -37,7 +37,7 @@ NEGATED_FOLLOW_UP = (
 # Negation of one kind of follow-up: "一个电话都没打过" (no calls), "没上门拜访过" (no visits).
 TYPED_NEGATION = (
     (r"(一个|一通|一次)?电话(都|也)?没(有)?打过?|没(有)?打过?电话|no (phone )?calls?|never called|not called", ("call",)),
-    (r"(一次)?(都|也)?没(有)?去?(上门)?拜访过?|(一次)?(上门)?拜访(都|也)?没(有)?(过)?|没(有)?上门(拜访)?过?|no visits?|"
+    (r"(一次)?(都|也)?(还)?没(有)?(人|被|任何)?去?(上门)?拜访(过|记录)?|(一次)?(上门)?拜访(都|也)?没(有)?(过)?|没(有)?上门(拜访)?过?|no visits?|"
      r"never (been )?visited|not (been )?visited|(haven'?t|hasn'?t|have not|has not) (been )?visited|(haven'?t|hasn'?t|"
      r"have not|has not|never) (had|got) (a |an |any )?(on-site )?visits?|(haven't|hasn't|didn't) (i|we|you|he|she|they) "
      r"visited", ("visit",)),
