@@ -29,7 +29,7 @@ from calls.checklist_bank import bank_vectors, load_bank_calls, neighbour_scores
 from calls.checklist_probe import ItemProbes
 from calls.models import ChecklistFinding, TranscriptSegment
 from calls.resources import read_prompt_file
-from calls.turns import count_questions, is_question, sentences
+from calls.turns import is_question, sentences
 
 Embedder = Any  # retrieval.embedders.Embedder: embed(texts, kind=...) -> L2-normalised float32 rows
 FEATURES = ("similarity", "margin", "cue", "asked", "ask_statement", "asked_with_cue", "knn_pos", "knn_neg", "probe")
@@ -37,11 +37,18 @@ FEATURES = ("similarity", "margin", "cue", "asked", "ask_statement", "asked_with
 
 @dataclass(frozen=True)
 class Scoring:
-    """The linear model: probability = sigmoid(bias + sum(weight * feature)); covered at ``threshold``."""
+    """The linear model: probability = sigmoid(bias + sum(weight * feature)); covered at ``threshold``.
+
+    ``count_threshold``: the threshold for items covered only after several occurrences (three pain questions in
+    needs analysis), where the count, not one segment, decides; fitted separately (None: ``threshold``)."""
 
     weights: Mapping[str, float]
     bias: float
     threshold: float
+    count_threshold: float | None = None
+
+    def threshold_for(self, min_count: int) -> float:
+        return self.count_threshold if min_count > 1 and self.count_threshold is not None else self.threshold
 
     def probability(self, features: np.ndarray) -> np.ndarray:
         """``features``: (..., len(FEATURES)) in FEATURES order."""
@@ -91,6 +98,7 @@ def load_rules() -> ChecklistRules:
         weights={k: float(v) for k, v in (s.get("weights") or {"similarity": 20.0, "cue": 2.0}).items()},
         bias=float(s.get("bias", -19.0)),
         threshold=float(s.get("threshold", 0.5)),
+        count_threshold=float(s["count_threshold"]) if s.get("count_threshold") is not None else None,
     )
     items = {
         item_id: ItemRule(mode=str(raw.get("mode", "ask")), cues=_patterns(raw.get("cues")),
@@ -110,7 +118,6 @@ class SegmentFeatures:
     segment_indices: tuple[int, ...]
     values: np.ndarray       # (n_segments, n_items, len(FEATURES))
     required_ok: np.ndarray  # bool (n_segments, n_items): the item's required patterns match (True if none)
-    question_count: np.ndarray  # int per segment
 
 
 class ChecklistDetector:
@@ -132,7 +139,8 @@ class ChecklistDetector:
             for item, rule in zip(self.items, self._item_rules, strict=True)
         ]
         calls = load_bank_calls() if bank_calls is None else bank_calls
-        self.bank = stage_bank(playbook.stage, [item.id for item in self.items], calls)
+        counted = {st: {i for i, n in items.items() if n > 1} for st, items in self.rules.stage_min_count.items()}
+        self.bank = stage_bank(playbook.stage, [item.id for item in self.items], calls, counted)
         self._bank_vectors = bank_vectors(self.bank, embedder, cache_dir)
         self._probes = ItemProbes(self.bank, self._bank_vectors)
 
@@ -167,12 +175,10 @@ class ChecklistDetector:
                 [np.delete(similarity, c, axis=1).max(axis=1) for c in range(m)], axis=1)
         values = np.zeros((n, m, len(FEATURES)), dtype=np.float64)
         required_ok = np.ones((n, m), dtype=bool)
-        qcount = np.zeros(n, dtype=np.int32)
         call_end = max((seg.end for seg in segments), default=0.0)
         for row, idx in enumerate(candidates):
             text = segments[idx].text
             asks = any(is_question(s) for s in sentences(text))
-            qcount[row] = count_questions(text)
             for col, rule in enumerate(self._item_rules):
                 cue = any(p.search(text) for p in self._cues[col])
                 ask_item = rule.mode == "ask"
@@ -183,7 +189,7 @@ class ChecklistDetector:
                     required_ok[row, col] = any(p.search(text) for p in rule.requires)
                 if rule.not_before and segments[idx].start < rule.not_before * call_end:
                     required_ok[row, col] = False
-        return SegmentFeatures(tuple(i.id for i in self.items), tuple(candidates), values, required_ok, qcount)
+        return SegmentFeatures(tuple(i.id for i in self.items), tuple(candidates), values, required_ok)
 
     def probabilities(self, features: SegmentFeatures, scoring: Scoring | None = None) -> np.ndarray:
         """(n_segments, n_items) probability that the segment covers the item (0 where `requires` fails)."""
@@ -199,8 +205,8 @@ class ChecklistDetector:
         prob = self.probabilities(features, s)
         findings: list[ChecklistFinding] = []
         for col, item in enumerate(self.items):
-            ok = prob[:, col] >= s.threshold
-            hit_row = first_reaching(ok, features.question_count, self._item_rules[col].min_count)
+            min_count = self._item_rules[col].min_count
+            hit_row = first_reaching(prob[:, col] >= s.threshold_for(min_count), min_count)
             label = (item.label_zh, item.label_en)
             if hit_row is None:
                 question = item.suggested_question_en if lang == "en" else item.suggested_question_zh
@@ -218,11 +224,8 @@ class ChecklistDetector:
         return self.decide(self.score_segments(segments, lang), segments, lang)
 
 
-def first_reaching(ok: np.ndarray, question_count: np.ndarray, min_count: int) -> int | None:
-    """Row where the qualifying count first reaches ``min_count`` (each question counts when min_count > 1)."""
-    total = 0
-    for row in np.flatnonzero(ok):
-        total += max(1, int(question_count[row])) if min_count > 1 else 1
-        if total >= min_count:
-            return int(row)
-    return None
+def first_reaching(ok: np.ndarray, min_count: int) -> int | None:
+    """Row where the number of qualifying rows first reaches ``min_count``: questions count per rep turn, as the
+    annotation rules say, so several pain questions in one segment count once."""
+    rows = np.flatnonzero(ok)
+    return int(rows[min_count - 1]) if len(rows) >= min_count else None

@@ -9,6 +9,11 @@ checklist item, whether the segment covers it:
 - negative: a rep segment before it, or any rep segment of a call where the item was missed;
 - unknown: a segment after the covering one (only the first covering segment is annotated).
 
+Items a stage covers only after several occurrences (three pain questions in needs analysis) are annotated at
+the occurrence that reaches the count, so there the earlier segments, and the segments of a call that missed
+the item, are unknown (they may well be pain questions); the item's negatives, and more positives, come from
+the rep utterances of the stages where one occurrence covers it (a first call's pain question).
+
 A transcript segment close to a positive and far from every negative is strong evidence. Vectors depend on the
 embedder, so they are computed on first use and cached per process and, when given a directory, on disk.
 """
@@ -19,6 +24,7 @@ import functools
 import hashlib
 import logging
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,29 +56,43 @@ class StageBank:
         return digest.hexdigest()[:16]
 
 
-def stage_bank(stage: str, item_ids: Sequence[str], calls: Sequence[Mapping[str, Any]]) -> StageBank:
-    """The bank of one stage from call records ``{id, stage, rep: [[segment, text]], covered, missed}``."""
+def stage_bank(stage: str, item_ids: Sequence[str], calls: Sequence[Mapping[str, Any]],
+               counted: Mapping[str, AbstractSet[str]] | None = None) -> StageBank:
+    """The bank of one stage from call records ``{id, stage, rep: [[segment, text]], covered, missed}``.
+
+    ``counted``: per stage, the items it covers only after several occurrences."""
+    counted = counted or {}
+    here = counted.get(stage, frozenset())
     texts: list[str] = []
     call_ids: list[str] = []
     rows: list[list[int]] = []
     for call in calls:
-        if call.get("stage") != stage:
-            continue
         covered = {str(k): int(v) for k, v in (call.get("covered") or {}).items()}
         missed = set(call.get("missed") or ())
+        if call.get("stage") == stage:
+            several = here
+            labelled: AbstractSet[str] = set(item_ids)
+        else:  # another stage's annotation of a counted item, where one occurrence covers it
+            several = frozenset()
+            labelled = {i for i in here if i in covered or i in missed} - counted.get(str(call.get("stage")), set())
+            if not labelled:
+                continue
         for seg_index, text in call.get("rep") or ():
             texts.append(str(text))
             call_ids.append(str(call["id"]))
-            rows.append([_label(int(seg_index), item, covered, missed) for item in item_ids])
+            rows.append([_label(int(seg_index), item, covered, missed, item in several) if item in labelled
+                         else UNKNOWN for item in item_ids])
     labels = np.asarray(rows, dtype=np.int8).reshape(len(rows), len(item_ids))
     return StageBank(stage, tuple(item_ids), tuple(texts), tuple(call_ids), labels)
 
 
-def _label(seg_index: int, item: str, covered: dict[str, int], missed: set[str]) -> int:
+def _label(seg_index: int, item: str, covered: dict[str, int], missed: set[str], several: bool = False) -> int:
     if item in covered:
         at = covered[item]
-        return POSITIVE if seg_index == at else NEGATIVE if seg_index < at else UNKNOWN
-    return NEGATIVE if item in missed else UNKNOWN
+        if seg_index == at:
+            return POSITIVE
+        return NEGATIVE if seg_index < at and not several else UNKNOWN
+    return NEGATIVE if item in missed and not several else UNKNOWN
 
 
 @functools.cache

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -128,15 +128,20 @@ def _add(counts: Counts, pred: bool, gold: bool) -> None:
 def segment_labels(f: Featurized) -> tuple[np.ndarray, np.ndarray]:
     """Training rows of one call: features and labels (1 = the annotated covering segment, 0 = a rep segment
     before it, or any rep segment when the item was missed; segments after the covering one are left out,
-    because only the first covering segment is annotated)."""
+    because only the first covering segment is annotated). For an item the stage covers only after several
+    occurrences, only the segment reaching the count is annotated, so it alone is used."""
     xs: list[np.ndarray] = []
     ys: list[int] = []
+    stage = f.detector.playbook.stage
+    several = {i for i in f.features.item_ids if f.detector.rules.rule(stage, i).min_count > 1}
     for row, seg_index in enumerate(f.features.segment_indices):
         for col, item_id in enumerate(f.features.item_ids):
             if not f.features.required_ok[row, col]:
                 continue
             covering = f.call.covered.get(item_id)
             if covering is not None and seg_index > covering:
+                continue
+            if item_id in several and seg_index != covering:
                 continue
             xs.append(f.features.values[row, col])
             ys.append(int(covering == seg_index))
@@ -146,33 +151,38 @@ def segment_labels(f: Featurized) -> tuple[np.ndarray, np.ndarray]:
 
 
 def call_level_scores(f: Featurized, scoring: Scoring) -> dict[str, float]:
-    """Per item, the highest threshold at which the call would count the item as covered."""
+    """Per item, the highest threshold at which the call would count the item as covered (for an item that
+    needs several occurrences, the probability of the occurrence that reaches the count)."""
     prob = f.detector.probabilities(f.features, scoring)
     out: dict[str, float] = {}
     for col, item_id in enumerate(f.features.item_ids):
-        min_count = f.detector.rules.rule(f.detector.playbook.stage, item_id).min_count
-        values = prob[:, col]
-        if values.size == 0:
-            out[item_id] = 0.0
-            continue
-        if min_count <= 1:
-            out[item_id] = float(values.max())
-            continue
-        total = 0
-        out[item_id] = 0.0
-        for row in np.argsort(-values):
-            total += max(1, int(f.features.question_count[row]))
-            if total >= min_count:
-                out[item_id] = float(values[row])
-                break
+        values = np.sort(prob[:, col])[::-1]
+        min_count = _min_count(f, item_id)
+        out[item_id] = float(values[min_count - 1]) if len(values) >= min_count else 0.0
     return out
 
 
-def _missed_f1(data: Sequence[Featurized], scores: list[dict[str, float]], threshold: float) -> float:
+def _min_count(f: Featurized, item_id: str) -> int:
+    return f.detector.rules.rule(f.detector.playbook.stage, item_id).min_count
+
+
+def _missed_f1(data: Sequence[Featurized], scores: list[dict[str, float]], threshold: float,
+               counted: bool | None = None) -> float:
+    """Missed-point F1 at ``threshold``; ``counted`` restricts it to items that need several occurrences (True)
+    or to the others (False)."""
     counts = Counts()
     for f, per_item in zip(data, scores, strict=True):
         for item_id, value in per_item.items():
-            _add(counts, value < threshold, item_id in f.call.missed)
+            if counted is None or (_min_count(f, item_id) > 1) == counted:
+                _add(counts, value < threshold, item_id in f.call.missed)
+    return counts.f1
+
+
+def _f1_at(data: Sequence[Featurized], scores: list[dict[str, float]], scoring: Scoring) -> float:
+    counts = Counts()
+    for f, per_item in zip(data, scores, strict=True):
+        for item_id, value in per_item.items():
+            _add(counts, value < scoring.threshold_for(_min_count(f, item_id)), item_id in f.call.missed)
     return counts.f1
 
 
@@ -192,14 +202,25 @@ def fit_scoring(train: Sequence[Featurized], c: float) -> Scoring:
     return Scoring(weights=weights, bias=round(bias, 4), threshold=0.5)
 
 
-def best_threshold(data: Sequence[Featurized], scoring: Scoring) -> tuple[float, float]:
-    """Threshold maximising missed-point F1 on ``data``; the middle of the best range."""
-    scores = [call_level_scores(f, scoring) for f in data]
-    grid = np.round(np.arange(0.05, 0.96, 0.01), 2)
-    f1s = [_missed_f1(data, scores, t) for t in grid]
+THRESHOLD_GRID = np.round(np.arange(0.05, 0.96, 0.01), 2)
+
+
+def _best_on_grid(f1_at: Callable[[float], float]) -> float:
+    """The middle of the best range of thresholds."""
+    f1s = [f1_at(float(t)) for t in THRESHOLD_GRID]
     best = max(f1s)
-    best_ts = [t for t, v in zip(grid, f1s, strict=True) if v == best]
-    return float(np.median(best_ts)), best
+    return float(np.median([t for t, v in zip(THRESHOLD_GRID, f1s, strict=True) if v == best]))
+
+
+def best_threshold(data: Sequence[Featurized], scoring: Scoring) -> tuple[Scoring, float]:
+    """The scoring with thresholds maximising missed-point F1 on ``data``: one for the items a single segment
+    covers, one for the items that need several occurrences (where a count decides); and its F1."""
+    scores = [call_level_scores(f, scoring) for f in data]
+    threshold = _best_on_grid(lambda t: _missed_f1(data, scores, t, counted=False))
+    has_counted = any(_min_count(f, i) > 1 for f in data for i in f.features.item_ids)
+    count_threshold = _best_on_grid(lambda t: _missed_f1(data, scores, t, counted=True)) if has_counted else None
+    fitted = Scoring(scoring.weights, scoring.bias, threshold, count_threshold)
+    return fitted, _f1_at(data, scores, fitted)
 
 
 def calibrate(dev: Sequence[Featurized], folds: int = 5) -> tuple[Scoring, float, float]:
@@ -212,14 +233,11 @@ def calibrate(dev: Sequence[Featurized], folds: int = 5) -> tuple[Scoring, float
         for k in range(folds):
             held = [f for i, f in enumerate(dev) if i % folds == k]
             train = [f for i, f in enumerate(dev) if i % folds != k]
-            scoring = fit_scoring(train, c)
-            t, _ = best_threshold(train, scoring)
-            scores = [call_level_scores(f, scoring) for f in held]
-            f1s.append(_missed_f1(held, scores, t))
+            scoring, _ = best_threshold(train, fit_scoring(train, c))
+            f1s.append(_f1_at(held, [call_level_scores(f, scoring) for f in held], scoring))
         cv = float(np.mean(f1s))
         log.info("C=%s cross-validated missed F1 %.3f", c, cv)
         if cv > best_cv:
             best_c, best_cv = c, cv
-    scoring = fit_scoring(dev, best_c)
-    threshold, dev_f1 = best_threshold(dev, scoring)
-    return Scoring(scoring.weights, scoring.bias, threshold), dev_f1, best_cv
+    scoring, dev_f1 = best_threshold(dev, fit_scoring(dev, best_c))
+    return scoring, dev_f1, best_cv

@@ -37,6 +37,20 @@ def test_labels_follow_the_annotation() -> None:
     ]
 
 
+def test_an_item_counted_several_times_borrows_labels_from_stages_where_one_covers_it() -> None:
+    """Only the segment reaching the count is annotated, so earlier segments and a call that missed the item say
+    nothing; the other stage's call (where one occurrence covers the item) gives its labelled utterances."""
+    calls = [*CALLS, {"id": "d", "stage": "s", "rep": [[0, "why is it slow"]], "covered": {}, "missed": ["budget"]}]
+    bank = stage_bank("s", ["budget", "next_step"], calls, counted={"s": {"budget"}})
+    assert bank.texts == ("hello", "what is your budget", "see you monday", "is the money approved",
+                          "ignored", "why is it slow")
+    assert bank.call_ids[4] == "c"
+    assert bank.labels[:, 0].tolist() == [UNKNOWN, POSITIVE, UNKNOWN, POSITIVE, NEGATIVE, UNKNOWN]
+    assert bank.labels[4, 1] == UNKNOWN  # the borrowed call says nothing about this stage's other items
+    lent = stage_bank("s", ["budget"], calls, counted={"s": {"budget"}, "other": {"budget"}})
+    assert "ignored" not in lent.texts  # a stage that counts the item too lends nothing
+
+
 def test_a_call_is_never_its_own_neighbour() -> None:
     bank = stage_bank("s", ["budget", "next_step"], CALLS)
     embedder = HashEmbedder()
