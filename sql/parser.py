@@ -121,11 +121,16 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
               if e != previous.entity and e not in GROUPABLE_MENTIONS] if previous else []
     if measure not in (None, "count") and previous is not None and MEASURES[measure].entity not in (previous.entity, "*"):
         others.append(MEASURES[measure].entity)
+    if previous is not None and previous.measure is not None and measure not in (None, "count") \
+            and MEASURES[measure].entity not in (previous.entity, "*") and not entities \
+            and not (f.get("filters") or f.get("values") or f.get("group_candidates")) \
+            and re.search(ANAPHORA + r"|呢[?？]?$|看看$|\bby\b|\binstead\b", q.text):
+        return _switch_measure(previous, measure, f.get("window"))
     if previous is not None and others and re.search(ANAPHORA + r"|这些|那些|他们|她们|these|those|them", q.text):
         # "这些客户的决策人": other records of the same accounts; only a plain list of them can be carried over
         carried = [x for x in previous.filters]
         if previous.measure not in (None, "count") or previous.top_n or previous.follow_up or previous.window \
-                or not all(x.dimension in _applicable_dims(others[-1]) for x in carried):
+                or not all(x.dimension in _carried_dims(others[-1]) for x in carried):
             return Clarification("无法把上一个问题的结果直接换成另一种记录，请完整地问一次 / I cannot turn the previous answer "
                                  "into another kind of record; please ask in full.", EXAMPLES, "followup")
         f["filters"] = carried + list(f.get("filters", []))
@@ -153,6 +158,25 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
                              "record; which one should I list?", tuple(ENTITIES[e].label_zh for e in entities),
                              "entity")
     return _plan(q, today, entity, group_by, caller_id)
+
+
+def _carried_dims(entity: str) -> set[str]:
+    """Conditions and breakdowns that other records of ``entity`` can take over: its own, and the account."""
+    linked = entity in ("opportunity", "activity", "contract", "payment", "contact")
+    return _applicable_dims(entity) | ({"account"} if linked else set())
+
+
+def _switch_measure(previous: QueryPlan, measure: str, window: TimeWindow | None) -> QueryPlan | Clarification:
+    """"换成回款看看" after "今年赢单金额最高的5个业务员": the same breakdown, ranking and period for a figure of
+    other records. Every condition must carry over to them; one that cannot is never dropped silently."""
+    entity = MEASURES[measure].entity
+    dims = _carried_dims(entity)
+    if previous.follow_up or previous.having or previous.count_groups or previous.time_field \
+            or any(x.dimension not in dims for x in previous.filters) or any(g not in dims for g in previous.group_by):
+        return Clarification("无法把上一个问题的条件直接用到另一种记录上，请完整地问一次 / The previous question's conditions "
+                             "do not carry over to these records; please ask in full.", EXAMPLES, "followup")
+    return replace(previous, entity=entity, measure=measure, window=window or previous.window, also=(), sort=None,
+                   notes=())
 
 
 # Sums of money: what a record can be filtered by (HAVING: "赢单金额过千万的业务员"), and what "how much of that is in

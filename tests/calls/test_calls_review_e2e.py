@@ -16,9 +16,9 @@ from calls_testkit import SALES_CALL, build_call
 from sqlalchemy import func, select
 
 from calls.review import ReviewOptions, review_call
-from evals.calls.synthetic_calls import ZH_NEEDS_CALL
 from calls.transcribe import FasterWhisperTranscriber
 from calls.whisper_models import resolve_model
+from evals.calls.synthetic_calls import ZH_NEEDS_CALL
 
 pytestmark = pytest.mark.slow
 

@@ -1,0 +1,84 @@
+"""Follow-ups that change what is measured, and wordings whose reading is easy to get confidently wrong.
+
+Each case asks the context questions in one conversation, then the question, and checks the compiled SQL for
+the parts that carry the meaning (the whole statements are pinned in golden_nl2sql.yaml for other questions).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import TODAY
+from sqlalchemy import Engine
+
+from sql.pipeline import answer
+from sql.plan import QueryPlan
+from sql.validator import Caller
+
+CONVERSATIONS = [
+    # another figure of other records, same ranking and period
+    (["今年赢单金额最高的5个业务员"], "换成回款看看",
+     ["SUM(p.amount_paid)", "p.paid_at >= '2026-01-01 00:00:00'", "GROUP BY s.id", "LIMIT 5"], []),
+    (["top 5 hospitals by revenue this year"], "what about by collections",
+     ["SUM(p.amount_paid)", "a.account_type = 'hospital'", "GROUP BY a.id", "LIMIT 5"], []),
+    # the rate needs the lost deals that "how many won" left out
+    (["各区域这季度赢了几单"], "赢单率呢",
+     ["o.stage IN ('closed_won', 'closed_lost')", "o.closed_at >= '2026-10-01 00:00:00'"], ["o.stage = 'closed_won' AND"]),
+    # two values of one dimension are either, not both
+    (["医院客户的逾期金额", "按省份看"], "只看安徽跟河南", ["a.province IN ('安徽', '河南')"], []),
+    # "how much in all" after overdue installments is what is still owed on them
+    (["逾期回款有哪些"], "一共多少钱", ["SUM(p.amount_due - p.amount_paid)"], ["SUM(p.amount_paid)"]),
+]
+
+
+@pytest.mark.parametrize(("context", "question", "present", "absent"), CONVERSATIONS, ids=lambda v: str(v)[:20])
+def test_follow_up(context: list[str], question: str, present: list[str], absent: list[str],
+                   small_engine: Engine) -> None:
+    previous: QueryPlan | None = None
+    for earlier in context:
+        outcome = answer(earlier, engine=small_engine, caller=Caller.admin(), today=TODAY, previous=previous)
+        assert outcome.status == "answered", earlier
+        previous = outcome.plan
+    outcome = answer(question, engine=small_engine, caller=Caller.admin(), today=TODAY, previous=previous)
+    assert outcome.status == "answered" and outcome.query is not None, outcome.clarification
+    for part in present:
+        assert part in outcome.query.sql
+    for part in absent:
+        assert part not in outcome.query.sql
+
+
+def test_a_condition_that_cannot_carry_over_is_asked_back(small_engine: Engine) -> None:
+    """The stage belongs to deals: collections cannot keep it, and dropping it silently would change the answer."""
+    first = answer("谈判阶段的商机金额按业务员", engine=small_engine, caller=Caller.admin(), today=TODAY)
+    assert first.status == "answered"
+    switched = answer("换成回款看看", engine=small_engine, caller=Caller.admin(), today=TODAY, previous=first.plan)
+    assert switched.status == "clarify"
+
+
+WORDINGS = [
+    # days in the current stage, not an amount of 28 yuan
+    ("在商务谈判阶段卡了4周以上的商机", ["JULIANDAY('2026-11-18') - JULIANDAY(o.stage_entered_at) >= 28", "o.stage = 'negotiation'"]),
+    ("stuck in proposal for more than 30 days", ["JULIANDAY(o.stage_entered_at) > 30", "o.stage = 'proposal'"]),
+    # one day of last week; "上周一共" is a total over last week, not Monday
+    ("上周五有多少条跟进", ["occurred_at >= '2026-11-13 00:00:00'", "occurred_at < '2026-11-14 00:00:00'"]),
+    ("上周一共跟进了多少次", ["occurred_at >= '2026-11-09 00:00:00'", "occurred_at < '2026-11-16 00:00:00'"]),
+    ("前天有多少条跟进记录", ["occurred_at >= '2026-11-16 00:00:00'", "occurred_at < '2026-11-17 00:00:00'"]),
+    # ranked installments, by what is still owed
+    ("the 5 biggest overdue receivables", ["ORDER BY p.amount_due - p.amount_paid DESC", "LIMIT 5"]),
+    # a threshold on overdue installments is on the unpaid part
+    ("逾期没收的超过5万的有哪几笔", ["p.amount_due - p.amount_paid > 50000"]),
+    # 过亿 is one 亿
+    ("年营收过亿的三甲医院", ["a.annual_revenue >= 100000000"]),
+    # weeks as days in a negated follow-up window
+    ("哪些客户超过两周没跟进了", ["'2026-11-04 00:00:00'"]),
+    # the amount due is not the amount collected; a coming month for due dates
+    ("What's the total amount due in December?", ["SUM(p.amount_due)", "p.due_date >= '2026-12-01'"]),
+    ("what closed last week?", ["o.closed_at >= '2026-11-09 00:00:00'"]),
+]
+
+
+@pytest.mark.parametrize(("question", "present"), WORDINGS, ids=lambda v: str(v)[:24])
+def test_wording(question: str, present: list[str], small_engine: Engine) -> None:
+    outcome = answer(question, engine=small_engine, caller=Caller.admin(), today=TODAY)
+    assert outcome.status == "answered" and outcome.query is not None, outcome.clarification
+    for part in present:
+        assert part in outcome.query.sql, outcome.query.sql
