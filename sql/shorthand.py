@@ -16,6 +16,14 @@ from rapidfuzz.distance import Levenshtein
 
 from sql.numbers import chinese_to_int
 
+EN_SMALL: dict[str, int] = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10}
+
+
+def _weeks(word: str) -> int:
+    return int(word) if word.isdigit() else EN_SMALL.get(word) or chinese_to_int(word) or 1
+
+
 # (pattern, replacement) over the normalised, lower-case question; word boundaries keep "wk" out of "wkday".
 ABBREVIATIONS = (
     (r"\byrs?\b", "year"), (r"\bytd\b", "this year"), (r"\bmtd\b", "this month"), (r"\bwks?\b", "week"),
@@ -59,14 +67,6 @@ ABBREVIATIONS = (
     (r"\bhow big is\b", "how much is"), (r"(?<!year )(?<!month )(?<!quarter )\bto date\b", ""), (r"\bthrough(?= (the |our )?(website|web|referrals?|wechat|"
      r"trade[- ]shows?|cold calls?|events?))", "from"), (r"\bdid (.{1,30}) receive\b", r"were received by \1"),
 )
-
-
-EN_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-            "ten": 10}
-
-
-def _weeks(word: str) -> int:
-    return int(word) if word.isdigit() else EN_SMALL.get(word) or chinese_to_int(word) or 1
 
 
 def expand(text: str, known: frozenset[str]) -> tuple[str, tuple[str, ...]]:
