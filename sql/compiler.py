@@ -289,6 +289,8 @@ ABSENCE = {
     ("account", "overdue_payment"): ("payment", "xp", "xp.contract_id IN (SELECT xc.id FROM contract AS xc WHERE "
                                      "xc.account_id = a.id)", "xp.due_date",
                                      "xp.due_date < '{today}' AND xp.amount_paid < xp.amount_due"),
+    ("contract", "overdue_payment"): ("payment", "xp", "xp.contract_id = c.id", "xp.due_date",
+                                      "xp.due_date < '{today}' AND xp.amount_paid < xp.amount_due"),
 }
 
 

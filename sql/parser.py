@@ -79,6 +79,9 @@ def _is_english(text: str) -> bool:
 def _assemble(q: Question, today: date, previous: QueryPlan | None,
               caller_id: int | None) -> QueryPlan | Refinement | Clarification:
     f = q.found
+    if f.get("measure") in ("response_rate_4h", "avg_response_hours") and f.get("follow_up_done") is True \
+            and not f.get("absence") and re.search(r"\bcontacted\b|联系(上|过)", q.text):
+        del f["follow_up_done"]  # "leads contacted within 4 hours", "that have been contacted": the measure itself
     unknown = _unknown_organisation(q)
     if unknown:
         return Clarification(f"没有找到名为“{unknown}”的客户，请核对名称 / No account named '{unknown}' was found; "

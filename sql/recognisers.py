@@ -160,7 +160,8 @@ def _follow_up(q: Question, today: date, names: NameIndex, caller_id: int | None
     for related, present in ((ABSENCE_WORDS, False), (PRESENCE_WORDS, True)):
         for pattern, target in related:
             hit = q.search(pattern)
-            if hit and present and target == "overdue_payment" and not re.search(ACCOUNT_COUNT, q.text):
+            if hit and present and target == "overdue_payment" and not re.search(ACCOUNT_COUNT + r"|合同|\bcontracts?\b",
+                                                                                   q.text):
                 continue  # "哪些客户有逾期的回款" lists the overdue amounts by account, which follow-ups can rank
             if hit:
                 q.take(*hit.span())
