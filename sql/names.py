@@ -44,6 +44,7 @@ class NameIndex:
     name_lengths: tuple[int, int] = (2, 40)
     rep_pinyin: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)  # "zhiqiang tang" -> reps
     led_teams: dict[int, int] = field(default_factory=dict)  # a manager's rep id -> the team they lead
+    short_accounts: dict[str, str] = field(default_factory=dict)  # "上海博远商贸" -> "上海博远商贸有限公司"
 
     @classmethod
     def load(cls, engine: Engine) -> NameIndex:
@@ -71,7 +72,7 @@ class NameIndex:
                 bigrams[bg].add(name)
         lengths = [len(n) for n in accounts] or [2]
         return cls(dict(reps), dict(accounts), cities, provinces, products, lines, dict(bigrams), teams,
-                   (max(2, min(lengths)), min(60, max(lengths))), dict(pinyin), led)
+                   (max(2, min(lengths)), min(60, max(lengths))), dict(pinyin), led, _short_names(accounts))
 
     def english_words(self) -> frozenset[str]:
         """Pinyin of reps and English city names: words that are names, never spelling mistakes."""
@@ -164,17 +165,29 @@ class NameIndex:
         return hits
 
     def _exact_accounts(self, q: str) -> list[NameHit]:
-        """Every substring of the question that is an account name: a few thousand dictionary look-ups."""
+        """Every substring of the question that is an account name, or a company's name without its legal form
+        ("上海博远商贸" for 上海博远商贸有限公司): a few thousand dictionary look-ups."""
         hits = []
         for i in range(len(q)):
             for j in range(i + self.name_lengths[0], min(len(q), i + self.name_lengths[1]) + 1):
-                ids = self.accounts.get(q[i:j])
-                if ids:
-                    hits.append(NameHit("account", q[i:j], tuple(ids), (i, j), True))
+                name = q[i:j] if q[i:j] in self.accounts else self.short_accounts.get(q[i:j])
+                if name is not None and not any(h.span[0] <= i and j <= h.span[1] for h in hits):
+                    hits.append(NameHit("account", name, tuple(self.accounts[name]), (i, j), True))
         return hits
 
 
 RARE_BIGRAM = 2000
+LEGAL_FORM = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团公司|公司)$")
+
+
+def _short_names(accounts: dict[str, list[int]]) -> dict[str, str]:
+    """A company's name without its legal form, when exactly one account has it and it names no other account."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for name in accounts:
+        short = LEGAL_FORM.sub("", name)
+        if short != name and len(short) >= 4:
+            found[short].append(name)
+    return {short: names[0] for short, names in found.items() if len(names) == 1 and short not in accounts}
 
 
 def _pinyin_keys(email: str | None) -> list[str]:
