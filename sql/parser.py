@@ -43,7 +43,8 @@ FOLLOW_UP_START = (r"(那|那么|其中|只要|只看|只算|换成|改成|改�
 def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan | None = None,
           caller_id: int | None = None, caller_team: int | None = None
           ) -> QueryPlan | Refinement | Clarification | Refusal:
-    text, corrected = expand(normalise(question), known_words(names))
+    raw = normalise(question)
+    text, corrected = expand(raw, known_words(names))
     if not text or not re.search(r"[\w\u4e00-\u9fff]", text):
         return Clarification("请输入一个关于客户、商机、线索、跟进或回款的问题 / Please ask about accounts, deals, leads, "
                              "follow-ups or receivables.", EXAMPLES, "empty")
@@ -54,7 +55,9 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
     if previous is None and re.search(ANAPHORA, text):
         return Clarification("这个问题接着前面的问题，但还没有可以接着的问题。请完整地问一次 / This refers to an earlier "
                              "question, and there is none to refer to. Please ask in full.", EXAMPLES, "no_previous")
-    if any(re.search(w, text) for w in WRITE_WORDS) and not (refining and re.match(r"(改成|改为|换成|改到)", text)):
+    # writes are judged on the words as typed too: shorthand may drop the "把" of "把……改回……"
+    if any(re.search(w, t) for w in WRITE_WORDS for t in (raw, text)) and not (
+            refining and re.match(r"(改成|改为|换成|改到)", text)):
         return Refusal("我只能查询数据，不能修改或删除 / I can only read data; I never change or delete it.")
     q = Question(text, [False] * len(text), _is_english(text))
     q.found["caller_team"] = caller_team
@@ -295,7 +298,8 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
     # The head noun: Chinese puts it last ("本月赢单金额TOP5业务员"), English first ("accounts owned by the rep X").
     head = (distinct[0] if q.en else distinct[-1]) if distinct else None
     if m is not None and m.entity != "*":
-        if ranked and not distinct and re.search(r"是谁|有谁|哪位|哪个人|哪几个人|哪几位|哪些人|\bwho\b", q.text):
+        if ranked and not distinct and not q.found.get("group_candidates") \
+                and re.search(r"是谁|有谁|哪位|哪个人|哪几个人|哪几位|哪些人|\bwho\b", q.text):
             return m.entity, ["rep"]  # "我们组今年赢单金额排前三的是谁": reps, ranked
         if ranked and any(e not in GROUPABLE_MENTIONS and e != m.entity for e in distinct):
             return None, group_by  # "top products by units": a ranking we cannot compute; ask rather than guess
@@ -399,6 +403,11 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         # "逾期的回款金额" / "unpaid amount": what is still owed, not what was paid
         measure = "overdue_amount" if "overdue" in flags else "outstanding_amount"
         filters = [x for x in filters if not (x.dimension == "flag" and x.value in ("overdue", "unpaid"))]
+    if measure in ("overdue_amount", "outstanding_amount") and not group_by and re.search(
+            LIST_ASK + r"|拉出来|拉一下|都拉|哪几笔", q.text) and any(x.dimension in ("amount", "unpaid") for x in filters):
+        # "逾期未收金额五十万以上的回款都拉出来": those installments, not their total
+        filters.append(Filter("flag", "eq", "overdue" if measure == "overdue_amount" else "unpaid"))
+        measure = None
     if measure is not None and measure in AVG_OF and f.get("aggregate") == "avg":
         measure = AVG_OF[measure]
     if measure is not None and measure in RANKED_COLUMN and f.get("top_n") and not group_by:

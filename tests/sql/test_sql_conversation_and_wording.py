@@ -73,7 +73,16 @@ WORDINGS = [
     # the amount due is not the amount collected; a coming month for due dates
     ("What's the total amount due in December?", ["SUM(p.amount_due)", "p.due_date >= '2026-12-01'"]),
     ("what closed last week?", ["o.closed_at >= '2026-11-09 00:00:00'"]),
+    # remarks around the request are not conditions; "是谁" after "三家客户" asks for the accounts, not reps
+    ("逾期金额最多的三家客户是谁？这周我得亲自打电话去催", ["GROUP BY a.id", "LIMIT 3"]),
+    ("帮我把逾期未收金额五十万以上的回款都拉出来，我要一笔一笔催", ["p.amount_due - p.amount_paid >= 500000", "p.id AS"]),
+    ("准备月度复盘，把今年每个月的销售额拉一下", ["SUM(o.amount)", "STRFTIME('%Y-%m', o.closed_at)"]),
 ]
+
+
+@pytest.mark.parametrize("question", ["把上周丢掉的单子全部改回商务谈判阶段", "帮我把这些逾期款标记成已付清"])
+def test_writes_are_refused_whatever_shorthand_removes(question: str, small_engine: Engine) -> None:
+    assert answer(question, engine=small_engine, caller=Caller.admin(), today=TODAY).status == "refused"
 
 
 @pytest.mark.parametrize(("question", "present"), WORDINGS, ids=lambda v: str(v)[:24])
