@@ -167,7 +167,7 @@ class NameIndex:
     def _exact_accounts(self, q: str) -> list[NameHit]:
         """Every substring of the question that is an account name, or a company's name without its legal form
         ("上海博远商贸" for 上海博远商贸有限公司): a few thousand dictionary look-ups."""
-        hits = []
+        hits: list[NameHit] = []
         for i in range(len(q)):
             for j in range(i + self.name_lengths[0], min(len(q), i + self.name_lengths[1]) + 1):
                 name = q[i:j] if q[i:j] in self.accounts else self.short_accounts.get(q[i:j])
