@@ -394,7 +394,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
              and not re.search(r"多少(笔|个|条|份|次)|几笔", q.text))
             or (measure is None and re.search(r"^what'?s (still )?(unpaid|outstanding|owed)\b", q.text))):
         measure = "collected"  # "这个月到期的款里，还有多少没收回来？": the amount still owed, not how many
-    if entity == "account" and "overdue" in flags and measure is None and not group_by and not f.get("top_n"):
+    if entity in ("account", "payment") and "overdue" in flags and measure is None and not group_by \
+            and not f.get("top_n") and (entity == "account" or re.search(r"哪些(客户|医院|公司|经销商|学校|门店)", q.text)):
         entity, group_by = "payment", ["account"]  # "Which South China customers have overdue payments?": by account
     if entity == "contract" and flags & {"overdue", "unpaid"} and f.get("aggregate") and measure in (
             None, "contract_amount"):
