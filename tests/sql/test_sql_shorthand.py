@@ -20,7 +20,7 @@ def known(small_engine: Engine) -> frozenset[str]:
     ("won amt this yr", "won amount this year"),
     ("leads by source this wk", "leads by source this week"),
     ("avg lead response hrs last 30d", "avg lead response hours last 30 days"),
-    ("class a accts w/o any deals", "class a accounts without any deals"),
+    ("class a accts w/o any deals", "a类 accounts without any deals"),
     ("3a hosptials in chongqing", "3a hospitals in chongqing"),
     ("open pipline", "open pipeline"),
     ("谈判阶段 超100w的单", "谈判阶段 超过100w的单"),
