@@ -31,7 +31,7 @@ from sql.vocabulary import (
 
 MAX_QUESTION_CHARS = 500
 # Words that point back at an earlier answer ("其中", "of them"): without one, the question cannot be answered.
-ANAPHORA = (r"^(其中|那么?(?!些)|只看|只要|只算|换成|改成|再看|再按|去掉|排除|除去|按.{1,6}(拆|分)一下)|(其中|这其中|这些|那些|他们|它们)"
+ANAPHORA = (r"^(其中|这里面|这里头|那么?(?!些)|只看|只要|只算|换成|改成|再看|再按|去掉|排除|除去|按.{1,6}(拆|分)一下)|(其中|这其中|这些|那些|他们|它们)"
             r"(里|中|当中|之中)|^(what about|how about|and |only |just |same )|\b(of them|of those|among them|"
             r"among those|of these|of that|out of that|is that|was that|are those|were those)\b")
 # How follow-ups start: they refine the previous question even when they name its records again.
@@ -520,6 +520,13 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         return Clarification("“最”是按什么排序？/ Best by which measure?", (
             "按赢单金额 / by won amount", "按商机数量 / by number of deals", "按回款金额 / by collected amount"),
             "superlative")
+    if plan.top_n and plan.measure and not plan.group_by and not plan.sort:
+        # a top-N of one total is no ranking: "拜访次数最多的两家三甲医院" ranks the hospitals
+        if plan.entity in FACT_ENTITIES and re.search(r"[两二三四五六七八九十\d]+\s*家|accounts|customers|hospitals", q.text):
+            plan = replace(plan, group_by=("account",))
+        else:
+            return Clarification("请说明按什么排名（例如按客户或按业务员）/ Ranked by what: accounts, reps, regions?",
+                                 EXAMPLES, "ranking")
     if plan.measure and f.get("superlative") and not plan.top_n:
         plan = replace(plan, top_n=1 if plan.group_by else None)
     return plan

@@ -77,6 +77,9 @@ WORDINGS = [
     ("逾期金额最多的三家客户是谁？这周我得亲自打电话去催", ["GROUP BY a.id", "LIMIT 3"]),
     ("帮我把逾期未收金额五十万以上的回款都拉出来，我要一笔一笔催", ["p.amount_due - p.amount_paid >= 500000", "p.id AS"]),
     ("准备月度复盘，把今年每个月的销售额拉一下", ["SUM(o.amount)", "STRFTIME('%Y-%m', o.closed_at)"]),
+    # a top-N of counted visits ranks the hospitals; it never answers one total
+    ("本月初以来被拜访次数最多的两家三甲医院", ["GROUP BY a.id", "LIMIT 2", "'2026-11-01 00:00:00'"]),
+    ("上周一共做了几场产品演示", ["= 'demo'", "'2026-11-09 00:00:00'"]),
 ]
 
 
