@@ -287,6 +287,10 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
         return "opportunity", group_by
     distinct = list(dict.fromkeys(entities))
     by_product = [d for dims in q.found.get("group_candidates", []) for d in dims if d in ("product", "product_line")]
+    total_of_line = any(x.dimension == "product_line" for x in q.found.get("filters", [])) and not by_product \
+        and re.search(r"一共|总共|合计|总计|\bin total\b|\btotal\b", q.text)
+    if measure == "units_sold" and total_of_line:
+        return "line", []  # "诊断试剂产品线今年一共卖出去多少件": one total for the line
     if measure == "units_sold" and ("product" in distinct or by_product):
         # "销量最高的五个产品", "各产品线卖了多少台": units per product, counted over the deals' product lines
         return "line", ([] if by_product else ["product"])
@@ -303,7 +307,9 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
             return m.entity, ["rep"]  # "我们组今年赢单金额排前三的是谁": reps, ranked
         if ranked and any(e not in GROUPABLE_MENTIONS and e != m.entity for e in distinct):
             return None, group_by  # "top products by units": a ranking we cannot compute; ask rather than guess
-        if head in GROUPABLE_MENTIONS and head != m.entity and (ranked or head in ("rep", "region")):
+        qualifier = head == "account" and q.found.get("group_candidates") and any(
+            c == "account_type" for c, _v in q.found.get("values", []))  # "top reps by pipeline on hospital accounts"
+        if head in GROUPABLE_MENTIONS and head != m.entity and (ranked or head in ("rep", "region")) and not qualifier:
             group_by.append(GROUPABLE_MENTIONS[head])
         return m.entity, group_by
     flag_entities = [e for e in q.found.get("flag_entities", []) if e]

@@ -106,7 +106,7 @@ TOP_N = (
 )
 # Sorting words order a result without making it a "which one is highest" question.
 SORT_WORDS = ("从高到低", "降序", "从大到小", "descending", "sort descending", "从低到高", "升序", "从小到大", "ascending",
-              "sort ascending")
+              "sort ascending", "排名", "排行", "排序", "rank", "ranking", "ranked")  # an order, not "the one with the most"
 DESC_WORDS = ("从高到低", "降序", "descending", "sort descending", "从大到小", "最高", "最多", "最大", "最好", "最强", "第一", "排名", "排行", "排序",
               "最频繁", "最勤", "最积极", "最长", "最慢", "most often", "most frequently", "longest", "slowest", "highest", "most", "largest",
               "biggest", "top", "best", "leading", "rank", "ranking", "ranked")
