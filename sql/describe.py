@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from crm.demo.geo import REGIONS
 from sql.compiler import window_time_code
+from sql.names import NameIndex
 from sql.plan import Filter, QueryPlan
 from sql.semantic import DIMENSIONS, ENTITIES, FLAGS, MEASURES, TIME_DIMENSIONS
 
@@ -29,7 +30,7 @@ def _value(f: Filter) -> str:
     return "/".join(str(v) for v in values)
 
 
-def _filter(f: Filter) -> str:
+def _filter(f: Filter, names: NameIndex | None = None) -> str:
     if f.dimension == "flag":
         _c, zh, en, _w = FLAGS[str(f.value)]
         return f"{zh} ({en})"
@@ -37,20 +38,21 @@ def _filter(f: Filter) -> str:
         return "未分配 (unassigned)"
     dim = DIMENSIONS.get(f.dimension)
     name = f"{dim.label_zh}" if dim else f.dimension
-    if f.dimension == "rep":
-        return f"业务员#{f.value}"
-    if f.dimension == "account":
-        return f"客户#{f.value}"
+    if f.dimension in ("rep", "account"):
+        ids = f.value if isinstance(f.value, tuple) else (f.value,)
+        shown = [(names.label(f.dimension, i) if names else None) or f"#{i}" for i in ids]
+        return f"{'业务员' if f.dimension == 'rep' else '客户'}{'=' if len(ids) == 1 else '∈'}{'/'.join(shown)}"
     return f"{name}{OPS.get(f.op, f.op)}{_value(f)}"
 
 
-def describe(plan: QueryPlan) -> str:
+def describe(plan: QueryPlan, names: NameIndex | None = None) -> str:
+    """The plan in words; with the name index, reps and accounts by name."""
     ent = ENTITIES[plan.entity]
     parts = [f"{ent.label_zh} ({ent.label_en})"]
     if plan.measure:
         m = MEASURES[plan.measure]
         parts.append(f"{m.label_zh} ({m.label_en})")
-    parts += [_filter(f) for f in plan.filters]
+    parts += [_filter(f, names) for f in plan.filters]
     if plan.window:
         time_code = window_time_code(plan, MEASURES.get(plan.measure) if plan.measure else None)
         td = TIME_DIMENSIONS.get(time_code or "")

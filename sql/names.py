@@ -74,6 +74,13 @@ class NameIndex:
         return cls(dict(reps), dict(accounts), cities, provinces, products, lines, dict(bigrams), teams,
                    (max(2, min(lengths)), min(60, max(lengths))), dict(pinyin), led, _short_names(accounts))
 
+    def label(self, dimension: str, record_id: object) -> str | None:
+        """The name of a rep or account id, for saying a plan back ("业务员=董丹", not an id)."""
+        if not hasattr(self, "_labels"):
+            self._labels = {"rep": {i: name for name, entries in self.reps.items() for i, _d in entries},
+                            "account": {i: name for name, ids in self.accounts.items() for i in ids}}
+        return self._labels.get(dimension, {}).get(record_id)  # type: ignore[call-overload]
+
     def english_words(self) -> frozenset[str]:
         """Pinyin of reps and English city names: words that are names, never spelling mistakes."""
         places = [PLACE_EN[c] for c in self.cities | self.provinces if c in PLACE_EN]

@@ -88,13 +88,13 @@ def answer(question: str, *, engine: Engine, caller: Caller, today: date, previo
         validated = validate(to_sql(compile_plan(plan, dialect, today), dialect), dialect=dialect, caller=caller,
                              max_rows=plan.top_n if plan.top_n else limit)
     except SqlError as exc:
-        return Outcome("clarify", plan, describe(plan), clarification=Clarification(
+        return Outcome("clarify", plan, describe(plan, name_index(engine)), clarification=Clarification(
             f"{exc.user_message_zh}。请换个问法 / {exc.user_message_en}. Please rephrase.", ()))
     t2 = time.perf_counter()
     try:
         result = run(engine, validated, timeout_ms=timeout_ms)
     except SqlError as exc:
-        return Outcome("error", plan, describe(plan), validated, message=exc.user_message)
+        return Outcome("error", plan, describe(plan, name_index(engine)), validated, message=exc.user_message)
     t3 = time.perf_counter()
-    return Outcome("answered", plan, describe(plan), validated, result, timings_ms={
+    return Outcome("answered", plan, describe(plan, name_index(engine)), validated, result, timings_ms={
         "parse": (t1 - t0) * 1000, "compile_validate": (t2 - t1) * 1000, "run": (t3 - t2) * 1000})

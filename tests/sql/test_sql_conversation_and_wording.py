@@ -94,3 +94,13 @@ def test_wording(question: str, present: list[str], small_engine: Engine) -> Non
     assert outcome.status == "answered" and outcome.query is not None, outcome.clarification
     for part in present:
         assert part in outcome.query.sql, outcome.query.sql
+
+
+def test_interpretation_names_reps_and_accounts(small_engine: Engine) -> None:
+    """The interpretation line says who and which account, not internal ids."""
+    from sql.pipeline import name_index
+
+    names = name_index(small_engine)
+    rep = next(iter(n for n, entries in names.reps.items() if len(entries) == 1 and len(n) == 3))
+    outcome = answer(f"{rep}负责的客户", engine=small_engine, caller=Caller.admin(), today=TODAY)
+    assert f"业务员={rep}" in outcome.interpretation and "#" not in outcome.interpretation
