@@ -45,6 +45,7 @@ class NameIndex:
     rep_pinyin: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)  # "zhiqiang tang" -> reps
     led_teams: dict[int, int] = field(default_factory=dict)  # a manager's rep id -> the team they lead
     short_accounts: dict[str, str] = field(default_factory=dict)  # "上海博远商贸" -> "上海博远商贸有限公司"
+    _labels: dict[str, dict[int, str]] = field(default_factory=dict, repr=False)  # id -> name, filled on first use
 
     @classmethod
     def load(cls, engine: Engine) -> NameIndex:
@@ -76,10 +77,10 @@ class NameIndex:
 
     def label(self, dimension: str, record_id: object) -> str | None:
         """The name of a rep or account id, for saying a plan back ("业务员=董丹", not an id)."""
-        if not hasattr(self, "_labels"):
-            self._labels = {"rep": {i: name for name, entries in self.reps.items() for i, _d in entries},
-                            "account": {i: name for name, ids in self.accounts.items() for i in ids}}
-        return self._labels.get(dimension, {}).get(record_id)  # type: ignore[call-overload]
+        if not self._labels:
+            self._labels.update(rep={i: name for name, entries in self.reps.items() for i, _d in entries},
+                                account={i: name for name, ids in self.accounts.items() for i in ids})
+        return self._labels.get(dimension, {}).get(record_id) if isinstance(record_id, int) else None
 
     def english_words(self) -> frozenset[str]:
         """Pinyin of reps and English city names: words that are names, never spelling mistakes."""

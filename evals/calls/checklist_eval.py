@@ -166,23 +166,16 @@ def _min_count(f: Featurized, item_id: str) -> int:
     return f.detector.rules.rule(f.detector.playbook.stage, item_id).min_count
 
 
-def _missed_f1(data: Sequence[Featurized], scores: list[dict[str, float]], threshold: float,
+def _missed_f1(data: Sequence[Featurized], scores: list[dict[str, float]], threshold_for: Callable[[int], float],
                counted: bool | None = None) -> float:
-    """Missed-point F1 at ``threshold``; ``counted`` restricts it to items that need several occurrences (True)
-    or to the others (False)."""
+    """Missed-point F1 with the threshold ``threshold_for(min_count)``; ``counted`` restricts it to the items that
+    need several occurrences (True) or to the others (False)."""
     counts = Counts()
     for f, per_item in zip(data, scores, strict=True):
         for item_id, value in per_item.items():
-            if counted is None or (_min_count(f, item_id) > 1) == counted:
-                _add(counts, value < threshold, item_id in f.call.missed)
-    return counts.f1
-
-
-def _f1_at(data: Sequence[Featurized], scores: list[dict[str, float]], scoring: Scoring) -> float:
-    counts = Counts()
-    for f, per_item in zip(data, scores, strict=True):
-        for item_id, value in per_item.items():
-            _add(counts, value < scoring.threshold_for(_min_count(f, item_id)), item_id in f.call.missed)
+            min_count = _min_count(f, item_id)
+            if counted is None or (min_count > 1) == counted:
+                _add(counts, value < threshold_for(min_count), item_id in f.call.missed)
     return counts.f1
 
 
@@ -216,11 +209,12 @@ def best_threshold(data: Sequence[Featurized], scoring: Scoring) -> tuple[Scorin
     """The scoring with thresholds maximising missed-point F1 on ``data``: one for the items a single segment
     covers, one for the items that need several occurrences (where a count decides); and its F1."""
     scores = [call_level_scores(f, scoring) for f in data]
-    threshold = _best_on_grid(lambda t: _missed_f1(data, scores, t, counted=False))
+    threshold = _best_on_grid(lambda t: _missed_f1(data, scores, lambda _n: t, counted=False))
     has_counted = any(_min_count(f, i) > 1 for f in data for i in f.features.item_ids)
-    count_threshold = _best_on_grid(lambda t: _missed_f1(data, scores, t, counted=True)) if has_counted else None
+    count_threshold = _best_on_grid(lambda t: _missed_f1(data, scores, lambda _n: t, counted=True)) \
+        if has_counted else None
     fitted = Scoring(scoring.weights, scoring.bias, threshold, count_threshold)
-    return fitted, _f1_at(data, scores, fitted)
+    return fitted, _missed_f1(data, scores, fitted.threshold_for)
 
 
 def calibrate(dev: Sequence[Featurized], folds: int = 5) -> tuple[Scoring, float, float]:
@@ -234,7 +228,7 @@ def calibrate(dev: Sequence[Featurized], folds: int = 5) -> tuple[Scoring, float
             held = [f for i, f in enumerate(dev) if i % folds == k]
             train = [f for i, f in enumerate(dev) if i % folds != k]
             scoring, _ = best_threshold(train, fit_scoring(train, c))
-            f1s.append(_f1_at(held, [call_level_scores(f, scoring) for f in held], scoring))
+            f1s.append(_missed_f1(held, [call_level_scores(f, scoring) for f in held], scoring.threshold_for))
         cv = float(np.mean(f1s))
         log.info("C=%s cross-validated missed F1 %.3f", c, cv)
         if cv > best_cv:
