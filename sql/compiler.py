@@ -129,7 +129,8 @@ def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
         if ent.code in ("account", "opportunity", "contact", "activity", "contract", "payment", "lead"):
             sel = sel.distinct(copy=False)
         if plan.sort and plan.sort not in cols:
-            alias = plan.sort.split(".")[1] if re.fullmatch(r"\w+\.\w+", plan.sort) else "unpaid"
+            alias = plan.sort.split(".")[1] if re.fullmatch(r"\w+\.\w+", plan.sort) else next(
+                (d.code for d in DIMENSIONS.values() if d.column == plan.sort), "value")  # an expression: its name
             sel = sel.select(exp.alias_(ctx.frag(plan.sort), alias), copy=False)
         if plan.sort:  # ranked records: the measure's own column, or what is still owed on an installment
             sel = sel.order_by(exp.Ordered(this=ctx.frag(plan.sort), desc=plan.order != "asc"), copy=False)
@@ -272,6 +273,7 @@ def _window(ctx: _Ctx, time_code: str, w: TimeWindow) -> list[exp.Expr]:
     return out
 
 
+OVERDUE_XP = "xp.due_date < '{today}' AND xp.amount_paid < xp.amount_due"
 # (entity, target) -> (table, alias, link to the entity, time column, condition): records that must not exist,
 # "没下过单的客户" (no won deal), "without any contract", "还没有任何回款的合同" (no payment received).
 ABSENCE = {
@@ -287,10 +289,8 @@ ABSENCE = {
                                   OPEN.replace("o.", "xo.")),
     # "有逾期账款的客户": an overdue instalment on any of the account's contracts
     ("account", "overdue_payment"): ("payment", "xp", "xp.contract_id IN (SELECT xc.id FROM contract AS xc WHERE "
-                                     "xc.account_id = a.id)", "xp.due_date",
-                                     "xp.due_date < '{today}' AND xp.amount_paid < xp.amount_due"),
-    ("contract", "overdue_payment"): ("payment", "xp", "xp.contract_id = c.id", "xp.due_date",
-                                      "xp.due_date < '{today}' AND xp.amount_paid < xp.amount_due"),
+                                     "xc.account_id = a.id)", "xp.due_date", OVERDUE_XP),
+    ("contract", "overdue_payment"): ("payment", "xp", "xp.contract_id = c.id", "xp.due_date", OVERDUE_XP),
 }
 
 

@@ -17,7 +17,7 @@ from sql.names import NameIndex
 from sql.plan import Clarification, Filter, FollowUp, QueryPlan, Refinement, Refusal, TimeWindow
 from sql.question import Question, compiled, longest_first, normalise
 from sql.recognisers import STEPS
-from sql.semantic import ENTITIES, MEASURES, TIME_DIMENSIONS
+from sql.semantic import DIMENSIONS, ENTITIES, MEASURES, TIME_DIMENSIONS
 from sql.shorthand import expand
 from sql.timewords import _d, is_future
 from sql.vocabulary import (
@@ -408,12 +408,12 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         entity, measure = "payment", "collected"  # "孙秀英负责的合同逾期了多少钱": the contracts' overdue payments
     if measure == "collected" and flags & {"overdue", "unpaid"}:
         # "逾期的回款金额" / "unpaid amount": what is still owed, not what was paid
-        measure = "overdue_amount" if "overdue" in flags else "outstanding_amount"
+        measure = _owed_measure(flags)
         filters = [x for x in filters if not (x.dimension == "flag" and x.value in ("overdue", "unpaid"))]
     if measure in ("overdue_amount", "outstanding_amount") and not group_by and re.search(
             LIST_ASK + r"|拉出来|拉一下|都拉|哪几笔", q.text) and any(x.dimension in ("amount", "unpaid") for x in filters):
         # "逾期未收金额五十万以上的回款都拉出来": those installments, not their total
-        filters.append(Filter("flag", "eq", "overdue" if measure == "overdue_amount" else "unpaid"))
+        filters.append(Filter("flag", "eq", OWED_FLAG[measure]))
         measure = None
     if measure is not None and measure in AVG_OF and f.get("aggregate") == "avg":
         measure = AVG_OF[measure]
@@ -424,7 +424,7 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         if sort == "o.amount" and f.get("measure") == "won_amount":
             filters.append(Filter("stage", "eq", "closed_won"))
         if f.get("measure") in ("overdue_amount", "outstanding_amount"):  # "the 5 biggest overdue receivables"
-            filters.append(Filter("flag", "eq", "overdue" if f["measure"] == "overdue_amount" else "unpaid"))
+            filters.append(Filter("flag", "eq", OWED_FLAG[f["measure"]]))
     if measure is None and sort is None and f.get("top_n") and not group_by and "overdue" in flags:
         sort = RANKED_COLUMN["overdue_amount"]  # "the 5 biggest overdue receivables": those installments, ranked
     elif measure is None and (group_by or f.get("top_n") or f.get("superlative")) and "overdue" in flags:
@@ -567,7 +567,14 @@ AVG_OF = {"lead_budget": "avg_lead_budget", "contract_amount": "avg_contract_amo
 RANKED_COLUMN = {"annual_revenue": "a.annual_revenue", "lead_budget": "l.budget", "contract_amount": "c.amount",
                  "collected": "p.amount_paid",
                  "opportunity_amount": "o.amount", "won_amount": "o.amount",
-                 "overdue_amount": "p.amount_due - p.amount_paid", "outstanding_amount": "p.amount_due - p.amount_paid"}
+                 "overdue_amount": DIMENSIONS["unpaid"].column, "outstanding_amount": DIMENSIONS["unpaid"].column}
+# The amounts still owed and the flag that selects their installments: overdue ones, or all unpaid ones.
+OWED_FLAG = {"overdue_amount": "overdue", "outstanding_amount": "unpaid"}
+
+
+def _owed_measure(flags: set[object]) -> str:
+    """"逾期的回款金额" / "unpaid amount": what is still owed on the flagged installments, not what was paid."""
+    return "overdue_amount" if "overdue" in flags else "outstanding_amount"
 GENERIC_TIME_FIELDS = ("o.created_at", "a.created_at")  # "created", "新增": any record's own creation time
 FORWARD_FIELDS = ("p.due_date", "o.expected_close_date")
 
@@ -655,7 +662,7 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
         measure = _amount_measure(previous.entity, str(f["aggregate"]))  # "金额一共多少": now the amount
         flags = {x.value for x in previous.filters if x.dimension == "flag"}
         if measure == "collected" and flags & {"overdue", "unpaid"}:  # "一共多少钱" after "我的逾期回款": still owed
-            measure = "overdue_amount" if "overdue" in flags else "outstanding_amount"
+            measure = _owed_measure(flags)
     if measure == "count" and previous.measure in COUNT_OF:
         # "what about the number of deals" after the won amount: count the same deals, not all of them
         measure, carried = COUNT_OF[previous.measure]
