@@ -27,6 +27,15 @@ class AudioInfo:
 
 
 @dataclass(frozen=True)
+class EngineSegment:
+    """What a speech engine returns for one stretch of speech, in seconds from the start of its samples."""
+
+    start: float
+    end: float
+    text: str
+
+
+@dataclass(frozen=True)
 class TranscriptSegment:
     """One transcribed stretch of speech; ``speaker`` is None for mono recordings (no attribution)."""
 

