@@ -20,7 +20,7 @@ ACCOUNT_TYPE: Labels = {
     "hospital": ("医院", "Hospital", ("hospitals",)),
     "lab": ("检验实验室", "Lab", ("实验室", "检验所", "第三方检验", "laboratory", "labs")),
     "distributor": ("经销商", "Distributor", ("代理商", "分销商", "经销", "distributors", "dealer")),
-    "store": ("门店", "Store", ("商超", "超市", "终端", "stores", "shop")),
+    "store": ("门店", "Store", ("商超", "超市", "终端", "stores", "shop", "shops", "supermarkets", "supermarket")),
     "enterprise": ("企业", "Enterprise", ("企业客户", "enterprises")),
     "school": ("学校", "School", ("院校", "schools")),
 }
@@ -43,7 +43,7 @@ ACCOUNT_STATUS: Labels = {
 }
 LEAD_SOURCE: Labels = {
     "website": ("官网", "Website", ("网站", "官方网站", "web")),
-    "trade_show": ("展会", "Trade show", ("会展", "展览会", "exhibition", "trade fair")),
+    "trade_show": ("展会", "Trade show", ("会展", "展览会", "exhibition", "trade fair", "trade-show", "trade shows")),
     "phone": ("电话", "Phone", ("来电", "电话咨询", "call-in")),
     "referral": ("转介绍", "Referral", ("引荐", "介绍", "推荐", "referrals")),
     "wechat": ("微信", "WeChat", ("公众号", "企业微信", "wechat")),

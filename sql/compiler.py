@@ -280,6 +280,7 @@ ABSENCE = {
     ("account", "won"): ("opportunity", "xo", "xo.account_id = a.id", "xo.closed_at", "xo.stage = 'closed_won'"),
     ("account", "opportunity"): ("opportunity", "xo", "xo.account_id = a.id", "xo.created_at", None),
     ("account", "contract"): ("contract", "xc", "xc.account_id = a.id", "xc.signed_at", None),
+    ("account", "active_contract"): ("contract", "xc", "xc.account_id = a.id", "xc.signed_at", "xc.status = 'active'"),
     ("rep", "won"): ("opportunity", "xo", "xo.owner_id = s.id", "xo.closed_at", "xo.stage = 'closed_won'"),
     ("rep", "opportunity"): ("opportunity", "xo", "xo.owner_id = s.id", "xo.created_at", None),
     ("contract", "payment"): ("payment", "xp", "xp.contract_id = c.id", "xp.paid_at", "xp.amount_paid > 0"),

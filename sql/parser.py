@@ -325,7 +325,8 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
             if code in DIM_ENTITY:
                 return DIM_ENTITY[code], group_by
         for dims in q.found.get("group_candidates", []):
-            if measure is None and dims[0] in SELF_DIMS and re.search(WHICH, q.text):
+            if measure is None and dims[0] in SELF_DIMS and re.search(WHICH, q.text) and not (
+                    ranked and q.found.get("entity_hint") in FACT_ENTITIES):  # "回款前五的客户是哪几家": ranked
                 return dims[0], group_by  # "which reps haven't won a deal", "which products are in ...": those records
             owners = [DIM_ENTITY[d] for d in dims if d in DIM_ENTITY]
             if len(set(owners)) == 1:  # "输单原因分布": loss reasons belong to deals

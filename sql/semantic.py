@@ -387,7 +387,8 @@ FLAGS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
         "budget hasn't been confirmed yet", "budget still isn't confirmed")),
 }
 FLAGS.update({
-    "assigned": ("l.owner_id IS NOT NULL", "已分配", "assigned", ("已经分配的", "已分配的", "已分配", "分配了的", "分配出去的",
+    "assigned": ("l.owner_id IS NOT NULL", "已分配", "assigned", ("已经分配的", "已分配的", "已分配", "分配了的", "分配出去的", "已经分了人", "分了人",
+                                                              "分配了人", "有负责人的", "有人负责的",
                                                               "assigned leads", "leads that are assigned",
                                                               "leads that have an owner", "with an owner")),
     "no_contract": ("NOT EXISTS (SELECT 1 FROM contract cn WHERE cn.account_id = a.id)", "没有合同", "no contract",

@@ -26,7 +26,7 @@ def _weeks(word: str) -> int:
 
 # (pattern, replacement) over the normalised, lower-case question; word boundaries keep "wk" out of "wkday".
 ABBREVIATIONS = (
-    (r"\byrs?\b", "year"), (r"\bytd\b", "this year"), (r"\bmtd\b", "this month"), (r"\bwks?\b", "week"),
+    (r"\byrs?\b", "year"), (r"今年\s*ytd(?![a-z])", "今年"), (r"(?<![a-z])ytd(?![a-z])", "this year"), (r"\bmtd\b", "this month"), (r"\bwks?\b", "week"),
     (r"\bqtrs?\b", "quarter"), (r"\bmos?\b(?=\s|$)", "month"), (r"\bamt\b", "amount"), (r"\baccts?\b", "accounts"),
     (r"\bw/o\b", "without"), (r"\bw/(?=\s)", "with"), (r"\bw(?= open\b| any\b)", "with"), (r"\bhrs?\b", "hours"),
     (r"\b(\d+)\s*d\b", r"\1 days"), (r"\bsept?\b", "september"), (r"\boct\b", "october"), (r"\bnov\b", "november"),
@@ -61,13 +61,13 @@ ABBREVIATIONS = (
      r"ten)\b", lambda m: f"{m.group(1)} {EN_SMALL[m.group(2)]}"),
     (r"\bno (demo|poc)s? (scheduled|booked|set up|done|held)\b", r"no \1"),
     (r"\b([abc])[- ]class\b|\bclass ([abc])\b", lambda m: f"{m.group(1) or m.group(2)}类"),
-    (r"\bsince the (start|beginning) of\b", "since"), (r"\b(cash|money) (came|come|coming) in\b", "collected"),
+    (r"\bsince the (start|beginning) of the (quarter|month|year)\b", r"this \2"), (r"\bsince the (start|beginning) of\b", "since"), (r"\b(cash|money) (came|come|coming) in\b", "collected"),
     # everyday wording for words the parser knows
     (r"平均每(份|笔|个|家|条|位)", "平均"), (r"还?剩(下|余)?(?=多少|几)", ""), (r"各自", "分别"), (r"到账(?=多少)", "回款"),
     (r"截[至止](今天|今日|目前|当前|现在|到现在)[,，]?", ""),
     (r"(今年|本年|本季度|这个?季度|本月|这个?月|本周|这周)(以来|至今)", r"\1"), (r"全公司(的)?", ""),
     (r"(今年|本年|去年)(的)?(第[一二三四1-4]季度)", r"\1\3"), (r"每一位", "每位"),
-    (r"\bsales teams?\b", "teams"), (r"\bfour[- ]hour\b(?= response)", "4-hour"), (r"\bfour hours\b", "4 hours"), (r"\bfall(s)? due\b", "due"),
+    (r"\bsales teams?\b", "teams"), (r"\bfour[- ]hour\b(?= response)", "4-hour"), (r"\bfour hours\b", "4 hours"), (r"\b(fall(s)?|fell|falling|came) due\b", "due"),
     (r"\baverage size of\b", "average deal size of"), (r"\bas of (today|now)\b", ""),
     (r"\bowed to us by\b", "of"), (r"\b(currently )?owed to us\b", ""), (r"\bcombined\b", "total"),
     (r"\bcredited to\b", "of"), (r"\bcontract numbers\b", "contracts"), (r"\bin (my|our) own pipeline\b", ""),
@@ -75,6 +75,22 @@ ABBREVIATIONS = (
      r"no follow-up in the last \3 days"), (r"收到了?(?=多少)", ""),
     # a purpose clause around the request ("…，以评估各渠道的获客效果", "为便于季度复盘对比…，"): not a condition
     (r"[，,]?\s*(以评估|以便|为便于|为了便于|供|作为)[^，,。？?；;]*(对比|评估|参考|复盘|基数|分析|效果)[^，,。？?；;]*[，,]?", ""),
+    # courtesy and context around the request: "……，谢谢", "上周回款多少，急用", "QBR要用，", "For the QBR deck:", "hi,"
+    (r"[，,。!！\s]*(谢谢|多谢|辛苦了?|急用|急|在线等)[!！。.]?$|[，,.!]?\s*\b(thx|thanks|thank you|ty)[!.]?$", ""),
+    (r"^(hi|hey|hello|quick one|quick question|qq)\b[,:：!]?\s*", ""), (r"^(你好|您好|在吗|麻烦问下)[，,!！]?\s*", ""),
+    (r"^[^，,:：。]{0,12}(qbr|复盘|汇报|deck|老板要看|领导要看)[^，,:：。]{0,8}[，,:：]\s*", ""),
+    (r"(列出来|[，,。])\s*我(要|想|得|好|来)?(一笔一?笔|一个一?个|挨个)?(催|打电话)[。!！]?$", ""),
+    (r"[（(]?(不管)?(收没收|付没付|收了没收|付了没付)的?都算[）)]?|[,，]?\s*\b(paid or (not|unpaid)|whether paid or not)\b", ""),
+    (r"(?<=合同)号(?=发|[，,]|$)", ""), (r"(帮忙|帮我|麻烦)?(发我|发给我|发一下|发下)(一下)?", ""),
+    (r"(麻烦|帮忙|帮我)?(算|计算|拉)一下", ""), (r"(?<=率)(咋样|怎么样|如何|怎样)(了)?(?=[?？]?$)", ""),
+    (r"\b(?:for )?(?:each|every) ((?:north|south|east|west|northeast|northwest|southwest|southeast|central)(?: china)?) "
+     r"team\b", r"by team for \1 teams"),
+    (r"(?<=[\u4e00-\u9fff])\s*[（(][a-z &/'-]+[)）]", ""), (r"\blost \(churned\)", "churned"),
+    (r"(\d+(?:\.\d+)?)\s*kw(?![a-z])", r"\1千万"), (r"多少(盒|箱|瓶|支|套)", "多少件"), (r"(?<=台)/(盒|箱|件)", ""),
+    (r"\bhow much did (.{1,40}?) pay( us)?\b", r"how much was collected from \1"), (r"\bvia\b", "from"),
+    (r"\bnational(ly)?\b|\bnationwide\b", ""), (r"\b(receivables?|ar) balance\b", r"\1"),
+    (r"\bwith a due date (?=this|next|last|in\b)", "due "), (r"\b(\S+) or more\b", r"at least \1"), (r"\ba single (visit|follow[- ]?up|call)\b", r"a \1"),
+    (r"[？?。，,]\s*我(想|要)(接|抢|拿)[^，,。？?]{0,8}过来[。!！]?$", ""),
     (r"\bpl[sz]\b", "please"), (r"\bended up\b", ""), (r"\bby volume\b", ""), (r"\bmoved the most units\b",
      "sold the most units"), (r"最勤快", "最勤"), (r"小单", "单"), (r"(?<=\d[wk万千])\s+(?=以上|以下|以内|及以上)", ""),
     (r"(?<=\d)\s+(?=[wk万千亿](?![a-z]))", ""),

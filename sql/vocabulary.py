@@ -49,18 +49,20 @@ ABSENCE_WORDS = (
     (r"(没|没有|无)(任何)?(在跟|在谈|未关闭|进行中|正在跟进|在途)(的)?商机|(without|with no|no) (any )?(open|active|ongoing) "
      r"(deals?|opportunit(y|ies))|(don'?t|doesn'?t|do not|does not|haven'?t|hasn'?t) (have|got) (any |an? )?(open|active|"
      r"ongoing) (deals?|opportunit(y|ies))", "open_opportunity"),
-    (r"(从来|一直|还|至今)?(都)?(没|未|没有|从没|从未)(有)?(下过单|下单|开过?单|成交过?|赢过(单)?|赢单|签过单|出过单)"
+    (r"一单(都|也)没(有)?(赢|成交|签)(过|下来)?|(从来|一直|还|至今)?(都)?(没|未|没有|从没|从未)(有)?(下过单|下单|开过?单|成交过?|赢过(单)?|赢单|签过单|出过单)"
      r"|(haven'?t|hasn'?t|have not|has not|never|didn'?t|did not|don'?t|do not)( yet)? (won|closed|win|close)"
      r"( a single| any| a)?( deals?| orders?)?|without (a |any )?(win|won deal)s?|no won deals?", "won"),
     (r"一个(商机|单子|机会)(都|也)没(有)?|(从来|一直|还|至今)?(都)?(没|没有|从没有?|从未)(有过?|过)?(任何)?商机|(never had|never been|without|don'?t have|"
      r"haven'?t had|hasn'?t had|with no) (a |an |any )?(opportunit(y|ies)|deals?)", "opportunity"),
+    (r"(没|没有|无)(任何)?(正在)?(执行中|在执行|生效中|有效)的?合同|(without|with no|no) (an? |any )?(active|current) "
+     r"contracts?|(don'?t|doesn'?t|haven'?t|hasn'?t) (have|got) (an? |any )?(active|current) contracts?", "active_contract"),
     (r"(从来|一直|还|至今)?(都)?(没|没有|从未|未)(签过?|有过?)?(任何)?合同|(without|with no|never signed|haven'?t "
      r"signed|hasn'?t signed|no) (a |an |any )?contracts?|(don't|doesn't|haven't|hasn't|didn't)( yet)? (have|got|sign(ed)?)"
      r" (a |an |any )?contracts?( yet)?", "contract"),
     (r"(没有|没|无)(任何)?逾期(的)?(账款|款项?|回款|付款|应收款?|欠款)|(without|with no|no) (any )?(overdue|past[- ]due) "
      r"(payments?|receivables?|invoices?|installments?|balances?)|(don't|doesn't|haven't|hasn't) (have|got) (any )?"
      r"(overdue|past[- ]due) (payments?|receivables?|invoices?|installments?|balances?)", "overdue_payment"),
-    (r"一分钱都没(有)?(回|收到|付|进账)|分文未(收|付)|(到现在|至今)?(还|一直)?(没有|没|未)(收到|有)?(过)?任何(的)?(回款|付款|收款)|(还|一直)(没有|没)(收到)?(回款|付款|收款)"
+    (r"一分钱(回款)?(都|也)(还)?没(有)?(回|收到|付|进账)|分文未(收|付)|(到现在|至今)?(还|一直)?(没有|没|未)(收到|有)?(过)?任何(的)?(回款|付款|收款)|(还|一直)(没有|没)(收到)?(回款|付款|收款)"
      r"|(haven'?t|hasn'?t|have not|has not|never)( yet)? (received|had|got(ten)?) (a |an |any )?payments?( yet)?"
      r"|(without|with no) (a |any )?payments?( received)?|no payments? (received|yet)", "payment"),
 )
@@ -71,6 +73,10 @@ PRESENCE_WORDS = (
      r"instalments?|balances?|amounts?)", "overdue_payment"),
     (r"(?<![没无所])(还)?有(在跟|在谈|未关闭|没关闭|进行中|正在跟进|在途)(的)?商机|(?<!n't )(?<!not )(have|has|with|having) "
      r"(any |an? |some )?(open|active|ongoing) (deals?|opportunit(y|ies))", "open_opportunity"),
+    (r"(?<![没无])有(正在|还在)?(执行中|在执行|生效中|有效)的?合同|(?<!n't )(?<!not )(have|has|having|with) (an? |any |some )?"
+     r"(active|current|live) contracts?( with us)?", "active_contract"),
+    (r"(?<![没未所])(赢过单|赢过|有赢单|成交过|下过单)|(?<!n't )(?<!not )(have|has|having) (won|closed) (a |any )?deals?",
+     "won"),
     (r"(?<![没未])(签了|签过|签约了|签下了?)(合同)|signed (a|any) contracts?( with us)?|(?<!n't )(?<!not )"
      r"(have|has|having) (signed )?(a|any) contracts?( with us)?", "contract"),
 )
@@ -169,7 +175,7 @@ FILLER_ZH = ("请", "帮我", "帮忙", "给我", "麻烦", "查一下", "查询
              "排一下", "排个序", "份", "汇总", "汇总一下", "列个", "列", "拉出来", "帮我把", "我要", "我想", "逐个", "一笔一笔",
              "过一遍", "先", "准备", "只算", "收集的", "收集", "挂着", "还挂着", "款", "才", "联系上", "能否", "能不能", "可以",
              "如果", "能", "创建的", "创建", "涉及", "包含", "哪条", "哪笔", "哪份", "她", "他", "进了", "到目前为止", "截至目前", "截止目前", "到现在为止", "为止", "历史累计", "累计",
-             "历史上", "并且", "而且", "且", "任何人",
+             "历史上", "并且", "而且", "且", "任何人", "全国", "这条", "那条", "加一起", "加在一起", "那几家", "这几家", "那几个", "这几个", "那几位", "这几位",
              # formal report wording: "请计算…", "…并按金额从高到低排列", "…及其金额", "截至今天"
              "计算", "所有", "并", "并按", "注明", "并注明", "给出", "并给出", "附上", "并附上", "一并", "及其", "及对应的",
              "对应的", "以及", "它们的", "它们", "其", "找出", "名称", "截至今天", "截至今日", "截至当前", "截止今天", "尚",

@@ -80,6 +80,20 @@ WORDINGS = [
     # a top-N of counted visits ranks the hospitals; it never answers one total
     ("本月初以来被拜访次数最多的两家三甲医院", ["GROUP BY a.id", "LIMIT 2", "'2026-11-01 00:00:00'"]),
     ("上周一共做了几场产品演示", ["= 'demo'", "'2026-11-09 00:00:00'"]),
+    # accounts that have (or lack) an active contract, listed as accounts rather than as contracts
+    ("which hospitals in Guangdong still have an active contract with us?", ["EXISTS", "xc.status = 'active'", "a.name"]),
+    ("广东没有执行中合同的医院有几家", ["NOT EXISTS", "xc.status = 'active'"]),
+    ("华东区这个季度赢过单的三甲医院有哪些？", ["EXISTS", "xo.stage = 'closed_won'", "xo.closed_at >= '2026-10-01"]),
+    # "分了人" is a condition, not three filler characters
+    ("有没有分了人但一直没联系的线索？", ["NOT l.owner_id IS NULL", "l.first_contact_at IS NULL"]),
+    # a ranking asked with 哪几家 ranks by the figure; "那几家" points, it does not count
+    ("今年回款前五的客户是哪几家", ["SUM(p.amount_paid)", "GROUP BY a.id", "LIMIT 5"]),
+    ("广东那几家快消经销商，这个月谁都没跟进过的是哪几家？", ["NOT EXISTS", "a.name"]),
+    # courtesy and context around the request; 1.2kw is 12 million
+    ("QBR要用，今年YTD全国赢单金额是多少？", ["SUM(o.amount)", "o.closed_at >= '2026-01-01 00:00:00'"]),
+    ("上周回款多少，急用", ["SUM(p.amount_paid)", "p.paid_at >= '2026-11-09 00:00:00'"]),
+    ("1.2kw以上的商机现在还有几个在跟的", ["o.amount >= 12000000", "COUNT("]),
+    ("Collections for each East China team this quarter", ["GROUP BY t.id", "'east'"]),
 ]
 
 
