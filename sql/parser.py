@@ -372,6 +372,10 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         values = [(c, v) for c, v in values if (c, v) != ("lead_status", "new")]  # "本月新线索": created this month
     filters += _value_filters(values, entity)
     applicable = _applicable_dims(entity)
+    excluded = _excluded(f, applicable)
+    if isinstance(excluded, Clarification):
+        return excluded
+    filters += excluded
     for word, codes in f.get("value_words", []):
         if not set(codes) & applicable:  # never drop a condition silently: a wrong answer is worse than a question
             return Clarification(f"“{word}”不适用于{ENTITIES[entity].label_zh}，请换个说法 / '{word}' does not apply to "
@@ -615,6 +619,16 @@ def _value_filters(values: list[tuple[str, str]], entity: str) -> list[Filter]:
     return out
 
 
+def _excluded(f: dict, applicable: set[str]) -> list[Filter] | Clarification:
+    """Values the question leaves out ("不含已流失的", "excluding the churned ones"); asked back when they do not
+    apply to the records asked about, never dropped."""
+    negated = f.get("negated_values", [])
+    if any(code not in applicable for code, _v in negated):
+        return Clarification("要排除的条件不适用于这些记录，请换个说法 / What is to be left out does not apply to these "
+                             "records; please rephrase.", EXAMPLES, "inapplicable")
+    return [Filter(code, "neq", value) for code, value in negated]
+
+
 def _applicable_dims(entity: str) -> set[str]:
     account_dims = {"region", "rep", "team", "industry", "account_type", "hospital_grade", "customer_class",
                     "account_status", "province", "city"}
@@ -636,6 +650,10 @@ def _applicable_dims(entity: str) -> set[str]:
 def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | Clarification:
     f = q.found
     filters = list(_either(list(f.get("filters", [])) + _value_filters(f.get("values", []), previous.entity)))
+    excluded = _excluded(f, _applicable_dims(previous.entity))
+    if isinstance(excluded, Clarification):
+        return excluded
+    filters += excluded
     unknown = [c for c, _v in f.get("values", []) if c not in _applicable_dims(previous.entity)]
     if unknown and not filters:
         return Clarification("这个条件不适用于上一个问题的对象 / That condition does not apply to the previous "

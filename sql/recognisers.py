@@ -472,6 +472,10 @@ def _group_words() -> dict[str, tuple[str, ...]]:
 
 
 
+NOT_VALUE = re.compile(r"(不含|不包括|不包含|除了|除去|去掉|排除|剔除|不算|excluding|except( for)?|other than|\bnot)"
+                       r"\s*(the\s+|那些|这些)?(已经?)?$")
+
+
 def _values(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
     """Enumerated values (华东, 三甲, 赢单, 医院 ...). Words that name two dimensions are resolved by entity later."""
     hits: list[tuple[str, str]] = list(q.found.get("values", []))
@@ -481,6 +485,10 @@ def _values(q: Question, today: date, names: NameIndex, caller_id: int | None) -
         if len(word) < 2 and not word.isdigit() or word not in q.text:
             continue
         m = q.search(re.escape(word) + ("s?" if word.isascii() and word[-1].isalpha() else ""), word=word.isascii())
+        if m and (neg := NOT_VALUE.search(q.text[:m.start()])) and q.free(neg.start(), m.start()):
+            q.take(neg.start(), m.end())  # "不含已流失的", "excluding the churned ones": that value is left out
+            q.found.setdefault("negated_values", []).append((code, value))
+            continue
         if m:
             q.take(*m.span())
             hits.append((code, value))

@@ -27,6 +27,8 @@ CONVERSATIONS = [
     (["医院客户的逾期金额", "按省份看"], "只看安徽跟河南", ["a.province IN ('安徽', '河南')"], []),
     # "how much in all" after overdue installments is what is still owed on them
     (["逾期回款有哪些"], "一共多少钱", ["SUM(p.amount_due - p.amount_paid)"], ["SUM(p.amount_paid)"]),
+    # a follow-up that leaves a value out
+    (["华东区的三甲医院一共有多少家"], "去掉已流失的", ["a.status <> 'churned'", "a.hospital_grade = '3A'"], []),
 ]
 
 
@@ -94,6 +96,11 @@ WORDINGS = [
     ("上周回款多少，急用", ["SUM(p.amount_paid)", "p.paid_at >= '2026-11-09 00:00:00'"]),
     ("1.2kw以上的商机现在还有几个在跟的", ["o.amount >= 12000000", "COUNT("]),
     ("Collections for each East China team this quarter", ["GROUP BY t.id", "'east'"]),
+    # a value left out is a condition of its own, not a word to ignore
+    ("Excluding the churned ones, how many hospital accounts do we have in Northeast China?",
+     ["a.status <> 'churned'", "'northeast'"]),
+    ("快消A类客户里面哪些连一个决策人都没有", ["NOT EXISTS", "is_decision_maker"]),
+    ("华北快消客户逾期没收回来的钱一共多少？", ["SUM(p.amount_due - p.amount_paid)"]),
 ]
 
 
