@@ -130,7 +130,10 @@ class NameIndex:
         near: list[NameHit] = []
         for name, entries in self.reps.items():
             n = len(name)
-            if n < 3 or name == "系统管理员":  # two-character names: one wrong character is just another word
+            if n == 2:
+                near += self._near_two(q, name, entries)
+                continue
+            if name == "系统管理员":
                 continue
             for m in re.finditer(re.escape(name[0]), q):
                 cand = q[m.start(): m.start() + n]
@@ -140,6 +143,22 @@ class NameIndex:
                                         False, tuple(d for _, d in entries)))
         spans = {h.span for h in near}
         return near if len(spans) == len(near) else []
+
+    def _near_two(self, q: str, name: str, entries: list[tuple[int, str]]) -> list[NameHit]:
+        """A two-character name with its given name mistyped (郑茜 -> 郑倩), only where the two characters stand
+        alone as a name: between non-Chinese text or particles, the second one not a title or a common word
+        character (王总, 马上, 高于), and no other two-character name with that surname."""
+        hits = []
+        for m in re.finditer(re.escape(name[0]) + r"([\u4e00-\u9fff])", q):
+            given, before, after = m.group(1), q[m.start() - 1: m.start()], q[m.end(): m.end() + 1]
+            if given == name[1] or given in NOT_GIVEN or not _name_edge(before, NAME_BEFORE) \
+                    or not _name_edge(after, NAME_AFTER):
+                continue
+            rivals = [r for r in self.reps if len(r) == 2 and r[0] == name[0] and r != name]
+            if not rivals:
+                hits.append(NameHit("rep", name, tuple(i for i, _ in entries), m.span(), False,
+                                    tuple(d for _, d in entries)))
+        return hits
 
     def _accounts(self, q: str) -> list[NameHit]:
         exact = self._exact_accounts(q)
@@ -186,6 +205,18 @@ class NameIndex:
 
 RARE_BIGRAM = 2000
 LEGAL_FORM = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团公司|公司)$")
+
+
+# Around a mistyped two-character name: what may stand before and after it, and given-name characters that are
+# more likely a title or another word (王总, 李工, 马上, 高于).
+NAME_BEFORE = "的和跟与及、把给让找问看是"
+NAME_AFTER = "的今本上这那名手负跟在赢签拜有和与、做去最带组团一共"
+NOT_GIVEN = set("总经主任院长工姐哥老的和跟在是有了今本上下这那们所部门组区市省年月周天单子家个位于端些样时候么多少先后来"
+                "去到中内外也都还就额度价格款项目")
+
+
+def _name_edge(ch: str, allowed: str) -> bool:
+    return ch == "" or not "\u4e00" <= ch <= "\u9fff" or ch in allowed
 
 
 def _short_names(accounts: dict[str, list[int]]) -> dict[str, str]:

@@ -46,3 +46,20 @@ def test_a_correction_is_shown_in_the_interpretation(small_engine: Engine) -> No
     outcome = answer("open pipline in hosptials", engine=small_engine, caller=Caller.admin(), today=date(2026, 11, 18))
     assert outcome.status == "answered"
     assert "pipline" in outcome.interpretation and "hosptials" in outcome.interpretation
+
+
+def _index(reps: list[str]) -> NameIndex:
+    return NameIndex(reps={n: [(i, n)] for i, n in enumerate(reps, 1)}, accounts={}, cities=set(), provinces=set(),
+                     products={}, product_lines=set(), bigrams={}, teams={})
+
+
+@pytest.mark.parametrize(("question", "found"), [
+    ("郑茜今年赢了几单", "郑倩"),            # one wrong given-name character, standing alone
+    ("pull up the open deals for 郑茜", "郑倩"),
+    ("王总的客户", None),                   # a title, not a mistyped name
+    ("金额高于50万的商机", None),            # a word inside the sentence
+    ("吴莉的客户", None),                   # two reps surnamed 吴 with two characters: ask, do not pick
+])
+def test_a_two_character_name_mistyped_is_found_only_where_it_stands_as_a_name(question: str, found: str | None) -> None:
+    hits = _index(["郑倩", "王伟", "高娜", "吴丽", "吴凯", "张志强"]).find(question)
+    assert [h.name for h in hits if h.kind == "rep"] == ([found] if found else [])
