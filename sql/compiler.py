@@ -284,6 +284,8 @@ ABSENCE = {
     ("rep", "won"): ("opportunity", "xo", "xo.owner_id = s.id", "xo.closed_at", "xo.stage = 'closed_won'"),
     ("rep", "opportunity"): ("opportunity", "xo", "xo.owner_id = s.id", "xo.created_at", None),
     ("contract", "payment"): ("payment", "xp", "xp.contract_id = c.id", "xp.paid_at", "xp.amount_paid > 0"),
+    ("account", "payment"): ("payment", "xp", "xp.contract_id IN (SELECT xc.id FROM contract AS xc WHERE xc.account_id = "
+                             "a.id)", "xp.paid_at", "xp.amount_paid > 0"),
     ("account", "open_opportunity"): ("opportunity", "xo", "xo.account_id = a.id", "xo.created_at",
                                       OPEN.replace("o.", "xo.")),
     ("rep", "open_opportunity"): ("opportunity", "xo", "xo.owner_id = s.id", "xo.created_at",

@@ -91,7 +91,9 @@ ABBREVIATIONS = (
     (r"\bnational(ly)?\b|\bnationwide\b", ""), (r"\b(receivables?|ar) balance\b", r"\1"),
     (r"\bwith a due date (?=this|next|last|in\b)", "due "), (r"\b(\S+) or more\b", r"at least \1"), (r"\ba single (visit|follow[- ]?up|call)\b", r"a \1"),
     (r"[？?。，,]\s*我(想|要)(接|抢|拿)[^，,。？?]{0,8}过来[。!！]?$", ""),
-    (r"(连)?一个决策人(联系人)?(都|也)没(有)?", "没有决策人"), (r"逾期(没|未)(收回来|收回|收到|收|付)的?钱", "逾期金额"),
+    (r"(连)?一个决策人(联系人)?(都|也)没(有)?", "没有决策人"), (r"(已确认的?)?有效(的)?线索", "已确认线索"),
+    (r"(分别|各自)(是)?(谁在(跟|跟进|负责|管)|归谁(负责|管|跟)?)(?=[?？]?$)", ""),  # each one's owner is a column of the list
+    (r"逾期(没|未)(收回来|收回|收到|收|付)的?钱", "逾期金额"),
     (r"\bhow much is (overdue|past due)\b", "overdue amount"),
     (r"\bpl[sz]\b", "please"), (r"\bended up\b", ""), (r"\bby volume\b", ""), (r"\bmoved the most units\b",
      "sold the most units"), (r"最勤快", "最勤"), (r"小单", "单"), (r"(?<=\d[wk万千])\s+(?=以上|以下|以内|及以上)", ""),

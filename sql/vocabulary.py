@@ -64,7 +64,9 @@ ABSENCE_WORDS = (
      r"(overdue|past[- ]due) (payments?|receivables?|invoices?|installments?|balances?)", "overdue_payment"),
     (r"一分钱(回款)?(都|也)(还)?没(有)?(回|收到|付|进账)|分文未(收|付)|(到现在|至今)?(还|一直)?(没有|没|未)(收到|有)?(过)?任何(的)?(回款|付款|收款)|(还|一直)(没有|没)(收到)?(回款|付款|收款)"
      r"|(haven'?t|hasn'?t|have not|has not|never)( yet)? (received|had|got(ten)?) (a |an |any )?payments?( yet)?"
-     r"|(without|with no) (a |any )?payments?( received)?|no payments? (received|yet)", "payment"),
+     r"|(without|with no) (a |any )?payments?( received)?|no payments? (received|yet)"
+     r"|(haven'?t|hasn'?t|have not|has not|didn'?t|did not|never)( yet)? paid( us)?( anything| a (single )?cent| any money)?",
+     "payment"),
 )
 # Other records that must exist: "还有在跟商机的客户", "which schools signed a contract with us".
 PRESENCE_WORDS = (

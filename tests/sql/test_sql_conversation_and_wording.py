@@ -101,6 +101,9 @@ WORDINGS = [
      ["a.status <> 'churned'", "'northeast'"]),
     ("快消A类客户里面哪些连一个决策人都没有", ["NOT EXISTS", "is_decision_maker"]),
     ("华北快消客户逾期没收回来的钱一共多少？", ["SUM(p.amount_due - p.amount_paid)"]),
+    ("active customers in North China that haven't paid us anything this year", ["NOT EXISTS", "xp.amount_paid > 0",
+                                                                                 "xp.paid_at >= '2026-01-01"]),
+    ("华南里已确认的有效线索有哪些", ["l.status = 'qualified'"]),
 ]
 
 
