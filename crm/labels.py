@@ -50,7 +50,7 @@ LEAD_SOURCE: Labels = {
     "ad": ("广告", "Ads", ("投放", "广告投放", "advertising", "ad")),
 }
 LEAD_STATUS: Labels = {
-    "new": ("未处理", "Unworked", ("新线索", "待处理", "still new", "status new", "status of new", "new status", "状态为新建", "新建状态")),
+    "new": ("未处理", "Unworked", ("新线索", "待处理", "没处理", "still new", "status new", "status of new", "new status", "状态为新建", "新建状态")),
     "assigned": ("已分配", "Assigned", ("待联系",)),
     "contacted": ("已联系", "Contacted", ("已跟进",)),
     "qualified": ("已确认", "Qualified", ("合格", "有效线索", "qualified")),

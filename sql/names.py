@@ -152,13 +152,17 @@ class NameIndex:
         for m in re.finditer(re.escape(name[0]) + r"([\u4e00-\u9fff])", q):
             given, before, after = m.group(1), q[m.start() - 1: m.start()], q[m.end(): m.end() + 1]
             if given == name[1] or given in NOT_GIVEN or not _name_edge(before, NAME_BEFORE) \
-                    or not _name_edge(after, NAME_AFTER):
+                    or not _name_edge(after, NAME_AFTER) or self._place_word(m.group(0)):
                 continue
             rivals = [r for r in self.reps if len(r) == 2 and r[0] == name[0] and r != name]
             if not rivals:
                 hits.append(NameHit("rep", name, tuple(i for i, _ in entries), m.span(), False,
                                     tuple(d for _, d in entries)))
         return hits
+
+    def _place_word(self, word: str) -> bool:
+        """Part of a city, province, team or product line name (郑州, 华中2组): not a mistyped person."""
+        return any(word in place for place in (*self.cities, *self.provinces, *self.teams, *self.product_lines))
 
     def _accounts(self, q: str) -> list[NameHit]:
         exact = self._exact_accounts(q)

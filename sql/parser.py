@@ -321,9 +321,11 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
     if distinct == ["account"] and dated in flag_entities and dated in FACT_ENTITIES:
         return dated, group_by  # "上海客户 逾期的应收": the receivables of those accounts
     if not distinct:
-        for code, _value in q.found.get("values", []):
-            if code in DIM_ENTITY:
-                return DIM_ENTITY[code], group_by
+        owners = [DIM_ENTITY[code] for code, _value in q.found.get("values", []) if code in DIM_ENTITY]
+        facts = [DIM_ENTITY[codes[0]] for _w, codes in q.found.get("value_words", [])  # "active" names two: not those
+                 if len(codes) == 1 and DIM_ENTITY.get(codes[0]) in FACT_ENTITIES]
+        if owners:  # "华北医院赢了几单", "demos at Central China hospitals": the deals or visits, not the hospitals
+            return (facts or owners)[0], group_by
         for dims in q.found.get("group_candidates", []):
             if measure is None and dims[0] in SELF_DIMS and re.search(WHICH, q.text) and not (
                     ranked and q.found.get("entity_hint") in FACT_ENTITIES):  # "回款前五的客户是哪几家": ranked

@@ -225,7 +225,7 @@ def _flags(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
 
 STRONG_COUNT = r"#\s*of\b|(?<=拜访|跟进|线索|商机|电话|订单|合同)量|(?<![哪那这])(?:几|多少)(?:个(?!小时|月|星期|礼拜|工作日)|家|条|次|笔|份|位|单|名)|数量|个数|总数|次数|how many(?! days)|number of|\bcount\b|no\. of"
 ENTITY_COUNT = r"(?<=[\u4e00-\u9fff])(?<!天)数(?:量|目)?(?![\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])数(?=是|有|为|多少)"
-LIST_MARKERS = r"哪些|哪几|列出|列一下|名单|清单|明细|记录|\bwhich\b|\blist\b|show me the|\bshow\b"
+LIST_MARKERS = r"哪些|哪几|列出|列一下|名单|清单|明细|记录|\bwhich\b|\blist\b|show me the|(?<!trade )\bshow\b"
 # Words that make an entity-like measure word ("回款") a figure rather than a list of records.
 AMOUNT_MARKERS = r"多少|金额|总额|额|合计|总计|总和|按|各|每|排名|最|前\s*[\d一二两三四五六七八九十]|top|how much|total|sum|amount|by |per |most|highest"
 

@@ -388,7 +388,8 @@ FLAGS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
         "budget hasn't been confirmed yet", "budget still isn't confirmed")),
 }
 FLAGS.update({
-    "assigned": ("l.owner_id IS NOT NULL", "已分配", "assigned", ("已经分配的", "已分配的", "已分配", "分配了的", "分配出去的", "已经分了人", "分了人",
+    "assigned": ("l.owner_id IS NOT NULL", "已分配", "assigned", ("已经分配的", "已分配的", "已分配", "分配了的", "分配出去的", "already have an owner", "already has an owner",
+                                                              "have an owner", "has an owner", "已经分了人", "分了人",
                                                               "分配了人", "有负责人的", "有人负责的",
                                                               "assigned leads", "leads that are assigned",
                                                               "leads that have an owner", "with an owner")),
@@ -409,7 +410,9 @@ FLAGS.update({
     "no_decision_maker": ("NOT EXISTS (SELECT 1 FROM contact cd WHERE cd.account_id = a.id AND cd.is_decision_maker = "
                           "TRUE)", "没有决策人", "no decision maker",
                           ("没有任何决策人联系人", "没有任何决策人", "没有决策人联系人", "没有决策人", "没决策人", "无决策人", "no decision maker", "no decision makers",
-                           "without a decision maker")),
+                           "without a decision maker", "without a decision-maker contact",
+                           "without a decision maker contact", "no decision-maker contact", "no decision maker contact",
+                           "have no decision-maker contact", "have no decision maker contact")),
 })
 FLAG_ENTITY = {"assigned": "lead", "no_contract": "account", "product_inactive": "product", "past_expected_close": "opportunity", "no_deal": "account", "no_open_deal": "account", "no_decision_maker": "account", "decision_maker": "contact", "never_contacted": "lead", "rep_active": "rep", "rep_inactive": "rep",
                "product_active": "product", "effective": "activity", "poc": "opportunity", "demo": "opportunity", "no_poc": "opportunity",

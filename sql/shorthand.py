@@ -35,7 +35,8 @@ ABBREVIATIONS = (
     (r"超(?=\s*\d)", "超过"), (r"本季(?!度)", "本季度"), (r"上季(?!度)", "上季度"), (r"赢的(?=单)", "赢单的"),
     (r"拜方", "拜访"), (r"跟近", "跟进"), (r"愈期", "逾期"), (r"在根(?=的|商机)", "在跟"), (r"汇款", "回款"),
     (r"\b(aren|isn|wasn|weren|haven|hasn|hadn|don|doesn|didn|won|can)t\b", r"\1't"),  # typed without the apostrophe
-    (r"款项|款子", "款"), (r"丢(掉|了)(?=的?(单|商机|项目))", "输掉"), (r"都还没赢(过)?", "都没赢过"),
+    (r"款项|款子", "款"), (r"丢(掉|了)(?=(的)?(医院|客户)?(的)?(哪些|哪几个|几个|多少)?(的)?(单|商机|项目))", "输掉"),
+    (r"跟(医院|客户|经销商|门店)(?=签)", r"\1"), (r"都还没赢(过)?", "都没赢过"),
     (r"应收(账)?款", "应收"),  # "收款" alone is the collected amount
     # remarks around the request: "……，我要一笔一笔催", "下午跟华南开会，先帮我把……列出来"
     (r"(?<=[?？])\s*(这周|今天|回头|然后)?我(要|想|得|准备|打算|会|好)[^，,。？?]{0,20}(催|过一遍|看看|跟进|打电话|复盘|汇报|开会)[^，,。？?]{0,8}[。!！]?$", ""),
@@ -81,7 +82,9 @@ ABBREVIATIONS = (
     (r"^[^，,:：。]{0,12}(qbr|复盘|汇报|deck|老板要看|领导要看)[^，,:：。]{0,8}[，,:：]\s*", ""),
     (r"(列出来|[，,。])\s*我(要|想|得|好|来)?(一笔一?笔|一个一?个|挨个)?(催|打电话)[。!！]?$", ""),
     (r"[（(]?(不管)?(收没收|付没付|收了没收|付了没付)的?都算[）)]?|[,，]?\s*\b(paid or (not|unpaid)|whether paid or not)\b", ""),
-    (r"(?<=合同)号(?=发|[，,]|$)", ""), (r"(帮忙|帮我|麻烦)?(发我|发给我|发一下|发下)(一下)?", ""),
+    (r"(?<=合同)号(?=发|列|拉|[，,]|$)", ""),
+    (r"[？?。，,]\s*[^，,。？?]{0,10}(要|得|准备|打算|需要)[^，,。？?]{0,10}(复盘|打招呼|提前约|找关键人|汇报|开会)[。!！]?$", ""),
+    (r"\s*[-–—,]\s*(i )?(need|needed) (the list|it|this|them)? ?(for|before) [^,.?]{0,40}$", ""), (r"(帮忙|帮我|麻烦)?(发我|发给我|发一下|发下)(一下)?", ""),
     (r"(麻烦|帮忙|帮我)?(算|计算|拉)一下", ""), (r"(?<=率)(咋样|怎么样|如何|怎样)(了)?(?=[?？]?$)", ""),
     (r"\b(?:for )?(?:each|every) ((?:north|south|east|west|northeast|northwest|southwest|southeast|central)(?: china)?) "
      r"team\b", r"by team for \1 teams"),
@@ -95,6 +98,10 @@ ABBREVIATIONS = (
     (r"(分别|各自)(是)?(谁在(跟|跟进|负责|管)|归谁(负责|管|跟)?)(?=[?？]?$)", ""),  # each one's owner is a column of the list
     (r"逾期(没|未)(收回来|收回|收到|收|付)的?钱", "逾期金额"),
     (r"\bhow much is (overdue|past due)\b", "overdue amount"),
+    (r"\b(which|what|all|the|our|of|in|are) ([23][ab])(?= hospitals?\b)", r"\1 grade \2"),  # "which 3a ...": no top 3
+    (r"\b(have |has )?gone stale\b", "stale"), (r"\b(never|didn'?t|did not|haven'?t) (provide|provided|do|did|run|ran|give|"
+     r"gave|done|given) (a |any )?pocs?\b", "no poc"), (r"\buntouched\b", "never contacted"), (r"\bcounted by\b", "count by"),
+    (r"\ba single (demo|meeting)\b", r"a \1"),
     (r"\bpl[sz]\b", "please"), (r"\bended up\b", ""), (r"\bby volume\b", ""), (r"\bmoved the most units\b",
      "sold the most units"), (r"最勤快", "最勤"), (r"小单", "单"), (r"(?<=\d[wk万千])\s+(?=以上|以下|以内|及以上)", ""),
     (r"(?<=\d)\s+(?=[wk万千亿](?![a-z]))", ""),

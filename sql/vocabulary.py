@@ -41,7 +41,8 @@ TYPED_NEGATION = (
      r"never (been )?visited|not (been )?visited|(haven'?t|hasn'?t|have not|has not) (been )?visited|(haven'?t|hasn'?t|"
      r"have not|has not|never) (had|got) (a |an |any )?(on-site )?visits?|(haven't|hasn't|didn't) (i|we|you|he|she|they) "
      r"visited", ("visit",)),
-    (r"没(有)?(做过|安排过?)?演示|no demos?|never had a demo|haven'?t (logged|had|done|run|held) (a |any )?demos?",
+    (r"没(有)?(做过|安排过?)?演示|no demos?|never had a demo|(haven'?t|hasn'?t|didn'?t|did not) (logged?|had|have|done|do|"
+     r"run|held|give|given|gave) (a |any )?demos?",
      ("demo",)),
 )
 # Other records that must not exist (target codes of sql.compiler.ABSENCE): "没下过单", "without any contract".
@@ -56,7 +57,7 @@ ABSENCE_WORDS = (
      r"haven'?t had|hasn'?t had|with no) (a |an |any )?(opportunit(y|ies)|deals?)", "opportunity"),
     (r"(没|没有|无)(任何)?(正在)?(执行中|在执行|生效中|有效)的?合同|(without|with no|no) (an? |any )?(active|current) "
      r"contracts?|(don'?t|doesn'?t|haven'?t|hasn'?t) (have|got) (an? |any )?(active|current) contracts?", "active_contract"),
-    (r"(从来|一直|还|至今)?(都)?(没|没有|从未|未)(签过?|有过?)?(任何)?合同|(without|with no|never signed|haven'?t "
+    (r"一(份|个)合同(都|也)没(签|有)(过)?|(从来|一直|还|至今)?(都)?(没|没有|从未|未)(签过?|有过?)?(任何)?合同|(without|with no|never signed|haven'?t "
      r"signed|hasn'?t signed|no) (a |an |any )?contracts?|(don't|doesn't|haven't|hasn't|didn't)( yet)? (have|got|sign(ed)?)"
      r" (a |an |any )?contracts?( yet)?", "contract"),
     (r"(没有|没|无)(任何)?逾期(的)?(账款|款项?|回款|付款|应收款?|欠款)|(without|with no|no) (any )?(overdue|past[- ]due) "
@@ -177,7 +178,7 @@ FILLER_ZH = ("请", "帮我", "帮忙", "给我", "麻烦", "查一下", "查询
              "排一下", "排个序", "份", "汇总", "汇总一下", "列个", "列", "拉出来", "帮我把", "我要", "我想", "逐个", "一笔一笔",
              "过一遍", "先", "准备", "只算", "收集的", "收集", "挂着", "还挂着", "款", "才", "联系上", "能否", "能不能", "可以",
              "如果", "能", "创建的", "创建", "涉及", "包含", "哪条", "哪笔", "哪份", "她", "他", "进了", "到目前为止", "截至目前", "截止目前", "到现在为止", "为止", "历史累计", "累计",
-             "历史上", "并且", "而且", "且", "任何人", "全国", "这条", "那条", "加一起", "加在一起", "以外", "之外", "那几家", "这几家", "那几个", "这几个", "那几位", "这几位",
+             "历史上", "并且", "而且", "且", "任何人", "全国", "这条", "那条", "加一起", "加在一起", "以外", "之外", "也", "记了", "记录了", "那几家", "这几家", "那几个", "这几个", "那几位", "这几位",
              # formal report wording: "请计算…", "…并按金额从高到低排列", "…及其金额", "截至今天"
              "计算", "所有", "并", "并按", "注明", "并注明", "给出", "并给出", "附上", "并附上", "一并", "及其", "及对应的",
              "对应的", "以及", "它们的", "它们", "其", "找出", "名称", "截至今天", "截至今日", "截至当前", "截止今天", "尚",

@@ -104,6 +104,13 @@ WORDINGS = [
     ("active customers in North China that haven't paid us anything this year", ["NOT EXISTS", "xp.amount_paid > 0",
                                                                                  "xp.paid_at >= '2026-01-01"]),
     ("华南里已确认的有效线索有哪些", ["l.status = 'qualified'"]),
+    # deals or visits at hospitals are deals or visits, not hospitals
+    ("这个月华北医院赢了几单", ["FROM opportunity", "a.account_type = 'hospital'", "o.stage = 'closed_won'"]),
+    ("How many demos were logged at Central China hospitals this month?", ["FROM activity", "= 'demo'"]),
+    # "3A" is a grade, not a top 3; "trade show" does not ask to show a list
+    ("Which 3A hospitals in Central China have no open deals?", ["a.hospital_grade = '3A'", "NOT EXISTS"]),
+    ("4-hour response rate for trade show leads in North China this year", ["l.source = 'trade_show'", "SUM(CASE WHEN"]),
+    ("Labs in North China without a decision maker contact", ["is_decision_maker", "FROM account"]),
 ]
 
 
