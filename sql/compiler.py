@@ -124,6 +124,8 @@ def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
     ent = ENTITIES[plan.entity]
     if measure is None:  # a list
         cols = [ent.name_column, *ent.list_columns]
+        if plan.entity == "opportunity" and any(f.dimension == "stage" and f.value == "closed_lost" for f in plan.filters):
+            cols.append("o.loss_reason")  # a list of lost deals says why each was lost
         exprs = [exp.alias_(ctx.frag(c), OUTPUT_NAME.get(c, c.split(".")[1])) for c in cols]
         sel = exp.select(*exprs)
         if ent.code in ("account", "opportunity", "contact", "activity", "contract", "payment", "lead"):

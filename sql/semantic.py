@@ -138,7 +138,7 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
               ("线索状态", "状态", "status")),
     Dimension("contract_status", "合同状态", "contract status", "c.status", None, {
         "active": ("执行中", "Active", ("履行中", "生效", "进行中的合同", "in force")),
-        "completed": ("已完成", "Completed", ("已履行完", "履约完成", "completed")),
+        "completed": ("已完成", "Completed", ("已履行完", "履约完成", "completed", "执行完成", "已经执行完", "执行完毕")),
         "draft": ("草稿", "Draft", ("draft",)),
         "terminated": ("已终止", "Terminated", ("终止", "terminated")),
     }, ("合同状态", "状态", "status")),
@@ -365,7 +365,7 @@ FLAGS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
     "effective": ("x.is_effective = TRUE", "有效", "effective", ("有效", "effective")),
     "poc": ("o.poc_provided = TRUE", "做过POC", "POC provided", ("做过poc", "提供了poc", "有poc", "a poc has been provided", "poc has been provided",
                                                                 "poc was provided", "poc provided", "poc", "试用装机")),
-    "demo": ("o.demo_scheduled = TRUE", "安排了演示", "demo scheduled", ("安排了演示", "约了演示", "演示也约了", "a demo was scheduled",
+    "demo": ("o.demo_scheduled = TRUE", "安排了演示", "demo scheduled", ("安排了演示", "约了演示", "演示也约了", "演示约了", "演示已约", "演示已经约了", "a demo was scheduled",
                                                                    "demo was scheduled", "demo has been scheduled",
                                                                    "with a demo scheduled", "demo scheduled", "a demo is scheduled",
                                                                    "demo is scheduled", "a demo scheduled")),

@@ -79,7 +79,7 @@ ABBREVIATIONS = (
     # courtesy and context around the request: "……，谢谢", "上周回款多少，急用", "QBR要用，", "For the QBR deck:", "hi,"
     (r"[，,。!！\s]*(谢谢|多谢|辛苦了?|急用|急|在线等)[!！。.]?$|[，,.!]?\s*\b(thx|thanks|thank you|ty)[!.]?$", ""),
     (r"^(hi|hey|hello|quick one|quick question|qq)\b[,:：!]?\s*", ""), (r"^(你好|您好|在吗|麻烦问下)[，,!！]?\s*", ""),
-    (r"^[^，,:：。]{0,12}(qbr|复盘|汇报|deck|老板要看|领导要看)[^，,:：。]{0,8}[，,:：]\s*", ""),
+    (r"^[^，,:：。]{0,12}(qbr|复盘|汇报|deck|老板要看|领导要看|盘点|audit)[^，,:：。]{0,8}[，,:：]\s*", ""),
     (r"(列出来|[，,。])\s*我(要|想|得|好|来)?(一笔一?笔|一个一?个|挨个)?(催|打电话)[。!！]?$", ""),
     (r"[（(]?(不管)?(收没收|付没付|收了没收|付了没付)的?都算[）)]?|[,，]?\s*\b(paid or (not|unpaid)|whether paid or not)\b", ""),
     (r"(?<=合同)号(?=发|列|拉|[，,]|$)", ""),
@@ -102,6 +102,13 @@ ABBREVIATIONS = (
     (r"\b(have |has )?gone stale\b", "stale"), (r"\b(never|didn'?t|did not|haven'?t) (provide|provided|do|did|run|ran|give|"
      r"gave|done|given) (a |any )?pocs?\b", "no poc"), (r"\buntouched\b", "never contacted"), (r"\bcounted by\b", "count by"),
     (r"\ba single (demo|meeting)\b", r"a \1"),
+    (r"\b(were|was|are|is|been) (marked|flagged|set) (as )?(?=[a-z])", r"\1 "), (r"(?<=产品线)下面", ""),
+    (r"[（(]?(不管|无论)(到没到期|是否到期|有没有到期|到期没到期)[）)]?", ""),
+    (r"\bwhat'?s the history with (.{2,40}?)\?\s*", r"\1 "), (r",? and why\??$|,? and the reason for each\b", ""),
+    (r"[，,]\s*(是)?什么原因[?？]?$|[，,]\s*原因是(什么|啥)[?？]?$", ""),
+    (r"(现在)?(都)?(到|在|是)?(哪一步|哪个阶段|什么阶段)(了)?(?=[?？]?$)", ""),
+    (r"\s*[-–—]\s*anything (still )?open( there)?\??$", " open deals"),
+    (r"(因为|由于)没(有)?预算", r"\1无预算"),
     (r"\bpl[sz]\b", "please"), (r"\bended up\b", ""), (r"\bby volume\b", ""), (r"\bmoved the most units\b",
      "sold the most units"), (r"最勤快", "最勤"), (r"小单", "单"), (r"(?<=\d[wk万千])\s+(?=以上|以下|以内|及以上)", ""),
     (r"(?<=\d)\s+(?=[wk万千亿](?![a-z]))", ""),

@@ -20,7 +20,8 @@ WRITE_WORDS = (
     r"\bdelete\b", r"\bdrop\b", r"\bupdate\b", r"\binsert\b", r"\btruncate\b", r"\balter\b", r"\bremove\b",
     r"\bmodify\b", r"\bchange the\b", r"\bset the\b", r"\bgrant\b", r"\battach\b", r"\bpragma\b", r"\bcreate (a|an|the|table)\b",
     r"\badd (a|an) (new )?(customer|account|lead|deal|opportunity|contact)\b",
-    r"标记(成|为)", r"标成", r"\b(mark|flag|tag)\b.{1,60}\bas\b",
+    # "标记为决策人的联系人" describes; it does not write
+    r"标记(成|为)(?![^，,。？?的]{1,8}的[\u4e00-\u9fff])", r"标成", r"\b(mark|flag|tag)\b.{1,60}\bas\b",
 )
 
 NEGATED_FOLLOW_UP = (

@@ -111,10 +111,14 @@ WORDINGS = [
     ("Which 3A hospitals in Central China have no open deals?", ["a.hospital_grade = '3A'", "NOT EXISTS"]),
     ("4-hour response rate for trade show leads in North China this year", ["l.source = 'trade_show'", "SUM(CASE WHEN"]),
     ("Labs in North China without a decision maker contact", ["is_decision_maker", "FROM account"]),
+    # a list of lost deals says why; "标记为…的联系人" describes contacts, it is no write
+    ("which hospital deals did we lose this year, and why?", ["o.loss_reason", "o.stage = 'closed_lost'"]),
+    ("湖北三甲医院里标记为决策人的联系人都有谁", ["is_decision_maker"]),
 ]
 
 
-@pytest.mark.parametrize("question", ["把上周丢掉的单子全部改回商务谈判阶段", "帮我把这些逾期款标记成已付清"])
+@pytest.mark.parametrize("question", ["把上周丢掉的单子全部改回商务谈判阶段", "帮我把这些逾期款标记成已付清",
+                                      "把这个客户标记为已流失", "mark the lost deals as reviewed"])
 def test_writes_are_refused_whatever_shorthand_removes(question: str, small_engine: Engine) -> None:
     assert answer(question, engine=small_engine, caller=Caller.admin(), today=TODAY).status == "refused"
 
