@@ -294,7 +294,10 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
     if measure == "units_sold" and ("product" in distinct or by_product):
         # "销量最高的五个产品", "各产品线卖了多少台": units per product, counted over the deals' product lines
         return "line", ([] if by_product else ["product"])
-    if ranked and "account" not in distinct and any(c == "account_type" for c, _v in q.found.get("values", [])):
+    deals_ranked = "opportunity" in distinct and q.found.get("top_n_end") is not None and not re.match(
+        r"\s*(家|个?医院|所|hospitals?|accounts?|customers?)", q.text[q.found["top_n_end"]:])
+    if ranked and "account" not in distinct and any(c == "account_type" for c, _v in q.found.get("values", [])) \
+            and not deals_ranked:  # "华北医院在跟的商机里金额最大的前5个" ranks the deals
         distinct.append("account")  # "which five hospitals had the largest won amount": ranked by account
     if ranked and measure in (None, "count") and len(distinct) == 1 and distinct[0] in FACT_ENTITIES \
             and re.search(r"谁|\bwho\b", q.text) and not q.found.get("group_candidates"):

@@ -108,7 +108,10 @@ ABBREVIATIONS = (
     (r"[，,]\s*(是)?什么原因[?？]?$|[，,]\s*原因是(什么|啥)[?？]?$", ""),
     (r"(现在)?(都)?(到|在|是)?(哪一步|哪个阶段|什么阶段)(了)?(?=[?？]?$)", ""),
     (r"\s*[-–—]\s*anything (still )?open( there)?\??$", " open deals"),
-    (r"(因为|由于)没(有)?预算", r"\1无预算"), (r"(标记|标注)(为|成)(?=[^，,。？?的]{1,8}的[\u4e00-\u9fff])", ""),
+    (r"(因为|由于)没(有)?预算", r"\1无预算"), (r"在手(的)?(?=商机)", "在跟"), (r"(在跟|在手|未关闭)的?商机(的)?(总金额|总额|金额合计|合计金额|金额加起来)", "在跟商机金额"),
+    (r"\b(have|has|with) (more than|over|at least|less than|under) (\S+) (sitting |tied up |locked up )?in (open deals|"
+     r"(the |their |open )?pipeline|open opportunities)\b", r"\1 open pipeline \2 \3"),
+    (r"\b(totalling|totaling|adding up to|that add up to|summing to)\b", "total"), (r"(标记|标注)(为|成)(?=[^，,。？?的]{1,8}的[\u4e00-\u9fff])", ""),
     (r"\bpl[sz]\b", "please"), (r"\bended up\b", ""), (r"\bby volume\b", ""), (r"\bmoved the most units\b",
      "sold the most units"), (r"最勤快", "最勤"), (r"小单", "单"), (r"(?<=\d[wk万千])\s+(?=以上|以下|以内|及以上)", ""),
     (r"(?<=\d)\s+(?=[wk万千亿](?![a-z]))", ""),

@@ -114,6 +114,10 @@ WORDINGS = [
     # a list of lost deals says why; "标记为…的联系人" describes contacts, it is no write
     ("which hospital deals did we lose this year, and why?", ["o.loss_reason", "o.stage = 'closed_lost'"]),
     ("湖北三甲医院里标记为决策人的联系人都有谁", ["is_decision_maker"]),
+    # the deals are ranked, not the hospitals; a total per account keeps "open"
+    ("华北医院在跟的商机里金额最大的前5个", ["ORDER BY o.amount DESC", "LIMIT 5"]),
+    ("Which accounts have more than 10M sitting in open deals?", ["HAVING SUM(o.amount) > 10000000"]),
+    ("在手商机金额超过1000万的客户", ["HAVING SUM(o.amount) > 10000000", "o.stage IN ("]),
 ]
 
 
