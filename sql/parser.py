@@ -416,6 +416,12 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
     if entity == "contract" and flags & {"overdue", "unpaid"} and f.get("aggregate") and measure in (
             None, "contract_amount"):
         entity, measure = "payment", "collected"  # "孙秀英负责的合同逾期了多少钱": the contracts' overdue payments
+    if entity in ("contract", "account") and "overdue" in flags and measure in (None, "count") and not group_by \
+            and not f.get("absence") and not f.get("top_n") and not any(x.dimension in ("amount", "unpaid")
+                                                                        for x in filters):
+        # "吴凯手上有逾期的合同", "有逾期的客户一共几家": the records that have an overdue installment
+        filters = [x for x in filters if not (x.dimension == "flag" and x.value in ("overdue", "unpaid"))]
+        f = {**f, "absence": "overdue_payment", "follow_up_done": True}
     if measure == "collected" and flags & {"overdue", "unpaid"}:
         # "逾期的回款金额" / "unpaid amount": what is still owed, not what was paid
         measure = _owed_measure(flags)
@@ -483,6 +489,11 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
     if window is not None and window.past_year and dated_by in FORWARD_FIELDS:
         window = _next_year(window)  # "due in December", asked in November: this December, not last year's
     follow_up = None
+    if f.get("absence") == "payment" and entity == "account" and "contract" in f.get("entities", []):
+        # "签了合同、但一分钱都没回款的客户": a contract that exists and payments that do not, two conditions at once
+        return Clarification("一个问题里同时有“有合同”和“没有回款”两个条件，目前只能一次问一个；可以问“一分钱都没回款的合同” / "
+                             "Having a contract and having no payment are two conditions on other records; ask one at a "
+                             "time, e.g. 'contracts with no payment yet'.", EXAMPLES, "two_related")
     if f.get("absence"):
         own_time = time_field is not None and TIME_DIMENSIONS[time_field].entity == entity
         ever = TimeWindow(None, None, "从来")

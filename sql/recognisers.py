@@ -153,6 +153,8 @@ def _name_filter(hit: NameHit) -> Filter:
     return Filter("product_line", "eq", hit.name)
 
 
+# "the distributors that have overdue payments": those accounts, not their overdue installments
+ACCOUNTS_THAT = r"\b(accounts?|customers?|clients?|hospitals?|distributors?|stores?|schools?|labs?) (that|which|who|with)\b"
 ACCOUNT_COUNT = r"(多少|几)(家|个)(客户|医院|公司|经销商|学校)?|how many (customers|accounts|clients|hospitals)|number of (customers|accounts)"
 
 
@@ -160,8 +162,8 @@ def _follow_up(q: Question, today: date, names: NameIndex, caller_id: int | None
     for related, present in ((ABSENCE_WORDS, False), (PRESENCE_WORDS, True)):
         for pattern, target in related:
             hit = q.search(pattern)
-            if hit and present and target == "overdue_payment" and not re.search(ACCOUNT_COUNT + r"|合同|\bcontracts?\b",
-                                                                                   q.text):
+            if hit and present and target == "overdue_payment" and not re.search(
+                    ACCOUNT_COUNT + r"|合同|\bcontracts?\b|" + ACCOUNTS_THAT, q.text):
                 continue  # "哪些客户有逾期的回款" lists the overdue amounts by account, which follow-ups can rank
             if hit:
                 q.take(*hit.span())

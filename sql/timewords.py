@@ -65,7 +65,7 @@ def _fixed(today: date) -> list[tuple[str, TimeWindow]]:
         (r"今年|本年度?|this year|year to date|ytd", TimeWindow(_d(y0), None, "今年",
                                                             _d(date(today.year + 1, 1, 1)))),
         (r"明年|next year", TimeWindow(_d(date(today.year + 1, 1, 1)), _d(date(today.year + 2, 1, 1)), "明年")),
-        (r"今天|今日|today", TimeWindow(_d(today), None, "今天")),
+        (r"今天|今日|today", TimeWindow(_d(today), None, "今天", _d(today + timedelta(days=1)))),
         (r"昨天|昨日|yesterday", TimeWindow(_d(today - timedelta(days=1)), _d(today), "昨天")),
         (r"(?<!大)前天|the day before yesterday", TimeWindow(_d(today - timedelta(days=2)), _d(today - timedelta(days=1)),
                                                          "前天")),

@@ -73,7 +73,7 @@ ABSENCE_WORDS = (
 # Other records that must exist: "还有在跟商机的客户", "which schools signed a contract with us".
 PRESENCE_WORDS = (
     (r"(?<![没无所])有(过)?逾期(没付|未付|没收回来?|未收回|没回|未回)?的?(账款|款项?|回款|付款|应收款?|欠款|货款)|(?<!n't )(?<!not )"
-     r"(have|has|having|with) (any |some )?(overdue|past[- ]due) (payments?|receivables?|invoices?|installments?|"
+     r"(have|has|having|with) (any |some |an |a )?(overdue|past[- ]due) (payments?|receivables?|invoices?|installments?|"
      r"instalments?|balances?|amounts?)", "overdue_payment"),
     (r"(?<![没无所])(还)?有(在跟|在谈|未关闭|没关闭|进行中|正在跟进|在途)(的)?商机|(?<!n't )(?<!not )(have|has|with|having) "
      r"(any |an? |some )?(open|active|ongoing) (deals?|opportunit(y|ies))", "open_opportunity"),

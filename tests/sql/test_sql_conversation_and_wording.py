@@ -48,6 +48,12 @@ def test_follow_up(context: list[str], question: str, present: list[str], absent
         assert part not in outcome.query.sql
 
 
+def test_two_conditions_on_other_records_are_asked_back(small_engine: Engine) -> None:
+    """A contract that exists and payments that do not: answering one of them would be confidently wrong."""
+    outcome = answer("华北区签了合同、但到现在一分钱都没回款的客户", engine=small_engine, caller=Caller.admin(), today=TODAY)
+    assert outcome.status == "clarify"
+
+
 def test_a_condition_that_cannot_carry_over_is_asked_back(small_engine: Engine) -> None:
     """The stage belongs to deals: collections cannot keep it, and dropping it silently would change the answer."""
     first = answer("谈判阶段的商机金额按业务员", engine=small_engine, caller=Caller.admin(), today=TODAY)
@@ -118,6 +124,11 @@ WORDINGS = [
     ("华北医院在跟的商机里金额最大的前5个", ["ORDER BY o.amount DESC", "LIMIT 5"]),
     ("Which accounts have more than 10M sitting in open deals?", ["HAVING SUM(o.amount) > 10000000"]),
     ("在手商机金额超过1000万的客户", ["HAVING SUM(o.amount) > 10000000", "o.stage IN ("]),
+    # records that have an overdue installment; "today" ends tomorrow for a due date
+    ("我手上有逾期的合同是哪几个", ["EXISTS", "xp.due_date < '2026-11-18'"]),
+    ("有逾期的客户一共几家啊", ["COUNT(", "EXISTS", "xp.amount_paid < xp.amount_due"]),
+    ("list the distributors that currently owe us overdue money", ["FROM account", "EXISTS"]),
+    ("今天到期的分期款有哪几笔", ["p.due_date >= '2026-11-18'", "p.due_date < '2026-11-19'"]),
 ]
 
 
