@@ -533,7 +533,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
                                  "Ask with --as EMAIL.", (), "who")
         filters.append(Filter("rep", "eq", caller_id))
     merged = _either(filters)
-    if measure is not None and re.search(r"分别|各自|respectively|\beach\b", q.text):
+    if measure is not None and re.search(r"分别|各自|(?<=[\u4e00-\u9fff])各(?=回款|赢|签|卖|收|有|成交|完成|拿)|"
+                                         r"respectively|\beach\b", q.text):
         for x in merged:  # "许晓东和唐志强的赢单金额分别是多少": one figure per person
             if x.op == "in" and x.dimension in ("rep", "region", "city", "province", "team", "account") \
                     and x.dimension not in group_by:

@@ -97,7 +97,7 @@ POSITIVE_FOLLOW_UP = (
 )
 STALE_WORDS = (r"停滞", r"卡住", r"不动的", r"stale", r"stalled", r"stuck")
 TEAM_WORDS = ("我所带团队", "我所带的团队", "我带的团队", "我带的组", "我们组", "我们团队", "我的团队", "我团队", "团队里", "本组", "我组", "组里", "组内", "我们小组",
-              "my team's", "my team",
+              "my team's", "my team", "my reps'", "my reps", "my people", "我的组员", "我的下属", "我手下的人", "我手下",
               "our team's", "our team")
 MY_WORDS = ("我的", "我负责的", "我名下的", "我自己的", "my own", "my", "mine")
 UNASSIGNED_WORDS = ("没有分配给任何人", "还没有分配出去", "没有分配出去", "还没有分配", "没有分配", "还没分配", "未分配出去",

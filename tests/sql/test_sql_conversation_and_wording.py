@@ -129,6 +129,8 @@ WORDINGS = [
     ("有逾期的客户一共几家啊", ["COUNT(", "EXISTS", "xp.amount_paid < xp.amount_due"]),
     ("list the distributors that currently owe us overdue money", ["FROM account", "EXISTS"]),
     ("今天到期的分期款有哪几笔", ["p.due_date >= '2026-11-18'", "p.due_date < '2026-11-19'"]),
+    # what is still owed on contracts is a sum, not a count of contracts
+    ("华东的医院客户，合同加起来还欠多少", ["SUM(p.amount_due - p.amount_paid)"]),
 ]
 
 
