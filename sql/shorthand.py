@@ -108,7 +108,15 @@ ABBREVIATIONS = (
     (r"[，,]\s*(是)?什么原因[?？]?$|[，,]\s*原因是(什么|啥)[?？]?$", ""),
     (r"(现在)?(都)?(到|在|是)?(哪一步|哪个阶段|什么阶段)(了)?(?=[?？]?$)", ""),
     (r"\s*[-–—]\s*anything (still )?open( there)?\??$", " open deals"),
-    (r"(因为|由于)没(有)?预算", r"\1无预算"), (r"\b(for )?each of (my|our) (reps|team members|people)\b", r"\2 reps by rep"), (r"\b(currently )?owes? us (overdue|past[- ]due) (money|amounts?|payments?)\b",
+    (r"(因为|由于)没(有)?预算", r"\1无预算"),
+    # remarks after the question: "…? want to set up intro calls", "…，我想先约他们聊聊", "…，我看看哪个区最能打"
+    (r"[?.!]\s+(i )?(want|need|wanna|finance|my boss|the boss|so i can|trying)\b[^?]{0,80}$", "?"),
+    (r"[，,。？?]\s*我(想|要|得|先|来)?(想|要)?(看看|约|先约)[^，,。？?]{0,12}(聊聊|聊一聊|谈谈|最能打|最强|心里有数)[。!！]?$", ""),
+    (r"^(刚来|新来的?|刚到|刚接手)[^，,:：]{0,10}[，,:：]\s*(先)?(熟悉一下[^，,:：]{0,6}[，,:：])?\s*", ""),
+    (r"[（(]?(不管|无论)(收没收|付没付|收了没收|是否收到|付了没付)[的]?[）)]?", ""),
+    (r"[，,]?\s*(按|以)小时(算|计)$|\bin hours\b", ""), (r"^(ok|okay|alright)[,.]?\s+", ""),
+    (r"\breach(ed)? within (4|four) hours\b", "contacted within 4 hours"), (r"\ba single payment\b", "a payment"),
+    (r"既(?=没)", ""), (r"\b(for )?each of (my|our) (reps|team members|people)\b", r"\2 reps by rep"), (r"\b(currently )?owes? us (overdue|past[- ]due) (money|amounts?|payments?)\b",
      "have overdue payments"), (r"\brecieve", "receive"), (r"\bbehind on (payments?|paying)\b", "overdue"),
     (r"[？?。]\s*[^，,。？?]{0,12}(要|得|需要)[^，,。？?]{0,6}(核|核对|确认|对)一下[。!！]?$", ""),
     (r"(的)?合同号是多少", "的合同"), (r"\b(and )?what (are|is) (they|it|each( one)?) worth\b", ""), (r"[两三四五]份(?=合同(加起来|一共|总共|合计|未收))", ""), (r"\bar outstanding\b", "outstanding receivables"),
@@ -150,8 +158,15 @@ def _correction(word: str, known: frozenset[str]) -> str | None:
         return None  # short words, and inflections of known words ("contacts", "activities"), are left alone
     limit = 2 if len(word) >= 9 else 1
     close = [k for k in _candidates(word, known) if k[:2] == word[:2] and k[-1] == word[-1]
-             and Levenshtein.distance(word, k, score_cutoff=limit) <= limit]
+             and (Levenshtein.distance(word, k, score_cutoff=limit) <= limit or _swapped(word, k))]
     return close[0] if len(close) == 1 else None
+
+
+def _swapped(word: str, known: str) -> bool:
+    """Two neighbouring letters typed the wrong way round ("regoin", "acounts" is a dropped letter instead)."""
+    diff = [i for i, (a, b) in enumerate(zip(word, known, strict=False)) if a != b]
+    return len(word) == len(known) and len(diff) == 2 and diff[1] == diff[0] + 1 and \
+        word[diff[0]] == known[diff[1]] and word[diff[1]] == known[diff[0]]
 
 
 def _candidates(word: str, known: frozenset[str]) -> list[str]:

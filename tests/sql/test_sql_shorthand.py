@@ -63,3 +63,12 @@ def _index(reps: list[str]) -> NameIndex:
 def test_a_two_character_name_mistyped_is_found_only_where_it_stands_as_a_name(question: str, found: str | None) -> None:
     hits = _index(["郑倩", "王伟", "高娜", "吴丽", "吴凯", "张志强"]).find(question)
     assert [h.name for h in hits if h.kind == "rep"] == ([found] if found else [])
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("win rate by regoin this quarter", "region"),                     # two letters swapped
+    ("what's our total overdue amount right now? finance keeps asking me", "overdue amount right now?"),
+    ("ok how many is that", "how many is that"),
+])
+def test_swapped_letters_and_remarks(typed: str, expected: str, known: frozenset[str]) -> None:
+    assert expected in expand(typed, known)[0]
