@@ -116,7 +116,11 @@ ABBREVIATIONS = (
     (r"[（(]?(不管|无论)(收没收|付没付|收了没收|是否收到|付了没付)[的]?[）)]?", ""),
     (r"[，,]?\s*(按|以)小时(算|计)$|\bin hours\b", ""), (r"^(ok|okay|alright)[,.]?\s+", ""),
     (r"\breach(ed)? within (4|four) hours\b", "contacted within 4 hours"), (r"\ba single payment\b", "a payment"),
-    (r"既(?=没)", ""), (r"\b(for )?each of (my|our) (reps|team members|people)\b", r"\2 reps by rep"), (r"\b(currently )?owes? us (overdue|past[- ]due) (money|amounts?|payments?)\b",
+    (r"既(?=没)", ""), (r"\b(avg|average) contract size\b", "average contract value"),
+    (r"\boutstanding balances?\b", "outstanding amount"), (r"\b(are )?(carrying|sitting on|holding) the (most|largest|biggest) "
+     r"(overdue|past[- ]due) (money|amounts?|balances?|receivables?)\b", r"with the most overdue amount"),
+    (r"\bhow much (have|has) (.{1,30}?) paid( us)?\b", r"how much was collected from \2"), (r"(?<=没收|未收)的部分", "的"),
+    (r"部分回款(?=的分期|的回款)", "部分付款"), (r"一期(都|也)(还)?没(付|收到|回款)", "一分钱都没付"), (r"\b(for )?each of (my|our) (reps|team members|people)\b", r"\2 reps by rep"), (r"\b(currently )?owes? us (overdue|past[- ]due) (money|amounts?|payments?)\b",
      "have overdue payments"), (r"\brecieve", "receive"), (r"\bbehind on (payments?|paying)\b", "overdue"),
     (r"[？?。]\s*[^，,。？?]{0,12}(要|得|需要)[^，,。？?]{0,6}(核|核对|确认|对)一下[。!！]?$", ""),
     (r"(的)?合同号是多少", "的合同"), (r"\b(and )?what (are|is) (they|it|each( one)?) worth\b", ""), (r"[两三四五]份(?=合同(加起来|一共|总共|合计|未收))", ""), (r"\bar outstanding\b", "outstanding receivables"),
