@@ -149,15 +149,16 @@ class NameIndex:
         alone as a name: between non-Chinese text or particles, the second one not a title or a common word
         character (王总, 马上, 高于), and no other two-character name with that surname."""
         hits = []
-        for m in re.finditer(re.escape(name[0]) + r"([\u4e00-\u9fff])", q):
-            given, before, after = m.group(1), q[m.start() - 1: m.start()], q[m.end(): m.end() + 1]
-            if given == name[1] or given in NOT_GIVEN or not _name_edge(before, NAME_BEFORE) \
-                    or not _name_edge(after, NAME_AFTER) or self._place_word(m.group(0)):
-                continue
-            rivals = [r for r in self.reps if len(r) == 2 and r[0] == name[0] and r != name]
-            if not rivals:
-                hits.append(NameHit("rep", name, tuple(i for i, _ in entries), m.span(), False,
+        start = q.find(name[0])
+        while 0 <= start < len(q) - 1:  # plain string search: a pattern per surname would crowd re's cache
+            given, before, after = q[start + 1], q[start - 1: start], q[start + 2: start + 3]
+            if "\u4e00" <= given <= "\u9fff" and given != name[1] and given not in NOT_GIVEN \
+                    and _name_edge(before, NAME_BEFORE) and _name_edge(after, NAME_AFTER) \
+                    and not self._place_word(q[start: start + 2]) \
+                    and not any(len(r) == 2 and r[0] == name[0] and r != name for r in self.reps):
+                hits.append(NameHit("rep", name, tuple(i for i, _ in entries), (start, start + 2), False,
                                     tuple(d for _, d in entries)))
+            start = q.find(name[0], start + 1)
         return hits
 
     def _place_word(self, word: str) -> bool:

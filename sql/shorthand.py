@@ -138,11 +138,16 @@ ABBREVIATIONS = (
 )
 
 
+# Compiled once: with the parser's other patterns they are more than re's own cache holds, and a cache that
+# overflows recompiles every pattern of every question (p95 parse time went from 13 to 113 ms).
+_COMPILED = tuple((re.compile(pattern), replacement) for pattern, replacement in ABBREVIATIONS)
+
+
 def expand(text: str, known: frozenset[str]) -> tuple[str, tuple[str, ...]]:
     """The question with shorthand expanded and misspelt English words corrected, and what was changed."""
     notes: list[str] = []
-    for pattern, replacement in ABBREVIATIONS:
-        text = re.sub(pattern, replacement, text)
+    for pattern, replacement in _COMPILED:
+        text = pattern.sub(replacement, text)
     out = []
     last = 0
     for m in re.finditer(r"(?<![a-z])[a-z]{5,}(?![a-z])", text):

@@ -72,3 +72,24 @@ def test_a_two_character_name_mistyped_is_found_only_where_it_stands_as_a_name(q
 ])
 def test_swapped_letters_and_remarks(typed: str, expected: str, known: frozenset[str]) -> None:
     assert expected in expand(typed, known)[0]
+
+
+def test_a_question_parsed_again_compiles_almost_no_pattern(small_engine: Engine) -> None:
+    """The parser's patterns are more than re's cache holds: any pattern built per call instead of compiled once
+    evicts the others, and every question then recompiles hundreds of them (p95 parse time 13 -> 113 ms once)."""
+    import re._compiler
+    from datetime import date
+    from unittest import mock
+
+    from sql.parser import parse
+    from sql.pipeline import name_index
+
+    names = name_index(small_engine)
+    questions = ["今年回款最多的前十个客户", "郑茜今年赢了几单", "which 3A hospitals have no open deals? thx",
+                 "华北医院在跟的商机里金额最大的前5个，周会要复盘", "Excluding the churned ones, how many hospital accounts"]
+    for question in questions:
+        parse(question, today=date(2026, 11, 18), names=names)
+    with mock.patch.object(re._compiler, "compile", wraps=re._compiler.compile) as spy:
+        for question in questions:
+            parse(question, today=date(2026, 11, 18), names=names)
+    assert spy.call_count <= 20  # a handful of constant patterns still drop out of the cache; it was hundreds
