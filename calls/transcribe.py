@@ -23,14 +23,13 @@ import numpy as np
 from calls.audio import SAMPLE_RATE, DecodedAudio
 from calls.errors import ModelError, TranscriptionError
 from calls.models import EngineSegment, Speaker, Transcript, TranscriptSegment
-from calls.packing import pack_turns, unpack
+from calls.packing import MAX_PACK_S, pack_turns, unpack
 from calls.prompting import initial_prompt
 
 log = logging.getLogger(__name__)
 
 SUPPORTED_LANGUAGES = ("zh", "en")
 TURN_SILENCE_MS = 600  # a pause this long on one channel of a dual-channel call ends a stretch of speech
-MAX_CLIP_S = 28.0  # whisper decodes at most 30 s at once
 TAIL_S = 1.0  # what is left of a clip after its last segment and shorter than this is VAD padding, not speech
 Progress = Callable[[float, float], None]  # (audio seconds done, audio seconds total)
 
@@ -173,7 +172,7 @@ def to_simplified(text: str) -> str:
 
 
 def merge_turns(own: Sequence[tuple[float, float]], other: Sequence[tuple[float, float]],
-                max_len_s: float = MAX_CLIP_S) -> list[tuple[float, float]]:
+                max_len_s: float = MAX_PACK_S) -> list[tuple[float, float]]:
     """Join consecutive stretches of one speaker into turns unless the other speaker talks in between (or the
     turn would pass ``max_len_s``): fewer, longer clips decode faster and with more context."""
     merged: list[tuple[float, float]] = []

@@ -148,14 +148,15 @@ class NameIndex:
         """A two-character name with its given name mistyped (郑茜 -> 郑倩), only where the two characters stand
         alone as a name: between non-Chinese text or particles, the second one not a title or a common word
         character (王总, 马上, 高于), and no other two-character name with that surname."""
+        if any(len(r) == 2 and r[0] == name[0] and r != name for r in self.reps):
+            return []  # another two-character name with this surname: a typo could be either
         hits = []
         start = q.find(name[0])
         while 0 <= start < len(q) - 1:  # plain string search: a pattern per surname would crowd re's cache
             given, before, after = q[start + 1], q[start - 1: start], q[start + 2: start + 3]
             if "\u4e00" <= given <= "\u9fff" and given != name[1] and given not in NOT_GIVEN \
                     and _name_edge(before, NAME_BEFORE) and _name_edge(after, NAME_AFTER) \
-                    and not self._place_word(q[start: start + 2]) \
-                    and not any(len(r) == 2 and r[0] == name[0] and r != name for r in self.reps):
+                    and not self._place_word(q[start: start + 2]):
                 hits.append(NameHit("rep", name, tuple(i for i, _ in entries), (start, start + 2), False,
                                     tuple(d for _, d in entries)))
             start = q.find(name[0], start + 1)

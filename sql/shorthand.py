@@ -81,7 +81,9 @@ ABBREVIATIONS = (
     (r"^(hi|hey|hello|quick one|quick question|qq)\b[,:：!]?\s*", ""), (r"^(你好|您好|在吗|麻烦问下)[，,!！]?\s*", ""),
     (r"^[^，,:：。]{0,12}(qbr|复盘|汇报|deck|老板要看|领导要看|老板让|领导让|盘点|audit|报给)[^，,:：。]{0,8}[，,:：]\s*", ""),
     (r"(列出来|[，,。])\s*我(要|想|得|好|来)?(一笔一?笔|一个一?个|挨个)?(催|打电话)[。!！]?$", ""),
-    (r"[（(]?(不管)?(收没收|付没付|收了没收|付了没付)的?都算[）)]?|[,，]?\s*\b(paid or (not|unpaid)|whether paid or not)\b", ""),
+    # "（收没收的都算）", "（不管收没收）", "paid or not": every installment, whether paid or not
+    (r"[（(]?((不管|无论)(收没收|付没付|收了没收|付了没付|是否收到)的?(都算)?|(收没收|付没付|收了没收|付了没付)的?都算)[）)]?"
+     r"|[,，]?\s*\b(paid or (not|unpaid)|whether paid or not)\b", ""),
     (r"(?<=合同)号(?=发|列|拉|[，,]|$)", ""),
     (r"[？?。，,]\s*[^，,。？?]{0,10}(要|得|准备|打算|需要)[^，,。？?]{0,10}(复盘|打招呼|提前约|找关键人|汇报|开会)[。!！]?$", ""),
     (r"\s*[-–—,]\s*(i )?(need|needed) (the list|it|this|them)? ?(for|before) [^,.?]{0,40}$", ""), (r"(帮忙|帮我|麻烦)?(发我|发给我|发一下|发下)(一下)?", ""),
@@ -113,7 +115,6 @@ ABBREVIATIONS = (
     (r"[?.!]\s+(i )?(want|need|wanna|finance|my boss|the boss|so i can|trying)\b[^?]{0,80}$", "?"),
     (r"[，,。？?]\s*我(想|要|得|先|来)?(想|要)?(看看|约|先约)[^，,。？?]{0,12}(聊聊|聊一聊|谈谈|最能打|最强|心里有数)[。!！]?$", ""),
     (r"^(刚来|新来的?|刚到|刚接手)[^，,:：]{0,10}[，,:：]\s*(先)?(熟悉一下[^，,:：]{0,6}[，,:：])?\s*", ""),
-    (r"[（(]?(不管|无论)(收没收|付没付|收了没收|是否收到|付了没付)[的]?[）)]?", ""),
     (r"[，,]?\s*(按|以)小时(算|计)$|\bin hours\b", ""), (r"^(ok|okay|alright)[,.]?\s+", ""),
     (r"\breach(ed)? within (4|four) hours\b", "contacted within 4 hours"), (r"\ba single payment\b", "a payment"),
     (r"既(?=没)", ""), (r"\b(avg|average) contract size\b", "average contract value"),
