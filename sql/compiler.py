@@ -15,7 +15,7 @@ import sqlglot
 from sqlglot import exp
 
 from sql.errors import CompileError
-from sql.plan import Filter, QueryPlan, TimeWindow
+from sql.plan import Filter, FollowUp, QueryPlan, TimeWindow
 from sql.semantic import (
     DIALECT_SNIPPETS,
     DIMENSIONS,
@@ -90,8 +90,9 @@ def compile_plan(plan: QueryPlan, dialect: str, today: date) -> exp.Select:
         conditions += _window(ctx, time_code, plan.window)
         if time_code == "o.expected_close_date" and not any(f.dimension in ("stage", "flag") for f in plan.filters):
             conditions.append(ctx.frag(OPEN))  # only open deals are still expected to close
-    if plan.follow_up is not None:
-        conditions.append(_follow_up(ctx, plan))
+    for related in (plan.follow_up, *plan.more_related):
+        if related is not None:
+            conditions.append(_follow_up(ctx, plan.entity, related))
     select = _projection(ctx, plan, measure)
     select = select.from_(exp.alias_(exp.to_table(TABLE_OF_ALIAS[ent.alias]), ent.alias, table=True), copy=False)
     for alias, on in _joins(ctx, ent.alias):
@@ -146,9 +147,7 @@ def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
         elif plan.limit:
             sel = sel.limit(plan.limit, copy=False)
         return sel
-    product = next((f.value for f in plan.filters if f.dimension == "product"), None)
-    expr_text = measure.expr.replace("{id}", f"{ent.alias}.id").replace(
-        "{product_clause}", f" AND olq.product_id = {int(str(product))}" if product is not None else "")
+    expr_text = measure.expr.replace("{id}", f"{ent.alias}.id").replace("{product_clause}", _units_of(plan))
     value = exp.alias_(ctx.frag(expr_text), "value")
     extra = []
     for code in plan.also:  # "count and total value": same records, so the same conditions
@@ -202,6 +201,18 @@ def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
     return sel
 
 
+def _units_of(plan: QueryPlan) -> str:
+    """Units sold count the named product's lines only (or its line's products), not every line of those deals."""
+    product = next((f.value for f in plan.filters if f.dimension == "product"), None)
+    if product is not None:
+        return f" AND olq.product_id = {int(str(product))}"
+    line = next((str(f.value) for f in plan.filters if f.dimension == "product_line"), None)
+    if line is not None:
+        quoted = line.replace("'", "''")
+        return f" AND olq.product_id IN (SELECT plq.id FROM product AS plq WHERE plq.product_line = '{quoted}')"
+    return ""
+
+
 HAVING_OPS = {"gt": exp.GT, "gte": exp.GTE, "lt": exp.LT, "lte": exp.LTE}
 
 
@@ -221,6 +232,8 @@ def _filter(ctx: _Ctx, f: Filter) -> exp.Expr:
         return exp.EQ(this=exp.column("product_line", table="pr"), expression=exp.Literal.string(str(f.value)))
     if f.dimension in ("product", "product_line"):
         return _product(ctx, f)
+    if f.dimension == "from_lead":
+        return _from_lead(ctx, f)
     col = ctx.frag(ctx.column(f.dimension))
     if f.op == "is_null":
         return exp.Is(this=col, expression=exp.Null())
@@ -233,6 +246,24 @@ def _filter(ctx: _Ctx, f: Filter) -> exp.Expr:
     if f.op not in ops:
         raise CompileError(f"不支持的条件: {f.op}", f"unsupported filter operator: {f.op}")
     return ops[f.op](this=col, expression=_literal(f.value))
+
+
+# The account a record belongs to, for conditions on the account's history.
+ACCOUNT_OF = {"account": "a.id", "opportunity": "o.account_id", "contract": "c.account_id", "payment": "c.account_id",
+              "activity": "x.account_id", "contact": "ct.account_id"}
+
+
+def _from_lead(ctx: _Ctx, f: Filter) -> exp.Expr:
+    """The account came from a converted lead (of the named source): some lead points to it."""
+    col = ACCOUNT_OF.get(ctx.plan.entity)
+    if col is None:
+        raise CompileError("“线索转化来的”只适用于客户及其商机、合同、回款、跟进和联系人",
+                           "'came from a lead' applies to accounts and their deals, contracts, payments and follow-ups")
+    sub = exp.select("1").from_("lead AS xl").where(
+        exp.EQ(this=exp.column("converted_account_id", table="xl"), expression=ctx.frag(col)))
+    if f.value != "any":
+        sub = sub.where(exp.EQ(this=exp.column("source", table="xl"), expression=exp.Literal.string(str(f.value))))
+    return exp.Exists(this=sub)
 
 
 def _product(ctx: _Ctx, f: Filter) -> exp.Expr:
@@ -299,9 +330,8 @@ ABSENCE = {
 }
 
 
-def _absence(ctx: _Ctx, plan: QueryPlan) -> exp.Expr:
-    assert plan.follow_up is not None
-    key = (plan.entity, plan.follow_up.target)
+def _absence(ctx: _Ctx, entity: str, fu: FollowUp) -> exp.Expr:
+    key = (entity, fu.target)
     if key not in ABSENCE:
         raise CompileError("这个“没有…”的条件不适用于该对象", f"'no {key[1]}' does not apply to {key[0]}")
     table, alias, link, time_col, where = ABSENCE[key]
@@ -309,44 +339,57 @@ def _absence(ctx: _Ctx, plan: QueryPlan) -> exp.Expr:
     conds: list[exp.Expr] = [sqlglot.condition(link, dialect=ctx.dialect)]
     if where:
         conds.append(sqlglot.condition(where.replace("{today}", ctx.today.isoformat()), dialect=ctx.dialect))
-    w = plan.follow_up.window
+    w = fu.window
     col = sqlglot.condition(time_col, dialect=ctx.dialect)
     if w.start is not None:
         conds.append(exp.GTE(this=col, expression=_ts(w.start, False)))
     if w.end is not None:
         conds.append(exp.LT(this=col.copy(), expression=_ts(w.end, False)))
+    if fu.product is not None:
+        if table != "opportunity":
+            raise CompileError("按产品筛选只适用于商机", "filtering by product applies to opportunities")
+        conds.append(_deal_product(fu.product, alias))
     sub = exp.select("1").from_(exp.alias_(exp.to_table(table), alias, table=True)).where(exp.and_(*conds))
     exists = exp.Exists(this=sub)
-    return exists if plan.follow_up.done else exp.Not(this=exists)
+    return exists if fu.done else exp.Not(this=exists)
 
 
-def _follow_up(ctx: _Ctx, plan: QueryPlan) -> exp.Expr:
-    assert plan.follow_up is not None
-    if plan.follow_up.target != "activity":
-        return _absence(ctx, plan)
+def _deal_product(f: Filter, deal: str) -> exp.Expr:
+    """The deal ``deal`` (an alias) has a line for the product, or for a product of the line."""
+    sub = exp.select("1").from_("opportunity_line AS xol").where(f"xol.opportunity_id = {deal}.id")
+    if f.dimension == "product":
+        return exp.Exists(this=sub.where(exp.EQ(this=exp.column("product_id", table="xol"),
+                                                expression=exp.Literal.number(int(str(f.value))))))
+    sub = sub.join("product AS xpl", on="xpl.id = xol.product_id").where(
+        exp.EQ(this=exp.column("product_line", table="xpl"), expression=exp.Literal.string(str(f.value))))
+    return exp.Exists(this=sub)
+
+
+def _follow_up(ctx: _Ctx, entity: str, fu: FollowUp) -> exp.Expr:
+    if fu.target != "activity":
+        return _absence(ctx, entity, fu)
     links = {"opportunity": ("o", "xa.opportunity_id = o.id"), "rep": ("s", "xa.owner_id = s.id"),
              "account": ("a", "xa.account_id = a.id"), "contact": ("a", "xa.account_id = a.id"),
              "contract": ("a", "xa.account_id = a.id")}
-    if plan.entity not in links:
+    if entity not in links:
         raise CompileError("“未跟进”只适用于客户、商机和业务员",
                            "'not followed up' applies to accounts, opportunities and reps")
-    alias, link = links[plan.entity]
+    alias, link = links[entity]
     ctx.aliases.add(alias)
-    w = plan.follow_up.window
+    w = fu.window
     conds: list[exp.Expr] = [sqlglot.condition(link, dialect=ctx.dialect)]
     col = exp.column("occurred_at", table="xa")
     if w.start is not None:
         conds.append(exp.GTE(this=col, expression=_ts(w.start, False)))
     if w.end is not None:
         conds.append(exp.LT(this=col.copy(), expression=_ts(w.end, False)))
-    if plan.follow_up.by is not None:
-        conds.append(exp.EQ(this=exp.column("owner_id", table="xa"), expression=exp.Literal.number(plan.follow_up.by)))
-    if plan.follow_up.kinds:
-        conds.append(exp.In(this=exp.column("type", table="xa"),
-                            expressions=[exp.Literal.string(k) for k in plan.follow_up.kinds]))
+    if fu.by is not None:
+        conds.append(exp.EQ(this=exp.column("owner_id", table="xa"), expression=exp.Literal.number(fu.by)))
+    if fu.kinds:
+        conds.append(exp.In(this=exp.column("type", table="xa"), expressions=[exp.Literal.string(k) for k in fu.kinds]))
     sub = exp.select("1").from_(exp.alias_(exp.to_table("activity"), "xa", table=True)).where(exp.and_(*conds))
     exists = exp.Exists(this=sub)
-    return exists if plan.follow_up.done else exp.Not(this=exists)
+    return exists if fu.done else exp.Not(this=exists)
 
 
 def _joins(ctx: _Ctx, base: str) -> list[tuple[str, str]]:

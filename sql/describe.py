@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from crm.demo.geo import REGIONS
 from sql.compiler import window_time_code
 from sql.names import NameIndex
-from sql.plan import Filter, QueryPlan
+from sql.plan import Filter, FollowUp, QueryPlan
 from sql.semantic import DIMENSIONS, ENTITIES, FLAGS, MEASURES, TIME_DIMENSIONS
 
 REGION_ZH = {code: zh for code, zh, _en, _share in REGIONS}
@@ -37,13 +39,26 @@ def _filter(f: Filter, names: NameIndex | None = None) -> str:
         return f"{zh} ({en})"
     if f.op == "is_null":
         return "未分配 (unassigned)"
+    if f.dimension == "from_lead":
+        source = "" if f.value == "any" else f"：{_value(replace(f, dimension='lead_source'))}"
+        return f"线索转化而来{source} (converted from a lead)"
     dim = DIMENSIONS.get(f.dimension)
     name = f"{dim.label_zh}" if dim else f.dimension
-    if f.dimension in ("rep", "account"):
+    if f.dimension in ("rep", "account", "product"):
         ids = f.value if isinstance(f.value, tuple) else (f.value,)
         shown = [(names.label(f.dimension, i) if names else None) or f"#{i}" for i in ids]
-        return f"{'业务员' if f.dimension == 'rep' else '客户'}{'=' if len(ids) == 1 else '∈'}{'/'.join(shown)}"
+        kind = {"rep": "业务员", "account": "客户", "product": "产品"}[f.dimension]
+        return f"{kind}{'=' if len(ids) == 1 else '∈'}{'/'.join(shown)}"
     return f"{name}{OPS.get(f.op, f.op)}{_value(f)}"
+
+
+def _related(fu: FollowUp, names: NameIndex | None) -> str:
+    w = fu.window
+    zh, en = RELATED.get(fu.target, RELATED["activity"])
+    kinds = f"[{'/'.join(fu.kinds)}]" if fu.kinds else ""
+    product = f"，{_filter(fu.product, names)}" if fu.product is not None else ""
+    return (f"{'有' if fu.done else '没有'}{zh}{kinds}{product} ({'with' if fu.done else 'without'} {en}): {w.label} "
+            f"[{w.start or '…'}, {w.end or 'now'})")
 
 
 def describe(plan: QueryPlan, names: NameIndex | None = None) -> str:
@@ -59,11 +74,9 @@ def describe(plan: QueryPlan, names: NameIndex | None = None) -> str:
         td = TIME_DIMENSIONS.get(time_code or "")
         parts.append(f"{td.label_zh if td else '时间'}: {plan.window.label} "
                      f"[{plan.window.start or '…'}, {plan.window.end or 'now'})")
-    if plan.follow_up:
-        w = plan.follow_up.window
-        zh, en = RELATED.get(plan.follow_up.target, RELATED["activity"])
-        parts.append(f"{'有' if plan.follow_up.done else '没有'}{zh} ({'with' if plan.follow_up.done else 'without'} "
-                     f"{en}): {w.label} [{w.start or '…'}, {w.end or 'now'})")
+    for fu in (plan.follow_up, *plan.more_related):
+        if fu is not None:
+            parts.append(_related(fu, names))
     if plan.also:
         parts.append("并列 (also): " + "、".join(f"{MEASURES[m].label_zh} ({MEASURES[m].label_en})" for m in plan.also))
     if plan.group_by:

@@ -16,6 +16,7 @@ from rapidfuzz.distance import Levenshtein
 from sqlalchemy import Engine, text
 
 from crm.demo.geo import PLACE_EN
+from sql.productwords import BESIDE, LINES, TERMS
 from sql.question import compiled
 
 
@@ -45,6 +46,9 @@ class NameIndex:
     rep_pinyin: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)  # "zhiqiang tang" -> reps
     led_teams: dict[int, int] = field(default_factory=dict)  # a manager's rep id -> the team they lead
     short_accounts: dict[str, str] = field(default_factory=dict)  # "上海博远商贸" -> "上海博远商贸有限公司"
+    product_words: tuple[ProductWord, ...] = ()  # "chemistry analyzer", "彩超", "a100", "ivd-a100" -> products
+    line_words: tuple[tuple[re.Pattern[str], str], ...] = ()  # "beverage" -> 饮料
+    line_products: dict[str, tuple[int, ...]] = field(default_factory=dict)  # 医学影像 -> (6, 7)
     _labels: dict[str, dict[int, str]] = field(default_factory=dict, repr=False)  # id -> name, filled on first use
 
     @classmethod
@@ -63,7 +67,11 @@ class NameIndex:
                 accounts[name].append(aid)
             cities = {r[0] for r in conn.execute(text("SELECT DISTINCT city FROM account"))}
             provinces = {r[0] for r in conn.execute(text("SELECT DISTINCT province FROM account"))}
-            products = {r[1]: r[0] for r in conn.execute(text("SELECT id, name FROM product"))}
+            catalogue = [(r[0], r[1], r[2]) for r in conn.execute(text("SELECT id, name, sku FROM product"))]
+            members: dict[str, list[int]] = defaultdict(list)
+            for pid, line in conn.execute(text("SELECT id, product_line FROM product")):
+                members[line].append(pid)
+            products = {name: pid for pid, name, _sku in catalogue}
             lines = {r[0] for r in conn.execute(text("SELECT DISTINCT product_line FROM product"))}
             teams = {r[1]: r[0] for r in conn.execute(text("SELECT id, name FROM team"))}
             led = {r[1]: r[0] for r in conn.execute(text("SELECT id, manager_id FROM team WHERE manager_id IS NOT NULL"))}
@@ -73,13 +81,17 @@ class NameIndex:
                 bigrams[bg].add(name)
         lengths = [len(n) for n in accounts] or [2]
         return cls(dict(reps), dict(accounts), cities, provinces, products, lines, dict(bigrams), teams,
-                   (max(2, min(lengths)), min(60, max(lengths))), dict(pinyin), led, _short_names(accounts))
+                   (max(2, min(lengths)), min(60, max(lengths))), dict(pinyin), led, _short_names(accounts),
+                   _product_words(catalogue), tuple((_word_pattern(w), line) for line in lines
+                                                    for w in LINES.get(line, ())),
+                   {line: tuple(ids) for line, ids in members.items()})
 
     def label(self, dimension: str, record_id: object) -> str | None:
         """The name of a rep or account id, for saying a plan back ("业务员=董丹", not an id)."""
         if not self._labels:
             self._labels.update(rep={i: name for name, entries in self.reps.items() for i, _d in entries},
-                                account={i: name for name, ids in self.accounts.items() for i in ids})
+                                account={i: name for name, ids in self.accounts.items() for i in ids},
+                                product={i: name for name, i in self.products.items()})
         return self._labels.get(dimension, {}).get(record_id) if isinstance(record_id, int) else None
 
     def english_words(self) -> frozenset[str]:
@@ -97,12 +109,7 @@ class NameIndex:
                 hits.append(NameHit(kind, city, (), (start, start + len(city)), True))
             elif city in PLACE_EN and (m := compiled(re.escape(PLACE_EN[city]), True).search(question)):
                 hits.append(NameHit(kind, city, (), m.span(), True))
-        for name, pid in self.products.items():
-            for alias in _product_aliases(name):
-                start = question.find(alias)
-                if start >= 0:
-                    hits.append(NameHit("product", name, (pid,), (start, start + len(alias)), True))
-                    break
+        hits += self._products(question)
         for team, tid in self.teams.items():
             start = question.find(team.lower())
             if start >= 0:
@@ -111,7 +118,40 @@ class NameIndex:
             start = question.find(line)
             if start >= 0:
                 hits.append(NameHit("product_line", line, (), (start, start + len(line)), True))
+        for pattern, line in self.line_words:
+            if m := pattern.search(question):
+                hits.append(NameHit("product_line", line, (), m.span(), True))
         return _non_overlapping(hits)
+
+    def _products(self, q: str) -> list[NameHit]:
+        """Products by name, model code, SKU or a term of their name ("彩超X5", "the C300 analyzer"). A term that
+        several products share is one hit with all their ids, unless a word of one product stands beside it."""
+        names = {pid: name for name, pid in self.products.items()}
+        found = [(m.span(), w.ids) for w in self.product_words for m in w.pattern.finditer(q)]
+        found = [(s, ids or tuple(names)) for s, ids in found]  # a word of any product ("monitor") only extends
+        hits = []
+        for span, ids in found:
+            if len(ids) == len(names) and len(names) > 1:
+                continue
+            if len(ids) == 1:  # grow over the product's own words beside it: "portable ultrasound p2"
+                start, end = span
+                for other, other_ids in sorted(found, key=lambda f: f[0][0]):  # beside it or overlapping it
+                    if ids[0] in other_ids and other[1] > end and not q[end:other[0]].strip(" -"):
+                        end = other[1]
+                for other, other_ids in sorted(found, key=lambda f: -f[0][1]):
+                    if ids[0] in other_ids and other[0] < start and not q[other[1]:start].strip(" -"):
+                        start = other[0]
+                hits.append(NameHit("product", names[ids[0]], ids, (start, end), True))
+            elif line := self._whole_line(ids):  # "试剂盒", "reagent kits": every product of one line
+                hits.append(NameHit("product_line", line, (), span, True))
+            else:
+                hits.append(NameHit("product", q[span[0]:span[1]], ids, span, True,
+                                    tuple(names[i] for i in ids)))
+        return hits
+
+    def _whole_line(self, ids: tuple[int, ...]) -> str | None:
+        lines = {line for line, members in self.line_products.items() if set(ids) == set(members)}
+        return lines.pop() if len(lines) == 1 else None
 
     def _reps(self, q: str) -> list[NameHit]:
         hits = []
@@ -241,6 +281,35 @@ def _pinyin_keys(email: str | None) -> list[str]:
     if len(parts) != 2 or not all(p.isalpha() and p.isascii() and len(p) >= 2 for p in parts):
         return []
     return [f"{parts[0]} {parts[1]}", f"{parts[1]} {parts[0]}"]
+
+
+@dataclass(frozen=True)
+class ProductWord:
+    pattern: re.Pattern[str]
+    ids: tuple[int, ...]  # the products it may mean
+
+
+def _product_words(catalogue: list[tuple[int, str, str]]) -> tuple[ProductWord, ...]:
+    """Each way of naming products, longest first, with the products it names."""
+    named: dict[str, set[int]] = defaultdict(set)
+    for pid, name, sku in catalogue:
+        for alias in (*_product_aliases(name), sku.lower(), sku.lower().replace("-", " ")):
+            named[alias].add(pid)
+        for term, said in TERMS.items():
+            if term in name.lower():
+                for word in said:
+                    named[word].add(pid)
+    out = [ProductWord(_word_pattern(w), tuple(sorted(ids))) for w, ids in named.items()]
+    out += [ProductWord(_word_pattern(w), ()) for w in BESIDE if w not in named]
+    return tuple(sorted(out, key=lambda w: -len(w.pattern.pattern)))
+
+
+def _word_pattern(word: str) -> re.Pattern[str]:
+    """English words whole, with a plural and with a space, a hyphen or nothing between words."""
+    body = r"[ -]?".join(re.escape(part) for part in re.split(r"[ -]", word))
+    if re.search(r"[a-z]$", word):
+        body += r"(?:s|es)?"
+    return re.compile(rf"(?<![a-z0-9]){body}(?![a-z0-9])" if re.match(r"[a-z0-9]", word) else body)
 
 
 def _product_aliases(name: str) -> list[str]:

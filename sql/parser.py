@@ -98,6 +98,11 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
     if f.get("measure") == "count" and f.get("entities") == ["account"] and any(
             c == "activity_type" for c, _v in f.get("values", [])):
         f["entities"] = ["activity"]  # "我上周拜访了几次客户", "number of customer visits": the visits, counted
+    if f.get("measure") == "count" and not f.get("entities") and any(
+            x.dimension in ("product", "product_line") for x in f.get("filters", [])) and (
+            sold := q.search(r"\b(did|have|has|do)( we| i| you| they| he| she)( ever)? (sold|sell)\b|\bsold\b")):
+        q.take(*sold.span())  # "how many A100s did we sell": units, not deals
+        f["measure"] = "units_sold"
     grouped = _per_group_total(q)
     if grouped is not None:
         return _plan(q, today, *grouped, caller_id)
@@ -411,7 +416,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             or (measure is None and re.search(r"^what'?s (still )?(unpaid|outstanding|owed)\b", q.text))):
         measure = "collected"  # "这个月到期的款里，还有多少没收回来？": the amount still owed, not how many
     if entity in ("account", "payment") and "overdue" in flags and measure is None and not group_by \
-            and not f.get("top_n") and (entity == "account" or re.search(r"哪些(客户|医院|公司|经销商|学校|门店)", q.text)):
+            and not f.get("top_n") and "follow_up_done" not in f \
+            and (entity == "account" or re.search(r"哪些(客户|医院|公司|经销商|学校|门店)", q.text)):
         entity, group_by = "payment", ["account"]  # "Which South China customers have overdue payments?": by account
     if entity == "contract" and flags & {"overdue", "unpaid"} and f.get("aggregate") and measure in (
             None, "contract_amount"):
@@ -421,7 +427,11 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
                                                                         for x in filters):
         # "吴凯手上有逾期的合同", "有逾期的客户一共几家": the records that have an overdue installment
         filters = [x for x in filters if not (x.dimension == "flag" and x.value in ("overdue", "unpaid"))]
-        f = {**f, "absence": "overdue_payment", "follow_up_done": True}
+        if "follow_up_done" in f:  # "有逾期款、这个月又没跟进过的客户": one more condition
+            at = q.text.find("逾期") if "逾期" in q.text else max(q.text.find("overdue"), 0)
+            f["more_related"] = [*f.get("more_related", []), ("overdue_payment", True, (), (at, at + 2))]
+        else:
+            f = {**f, "absence": "overdue_payment", "follow_up_done": True}
     if measure == "collected" and flags & {"overdue", "unpaid"}:
         # "逾期的回款金额" / "unpaid amount": what is still owed, not what was paid
         measure = _owed_measure(flags)
@@ -488,6 +498,29 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
     dated_by = time_field or (MEASURES[measure].time if measure in MEASURES else None)
     if window is not None and window.past_year and dated_by in FORWARD_FIELDS:
         window = _next_year(window)  # "due in December", asked in November: this December, not last year's
+    if f.get("product_won") and entity == "opportunity" and all(x.dimension != "stage" for x in filters):
+        filters.append(Filter("stage", "eq", "closed_won"))  # "今年签下A100的单子"
+    if entity == "account" and any(x.dimension in ("product", "product_line") for x in filters):
+        # "买过彩超X5的医院", "hospitals with an open deal for the M8": the account's deals include the product
+        product = next(x for x in filters if x.dimension in ("product", "product_line"))
+        filters = [x for x in filters if x is not product]
+        deal_flags = {x.value for x in filters if x.dimension == "flag"} & {"open"}
+        filters = [x for x in filters if not (x.dimension == "flag" and x.value in deal_flags)]
+        if f.get("absence") in ("won", "opportunity", "open_opportunity"):
+            f = {**f, "deal_product": product}
+        elif f.get("absence") is None and "follow_up_done" not in f:
+            target = "won" if f.get("product_won") else "open_opportunity" if deal_flags else "opportunity"
+            f = {**f, "absence": target, "follow_up_done": True, "deal_product": product}
+        else:
+            return Clarification("这里的产品条件和另一个条件都落在其他记录上，请分开问 / The product condition and the other "
+                                 "condition are both on other records; please ask them separately.", EXAMPLES,
+                                 "two_related")
+    more: list[FollowUp] = []
+    if f.get("more_related"):
+        extra = _more_related(q, entity, window, time_field)
+        if isinstance(extra, Clarification):
+            return extra
+        more, window = extra
     follow_up = None
     if f.get("absence") == "payment" and entity == "account" and "contract" in f.get("entities", []):
         # "签了合同、但一分钱都没回款的客户": a contract that exists and payments that do not, two conditions at once
@@ -499,13 +532,15 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         ever = TimeWindow(None, None, "从来")
         # "本月签的合同里还没有回款的": the window dates the contracts; else it is when nothing happened
         follow_up = FollowUp(ever if own_time or window is None else window, bool(f.get("follow_up_done")), (),
-                             str(f["absence"]))
+                             str(f["absence"]), product=f.get("deal_product"))
         window = window if own_time else None
         f = {k: v for k, v in f.items() if k != "follow_up_done"}
     if "follow_up_done" in f and not f["follow_up_done"] and entity == "lead":
         filters.append(Filter("flag", "eq", "never_contacted"))  # a lead's follow-up is its first contact
         f = {k: v for k, v in f.items() if k != "follow_up_done"}
-    if "follow_up_done" in f and window is None and any(w in q.text for w in EVER_WORDS):
+    if "follow_up_done" in f and window is None and (any(w in q.text for w in EVER_WORDS)
+                                                     or tuple(f.get("follow_up_kinds", ())) == ("demo",)):
+        # a demo is a milestone, had or not had: "还没安排演示的商机", "deals with no demo scheduled yet"
         window = TimeWindow(None, None, "从来")
     if "follow_up_done" in f or f.get("stale"):
         if window is None:
@@ -540,7 +575,7 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
                     and x.dimension not in group_by:
                 group_by.append(x.dimension)
     plan = QueryPlan(entity=entity, measure=measure, group_by=tuple(group_by), filters=merged,
-                     follow_up=follow_up, window=window, time_field=time_field,
+                     follow_up=follow_up, more_related=tuple(more), window=window, time_field=time_field,
                      order=f.get("order"), top_n=f.get("top_n"), sort=sort, also=also,
                      having=f.get("having"), count_groups=bool(f.get("count_groups")),
                      notes=tuple(f.get("notes", ())))
@@ -558,6 +593,28 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
     if plan.measure and f.get("superlative") and not plan.top_n:
         plan = replace(plan, top_n=1 if plan.group_by else None)
     return plan
+
+
+def _more_related(q: Question, entity: str, window: TimeWindow | None, time_field: str | None
+                  ) -> tuple[list[FollowUp], TimeWindow | None] | Clarification:
+    """Further conditions on related records ("有逾期款、但这个月没人去拜访的客户"). The question's one time window
+    belongs to the condition written nearest to it; the others hold at any time. Returns them and the window that
+    is left for the first condition and the records themselves."""
+    f = q.found
+    spans = [f.get("related_span", (0, 0)), *(span for *_rest, span in f["more_related"])]
+    nearest = -1
+    own_time = time_field is not None and TIME_DIMENSIONS[time_field].entity == entity
+    if window is not None and not own_time and "window_span" in f:
+        at = f["window_span"]
+        nearest = min(range(len(spans)), key=lambda i: min(abs(at[0] - spans[i][1]), abs(spans[i][0] - at[1])))
+    ever = TimeWindow(None, None, "从来")
+    out = []
+    for i, (target, done, kinds, _span) in enumerate(f["more_related"], start=1):
+        when = window if i == nearest else None
+        if when is None and target == "activity" and not any(w in q.text for w in EVER_WORDS):
+            return FOLLOW_UP_WINDOW
+        out.append(FollowUp(when or ever, done, kinds, target))
+    return out, (None if nearest > 0 else window)
 
 
 # Questions asked back in more than one place.

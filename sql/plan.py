@@ -40,6 +40,7 @@ class FollowUp:
     kinds: tuple[str, ...] = ()  # only these activity types count ("没打过电话": calls)
     target: str = "activity"  # what must (not) exist: activity, won (deal), opportunity, contract, payment
     by: int | None = None  # only follow-ups by this rep ("郭琳跟进过哪些客户": the accounts she followed up)
+    product: Filter | None = None  # deals that include this product or line ("买过彩超X5的医院")
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class QueryPlan:
     group_by: tuple[str, ...] = ()
     filters: tuple[Filter, ...] = ()
     follow_up: FollowUp | None = None
+    more_related: tuple[FollowUp, ...] = ()  # further conditions on related records, all of which must hold
     window: TimeWindow | None = None
     time_field: str | None = None  # which time dimension the window applies to; None = the measure's default
     order: str | None = None  # "desc" | "asc" on the measure (or the list's default sort)

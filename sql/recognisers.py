@@ -57,6 +57,7 @@ def _time(q: Question, today: date, names: NameIndex, caller_id: int | None) -> 
         return  # "逾期超过60天" was read as a due-date condition, not as a window
     q.take(*span)
     q.found["window"] = window
+    q.found["window_span"] = span
 
 
 def _time_field(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
@@ -97,16 +98,36 @@ def _names(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
         if not q.free(*hit.span):
             continue
         q.take(*hit.span)
+        if len(hit.ids) > 1 and hit.kind == "product":
+            return Clarification(f"“{hit.name}”对应 {len(hit.ids)} 个产品，您指的是哪一个？ / '{hit.name}' matches "
+                                 f"{len(hit.ids)} products. Which one do you mean?", hit.details, "ambiguous_name")
         if len(hit.ids) > 1:
             return Clarification(f"有 {len(hit.ids)} 位叫“{hit.name}”的{_kind_zh(hit)}，您指的是哪一位？ / There are "
                                  f"{len(hit.ids)} records named '{hit.name}'. Which one do you mean?",
                                  hit.details or tuple(f"{hit.name} #{i}" for i in hit.ids), "ambiguous_name")
+        if hit.kind in ("product", "product_line"):
+            _take_product_verb(q, hit.span[0])
         team = _led_team(q, hit, names)
-        filters.append(Filter("team", "eq", team) if team is not None else _name_filter(hit))
+        found = Filter("team", "eq", team) if team is not None else _name_filter(hit)
+        if found not in filters:  # "CRM seats (SAAS-CRM)": one product, named twice
+            filters.append(found)
         if not hit.exact:
             q.found.setdefault("notes", []).append(f"“{q.text[hit.span[0]:hit.span[1]]}”按“{hit.name}”理解")
     q.found["filters"] = filters
     return None
+
+
+# What a deal does with a product, just before it: "带监护仪的商机", "涉及C300的单子", "deals that include the X5".
+PRODUCT_VERB = re.compile(r"(带了|带有|带|涉及到?|包含了?|含有|含|挂着?|里有|(?P<won>签下了?|赢下了?))\s*$|\b(that |which )?(include[sd]?|including|"
+                          r"contain(s|ing)?|carrying|featuring)( anything from| any of| any| an?| the)?( the)?\s*$")
+
+
+def _take_product_verb(q: Question, start: int) -> None:
+    if m := PRODUCT_VERB.search(q.text[:start]):
+        if q.free(*m.span()):
+            q.take(*m.span())
+            if m.group("won"):  # "三甲医院里今年签下A100的": won deals with it
+                q.found["product_won"] = True
 
 
 # "卢敏团队", "卢敏带的组员", "吕伟's team", "who reports to 宋倩": the team a manager leads, not the manager's own rows.
@@ -159,6 +180,28 @@ ACCOUNT_COUNT = r"(多少|几)(家|个)(客户|医院|公司|经销商|学校)?|
 
 
 def _follow_up(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    first = _related(q)
+    if first is not None:
+        target, done, kinds, span = first
+        q.found["follow_up_done"] = done
+        if target != "activity":
+            q.found["absence"] = target  # the related records that must (not) exist
+        if kinds:
+            q.found["follow_up_kinds"] = kinds
+        q.found["related_span"] = span
+        # "有逾期款但这个月没人去拜访的客户": further conditions on other records, all of which must hold
+        while (more := _related(q)) is not None:
+            q.found.setdefault("more_related", []).append(more)
+        return
+    m = next((m for w in STALE_WORDS if (m := q.search(w))), None)
+    if m:
+        q.take(*m.span())
+        q.found["stale"] = True
+        q.found.setdefault("entity_hint", "opportunity")
+
+
+def _related(q: Question) -> tuple[str, bool, tuple[str, ...], tuple[int, int]] | None:
+    """The next condition on related records: (target, must exist, activity types, span), taken from the question."""
     for related, present in ((ABSENCE_WORDS, False), (PRESENCE_WORDS, True)):
         for pattern, target in related:
             hit = q.search(pattern)
@@ -167,28 +210,58 @@ def _follow_up(q: Question, today: date, names: NameIndex, caller_id: int | None
                 continue  # "哪些客户有逾期的回款" lists the overdue amounts by account, which follow-ups can rank
             if hit:
                 q.take(*hit.span())
-                q.found["follow_up_done"] = present
-                q.found["absence"] = target  # the related records that must (not) exist
-                return
+                return target, present, (), hit.span()
     for typed, done in ((TYPED_NEGATION, False), (TYPED_POSITIVE, True)):
         for pattern, kinds in typed:
             m = q.search(pattern)
             if m:
                 q.take(*m.span())
-                q.found["follow_up_done"] = done
-                q.found["follow_up_kinds"] = kinds
-                return
+                return "activity", done, kinds, m.span()
     for words, done in ((NEGATED_FOLLOW_UP, False), (POSITIVE_FOLLOW_UP, True)):
         m = next((m for w in words if (m := q.search(w))), None)
         if m:
             q.take(*m.span())
-            q.found["follow_up_done"] = done
+            return "activity", done, (), m.span()
+    return None
+
+
+def _from_lead(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    """Accounts (and their records) that came from a converted lead: "线索转化过来的客户", "accounts that came from
+    trade-show leads", "转化客户". The lead's source, when named, must match."""
+    for pattern in FROM_LEAD:
+        m = q.search(pattern.format(src=_lead_sources()))
+        if m:
+            q.take(*m.span())
+            said = m.groupdict().get("src")
+            source = next((code for word, code in _source_words() if said and said.strip(" -") == word), "any")
+            q.found.setdefault("filters", []).append(Filter("from_lead", "eq", source))
             return
-    m = next((m for w in STALE_WORDS if (m := q.search(w))), None)
-    if m:
-        q.take(*m.span())
-        q.found["stale"] = True
-        q.found.setdefault("entity_hint", "opportunity")
+
+
+# the lead words come first, the account's own words stay for the entity: "微信渠道转化来的|客户"
+FROM_LEAD = (
+    r"(是)?((从|由))?((?P<src>{src})(渠道|来源)?的?)?(已转化的?)?线索(里)?(转化|转换|转|带)(过来|而来|来|出来)?的(那批|那些|这批)?",
+    r"(?P<src>{src})(渠道|来源)的?(线索)?(转化|转)(过来|而来|来)?的",
+    r"已转化的?线索(对应|关联|转成)的",
+    r"(?<!线索)转化(过来|而来|来)?的?(?![成为率])(?=[^，,。？?]{{0,8}}?(客户|医院|公司|学校|经销商|门店|实验室))",
+    r"\b(that |which |who )?(came|come|coming|originated|originating)( in)? (out of|from|through|via) (an? |our |the )?"
+    r"(converted )?((?P<src>{src})[ -]?)?leads?\b",
+    r"\b(that |which )?(were |was )?(we )?(got|converted|acquired|sourced)( them)? (from|out of|through) (an? |our |the )?"
+    r"((?P<src>{src})[ -]?)?leads?\b",
+    r"\bconverted[- ]leads?(?= (accounts?|customers?|clients?|hospitals?))",
+)
+
+
+@lru_cache(maxsize=1)
+def _source_words() -> tuple[tuple[str, str], ...]:
+    words = [(w.lower(), code) for code, (zh, en, syn) in (DIMENSIONS["lead_source"].values or {}).items()
+             for w in (zh, en, *syn)]
+    return tuple(sorted(words, key=lambda wc: -len(wc[0])))
+
+
+@lru_cache(maxsize=1)
+def _lead_sources() -> str:
+    return "|".join(re.escape(w).replace("\\ ", "[ -]?").replace("\\-", "[ -]?") for w, _c in _source_words())
 
 
 def _mine(q: Question, today: date, names: NameIndex, caller_id: int | None) -> Clarification | None:
@@ -599,6 +672,6 @@ def _budget_flag(q: Question, today: date, names: NameIndex, caller_id: int | No
             q.found.setdefault("flag_entities", []).append("opportunity")
 
 
-STEPS = (_overdue_days, _stage_days, _time, _team_region, _names, _follow_up, _mine, _unassigned, _top_n, _budget_flag, _comparison, _measure,
+STEPS = (_overdue_days, _stage_days, _time, _team_region, _names, _from_lead, _follow_up, _mine, _unassigned, _top_n, _budget_flag, _comparison, _measure,
          _time_field,
          _flags, _group_by, _values, _entity, _order)

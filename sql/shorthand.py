@@ -92,6 +92,8 @@ ABBREVIATIONS = (
      r"team\b", r"by team for \1 teams"),
     (r"(?<=[\u4e00-\u9fff])\s*[（(][a-z &/'-]+[)）]", ""), (r"\blost \(churned\)", "churned"),
     (r"(\d+(?:\.\d+)?)\s*kw(?![a-z])", r"\1千万"), (r"多少(盒|箱|瓶|支|套)", "多少件"), (r"(?<=台)/(盒|箱|件)", ""),
+    # packaging words count units: "how many cases of the milk powder", "total boxes of the glucose test kit"
+    (r"\b(boxes|cases|cartons|packs|bottles|pieces|sets|seats|licen[cs]es) of\b", "units of"),
     (r"\bhow much did (.{1,40}?) pay( us)?\b", r"how much was collected from \1"), (r"\bvia\b", "from"),
     (r"\bnational(ly)?\b|\bnationwide\b", ""), (r"\b(receivables?|ar) balance\b", r"\1"),
     (r"\bwith a due date (?=this|next|last|in\b)", "due "), (r"\b(\S+) or more\b", r"at least \1"), (r"\ba single (visit|follow[- ]?up|call)\b", r"a \1"),

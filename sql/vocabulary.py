@@ -37,13 +37,15 @@ NEGATED_FOLLOW_UP = (
 )
 # Negation of one kind of follow-up: "一个电话都没打过" (no calls), "没上门拜访过" (no visits).
 TYPED_NEGATION = (
-    (r"(一个|一通|一次)?电话(都|也)?没(有)?打过?|没(有)?打过?电话|no (phone )?calls?|never called|not called", ("call",)),
+    (r"(一个|一通|一次)?电话(都|也)?没(有)?打过?|没(有)?打过?电话(跟进|联系)?|no (phone )?calls?|never called|not called", ("call",)),
     (r"(一次)?(都|也)?(还)?没(有)?(人|被|任何)?去?(上门)?拜访(过|记录)?|(一次)?(上门)?拜访(都|也)?没(有)?(过)?|没(有)?上门(拜访)?过?|no visits?|"
      r"never (been )?visited|not (been )?visited|(haven'?t|hasn'?t|have not|has not) (been )?visited|(haven'?t|hasn'?t|"
      r"have not|has not|never) (had|got) (a |an |any )?(on-site )?visits?|(haven't|hasn't|didn't) (i|we|you|he|she|they) "
-     r"visited", ("visit",)),
-    (r"没(有)?(做过|安排过?)?演示|no demos?|never had a demo|(haven'?t|hasn'?t|didn'?t|did not) (logged?|had|have|done|do|"
-     r"run|held|give|given|gave) (a |any )?demos?",
+     r"visited|(nobody|no one|no-one) (has |have |had )?(ever )?visited( them| it)?|(haven'?t|hasn'?t|didn'?t|did not) "
+     r"(log(ged)?|made|make|done|do|paid|pay|record(ed)?) (a |any )?(single )?visits?", ("visit",)),
+    (r"没(有)?(做过|安排过)?(产品)?演示|no (product )?demos?(?! (has been |was |is )?(scheduled|booked|arranged)| yet)"
+     r"|never (had|got) a (product )?demo|(haven'?t|hasn'?t|didn'?t|did not) (logged?|had|have|done|do|run|held|give|"
+     r"given|gave) (a |any )?(product )?demos?|(haven'?t|hasn'?t) (been )?(given|shown) a (product )?demo",
      ("demo",)),
 )
 # Other records that must not exist (target codes of sql.compiler.ABSENCE): "没下过单", "without any contract".
@@ -51,7 +53,8 @@ ABSENCE_WORDS = (
     (r"(没|没有|无)(任何)?(在跟|在谈|未关闭|进行中|正在跟进|在途)(的)?商机|(without|with no|no) (any )?(open|active|ongoing) "
      r"(deals?|opportunit(y|ies))|(don'?t|doesn'?t|do not|does not|haven'?t|hasn'?t) (have|got) (any |an? )?(open|active|"
      r"ongoing) (deals?|opportunit(y|ies))", "open_opportunity"),
-    (r"一单(都|也)没(有)?(赢|成交|签)(过|下来)?|(从来|一直|还|至今)?(都)?(没|未|没有|从没|从未)(有)?(下过单|下单|开过?单|成交过?|赢过(单)?|赢单|签过单|出过单)"
+    (r"一单(都|也)没(有)?(赢|成交|签)(过|下来)?|(从来|一直|还|至今)?(都)?(没|未|没有|从没|从未)(有)?(下过单|下单|开过?单|成交过?|赢过(单)?|赢单|签过单|出过单|买过|采购过|购买过)"
+     r"|(haven'?t|hasn'?t|have not|has not|never|didn'?t|did not)( yet)?( ever)? (bought|purchased|buy|purchase)\b"
      r"|(haven'?t|hasn'?t|have not|has not|never|didn'?t|did not|don'?t|do not)( yet)? (won|closed|win|close)"
      r"( a single| any| a)?( deals?| orders?)?|without (a |any )?(win|won deal)s?|no won deals?", "won"),
     (r"一个(商机|单子|机会)(都|也)没(有)?|(从来|一直|还|至今)?(都)?(没|没有|从没有?|从未)(有过?|过)?(任何)?商机|(never had|never been|without|don'?t have|"
@@ -81,6 +84,11 @@ PRESENCE_WORDS = (
      r"(active|current|live) contracts?( with us)?", "active_contract"),
     (r"(?<![没未所])(赢过单|赢过|有赢单|成交过|下过单)|(?<!n't )(?<!not )(have|has|having) (won|closed) (a |any )?deals?",
      "won"),
+    # "买过彩超X5的医院", "accounts that bought the C300": a won deal (with that product, when one is named)
+    (r"(?<![没未不])(买过|买了|购买过|购买了|采购过|采购了)(?!多少|几)|(从|在)我们这(儿|里)(买|采购|购买)(过|了)?|(?<!n't )"
+     r"(?<!not )\b(ever )?(bought|purchased)( anything| any)?\b", "won"),
+    (r"(?<![没无所])有过(任何)?(商机|单子)|(?<!n't )(?<!not )(have|has|having) had (any |a |an )?(deals?|opportunit(y|ies))",
+     "opportunity"),
     (r"(?<![没未])(签了|签过|签约了|签下了?)(合同)|signed (a|any) contracts?( with us)?|(?<!n't )(?<!not )"
      r"(have|has|having) (signed )?(a|any) contracts?( with us)?", "contract"),
 )

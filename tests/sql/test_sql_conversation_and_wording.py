@@ -48,12 +48,6 @@ def test_follow_up(context: list[str], question: str, present: list[str], absent
         assert part not in outcome.query.sql
 
 
-def test_two_conditions_on_other_records_are_asked_back(small_engine: Engine) -> None:
-    """A contract that exists and payments that do not: answering one of them would be confidently wrong."""
-    outcome = answer("华北区签了合同、但到现在一分钱都没回款的客户", engine=small_engine, caller=Caller.admin(), today=TODAY)
-    assert outcome.status == "clarify"
-
-
 def test_a_condition_that_cannot_carry_over_is_asked_back(small_engine: Engine) -> None:
     """The stage belongs to deals: collections cannot keep it, and dropping it silently would change the answer."""
     first = answer("谈判阶段的商机金额按业务员", engine=small_engine, caller=Caller.admin(), today=TODAY)
