@@ -234,6 +234,10 @@ def _filter(ctx: _Ctx, f: Filter) -> exp.Expr:
         return _product(ctx, f)
     if f.dimension == "from_lead":
         return _from_lead(ctx, f)
+    if f.dimension == "response_hours":  # contacted, and only after that many hours
+        if ctx.plan.entity != "lead":
+            raise CompileError("首次联系时长只适用于线索", "time to first contact applies to leads")
+        return exp.GT(this=ctx.frag("{hours_to_first_contact}"), expression=_literal(f.value))
     col = ctx.frag(ctx.column(f.dimension))
     if f.op == "is_null":
         return exp.Is(this=col, expression=exp.Null())

@@ -39,6 +39,8 @@ def _filter(f: Filter, names: NameIndex | None = None) -> str:
         return f"{zh} ({en})"
     if f.op == "is_null":
         return "未分配 (unassigned)"
+    if f.dimension == "response_hours":
+        return f"首次联系晚于 {f.value} 小时 (first contact after {f.value} hours)"
     if f.dimension == "from_lead":
         source = "" if f.value == "any" else f"：{_value(replace(f, dimension='lead_source'))}"
         return f"线索转化而来{source} (converted from a lead)"

@@ -17,6 +17,7 @@ from sql.names import NameIndex
 from sql.plan import Clarification, Filter, FollowUp, QueryPlan, Refinement, Refusal, TimeWindow
 from sql.question import Question, compiled, longest_first, normalise
 from sql.recognisers import STEPS
+from sql.remarks import clauses, is_break, is_remark_candidate
 from sql.semantic import DIMENSIONS, ENTITIES, MEASURES, TIME_DIMENSIONS
 from sql.shorthand import expand
 from sql.timewords import _d, is_future
@@ -59,6 +60,23 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
     if any(re.search(w, t) for w in WRITE_WORDS for t in (raw, text)) and not (
             refining and re.match(r"(改成|改为|换成|改到)", text)):
         return Refusal("我只能查询数据，不能修改或删除 / I can only read data; I never change or delete it.")
+    context = (today, names, previous, caller_id, caller_team)
+    result = _understand(text, corrected, *context)
+    if isinstance(result, Clarification) and result.reason == "unknown_words":
+        return _without_remarks(text, corrected, *context) or result
+    return result
+
+
+def _understand(text: str, corrected: tuple[str, ...], today: date, names: NameIndex, previous: QueryPlan | None,
+                caller_id: int | None, caller_team: int | None) -> QueryPlan | Refinement | Clarification:
+    q = _recognised(text, corrected, today, names, caller_id, caller_team)
+    if isinstance(q, Clarification):
+        return q
+    return _assemble(q, today, previous, caller_id)
+
+
+def _recognised(text: str, corrected: tuple[str, ...], today: date, names: NameIndex, caller_id: int | None,
+                caller_team: int | None) -> Question | Clarification:
     q = Question(text, [False] * len(text), _is_english(text))
     q.found["caller_team"] = caller_team
     q.found["notes"] = list(corrected)
@@ -66,7 +84,58 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
         result = step(q, today, names, caller_id)
         if isinstance(result, Clarification):
             return result
-    return _assemble(q, today, previous, caller_id)
+    return q
+
+
+def _without_remarks(text: str, corrected: tuple[str, ...], today: date, names: NameIndex,
+                     previous: QueryPlan | None, caller_id: int | None, caller_team: int | None
+                     ) -> QueryPlan | Refinement | None:
+    """The question without the clauses that are remarks ("早上好", "…，今天去催一下", "heading there this
+    afternoon"): only when the rest is understood in full and each dropped clause names nothing the rest does not
+    (a condition said only in a remark is never dropped)."""
+    parts = clauses(text)
+    content = [i for i, p in enumerate(parts) if not is_break(p) and p.strip()]
+    remarks: list[int] = []
+    for i in (i for i in content if is_remark_candidate(parts[i])):
+        others = _join([p for j, p in enumerate(parts) if j != i and j not in remarks])
+        said = _conditions(parts[i], corrected, today, names, caller_id, caller_team)
+        kept = _conditions(others, corrected, today, names, caller_id, caller_team) if others else None
+        if said is not None and kept is not None and said <= kept:
+            remarks.append(i)
+    if not remarks:
+        return None
+    rest = _join([p for i, p in enumerate(parts) if i not in remarks])
+    again = _understand(rest, corrected, today, names, previous, caller_id, caller_team)
+    if not isinstance(again, QueryPlan | Refinement):
+        return None
+    skipped = "”“".join(parts[i].strip() for i in remarks)
+    return replace(again, notes=(*again.notes, f"略过“{skipped}” (remarks skipped)"))
+
+
+def _join(parts: list[str]) -> str:
+    """Clauses back into one question, without a break left at either end or two breaks in a row."""
+    out: list[str] = []
+    for p in parts:
+        if is_break(p) and (not out or is_break(out[-1])):
+            continue
+        out.append(p)
+    return "".join(out).strip(" ，,。；;！!-–—")
+
+
+def _conditions(text: str, corrected: tuple[str, ...], today: date, names: NameIndex, caller_id: int | None,
+                caller_team: int | None) -> set[str] | None:
+    """What a piece of a question asks for: its names, values, flags, measure and related records. A window of the
+    asker's own day (今天, 明天) in a remark is their plan, not a condition."""
+    q = _recognised(text, corrected, today, names, caller_id, caller_team)
+    if isinstance(q, Clarification):
+        return None
+    f = q.found
+    out = {repr(x) for x in f.get("filters", [])} | {repr(v) for v in f.get("values", [])}
+    out |= {f"{k}={f[k]!r}" for k in ("measure", "absence", "follow_up_kinds", "top_n") if f.get(k)}
+    window = f.get("window")
+    if window is not None and window.label not in ("今天", "明天", "后天", "today", "tomorrow"):
+        out.add(f"window={window.label}")
+    return out
 
 
 # -- recognisers -------------------------------------------------------------------------------------------------
@@ -397,6 +466,9 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
     if measure is None and f.get("aggregate") == "sum" and f.get("top_n") and not group_by:
         sort = _amount_column(entity)  # "金额最大的5个商机": the five largest deals, not a total
     elif measure is None and f.get("aggregate"):
+        if re.search(r"小时|多少天|几天|\b(hours?|days)\b", q.text):
+            return Clarification("这个时长不在可统计的指标里（可以问线索响应时长、商机在当前阶段的天数）/ That duration is not "
+                                 "a measure I know (lead response hours and days in stage are).", EXAMPLES, "vague")
         measure = _amount_measure(entity, str(f["aggregate"]))
         if measure is None:
             return Clarification(f"{ENTITIES[entity].label_zh}没有金额可以汇总 / {ENTITIES[entity].label_en} has no "
@@ -443,6 +515,9 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         measure = None
     if measure is not None and measure in AVG_OF and f.get("aggregate") == "avg":
         measure = AVG_OF[measure]
+    if measure is not None and measure in RANKED_COLUMN and f.get("superlative") and not f.get("top_n") \
+            and not group_by and re.search(SINGLE_RECORD, q.text):
+        f = {**f, "top_n": 1}  # "预算最高的那条线索是哪家": the one record, not a total
     if measure is not None and measure in RANKED_COLUMN and f.get("top_n") and not group_by:
         # "年收入最高的十家医院", "预算最高的10条线索": the records themselves, sorted, not one total
         sort = RANKED_COLUMN[measure]
@@ -647,6 +722,9 @@ RANKED_COLUMN = {"annual_revenue": "a.annual_revenue", "lead_budget": "l.budget"
                  "collected": "p.amount_paid",
                  "opportunity_amount": "o.amount", "won_amount": "o.amount",
                  "overdue_amount": DIMENSIONS["unpaid"].column, "outstanding_amount": DIMENSIONS["unpaid"].column}
+# A question about one record: "预算最高的那条线索是哪家", "which deal is the biggest".
+SINGLE_RECORD = (r"哪(一)?(家|个|条|笔|单|位|份)|那(一)?(条|家|个|笔|单|份)|\bwhich (one|lead|deal|account|customer|contract|"
+                 r"installment|opportunity)\b")
 # The amounts still owed and the flag that selects their installments: overdue ones, or all unpaid ones.
 OWED_FLAG = {"overdue_amount": "overdue", "outstanding_amount": "unpaid"}
 

@@ -59,7 +59,7 @@ TERMS: dict[str, tuple[str, ...]] = {
 }
 
 # generic words that belong to a product named beside them: "the M8 monitor", "the C300 unit", "A100 machine"
-BESIDE = ("monitor", "machine", "device", "unit", "system", "model", "kit", "pump", "analyzer", "analyser",
+BESIDE = ("monitor", "machine", "device", "system", "model", "kit", "pump", "analyzer", "analyser",
           "型号", "设备", "仪器")
 
 # product line -> what questions call it in English

@@ -19,7 +19,7 @@ from sql.numbers import chinese_to_int, find_amounts
 from sql.plan import Clarification, Filter
 from sql.question import Question, compiled, longest_first
 from sql.semantic import DIMENSIONS, ENTITIES, FLAG_ENTITY, FLAGS, MEASURES, TIME_DIMENSIONS
-from sql.timewords import find_window
+from sql.timewords import find_window, is_future
 from sql.vocabulary import (
     ABSENCE_WORDS,
     AMOUNT_FIELDS,
@@ -62,6 +62,14 @@ def _time(q: Question, today: date, names: NameIndex, caller_id: int | None) -> 
 
 def _time_field(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
     """Which time the question dates by ("签约", "due", "expected to close"); after measures, so 签约金额 stays one."""
+    window = q.found.get("window")
+    if window is not None and is_future(window, today) and (
+            m := q.search(r"(要|能|会|将|可以|准备|打算)(签下来|签单|签约|成交|关单|拿下)")):
+        q.take(*m.span())  # "高娜下周要成交的单子": deals expected to close then, not deals won
+        q.take_first(("预计",))
+        q.found["time_field"] = "o.expected_close_date"
+        q.found.setdefault("entity_hint", "opportunity")
+        return
     if m := q.search(r"预计(?=.{1,6}成交)"):  # "预计下周成交": the expected close date, words apart
         q.take(*m.span())
         q.take_first(("成交",))
@@ -210,6 +218,11 @@ def _related(q: Question) -> tuple[str, bool, tuple[str, ...], tuple[int, int]] 
                 continue  # "哪些客户有逾期的回款" lists the overdue amounts by account, which follow-ups can rank
             if hit:
                 q.take(*hit.span())
+                if target in ("open_opportunity", "opportunity") and not re.search(r"商机|单子|deal|opportunit",
+                                                                                    hit.group(0)):
+                    # "有在跟监护仪商机的医院": the deal word after the product is part of the condition
+                    if (deal := re.compile(r"商机|单子").search(q.text, hit.end(), hit.end() + 14)) and q.free(*deal.span()):
+                        q.take(*deal.span())
                 return target, present, (), hit.span()
     for typed, done in ((TYPED_NEGATION, False), (TYPED_POSITIVE, True)):
         for pattern, kinds in typed:
@@ -300,7 +313,9 @@ def _flags(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
 
 STRONG_COUNT = r"#\s*of\b|(?<=拜访|跟进|线索|商机|电话|订单|合同)量|(?<![哪那这])(?:几|多少)(?:个(?!小时|月|星期|礼拜|工作日)|家|条|次|笔|份|位|单|名)|数量|个数|总数|次数|how many(?! days)|number of|\bcount\b|no\. of"
 ENTITY_COUNT = r"(?<=[\u4e00-\u9fff])(?<!天)数(?:量|目)?(?![\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])数(?=是|有|为|多少)"
-LIST_MARKERS = r"哪些|哪几|列出|列一下|名单|清单|明细|记录|\bwhich\b|\blist\b|show me the|(?<!trade )\bshow\b"
+LIST_MARKERS = (r"哪些|哪几|列出|列一下|名单|清单|明细|记录|\bwhich\b|\blist\b|show me the|(?<!trade )\bshow\b|"
+                r"^(the |my |our |all )?(payments|installments|deals|opportunities|contracts|leads|accounts|customers) (i|we|"
+                r"he|she|they|you|that|which)\b")  # "payments I collected this week": those payments
 # Words that make an entity-like measure word ("回款") a figure rather than a list of records.
 AMOUNT_MARKERS = r"多少|金额|总额|额|合计|总计|总和|按|各|每|排名|最|前\s*[\d一二两三四五六七八九十]|top|how much|total|sum|amount|by |per |most|highest"
 
@@ -390,6 +405,32 @@ def _top_n(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
 
 AGGREGATE_WORDS = ("平均", "average", "avg", "总金额", "总额", "金额", "多少钱", "钱", "总价值", "合计", "总和", "total amount", "total value",
                    "amount", "value", "sum", "total", "how much", "worth")
+
+# How long a lead waited for its first contact: "超过4小时才联系上的", "first contact took more than 24 hours".
+N = r"(?P<n>\d+|[一二两三四五六七八九十]+)"
+RESPONSE_HOURS = (
+    r"(首次联系|第一次联系|首次响应|响应|联系)?(拖了|用了|花了|等了|隔了)?(超过|多于|大于|高于|过了)\s*" + N + r"\s*(个)?小时(以上)?(才)?"
+    r"(被)?(联系上|联系到|联系|响应|跟进|接触)(的)?",
+    r"(首次联系|第一次联系|首次响应|响应)(拖了|用了|花了|等了)?\s*" + N + r"\s*(个)?小时以上(的)?",
+    r"\b(the )?(first (contact|touch|response)|response) took (more than|over|longer than) " + N + r" hours?",
+    r"\bwaited (more than|over|longer than) " + N + r" hours? for (a |the |their )?first (contact|touch|response)",
+    r"\b(were |was )?(only )?(contacted|reached) (only )?(after|more than) (more than )?" + N + r" hours?",
+    r"\btook (more than|over|longer than) " + N + r" hours? to (be )?(contact(ed)?|reach(ed)?|respond(ed)? to)",
+)
+
+
+def _response_hours(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    for pattern in RESPONSE_HOURS:
+        if m := q.search(pattern):
+            said = m.group("n")
+            hours = int(said) if said.isdigit() else chinese_to_int(said)
+            if hours is None:
+                return
+            q.take(*m.span())
+            q.found.setdefault("filters", []).append(Filter("response_hours", "gt", hours))
+            q.found.setdefault("entity_hint", "lead")
+            return
+
 
 def _comparison(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
     amounts = [a for a in find_amounts(q.text) if q.free(a[0], a[1])]
@@ -672,6 +713,6 @@ def _budget_flag(q: Question, today: date, names: NameIndex, caller_id: int | No
             q.found.setdefault("flag_entities", []).append("opportunity")
 
 
-STEPS = (_overdue_days, _stage_days, _time, _team_region, _names, _from_lead, _follow_up, _mine, _unassigned, _top_n, _budget_flag, _comparison, _measure,
+STEPS = (_overdue_days, _stage_days, _response_hours, _time, _team_region, _names, _from_lead, _follow_up, _mine, _unassigned, _top_n, _budget_flag, _comparison, _measure,
          _time_field,
          _flags, _group_by, _values, _entity, _order)

@@ -92,6 +92,9 @@ ABBREVIATIONS = (
      r"team\b", r"by team for \1 teams"),
     (r"(?<=[\u4e00-\u9fff])\s*[（(][a-z &/'-]+[)）]", ""), (r"\blost \(churned\)", "churned"),
     (r"(\d+(?:\.\d+)?)\s*kw(?![a-z])", r"\1千万"), (r"多少(盒|箱|瓶|支|套)", "多少件"), (r"(?<=台)/(盒|箱|件)", ""),
+    # month and year ends: "closing before the end of the month", "月底前要收的款"
+    (r"\b(before|by) (the )?end of (the |this )?month\b", "this month"),
+    (r"\b(before|by) (the )?(end of (the |this )?year|year[- ]end)\b", "this year"), (r"(本月|这个月)?月底(之前|前|以前)", "本月"),
     # packaging words count units: "how many cases of the milk powder", "total boxes of the glucose test kit"
     (r"\b(boxes|cases|cartons|packs|bottles|pieces|sets|seats|licen[cs]es) of\b", "units of"),
     (r"\bhow much did (.{1,40}?) pay( us)?\b", r"how much was collected from \1"), (r"\bvia\b", "from"),

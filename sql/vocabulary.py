@@ -78,7 +78,8 @@ PRESENCE_WORDS = (
     (r"(?<![没无所])有(过)?逾期(没付|未付|没收回来?|未收回|没回|未回)?的?(账款|款项?|回款|付款|应收款?|欠款|货款)|(?<!n't )(?<!not )"
      r"(have|has|having|with) (any |some |an |a )?(overdue|past[- ]due) (payments?|receivables?|invoices?|installments?|"
      r"instalments?|balances?|amounts?)", "overdue_payment"),
-    (r"(?<![没无所])(还)?有(在跟|在谈|未关闭|没关闭|进行中|正在跟进|在途)(的)?商机|(?<!n't )(?<!not )(have|has|with|having) "
+    (r"(?<![没无所])(还)?有(在跟|在谈|未关闭|没关闭|进行中|正在跟进|在途)(的)?商机|(?<![没无所])(手上)?(还)?有(还没关单的|没关单的|未关单的|"
+     r"在跟的?|在谈的?|未关闭的?|没关闭的?|进行中的?)(?=[^，,。？?的]{1,12}(商机|单子))|(?<!n't )(?<!not )(have|has|with|having) "
      r"(any |an? |some )?(open|active|ongoing) (deals?|opportunit(y|ies))", "open_opportunity"),
     (r"(?<![没无])有(正在|还在)?(执行中|在执行|生效中|有效)的?合同|(?<!n't )(?<!not )(have|has|having|with) (an? |any |some )?"
      r"(active|current|live) contracts?( with us)?", "active_contract"),
@@ -87,7 +88,7 @@ PRESENCE_WORDS = (
     # "买过彩超X5的医院", "accounts that bought the C300": a won deal (with that product, when one is named)
     (r"(?<![没未不])(买过|买了|购买过|购买了|采购过|采购了)(?!多少|几)|(从|在)我们这(儿|里)(买|采购|购买)(过|了)?|(?<!n't )"
      r"(?<!not )\b(ever )?(bought|purchased)( anything| any)?\b", "won"),
-    (r"(?<![没无所])有过(任何)?(商机|单子)|(?<!n't )(?<!not )(have|has|having) had (any |a |an )?(deals?|opportunit(y|ies))",
+    (r"(?<![没无所])(还)?有过?(任何)?(商机|单子)(?![金数多少总额])|(?<!n't )(?<!not )(have|has|having) had (any |a |an )?(deals?|opportunit(y|ies))",
      "opportunity"),
     (r"(?<![没未])(签了|签过|签约了|签下了?)(合同)|signed (a|any) contracts?( with us)?|(?<!n't )(?<!not )"
      r"(have|has|having) (signed )?(a|any) contracts?( with us)?", "contract"),
@@ -97,7 +98,8 @@ TYPED_POSITIVE = (
     (r"做过(产品)?演示|(had|got|received) (a |any )?demos?|(were|was|been) demoed", ("demo",)),
     (r"(上门)?拜访过|有(过)?(上门)?拜访(记录)?|(were|was|been) visited|(had|got) (a |any )?visits?", ("visit",)),
     (r"打过电话|(有)?(过)?电话(沟通|联系)(过)?|(were|was|been) called|(had|got) (a |any )?calls?", ("call",)),
-    (r"(上门)?拜访了(?=哪些)|(上门)?拜访过(?=哪些)|去(上门)?拜访过|did (we|i|you|he|she|they) visit", ("visit",)),
+    (r"(上门)?拜访了(?=哪些)|(上门)?拜访过(?=哪些)|去(上门)?拜访过|did (we|i|you|he|she|they) visit|(?<=[\u4e00-\u9fff] )visited\b|"
+     r"(?<=\bwe )visited\b|(?<=\bhe )visited\b|(?<=she )visited\b|(?<=\bi )visited\b|(?<=they )visited\b", ("visit",)),
     (r"(with|had) a demo( logged)?|demo logged", ("demo",)),
 )
 POSITIVE_FOLLOW_UP = (

@@ -70,6 +70,14 @@ WORDINGS = [
     ("逾期没收的超过5万的有哪几笔", ["p.amount_due - p.amount_paid > 50000"]),
     # 过亿 is one 亿
     ("年营收过亿的三甲医院", ["a.annual_revenue >= 100000000"]),
+    # a lead's wait for its first contact, in hours
+    ("上周有几条线索是超过4小时才联系上的", ["* 24 > 4", "l.created_at >= '2026-11-09 00:00:00'"]),
+    ("List last week's leads where the first contact took more than 24 hours.", ["* 24 > 24"]),
+    # the one record with the highest value, not a total
+    ("预算最高的那条线索是哪家", ["ORDER BY l.budget DESC", "LIMIT 1"]),
+    # remarks around the question are skipped when the rest is understood and they name nothing else
+    ("我在跟的单子里金额最大的三个是哪几个，今天重点盯", ["ORDER BY o.amount DESC", "LIMIT 3"]),
+    ("any open deals under 50k? might bundle them", ["o.amount < 50000"]),
     # weeks as days in a negated follow-up window
     ("哪些客户超过两周没跟进了", ["'2026-11-04 00:00:00'"]),
     # the amount due is not the amount collected; a coming month for due dates
@@ -140,6 +148,13 @@ def test_wording(question: str, present: list[str], small_engine: Engine) -> Non
     assert outcome.status == "answered" and outcome.query is not None, outcome.clarification
     for part in present:
         assert part in outcome.query.sql, outcome.query.sql
+
+
+@pytest.mark.parametrize("question", ["华东的客户，规模大的，我想看看", "今天去华东的客户那边，帮我看下哪些没签过单"])
+def test_a_remark_that_carries_a_condition_is_not_dropped(question: str, small_engine: Engine) -> None:
+    """"规模大的" is not understood and "今天去华东…" names 华东 only there: asked back, never half answered."""
+    outcome = answer(question, engine=small_engine, caller=Caller.admin(), today=TODAY)
+    assert outcome.status == "clarify" or (outcome.query is not None and "'east'" in outcome.query.sql)
 
 
 def test_interpretation_names_reps_and_accounts(small_engine: Engine) -> None:
