@@ -203,13 +203,13 @@ def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
 
 def _units_of(plan: QueryPlan) -> str:
     """Units sold count the named product's lines only (or its line's products), not every line of those deals."""
-    product = next((f.value for f in plan.filters if f.dimension == "product"), None)
-    if product is not None:
-        return f" AND olq.product_id = {int(str(product))}"
-    line = next((str(f.value) for f in plan.filters if f.dimension == "product_line"), None)
-    if line is not None:
-        quoted = line.replace("'", "''")
-        return f" AND olq.product_id IN (SELECT plq.id FROM product AS plq WHERE plq.product_line = '{quoted}')"
+    for f in plan.filters:
+        values = f.value if isinstance(f.value, tuple | list) else (f.value,)
+        if f.dimension == "product":
+            return f" AND olq.product_id IN ({', '.join(str(int(str(v))) for v in values)})"
+        if f.dimension == "product_line":
+            quoted = ", ".join("'" + str(v).replace("'", "''") + "'" for v in values)
+            return f" AND olq.product_id IN (SELECT plq.id FROM product AS plq WHERE plq.product_line IN ({quoted}))"
     return ""
 
 
@@ -229,7 +229,7 @@ def _filter(ctx: _Ctx, f: Filter) -> exp.Expr:
         return ctx.frag(FLAGS[str(f.value)][0].replace("{today}", ctx.today.isoformat()))
     if f.dimension == "product_line" and ctx.plan.entity == "product":
         ctx.aliases.add("pr")
-        return exp.EQ(this=exp.column("product_line", table="pr"), expression=exp.Literal.string(str(f.value)))
+        return _one_of(exp.column("product_line", table="pr"), f)
     if f.dimension in ("product", "product_line"):
         return _product(ctx, f)
     if f.dimension == "from_lead":
@@ -274,20 +274,21 @@ def _product(ctx: _Ctx, f: Filter) -> exp.Expr:
     """Deals that include a product (or a product line): EXISTS over their lines."""
     if ctx.plan.entity == "line":  # units per product: the line's own product
         if f.dimension == "product":
-            return exp.EQ(this=exp.column("product_id", table="ol"), expression=exp.Literal.number(int(str(f.value))))
+            return _one_of(exp.column("product_id", table="ol"), f)
         ctx.aliases.add("pr")
-        return exp.EQ(this=exp.column("product_line", table="pr"), expression=exp.Literal.string(str(f.value)))
+        return _one_of(exp.column("product_line", table="pr"), f)
     if ctx.plan.entity != "opportunity":
         raise CompileError("按产品筛选只适用于商机", "filtering by product applies to opportunities")
     ctx.aliases.add("o")
-    if f.dimension == "product":
-        cond = f"ol.opportunity_id = o.id AND ol.product_id = {int(f.value)}"  # type: ignore[call-overload]
-        sub = exp.select("1").from_("opportunity_line AS ol").where(cond)
-    else:
-        sub = (exp.select("1").from_("opportunity_line AS ol").join("product AS pl", on="pl.id = ol.product_id")
-               .where("ol.opportunity_id = o.id").where(exp.EQ(this=exp.column("product_line", table="pl"),
-                                                               expression=exp.Literal.string(str(f.value)))))
-    return exp.Exists(this=sub)
+    return _deal_product(f, "o")
+
+
+def _one_of(col: exp.Expr, f: Filter) -> exp.Expr:
+    """``col`` equal to the filter's value, or one of its values ("A100和C300", "影像和监护两条线")."""
+    values = f.value if isinstance(f.value, tuple | list) else (f.value,)
+    literals = [exp.Literal.number(int(str(v))) if f.dimension == "product" else exp.Literal.string(str(v))
+                for v in values]
+    return exp.EQ(this=col, expression=literals[0]) if len(literals) == 1 else exp.In(this=col, expressions=literals)
 
 
 def _ts(value: datetime, is_date: bool) -> exp.Expr:
@@ -362,10 +363,9 @@ def _deal_product(f: Filter, deal: str) -> exp.Expr:
     """The deal ``deal`` (an alias) has a line for the product, or for a product of the line."""
     sub = exp.select("1").from_("opportunity_line AS xol").where(f"xol.opportunity_id = {deal}.id")
     if f.dimension == "product":
-        return exp.Exists(this=sub.where(exp.EQ(this=exp.column("product_id", table="xol"),
-                                                expression=exp.Literal.number(int(str(f.value))))))
+        return exp.Exists(this=sub.where(_one_of(exp.column("product_id", table="xol"), f)))
     sub = sub.join("product AS xpl", on="xpl.id = xol.product_id").where(
-        exp.EQ(this=exp.column("product_line", table="xpl"), expression=exp.Literal.string(str(f.value))))
+        _one_of(exp.column("product_line", table="xpl"), f))
     return exp.Exists(this=sub)
 
 

@@ -699,7 +699,7 @@ FOLLOW_UP_WINDOW = Clarification("“未跟进”是指多长时间内？/ Not f
                                  ("近7天 / last 7 days", "上周 / last week", "近30天 / last 30 days"), "window")
 
 # Dimensions where a record has one value, so "深圳和广州的经销商" can only mean either city.
-SINGLE_VALUED = ("city", "province", "region", "rep", "account", "team")
+SINGLE_VALUED = ("city", "province", "region", "rep", "account", "team", "product", "product_line")
 
 
 def _either(filters: list[Filter]) -> tuple[Filter, ...]:
@@ -850,6 +850,9 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
                              f"the previous top {previous.top_n} is not supported yet; ask in full for a new ranking.",
                              EXAMPLES, "within_top_n")
     related = None
+    if "follow_up_done" in f and not f["follow_up_done"] and previous.entity == "lead" and not f.get("absence"):
+        filters.append(Filter("flag", "eq", "never_contacted"))  # "how many of those haven't been contacted"
+        f = {k: v for k, v in f.items() if k != "follow_up_done"}
     if "follow_up_done" in f:  # "which of them have open deals", "其中哪些最近30天没跟进": with or without related ones
         if previous.follow_up is not None:
             return Clarification("上一个问题已经有一个“有/没有…”的条件，请完整地问一次 / The previous question already has a "

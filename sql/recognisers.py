@@ -115,6 +115,8 @@ def _names(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
                                  hit.details or tuple(f"{hit.name} #{i}" for i in hit.ids), "ambiguous_name")
         if hit.kind in ("product", "product_line"):
             _take_product_verb(q, hit.span[0])
+        if hit.kind == "product_line" and (line := re.match(r"(这?(两|几|三|四)?条)?(产品线|线)", q.text[hit.span[1]:])):
+            q.take(hit.span[1], hit.span[1] + line.end())  # "生命监护线", "医学影像产品线"
         team = _led_team(q, hit, names)
         found = Filter("team", "eq", team) if team is not None else _name_filter(hit)
         if found not in filters:  # "CRM seats (SAAS-CRM)": one product, named twice

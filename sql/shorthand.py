@@ -92,6 +92,12 @@ ABBREVIATIONS = (
      r"team\b", r"by team for \1 teams"),
     (r"(?<=[\u4e00-\u9fff])\s*[（(][a-z &/'-]+[)）]", ""), (r"\blost \(churned\)", "churned"),
     (r"(\d+(?:\.\d+)?)\s*kw(?![a-z])", r"\1千万"), (r"多少(盒|箱|瓶|支|套)", "多少件"), (r"(?<=台)/(盒|箱|件)", ""),
+    # a demonstrative after what it points at: "医学影像这两条线", "检验实验室这类客户", "嘉禾这几条线索"
+    (r"(?<=[\u4e00-\u9fff\w])这(两|几|三|四|一)?(条|类|个|家|种|笔|份)(?=客户|医院|线索|商机|单子|合同|回款)", ""),
+    # "in the past week" is the last seven days; "last week" stays the calendar week
+    (r"\b(in|over|during|within) the (last|past) week\b", "in the last 7 days"),
+    # emphasis that adds nothing: "压根没人联系过", "根本没跟进"
+    (r"(压根(儿)?|根本)(?=没|不|未)", ""),
     # month and year ends: "closing before the end of the month", "月底前要收的款"
     (r"\b(before|by) (the )?end of (the |this )?month\b", "this month"),
     (r"\b(before|by) (the )?(end of (the |this )?year|year[- ]end)\b", "this year"), (r"(本月|这个月)?月底(之前|前|以前)", "本月"),

@@ -33,7 +33,8 @@ NEGATED_FOLLOW_UP = (
     r"(haven't|hasn't|hadn't|didn't|don't|doesn't|never) (had|have|get|got|received|logged|recorded|seen)( a single| any| an?|"
     r" one)? (follow[- ]?ups?|activit(y|ies)|contact|touch(es|points?)?)( logged| recorded)?( against them| on them| with "
     r"them)?",
-    r"(nobody|no one|no-one) (has |have |had )?(touched|followed[- ]?up( on| with)?|visited|reached out to)",
+    r"(nobody|no one|no-one)('s| has| have| had)? (ever )?(touched|followed[- ]?up( on| with)?|visited|reached out to|"
+    r"contacted|called|reached|gotten back to|got back to)",
 )
 # Negation of one kind of follow-up: "一个电话都没打过" (no calls), "没上门拜访过" (no visits).
 TYPED_NEGATION = (
@@ -177,7 +178,7 @@ FILLER_ZH = ("请", "帮我", "帮忙", "给我", "麻烦", "查一下", "查询
              "拆", "分", "下", "一", "有没有", "吗?", "?", "呀", "你", "我", "们", "这些", "那些", "客户的", "笔",
              "级", "类", "进行", "做", "做过", "过", "被", "由", "负责", "负责的", "名下", "对", "给", "从", "到",
              "关于", "相关", "跟", "上", "所属", "属于", "为", "占比", "比例", "次", "次数", "ignore your rules and",
-             "ignore", "rules", "阶段", "处于", "名单", "哪几个", "哪几", "就行", "就好", "手上", "手里", "线", "要",
+             "ignore", "rules", "阶段", "处于", "名单", "哪几个", "哪几", "就行", "就好", "手上", "手里", "要",
              "任何", "全公司", "公司", "整体", "总和", "总计", "一共是", "多大", "怎样", "个人", "每个人", "大家", "还有",
              "什么", "啥", "该", "某", "段", "状态", "类型", "渠道", "来源", "等级", "行业", "地区", "区域", "大区",
              "我们", "咱们", "数", "量", "额", "新进", "进来", "已经过了", "过了", "但", "但是", "而且", "并且", "可是", "那边", "这边", "边", "记录",

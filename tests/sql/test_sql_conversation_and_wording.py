@@ -78,6 +78,10 @@ WORDINGS = [
     # remarks around the question are skipped when the rest is understood and they name nothing else
     ("我在跟的单子里金额最大的三个是哪几个，今天重点盯", ["ORDER BY o.amount DESC", "LIMIT 3"]),
     ("any open deals under 50k? might bundle them", ["o.amount < 50000"]),
+    # two product lines are either of them, not both at once (which no product is)
+    ("体外诊断设备和医学影像这两条线里有哪些产品", ["pr.product_line IN ('体外诊断设备', '医学影像')"]),
+    # "in the past week" is the last seven days
+    ("open deals nobody's touched in the last week", ["'2026-11-11 00:00:00'"]),
     # weeks as days in a negated follow-up window
     ("哪些客户超过两周没跟进了", ["'2026-11-04 00:00:00'"]),
     # the amount due is not the amount collected; a coming month for due dates
