@@ -148,6 +148,11 @@ def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
             sel = sel.limit(plan.limit, copy=False)
         return sel
     expr_text = measure.expr.replace("{id}", f"{ent.alias}.id").replace("{product_clause}", _units_of(plan))
+    if "{share}" in expr_text:
+        if not plan.share_of:
+            raise CompileError("占比需要说明是哪一部分", "a share needs the part it is a share of")
+        part = exp.and_(*[_filter(ctx, f) for f in plan.share_of]).sql(dialect=ctx.dialect)
+        expr_text = f"1.0 * SUM(CASE WHEN {part} THEN 1 ELSE 0 END) / NULLIF(COUNT(*), 0)"
     value = exp.alias_(ctx.frag(expr_text), "value")
     extra = []
     for code in plan.also:  # "count and total value": same records, so the same conditions

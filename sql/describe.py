@@ -70,6 +70,8 @@ def describe(plan: QueryPlan, names: NameIndex | None = None) -> str:
     if plan.measure:
         m = MEASURES[plan.measure]
         parts.append(f"{m.label_zh} ({m.label_en})")
+    if plan.share_of:
+        parts.append("其中 (part): " + " · ".join(_filter(f, names) for f in plan.share_of))
     parts += [_filter(f, names) for f in plan.filters]
     if plan.window:
         time_code = window_time_code(plan, MEASURES.get(plan.measure) if plan.measure else None)

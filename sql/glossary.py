@@ -5,6 +5,7 @@ A test compares the file with this output, so the glossary cannot drift from wha
 
 from __future__ import annotations
 
+from sql.productwords import LINES, TERMS
 from sql.semantic import DIMENSIONS, ENTITIES, FLAGS, MEASURES, TIME_DIMENSIONS
 
 MEANINGS = """\
@@ -27,6 +28,20 @@ MEANINGS = """\
 - The region of an opportunity, contact, activity, contract or payment is its account's region; a rep's own
   region is meant only when the question says so (华东团队, reps in East China).
 - Amounts are in yuan; 万 and 亿 (and w, k, M) are multipliers; rates are fractions between 0 and 1.
+- Conditions on other records can be combined: 有逾期款、这个月没人拜访的客户; 签了合同但一分钱都没回款的客户;
+  accounts that signed a contract this year but have no open deals. The question's one time window belongs to
+  the condition written nearest to it; the others hold at any time.
+- An account that 买过/bought a product has a won opportunity with a line for it; 在跟/open deal for a product:
+  an open one; 没买过: no won one. 线索转化来的客户/accounts that came from leads: some lead's
+  `converted_account_id` is the account (of the source named: 展会线索转化来的).
+- 超过N小时才联系上的线索 / first contact took more than N hours: contacted leads whose first contact came more
+  than N hours after creation.
+- 占比/比例/share of: the fraction of the records asked about that also meet the part named after 里/中 (in
+  English after that/which), or the condition said last; counted by records, never by amounts.
+- 已到期/come due: `due_date < today`, paid or not; 未到期/not yet due: `due_date >= today`. 下周要成交/closing before
+  the end of the month: open deals by `expected_close_date`.
+- Remarks around a question (早上好, 今天去催一下, heading there this afternoon) are skipped only when they name
+  nothing the rest of the question does not; the answer's interpretation says what was skipped.
 - Row-level security: a `rep` sees rows they own, a `manager` their team's, a `director`/`admin` everything,
   a `trainer` no customer rows; it applies to every table a query reads, in joins and subqueries alike.
 """
@@ -48,6 +63,13 @@ def render() -> str:
         out.append(f"| {d.code} | {d.label_zh} | {values} |")
     out += ["", "## Conditions / 条件词", "", "| condition | 中文 | English | words |", "|---|---|---|---|"]
     out += [f"| {code} | {zh} | {en} | {', '.join(words)} |" for code, (_c, zh, en, words) in FLAGS.items()]
+    out += ["", "## Product words / 产品用语", "",
+            "Products are found by name, SKU, model code (A100) or a term of their name. A term that every product of "
+            "one line shares, and no other product, means the line (试剂盒 → 诊断试剂); any other term shared by several products is asked back.",
+            "", "| term in product names | words in questions |", "|---|---|"]
+    out += [f"| {term} | {', '.join(words)} |" for term, words in TERMS.items()]
+    out += ["", "| product line | English words |", "|---|---|"]
+    out += [f"| {line} | {', '.join(words)} |" for line, words in LINES.items()]
     out += ["", "## Time dimensions / 时间字段", "", "| column | 中文 | English |", "|---|---|---|"]
     out += [f"| {t.column} | {t.label_zh} | {t.label_en} |" for t in TIME_DIMENSIONS.values()]
     return "\n".join(out) + "\n"

@@ -18,7 +18,7 @@ from sql.plan import Clarification, Filter, FollowUp, QueryPlan, Refinement, Ref
 from sql.question import Question, compiled, longest_first, normalise
 from sql.recognisers import STEPS
 from sql.remarks import clauses, is_break, is_remark_candidate
-from sql.semantic import DIMENSIONS, ENTITIES, MEASURES, TIME_DIMENSIONS
+from sql.semantic import DIMENSIONS, ENTITIES, FLAGS, MEASURES, TIME_DIMENSIONS
 from sql.shorthand import expand
 from sql.timewords import _d, is_future
 from sql.vocabulary import (
@@ -531,6 +531,13 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
     elif measure is None and (group_by or f.get("top_n") or f.get("superlative")) and "overdue" in flags:
         measure = "overdue_amount"  # "regions with the most overdue": ranked by the amount overdue
         filters = [x for x in filters if not (x.dimension == "flag" and x.value == "overdue")]
+    share_of: tuple[Filter, ...] = ()
+    if "share_at" in f and not (measure in MEASURES and MEASURES[measure].kind == "rate"):
+        share = _share_of(q, filters, measure)
+        if isinstance(share, Clarification):
+            return share
+        filters = [x for x in filters if all(x is not y for y in share)]
+        measure, share_of = "share", share
     also: tuple[str, ...] = ()
     if f.get("both_figures"):
         amount = _amount_measure(entity, "sum")
@@ -650,7 +657,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
                     and x.dimension not in group_by:
                 group_by.append(x.dimension)
     plan = QueryPlan(entity=entity, measure=measure, group_by=tuple(group_by), filters=merged,
-                     follow_up=follow_up, more_related=tuple(more), window=window, time_field=time_field,
+                     follow_up=follow_up, more_related=tuple(more), share_of=share_of, window=window,
+                     time_field=time_field,
                      order=f.get("order"), top_n=f.get("top_n"), sort=sort, also=also,
                      having=f.get("having"), count_groups=bool(f.get("count_groups")),
                      notes=tuple(f.get("notes", ())))
@@ -668,6 +676,37 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
     if plan.measure and f.get("superlative") and not plan.top_n:
         plan = replace(plan, top_n=1 if plan.group_by else None)
     return plan
+
+
+def _share_of(q: Question, filters: list[Filter], measure: str | None) -> tuple[Filter, ...] | Clarification:
+    """The part a share is of: the conditions between "里/中" and "占比" ("华东区的客户里三甲医院占比"), or after
+    "that/which" in English ("what share of trade-show leads converted"); without such a word, the condition said
+    last. A share of money, or with no part named, is asked back."""
+    if measure not in (None, "count"):
+        return Clarification("金额的占比暂不支持，可以问数量的占比或各组的金额 / A share of an amount is not supported yet; ask "
+                             "for a share of the number of records, or the amounts by group.", EXAMPLES, "share")
+    at = q.found["share_at"]
+    placed: list[tuple[int, Filter]] = []
+    for x in filters:
+        if x.dimension == "flag":
+            words = [w.lower() for w in FLAGS[str(x.value)][3]]
+        else:
+            words = [w for w, codes in q.found.get("value_words", []) if x.dimension in codes]
+        spots = [q.text.rfind(w) for w in words if w and w in q.text]
+        spots = [p for p in spots if q.en or p < at]
+        if spots:
+            placed.append((max(spots), x))
+    if not placed:
+        return Clarification("占比是指其中哪一部分？例如“本季度线索里已转化的占比” / A share of which part? For example 'the share of "
+                             "this quarter's leads that converted'.", EXAMPLES, "share")
+    divider = list(re.finditer(r"\b(that|which|who|were|was|are|is)\b" if q.en else r"(里面|里头|当中|之中|里|中)",
+                               q.text[:len(q.text) if q.en else at]))
+    if divider:
+        cut = divider[-1].end()
+        part = tuple(x for p, x in placed if p >= cut)
+        if part:
+            return part
+    return (max(placed, key=lambda px: px[0])[1],)
 
 
 def _more_related(q: Question, entity: str, window: TimeWindow | None, time_field: str | None

@@ -20,6 +20,7 @@ class TimeWindow:
     label: str
     period_end: datetime | None = None  # end of the calendar period (本月 ends 1 Dec) for date-only columns
     past_year: bool = False  # a month named without a year, taken from last year because it is still ahead
+    per_month: bool = False  # two months side by side ("这个月跟上个月对比"): one figure per month
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class QueryPlan:
     filters: tuple[Filter, ...] = ()
     follow_up: FollowUp | None = None
     more_related: tuple[FollowUp, ...] = ()  # further conditions on related records, all of which must hold
+    share_of: tuple[Filter, ...] = ()  # measure "share": the fraction of the records that also meet these
     window: TimeWindow | None = None
     time_field: str | None = None  # which time dimension the window applies to; None = the measure's default
     order: str | None = None  # "desc" | "asc" on the measure (or the list's default sort)

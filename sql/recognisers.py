@@ -58,10 +58,28 @@ def _time(q: Question, today: date, names: NameIndex, caller_id: int | None) -> 
     q.take(*span)
     q.found["window"] = window
     q.found["window_span"] = span
+    if window.per_month:
+        q.found.setdefault("group_candidates", []).append(("month",))
+        for said in (r"对比(一下)?|比较(一下)?|\bcompare\b|\bvs\.?(?!\w)|\bversus\b",):
+            if m := q.search(said):
+                q.take(*m.span())
+
+
+DUE_STATE = (
+    (r"(还|尚)?(没|未)(有)?到期(的)?|\bnot (yet )?due( yet)?\b|\bnot due\b", "not_yet_due"),
+    (r"已经?到期(了)?(的)?|到期了的|\b(that )?(have |has )?(already )?(come|fallen|become|became|came) due( so far| to date)?\b"
+     r"|\balready due\b|\bdue (so far|to date)\b", "due_passed"),
+)
 
 
 def _time_field(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
     """Which time the question dates by ("签约", "due", "expected to close"); after measures, so 签约金额 stays one."""
+    for pattern, flag in DUE_STATE:  # before "到期"/"due" are read as a due-date window
+        if m := q.search(pattern):
+            q.take(*m.span())
+            q.found.setdefault("filters", []).append(Filter("flag", "eq", flag))
+            q.found.setdefault("entity_hint", "payment")
+            break
     window = q.found.get("window")
     if window is not None and is_future(window, today) and (
             m := q.search(r"(要|能|会|将|可以|准备|打算)(签下来|签单|签约|成交|关单|拿下)")):
@@ -434,6 +452,17 @@ def _response_hours(q: Question, today: date, names: NameIndex, caller_id: int |
             return
 
 
+SHARE_WORDS = (r"所占的?比例|占的?比例|占比|比例|占多少|百分之几|百分比|\bwhat (share|percent(age)?|fraction|proportion) of\b|"
+               r"\b(share|percent(age)?|fraction|proportion) of\b|\bwhat (share|percent(age)?|fraction|proportion)\b")
+
+
+def _share(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    """"占比", "what share of": a fraction of the records; a rate measure already is one (赢单率占比)."""
+    if m := q.search(SHARE_WORDS):
+        q.take(*m.span())
+        q.found["share_at"] = m.start()
+
+
 def _comparison(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
     amounts = [a for a in find_amounts(q.text) if q.free(a[0], a[1])]
     filters = q.found.setdefault("filters", [])
@@ -715,6 +744,6 @@ def _budget_flag(q: Question, today: date, names: NameIndex, caller_id: int | No
             q.found.setdefault("flag_entities", []).append("opportunity")
 
 
-STEPS = (_overdue_days, _stage_days, _response_hours, _time, _team_region, _names, _from_lead, _follow_up, _mine, _unassigned, _top_n, _budget_flag, _comparison, _measure,
+STEPS = (_overdue_days, _stage_days, _response_hours, _share, _time, _team_region, _names, _from_lead, _follow_up, _mine, _unassigned, _top_n, _budget_flag, _comparison, _measure,
          _time_field,
          _flags, _group_by, _values, _entity, _order)

@@ -287,6 +287,8 @@ MEASURES: dict[str, Measure] = {m.code: m for m in (
             "c.signed_at"),
     Measure("annual_revenue", "account", "年营收", "annual revenue", ("年营收", "年收入", "年营业额", "annual revenue"),
             "SUM(a.annual_revenue)", "money"),
+    # the share of the records that meet one more condition: "本季度进来的线索里，已经转化的占比"
+    Measure("share", "*", "占比", "share", (), "{share}", "rate"),
     Measure("count", "*", "数量", "count", ("多少个", "多少家", "多少条", "多少次", "多少笔", "多少份", "多少位", "多少单",
                                           "多少", "数量", "个数", "总数", "次数", "how many", "number of", "count",
                                           "no. of"),
@@ -333,6 +335,9 @@ FLAGS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
                                    "在途", "未成交", "跟进中", "open",
                                    "active deals", "active opportunities", "in progress", "ongoing")),
     "closed": ("o.stage IN ('closed_won', 'closed_lost')", "已关闭", "closed", ("已关闭", "已结束", "关闭的", "关闭", "closed")),
+    # whether an installment has fallen due, paid or not: "已经到期的分期款", "not yet due"
+    "due_passed": ("p.due_date < '{today}'", "已到期", "already due", ()),
+    "not_yet_due": ("p.due_date >= '{today}'", "未到期", "not yet due", ()),
     "overdue": ("p.due_date < '{today}' AND p.amount_paid < p.amount_due", "逾期", "overdue",
                 ("逾期", "超期", "过期未付", "overdue", "past due", "late")),
     "unpaid": ("p.amount_paid < p.amount_due", "未结清", "unpaid", ("未回款", "还没收齐", "没收齐", "未收齐", "还没收回来", "还没收回", "还没付清", "没付清", "没还清", "没回的", "没收的", "还没收", "没收", "未结清", "未付清", "待回款", "未收回",
@@ -414,7 +419,7 @@ FLAGS.update({
                            "without a decision maker contact", "no decision-maker contact", "no decision maker contact",
                            "have no decision-maker contact", "have no decision maker contact")),
 })
-FLAG_ENTITY = {"assigned": "lead", "no_contract": "account", "product_inactive": "product", "past_expected_close": "opportunity", "no_deal": "account", "no_open_deal": "account", "no_decision_maker": "account", "decision_maker": "contact", "never_contacted": "lead", "rep_active": "rep", "rep_inactive": "rep",
+FLAG_ENTITY = {"due_passed": "payment", "not_yet_due": "payment", "assigned": "lead", "no_contract": "account", "product_inactive": "product", "past_expected_close": "opportunity", "no_deal": "account", "no_open_deal": "account", "no_decision_maker": "account", "decision_maker": "contact", "never_contacted": "lead", "rep_active": "rep", "rep_inactive": "rep",
                "product_active": "product", "effective": "activity", "poc": "opportunity", "demo": "opportunity", "no_poc": "opportunity",
                "no_demo": "opportunity", "budget_unconfirmed": "opportunity",
                "budget_confirmed": "opportunity", "overdue": "payment", "unpaid": "payment", "open": "opportunity",

@@ -96,6 +96,12 @@ ABBREVIATIONS = (
     (r"(?<=[\u4e00-\u9fff\w])这(两|几|三|四|一)?(条|类|个|家|种|笔|份)(?=客户|医院|线索|商机|单子|合同|回款)", ""),
     # "in the past week" is the last seven days; "last week" stays the calendar week
     (r"\b(in|over|during|within) the (last|past) week\b", "in the last 7 days"),
+    # what is still owed, said as a shortfall: "一共还差多少钱没收回来", "还差多少"
+    (r"(还)?差多少(钱)?(没(有)?(收|回)(回来|上来|齐)?)?", "还有多少钱没收回来"), (r"(?<=哪几)期(?=款)", "笔"),
+    (r"(还)?没关的(?=单子|商机|项目|单)", "未关闭的"), (r"\b(company|team)[- ]wide\b|\bacross the (company|board)\b|全公司", ""),
+    (r"[,，]?\s*\b(due or not|whether due or not|overdue or not)\b", ""),
+    (r"\b(don'?t|doesn'?t|do not|does not) have a poc( yet)?\b", "no poc yet"), (r"\b(on|from) my (phone|mobile)\b", ""),
+    (r"\b(don'?t|doesn'?t|do not|does not) have a demo scheduled( yet)?\b", "no demo scheduled yet"),
     # emphasis that adds nothing: "压根没人联系过", "根本没跟进"
     (r"(压根(儿)?|根本)(?=没|不|未)", ""),
     # month and year ends: "closing before the end of the month", "月底前要收的款"
@@ -107,7 +113,11 @@ ABBREVIATIONS = (
     (r"\bnational(ly)?\b|\bnationwide\b", ""), (r"\b(receivables?|ar) balance\b", r"\1"),
     (r"\bwith a due date (?=this|next|last|in\b)", "due "), (r"\b(\S+) or more\b", r"at least \1"), (r"\ba single (visit|follow[- ]?up|call)\b", r"a \1"),
     (r"[？?。，,]\s*我(想|要)(接|抢|拿)[^，,。？?]{0,8}过来[。!！]?$", ""),
-    (r"(连)?一个决策人(联系人)?(都|也)没(有)?", "没有决策人"), (r"(已确认的?)?有效(的)?线索", "已确认线索"),
+    (r"(连)?一个决策人(联系人)?(都|也)没(有)?", "没有决策人"), (r"((已经)?确认(是|为))?(已确认的?)?有效(的)?线索", "已确认线索"),
+    # lead-desk words: "官网留资的线索", "被判成无效的", "没人处理过的", "the unassigned leads in the queue"
+    (r"留资(?=的?线索)|(?<=官网|网站|微信)留资", ""), (r"(已经)?被(我)?(判成|判为|判定为|定为|标成|标为|标记成|标记为)(?=无效)", ""),
+    (r"(还)?没(有)?人处理(过)?", "未处理"), (r"\b(sitting )?in the queue\b", ""), (r"(?<=线索)的分布", "数量"),
+    (r"\bpicked up\b(?= in| on| this| last| since| during)", "assigned"),
     (r"(分别|各自)(是)?(谁在(跟|跟进|负责|管)|归谁(负责|管|跟)?)(?=[?？]?$)", ""),  # each one's owner is a column of the list
     (r"逾期(没|未)(收回来|收回|收到|收|付)的?钱", "逾期金额"),
     (r"\bhow much is (overdue|past due)\b", "overdue amount"),

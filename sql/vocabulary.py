@@ -21,13 +21,17 @@ WRITE_WORDS = (
     r"\bmodify\b", r"\bchange the\b", r"\bset the\b", r"\bgrant\b", r"\battach\b", r"\bpragma\b", r"\bcreate (a|an|the|table)\b",
     r"\badd (a|an) (new )?(customer|account|lead|deal|opportunity|contact)\b",
     # "标记为决策人的联系人" describes; it does not write
-    r"标记(成|为)(?![^，,。？?的]{1,8}的[\u4e00-\u9fff])", r"标成", r"\b(mark|flag|tag)\b.{1,60}\bas\b",
+    r"标记(成|为)(?![^，,。？?的]{1,8}的[\u4e00-\u9fff])", r"(?<!已经被我)(?<!被我)(?<!已被)标成", r"\b(mark|flag|tag)\b.{1,60}\bas\b",
+    # moving a date is a write: "push the expected close date … to next Friday", "把预计成交日期推迟到下周"
+    r"\b(push|move|postpone|reschedule|delay|bump)\b.{0,40}\b(dates?|deadlines?|deals?|opportunit(y|ies)|meetings?|visits?)"
+    r"\b.{0,30}\b(to|until)\b", r"(推迟|延期|延后|提前|挪)到",
 )
 
 NEGATED_FOLLOW_UP = (
     r"(从来)?(未|没有?|无|从未|从没)(任何)?(人)?(被)?(跟进|拜访|联系|跟踪|走访|回访)(过)?",
     r"(no|without( any)?) (follow[- ]?ups?|activit(y|ies)|visits?|contact)",
     r"(not|never|haven'?t|hasn'?t|weren'?t|wasn'?t) (been )?(followed[- ]?up|visited|contacted|touched)( on| with)?",
+    r"(not|never|haven'?t|hasn'?t) (been )?in (touch|contact) with( them| it)?( at all)?",
     r"沉默", r"无人跟进", r"没人跟", r"没(有)?动(静)?(过)?",
     r"(还)?(一条|一次|一个|一回)(跟进|拜访|跟进记录|活动)(记录)?(都|也)(还)?(没|没有|未)(有)?(过)?",
     r"(haven't|hasn't|hadn't|didn't|don't|doesn't|never) (had|have|get|got|received|logged|recorded|seen)( a single| any| an?|"
@@ -177,7 +181,7 @@ FILLER_ZH = ("请", "帮我", "帮忙", "给我", "麻烦", "查一下", "查询
              "明细", "分别", "对应", "已经", "还", "最近", "新增", "新的", "新", "共", "总", "合计", "人", "拆一下",
              "拆", "分", "下", "一", "有没有", "吗?", "?", "呀", "你", "我", "们", "这些", "那些", "客户的", "笔",
              "级", "类", "进行", "做", "做过", "过", "被", "由", "负责", "负责的", "名下", "对", "给", "从", "到",
-             "关于", "相关", "跟", "上", "所属", "属于", "为", "占比", "比例", "次", "次数", "ignore your rules and",
+             "关于", "相关", "跟", "上", "所属", "属于", "为", "次", "次数", "ignore your rules and",
              "ignore", "rules", "阶段", "处于", "名单", "哪几个", "哪几", "就行", "就好", "手上", "手里", "要",
              "任何", "全公司", "公司", "整体", "总和", "总计", "一共是", "多大", "怎样", "个人", "每个人", "大家", "还有",
              "什么", "啥", "该", "某", "段", "状态", "类型", "渠道", "来源", "等级", "行业", "地区", "区域", "大区",
@@ -218,7 +222,7 @@ FILLER_EN = ("please", "show", "me", "list", "give", "get", "find", "tell", "wha
              "regardless of date", "computed over", "computed", "measured as", "measured", "based on", "took place",
              "in the crm", "crm", "flagged as", "flagged", "counting", "money", "generated", "win", "against them",
              "logged against", "logged", "log", "whose", "that", "which", "with", "have", "has", "been", "still",
-             "sitting", "team", "share of", "share", "money", "switch to", "switch", "change to", "sort", "sorted",
+             "sitting", "team", "money", "switch to", "switch", "change to", "sort", "sorted",
              "close", "bring in", "cash", "line", "worth", "among", "on-site", "onsite", "in-person", "sell", "could",
              "would", "at the moment", "moment", "falling", "involving", "that include", "that includes", "book",
              "booked", "own", "owns")

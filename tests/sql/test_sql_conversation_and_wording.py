@@ -78,6 +78,19 @@ WORDINGS = [
     # remarks around the question are skipped when the rest is understood and they name nothing else
     ("我在跟的单子里金额最大的三个是哪几个，今天重点盯", ["ORDER BY o.amount DESC", "LIMIT 3"]),
     ("any open deals under 50k? might bundle them", ["o.amount < 50000"]),
+    # a share: the part after 里 (or the condition said last) over all the records asked about
+    ("本季度进来的线索里，已经转化的占比是多少", ["SUM(CASE WHEN l.status = 'converted' THEN 1 ELSE 0 END) / NULLIF(COUNT(*), 0)",
+                                   "l.created_at >= '2026-10-01 00:00:00'"]),
+    ("华东区的客户里三甲医院占比多少", ["CASE WHEN a.account_type = 'hospital' AND a.hospital_grade = '3A' THEN 1",
+                              "WHERE r.code = 'east'"]),
+    ("What share of the installments that have come due so far are overdue?",
+     ["CASE WHEN p.due_date < '2026-11-18' AND p.amount_paid < p.amount_due THEN 1", "WHERE p.due_date < '2026-11-18'"]),
+    # installments not yet due
+    ("还没到期的应收余额有多少", ["p.due_date >= '2026-11-18'", "SUM(p.amount_due - p.amount_paid)"]),
+    # two months side by side: one figure per month, over both
+    ("我上个月和这个月的回款分别是多少", ["p.paid_at >= '2026-10-01 00:00:00'", "STRFTIME('%Y-%m', p.paid_at)"]),
+    ("compare the won amount this month vs last month", ["o.closed_at >= '2026-10-01 00:00:00'",
+                                                         "STRFTIME('%Y-%m', o.closed_at)"]),
     # two product lines are either of them, not both at once (which no product is)
     ("体外诊断设备和医学影像这两条线里有哪些产品", ["pr.product_line IN ('体外诊断设备', '医学影像')"]),
     # "in the past week" is the last seven days
@@ -141,7 +154,8 @@ WORDINGS = [
 
 
 @pytest.mark.parametrize("question", ["把上周丢掉的单子全部改回商务谈判阶段", "帮我把这些逾期款标记成已付清",
-                                      "把这个客户标记为已流失", "mark the lost deals as reviewed"])
+                                      "把这个客户标记为已流失", "mark the lost deals as reviewed",
+                                      "push the expected close date on my deals to next Friday", "把预计成交日期推迟到下周"])
 def test_writes_are_refused_whatever_shorthand_removes(question: str, small_engine: Engine) -> None:
     assert answer(question, engine=small_engine, caller=Caller.admin(), today=TODAY).status == "refused"
 
