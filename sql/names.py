@@ -50,6 +50,7 @@ class NameIndex:
     line_words: tuple[tuple[re.Pattern[str], str], ...] = ()  # "beverage" -> 饮料
     line_products: dict[str, tuple[int, ...]] = field(default_factory=dict)  # 医学影像 -> (6, 7)
     _labels: dict[str, dict[int, str]] = field(default_factory=dict, repr=False)  # id -> name, filled on first use
+    _surnames: dict[str, int] = field(default_factory=dict, repr=False)  # surname -> two-character names, on first use
 
     @classmethod
     def load(cls, engine: Engine) -> NameIndex:
@@ -188,7 +189,7 @@ class NameIndex:
         """A two-character name with its given name mistyped (郑茜 -> 郑倩), only where the two characters stand
         alone as a name: between non-Chinese text or particles, the second one not a title or a common word
         character (王总, 马上, 高于), and no other two-character name with that surname."""
-        if any(len(r) == 2 and r[0] == name[0] and r != name for r in self.reps):
+        if self._two_char_surnames().get(name[0], 0) > 1:
             return []  # another two-character name with this surname: a typo could be either
         hits = []
         start = q.find(name[0])
@@ -201,6 +202,14 @@ class NameIndex:
                                     tuple(d for _, d in entries)))
             start = q.find(name[0], start + 1)
         return hits
+
+    def _two_char_surnames(self) -> dict[str, int]:
+        """How many two-character rep names each surname has; counted once per index."""
+        if not self._surnames:
+            for r in self.reps:
+                if len(r) == 2:
+                    self._surnames[r[0]] = self._surnames.get(r[0], 0) + 1
+        return self._surnames
 
     def _place_word(self, word: str) -> bool:
         """Part of a city, province, team or product line name (郑州, 华中2组): not a mistyped person."""

@@ -57,7 +57,7 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
         return Clarification("这个问题接着前面的问题，但还没有可以接着的问题。请完整地问一次 / This refers to an earlier "
                              "question, and there is none to refer to. Please ask in full.", EXAMPLES, "no_previous")
     # writes are judged on the words as typed too: shorthand may drop the "把" of "把……改回……"
-    if any(re.search(w, t) for w in WRITE_WORDS for t in (raw, text)) and not (
+    if any(compiled(w).search(t) for w in WRITE_WORDS for t in (raw, text)) and not (
             refining and re.match(r"(改成|改为|换成|改到)", text)):
         return Refusal("我只能查询数据，不能修改或删除 / I can only read data; I never change or delete it.")
     context = (today, names, previous, caller_id, caller_team)

@@ -321,14 +321,23 @@ def _flags(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
     if m := q.search(CLOSED_VERB):  # "which reps closed the most deals": a rep closes a deal by winning it
         q.take(m.start() if m.group(0) == "closed" else m.end() - len("close"), m.end())
         q.found.setdefault("values", []).append(("stage", "closed_won"))
-    pairs = sorted(((w, code) for code, (_c, _zh, _en, words) in FLAGS.items() for w in words), key=lambda p: -len(p[0]))
-    for word, code in pairs:
-        m = q.search(re.escape(word.lower()), word=word.isascii())
+    for word, code, pattern in _flag_words():
+        if word not in q.text:  # a plain substring test first: most flag words are not in a question
+            continue
+        m = q.search(pattern, word=word.isascii())
         if m:
             q.take(*m.span())
             if all(not (x.dimension == "flag" and x.value == code) for x in q.found.setdefault("filters", [])):
                 q.found["filters"].append(Filter("flag", "eq", code))
                 q.found.setdefault("flag_entities", []).append(FLAG_ENTITY.get(code))
+
+
+@lru_cache(maxsize=1)
+def _flag_words() -> tuple[tuple[str, str, str], ...]:
+    """(word, flag, pattern) for every condition word, longest first."""
+    pairs = sorted(((w.lower(), code) for code, (_c, _zh, _en, words) in FLAGS.items() for w in words),
+                   key=lambda p: -len(p[0]))
+    return tuple((w, code, re.escape(w)) for w, code in pairs)
 
 
 STRONG_COUNT = r"#\s*of\b|(?<=拜访|跟进|线索|商机|电话|订单|合同)量|(?<![哪那这])(?:几|多少)(?:个(?!小时|月|星期|礼拜|工作日)|家|条|次|笔|份|位|单|名)|数量|个数|总数|次数|how many(?! days)|number of|\bcount\b|no\. of"
@@ -381,7 +390,7 @@ def _measure(q: Question, today: date, names: NameIndex, caller_id: int | None) 
             if entity_word and ((list_asked and not asks_figure) or (flagged and not amount_asked)):
                 q.found["entity_hint"] = m.entity  # "哪些回款要到期": a list of payments, not their sum
                 at = q.text.find(word)
-                if re.match(re.escape(word) + r"(记录|明细|清单|列表|单据)", q.text[at:]):
+                if compiled(re.escape(word) + r"(记录|明细|清单|列表|单据)").match(q.text[at:]):
                     q.found.setdefault("entity_mentions", []).append((at, m.entity))  # "客户的回款记录": the head
                 return
             if listed and any(q.search(re.escape(w.lower()) + r"s?\b" if w.isascii() else re.escape(w))
@@ -559,7 +568,7 @@ def _group_by(q: Question, today: date, names: NameIndex, caller_id: int | None)
     start = q.found.get("top_n_start")
     if start is not None:  # "线索来源 前两名": the ranked thing right before the top-N is a breakdown too
         for word in words:
-            m = re.search(re.escape(word) + r"\s*(?:的)?\s*$", q.text[:start])
+            m = compiled(re.escape(word) + r"\s*(?:的)?\s*$").search(q.text[:start])
             if m and q.free(m.start(), m.start() + len(word)):
                 q.take(m.start(), m.start() + len(word))
                 groups.append(words[word])
@@ -567,7 +576,7 @@ def _group_by(q: Question, today: date, names: NameIndex, caller_id: int | None)
     end = q.found.get("top_n_end")
     if end is not None:  # "最多的两个来源": the ranked thing right after the top-N is a breakdown
         for word in words:
-            m = re.match(r"\s*(?:的)?\s*(?:线索|客户|商机|合同|回款)?" + re.escape(word), q.text[end:])
+            m = compiled(r"\s*(?:的)?\s*(?:线索|客户|商机|合同|回款)?" + re.escape(word)).match(q.text[end:])
             if m and q.free(end, end + m.end()):
                 q.take(end, end + m.end())
                 groups.append(words[word])
