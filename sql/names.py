@@ -128,19 +128,20 @@ class NameIndex:
         """Products by name, model code, SKU or a term of their name ("彩超X5", "the C300 analyzer"). A term that
         several products share is one hit with all their ids, unless a word of one product stands beside it."""
         names = {pid: name for name, pid in self.products.items()}
+        # a word with no products ("monitor") names none by itself; it only extends a product's name beside it
         found = [(m.span(), w.ids) for w in self.product_words for m in w.pattern.finditer(q)]
-        found = [(s, ids or tuple(names)) for s, ids in found]  # a word of any product ("monitor") only extends
         hits = []
         for span, ids in found:
-            if len(ids) == len(names) and len(names) > 1:
+            if not ids:
                 continue
             if len(ids) == 1:  # grow over the product's own words beside it: "portable ultrasound p2"
                 start, end = span
                 for other, other_ids in sorted(found, key=lambda f: f[0][0]):  # beside it or overlapping it
-                    if ids[0] in other_ids and other[1] > end and not q[end:other[0]].strip(" -"):
+                    if (ids[0] in other_ids or not other_ids) and other[1] > end and not q[end:other[0]].strip(" -"):
                         end = other[1]
                 for other, other_ids in sorted(found, key=lambda f: -f[0][1]):
-                    if ids[0] in other_ids and other[0] < start and not q[other[1]:start].strip(" -"):
+                    if (ids[0] in other_ids or not other_ids) and other[0] < start \
+                            and not q[other[1]:start].strip(" -"):
                         start = other[0]
                 hits.append(NameHit("product", names[ids[0]], ids, (start, end), True))
             elif line := self._whole_line(ids):  # "试剂盒", "reagent kits": every product of one line

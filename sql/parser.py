@@ -889,6 +889,9 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
                              f"the previous top {previous.top_n} is not supported yet; ask in full for a new ranking.",
                              EXAMPLES, "within_top_n")
     related = None
+    if f.get("more_related"):  # a follow-up carries one condition on other records; never drop the second
+        return Clarification("一个追问里有两个关于其他记录的条件，请完整地问一次 / This follow-up sets two conditions on other "
+                             "records; please ask in full.", EXAMPLES, "followup")
     if "follow_up_done" in f and not f["follow_up_done"] and previous.entity == "lead" and not f.get("absence"):
         filters.append(Filter("flag", "eq", "never_contacted"))  # "how many of those haven't been contacted"
         f = {k: v for k, v in f.items() if k != "follow_up_done"}

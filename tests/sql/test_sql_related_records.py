@@ -71,3 +71,11 @@ def test_a_product_word_of_several_products_is_never_one_of_them(question: str, 
         assert "product_line" in outcome.query.sql
     else:
         assert outcome.status == "clarify"
+
+
+def test_a_catalogue_without_products_finds_no_product() -> None:
+    """Generic words beside a model code ("monitor", "analyzer") name no product by themselves, even in an empty CRM."""
+    from sql.names import NameIndex, _product_words
+
+    index = NameIndex({}, {}, set(), set(), {}, set(), {}, {}, product_words=_product_words([]))
+    assert index.find("how many units of the m8 monitor and the analyzer kit") == []
