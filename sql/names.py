@@ -68,12 +68,13 @@ class NameIndex:
                 accounts[name].append(aid)
             cities = {r[0] for r in conn.execute(text("SELECT DISTINCT city FROM account"))}
             provinces = {r[0] for r in conn.execute(text("SELECT DISTINCT province FROM account"))}
-            catalogue = [(r[0], r[1], r[2]) for r in conn.execute(text("SELECT id, name, sku FROM product"))]
+            rows = [(r[0], r[1], r[2], r[3]) for r in conn.execute(text("SELECT id, name, sku, product_line FROM product"))]
+            catalogue = [(pid, name, sku) for pid, name, sku, _line in rows]
             members: dict[str, list[int]] = defaultdict(list)
-            for pid, line in conn.execute(text("SELECT id, product_line FROM product")):
+            for pid, _name, _sku, line in rows:
                 members[line].append(pid)
             products = {name: pid for pid, name, _sku in catalogue}
-            lines = {r[0] for r in conn.execute(text("SELECT DISTINCT product_line FROM product"))}
+            lines = set(members)
             teams = {r[1]: r[0] for r in conn.execute(text("SELECT id, name FROM team"))}
             led = {r[1]: r[0] for r in conn.execute(text("SELECT id, manager_id FROM team WHERE manager_id IS NOT NULL"))}
         bigrams: dict[str, set[str]] = defaultdict(set)
