@@ -93,5 +93,7 @@ def describe(plan: QueryPlan, names: NameIndex | None = None) -> str:
         parts.append("计数 (how many)")
     if plan.top_n:
         parts.append(f"{'前' if (plan.order or 'desc') == 'desc' else '后'} {plan.top_n}")
+    if plan.show:
+        parts.append("显示 (shows): " + "、".join(plan.show))
     parts += list(plan.notes)
     return " · ".join(parts)

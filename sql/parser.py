@@ -18,7 +18,7 @@ from sql.plan import Clarification, Filter, FollowUp, QueryPlan, Refinement, Ref
 from sql.question import Question, compiled, longest_first, normalise
 from sql.recognisers import STEPS
 from sql.remarks import clauses, is_break, is_remark_candidate
-from sql.semantic import DIMENSIONS, ENTITIES, FLAGS, MEASURES, TIME_DIMENSIONS
+from sql.semantic import DIMENSIONS, ENTITIES, FLAGS, MEASURES, SHOWN_ATTRIBUTES, TIME_DIMENSIONS
 from sql.shorthand import expand
 from sql.timewords import _d, is_future
 from sql.vocabulary import (
@@ -662,6 +662,11 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
                      order=f.get("order"), top_n=f.get("top_n"), sort=sort, also=also,
                      having=f.get("having"), count_groups=bool(f.get("count_groups")),
                      notes=tuple(f.get("notes", ())))
+    if f.get("show"):
+        shown = _shown_columns(plan, f["show"])
+        if isinstance(shown, Clarification):
+            return shown
+        plan = replace(plan, show=shown)
     if plan.measure is None and plan.top_n is None and f.get("superlative"):
         return Clarification("“最”是按什么排序？/ Best by which measure?", (
             "按赢单金额 / by won amount", "按商机数量 / by number of deals", "按回款金额 / by collected amount"),
@@ -707,6 +712,17 @@ def _share_of(q: Question, filters: list[Filter], measure: str | None) -> tuple[
         if part:
             return part
     return (max(placed, key=lambda px: px[0])[1],)
+
+
+def _shown_columns(plan: QueryPlan, asked: list[str]) -> tuple[str, ...] | Clarification:
+    """The columns a list adds for what the question asks of each record; a figure already answers the question."""
+    if plan.measure is not None or plan.group_by:
+        return ()
+    columns = [SHOWN_ATTRIBUTES[a].get(plan.entity) for a in asked]
+    if None in columns:
+        return Clarification(f"{ENTITIES[plan.entity].label_zh}没有这一项，请换个问法 / {ENTITIES[plan.entity].label_en} "
+                             "records do not have that; please rephrase.", EXAMPLES, "attribute")
+    return tuple(dict.fromkeys(c for c in columns if c))
 
 
 def _more_related(q: Question, entity: str, window: TimeWindow | None, time_field: str | None

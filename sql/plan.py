@@ -65,6 +65,7 @@ class QueryPlan:
     having: Filter | None = None  # a condition on `measure` per group ("赢单金额过千万的业务员"); dimension "value"
     count_groups: bool = False  # count the groups that pass `having` ("…的业务员有几个") instead of listing them
     notes: tuple[str, ...] = ()  # how the question was read where it was not literal ("张玮" read as "张伟")
+    show: tuple[str, ...] = ()  # further columns a list shows because the question asks for them ("是谁在负责")
 
     def with_filters(self, *extra: Filter) -> QueryPlan:
         """The plan with ``extra`` filters added; each replaces an earlier filter on the same dimension, except that

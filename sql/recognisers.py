@@ -357,7 +357,53 @@ BOTH_FIGURES = (r"(数量|个数|多少个|几个|笔数|单数)\s*(和|及|以�
                 r"\b(total )?(value|amount)\b and (the )?(count|number)\b|how many and how much")
 
 
+# "最后一次跟进是什么时候", "when did I last visit X": the latest activity time. The activity word itself stays for
+# the entity and type recognisers ("拜访" keeps visits only).
+LAST_ACTIVITY_ZH = (r"(最后|最近|上)一?次(?:跟进|拜访|联系|沟通|通话|打电话|去)?[^，,。？?]{0,6}?"
+                    r"((?:是)?(?:在)?(?:什么时候|啥时候|哪天|哪一天|几号|什么日子|时间|日期))")
+LAST_ACTIVITY_EN = (r"\bwhen (?:did|was|were|has|have) (?:(?:anyone|anybody|someone|somebody|we|i|you|he|she|they) )?"
+                    r"last(?: (?:followed up|follow up|touched base|touch base|reached out|talked|spoke|heard from|"
+                    r"been in touch|had contact))?\b|\b(?:date of (?:the )?last|last)(?= (?:follow[- ]?up|activity|"
+                    r"touch ?point)\b( date)?)")
+
+
+# A question about each listed record's status, owner, stage or region, said at its end: "合同现在是什么状态",
+# "重庆市康复医院的合同是谁在负责", "这几个单子都到哪一步了", "海南省人民医院属于哪个大区", "who owns them?".
+END = r"(?=\s*[?？。!！]*\s*$)"
+SHOWN = (
+    (r"(现在|目前)?(都)?(是|处于|在)?(什么|啥|哪种|哪个)状态(了)?" + END + r"|(的)?状态(分别)?(是|为)?(什么|啥|如何)" + END
+     + r"|\bwhat(?:'s| is| are)? (?:the |their |its )?status(?:es)?\b|\bstatus of\b", "status"),
+    (r"(现在|目前)?(都)?(是|由)?谁在?(负责|跟进?|管|签的?)(的)?" + END + r"|(的)?负责人(是谁|是哪位|都是谁|分别是谁)" + END
+     + r"|\bwho (owns|handles|is handling|is responsible for|manages|looks after)\b|\bwho(?:'s| is) (?:the )?owner\b",
+     "owner"),
+    (r"(现在|目前)?(都)?(走|推进|进行|推)?(到|在|处于)(了)?(什么|哪个|哪一个|哪一)(阶段|步)(了)?" + END
+     + r"|(都)?到哪一步(了)?" + END + r"|\bwhat stage (is|are)\b|\bwhich stage (is|are)\b", "stage"),
+    (r"(是)?属于哪个(大区|区域)" + END + r"|\bwhich region (is|are) .{2,40} in\b|\bin which region\b", "region"),
+)
+
+
+def _shown(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    for pattern, attribute in SHOWN:
+        if m := q.search(pattern):
+            q.take(*m.span())
+            q.found.setdefault("show", []).append(attribute)
+
+
+def _last_activity(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    if m := q.search(LAST_ACTIVITY_ZH):
+        q.take(*m.span(1))
+        q.take(*m.span(2))
+    elif m := q.search(LAST_ACTIVITY_EN):
+        q.take(*m.span())
+        q.take_first(("date",))
+    else:
+        return
+    q.found["measure"] = "last_activity"
+
+
 def _measure(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    if q.found.get("measure") == "last_activity":
+        return
     if days := q.search(r"\bdays? (spent )?in\b(?=.{0,20}\bstage\b)"):  # "avg days in negotiation stage"
         q.take(*days.span())
         for said in ("stage", "average", "avg", "mean"):
@@ -537,11 +583,15 @@ FIELD_ENTITY = {"合同金额": "contract", "商机金额": "opportunity", "预�
                 "账期": "contract", "付款账期": "contract", "payment terms": "contract", "回款": "payment",
                 "回款金额": "payment", "实收": "payment", "实收金额": "payment", "到账": "payment",
                 "amount paid": "payment", "合同额": "contract", "签约额": "contract", "应收余额": "payment",
-                "未收金额": "payment", "unpaid": "payment", "still unpaid": "payment", "outstanding": "payment"}
+                "未收金额": "payment", "unpaid": "payment", "still unpaid": "payment", "outstanding": "payment",
+                **dict.fromkeys(("overdue amount", "overdue balance", "amount overdue", "outstanding amount",
+                                 "outstanding balance", "amount outstanding"), "payment")}
 FIELD_DIMENSION = {"账期": "payment_terms", "付款账期": "payment_terms", "payment terms": "payment_terms",
                    "回款": "amount_paid", "回款金额": "amount_paid", "实收": "amount_paid", "实收金额": "amount_paid",
                    "到账": "amount_paid", "amount paid": "amount_paid", "应收余额": "unpaid", "未收金额": "unpaid",
-                   "unpaid": "unpaid", "still unpaid": "unpaid", "outstanding": "unpaid"}
+                   "unpaid": "unpaid", "still unpaid": "unpaid", "outstanding": "unpaid",
+                   **dict.fromkeys(("overdue amount", "overdue balance", "amount overdue", "outstanding amount",
+                                    "outstanding balance", "amount outstanding"), "unpaid")}
 
 
 def _amount_field(q: Question, start: int) -> str:
@@ -553,6 +603,8 @@ def _amount_field(q: Question, start: int) -> str:
                 s0 = len(head) - len(w + tail)
                 if q.free(s0, s0 + len(w)):
                     q.take(s0, len(head))
+                    if "overdue" in w:  # "accounts with an overdue amount over 500k": what is owed and past due
+                        q.found.setdefault("filters", []).append(Filter("flag", "eq", "overdue"))
                     if w in FIELD_ENTITY:
                         q.found.setdefault("entity_hint", FIELD_ENTITY[w])
                         q.found.setdefault("amount_entities", []).append(FIELD_ENTITY[w])
@@ -753,6 +805,6 @@ def _budget_flag(q: Question, today: date, names: NameIndex, caller_id: int | No
             q.found.setdefault("flag_entities", []).append("opportunity")
 
 
-STEPS = (_overdue_days, _stage_days, _response_hours, _share, _time, _team_region, _names, _from_lead, _follow_up, _mine, _unassigned, _top_n, _budget_flag, _comparison, _measure,
+STEPS = (_shown, _last_activity, _overdue_days, _stage_days, _response_hours, _share, _time, _team_region, _names, _from_lead, _follow_up, _mine, _unassigned, _top_n, _budget_flag, _comparison, _measure,
          _time_field,
          _flags, _group_by, _values, _entity, _order)

@@ -287,6 +287,9 @@ MEASURES: dict[str, Measure] = {m.code: m for m in (
             "c.signed_at"),
     Measure("annual_revenue", "account", "年营收", "annual revenue", ("年营收", "年收入", "年营业额", "annual revenue"),
             "SUM(a.annual_revenue)", "money"),
+    # "南昌市中心医院最后一次跟进是什么时候": the latest activity time (the recogniser needs the "when")
+    Measure("last_activity", "activity", "最近一次跟进时间", "last follow-up", (), "MAX(x.occurred_at)", "time",
+            "x.occurred_at"),
     # the share of the records that meet one more condition: "本季度进来的线索里，已经转化的占比"
     Measure("share", "*", "占比", "share", (), "{share}", "rate"),
     Measure("count", "*", "数量", "count", ("多少个", "多少家", "多少条", "多少次", "多少笔", "多少份", "多少位", "多少单",
@@ -294,6 +297,16 @@ MEASURES: dict[str, Measure] = {m.code: m for m in (
                                           "no. of"),
             "COUNT(DISTINCT {id})", "count"),
 )}
+
+# What a question may ask about each listed record ("合同现在是什么状态", "是谁在负责", "属于哪个大区"), per entity.
+_REGION_OF = ("account", "opportunity", "lead", "activity", "contract", "payment", "contact", "rep")
+SHOWN_ATTRIBUTES: dict[str, dict[str, str]] = {
+    "status": {"contract": "c.status", "lead": "l.status", "payment": "p.status", "account": "a.status",
+               "opportunity": "o.stage", "product": "pr.is_active", "rep": "s.is_active"},
+    "owner": dict.fromkeys(("account", "opportunity", "lead", "activity", "contract", "payment", "contact"), "s.name"),
+    "stage": {"opportunity": "o.stage"},
+    "region": dict.fromkeys(_REGION_OF, "r.name_zh"),
+}
 
 # Dialect differences as data: expressions the compiler substitutes, per sqlglot dialect name.
 DIALECT_SNIPPETS: dict[str, dict[str, str]] = {

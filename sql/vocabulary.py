@@ -82,7 +82,8 @@ ABSENCE_WORDS = (
 PRESENCE_WORDS = (
     (r"(?<![没无所])有(过)?逾期(没付|未付|没收回来?|未收回|没回|未回)?的?(账款|款项?|回款|付款|应收款?|欠款|货款)|(?<!n't )(?<!not )"
      r"(have|has|having|with) (any |some |an |a )?(overdue|past[- ]due) (payments?|receivables?|invoices?|installments?|"
-     r"instalments?|balances?|amounts?)", "overdue_payment"),
+     r"instalments?|(balances?|amounts?)(?!( is| are| of)? (over|above|more than|greater than|exceeding|at least|under|"
+     r"below|less than|>|<)))|(?<![没无所])有(分期款?|回款|应收款?|款项?|账款|付款)(已经)?(逾期|过期没付)", "overdue_payment"),
     (r"(?<![没无所])(还)?有(在跟|在谈|未关闭|没关闭|进行中|正在跟进|在途)(的)?商机|(?<![没无所])(手上)?(还)?有(还没关单的|没关单的|未关单的|"
      r"在跟的?|在谈的?|未关闭的?|没关闭的?|进行中的?)(?=[^，,。？?的]{1,12}(商机|单子))|(?<!n't )(?<!not )(have|has|with|having) "
      r"(any |an? |some )?(open|active|ongoing) (deals?|opportunit(y|ies))", "open_opportunity"),
@@ -97,6 +98,9 @@ PRESENCE_WORDS = (
      "opportunity"),
     (r"(?<![没未])(签了|签过|签约了|签下了?)(合同)|signed (a|any) contracts?( with us)?|(?<!n't )(?<!not )"
      r"(have|has|having) (signed )?(a|any) contracts?( with us)?", "contract"),
+    # "已经签约、但……的A类客户", "有合同的三甲医院", "accounts that have signed with us": the account has a contract
+    (r"(?<![没未不])(已经|已)(签约|签过约|签过合同)(?!的?合同|金额|额)|(?<![没无所])有(过)?合同(?![金额号数量总])(?=的|、|,|，|但|[^\u4e00-\u9fff]|$)"
+     r"|(?<!n't )(?<!not )(have|has|having) (already )?signed with us", "contract"),
 )
 # One kind of follow-up that did happen: "做过产品演示的客户", "accounts that were visited".
 TYPED_POSITIVE = (
@@ -142,7 +146,8 @@ VAGUE_WORDS = ("怎么样", "如何", "情况", "表现", "好不好", "how is",
                "doing")
 
 # Which amount a comparison is about, when the question names it before the number.
-AMOUNT_FIELDS = ("账期", "付款账期", "payment terms", "回款", "回款金额", "实收", "实收金额", "到账", "amount paid",
+AMOUNT_FIELDS = ("overdue amount", "overdue balance", "amount overdue", "outstanding amount", "outstanding balance",
+                 "amount outstanding", "账期", "付款账期", "payment terms", "回款", "回款金额", "实收", "实收金额", "到账", "amount paid",
                  "合同额", "签约额", "应收余额", "未收金额", "unpaid", "still unpaid", "outstanding", "金额", "商机金额", "合同金额", "预算", "年收入", "年营收", "年营业额", "营收", "amount", "budget", "budgets",
                  "annual revenue", "revenue", "value", "deal size", "worth")
 EVER_WORDS = ("从来", "从未", "从没", "一直", "ever", "never", "at all")
@@ -171,7 +176,7 @@ GROUP_MARKERS_ZH = (r"按(照)?\s*((客户|商机|线索|合同|回款|跟进)(�
                     r"不同{w}", r"哪(个|些|一个|位)?{w}", r"哪几(个)?{w}(?!有|是|分别|大区|区域|团队|组)", r"客户(所属|的)(的)?{w}", r"{w}(分布|排名|排行|对比|维度|之间)", r"以{w}为单位")
 GROUP_MARKERS_EN = (r"(broken down |break(ing)? (it )?down |split |grouped |group )?(by|per|for each|for every|across) "
                     r"(each |every )?(the )?(account |lead |hospital |customer |activity |deal |opportunity |rep |owner )?"
-                    r"{w}s?", r"each {w}s?", r"which {w}s?", r"{w}s? breakdown", r"{w}-wise")
+                    r"{w}s?", r"each (of (my|our|the|his|her|their|these|those) )?{w}s?", r"which {w}s?", r"{w}s? breakdown", r"{w}-wise")
 
 FILLER_ZH = ("请", "帮我", "帮忙", "给我", "麻烦", "查一下", "查询", "查查", "查", "看一下", "看看", "看", "列出", "列一下",
              "显示", "统计", "一下", "一共", "总共", "共有", "有哪些", "哪些", "哪个", "哪家", "哪位", "谁", "是", "的", "了",

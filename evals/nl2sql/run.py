@@ -13,10 +13,11 @@ from __future__ import annotations
 import argparse
 import itertools
 import math
+import re
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -66,10 +67,12 @@ DATASETS = ("questions.yaml", "questions_dev2.yaml", "questions_dev3.yaml", "que
             "questions_dev19.yaml", "questions_dev20.yaml", "questions_dev21.yaml",
             "questions_dev22.yaml", "questions_dev23.yaml", "questions_dev24.yaml", "questions_dev25.yaml",
             "questions_dev26.yaml", "questions_dev27.yaml", "questions_dev28.yaml", "questions_dev29.yaml",
-            "questions_dev30.yaml", "questions_dev31.yaml", "questions_dev32.yaml")
+            "questions_dev30.yaml", "questions_dev31.yaml", "questions_dev32.yaml",
+            "questions_dev33.yaml", "questions_dev34.yaml", "questions_dev35.yaml")
 DEV_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12",
               "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23",
-              "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "dev32")
+              "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34",
+              "dev35")
 
 
 def load_entries(paths: tuple[Path, ...] = tuple(HERE / n for n in DATASETS)) -> list[Entry]:
@@ -89,7 +92,16 @@ def eval_engine(path: Path = EVAL_DB) -> Engine:
     return engine
 
 
+TIMESTAMP = re.compile(r"^(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d:\d\d)(?:\.0+)?$")
+
+
 def _num(v: object) -> object:
+    """Numbers as floats; timestamps as 'YYYY-MM-DD HH:MM:SS' whatever the driver's spelling (SQLite keeps
+    '.000000', PostgreSQL returns datetime objects)."""
+    if isinstance(v, datetime):
+        v = v.isoformat(sep=" ")
+    if isinstance(v, str) and (ts := TIMESTAMP.match(v)):
+        return f"{ts.group(1)} {ts.group(2)}"
     if isinstance(v, bool):
         return int(v)
     if isinstance(v, int | float):
@@ -120,7 +132,7 @@ def results_match(gold: list[tuple], pred: list[tuple], *, tol: float = 1e-6) ->
     if np_ < ng:
         return False
     key = lambda row: tuple(  # noqa: E731
-        (0, round(float(_num(v)), 4)) if isinstance(_num(v), float) else (1, str(v)) for v in row)
+        (0, round(float(_num(v)), 4)) if isinstance(_num(v), float) else (1, str(_num(v))) for v in row)
     gold_sorted = sorted(gold, key=key)
     for cols in itertools.permutations(range(np_), ng):
         projected = sorted((tuple(r[c] for c in cols) for r in pred), key=key)
