@@ -90,7 +90,7 @@ def compile_plan(plan: QueryPlan, dialect: str, today: date) -> exp.Select:
         conditions += _window(ctx, time_code, plan.window)
         if time_code == "o.expected_close_date" and not any(f.dimension in ("stage", "flag") for f in plan.filters):
             conditions.append(ctx.frag(OPEN))  # only open deals are still expected to close
-    for related in (plan.follow_up, *plan.more_related):
+    for related in (None if plan.share_follow_up else plan.follow_up, *plan.more_related):
         if related is not None:
             conditions.append(_follow_up(ctx, plan.entity, related))
     select = _projection(ctx, plan, measure)
@@ -148,9 +148,12 @@ def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
         return sel
     expr_text = measure.expr.replace("{id}", f"{ent.alias}.id").replace("{product_clause}", _units_of(plan))
     if "{share}" in expr_text:
-        if not plan.share_of:
+        part_of = [_filter(ctx, f) for f in plan.share_of]
+        if plan.share_follow_up and plan.follow_up is not None:
+            part_of.append(_follow_up(ctx, plan.entity, plan.follow_up))
+        if not part_of:
             raise CompileError("占比需要说明是哪一部分", "a share needs the part it is a share of")
-        part = exp.and_(*[_filter(ctx, f) for f in plan.share_of]).sql(dialect=ctx.dialect)
+        part = exp.and_(*part_of).sql(dialect=ctx.dialect)
         expr_text = f"1.0 * SUM(CASE WHEN {part} THEN 1 ELSE 0 END) / NULLIF(COUNT(*), 0)"
     value = exp.alias_(ctx.frag(expr_text), "value")
     extra = []

@@ -70,15 +70,18 @@ def describe(plan: QueryPlan, names: NameIndex | None = None) -> str:
     if plan.measure:
         m = MEASURES[plan.measure]
         parts.append(f"{m.label_zh} ({m.label_en})")
-    if plan.share_of:
-        parts.append("其中 (part): " + " · ".join(_filter(f, names) for f in plan.share_of))
+    if plan.share_of or plan.share_follow_up:
+        part = [_filter(f, names) for f in plan.share_of]
+        if plan.share_follow_up and plan.follow_up is not None:
+            part.append(_related(plan.follow_up, names))
+        parts.append("其中 (part): " + " · ".join(part))
     parts += [_filter(f, names) for f in plan.filters]
     if plan.window:
         time_code = window_time_code(plan, MEASURES.get(plan.measure) if plan.measure else None)
         td = TIME_DIMENSIONS.get(time_code or "")
         parts.append(f"{td.label_zh if td else '时间'}: {plan.window.label} "
                      f"[{plan.window.start or '…'}, {plan.window.end or 'now'})")
-    for fu in (plan.follow_up, *plan.more_related):
+    for fu in (None if plan.share_follow_up else plan.follow_up, *plan.more_related):
         if fu is not None:
             parts.append(_related(fu, names))
     if plan.also:

@@ -172,6 +172,17 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
             sold := q.search(r"\b(did|have|has|do)( we| i| you| they| he| she)( ever)? (sold|sell)\b|\bsold\b")):
         q.take(*sold.span())  # "how many A100s did we sell": units, not deals
         f["measure"] = "units_sold"
+    if f.get("measure") == "count" and not f.get("count_strong") and f.get("entities") == ["payment"] and re.search(
+            r"应收(?!.{0,3}(笔|期|条))", q.text) and re.search(r"(一共|总共|合计|加起来)多少(?![笔期条个])", q.text):
+        f["measure"] = "amount_due"  # "12月份到期的应收一共多少": receivables are money; 多少笔 would count them
+    if f.get("owner_flag"):  # "已离职销售名下还挂着哪些客户": the accounts, whose owner has left
+        listed = [g[0] for g in f.get("group_candidates", []) if g[0] in ENTITIES and g[0] != "rep"]
+        if not set(f.get("entities", [])) - {"rep"} and listed:
+            f["entities"] = [listed[0]]
+            f["group_candidates"] = [g for g in f["group_candidates"] if g[0] != listed[0]]
+        if set(f.get("entities", [])) - {"rep"}:
+            f["entities"] = [e for e in f["entities"] if e != "rep"]
+            f["group_candidates"] = [g for g in f.get("group_candidates", []) if g != ("rep",)]
     grouped = _per_group_total(q)
     if grouped is not None:
         return _plan(q, today, *grouped, caller_id)
@@ -532,10 +543,12 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         measure = "overdue_amount"  # "regions with the most overdue": ranked by the amount overdue
         filters = [x for x in filters if not (x.dimension == "flag" and x.value == "overdue")]
     share_of: tuple[Filter, ...] = ()
+    share_follow_up = False
     if "share_at" in f and not (measure in MEASURES and MEASURES[measure].kind == "rate"):
         share = _share_of(q, filters, measure)
         if isinstance(share, Clarification):
             return share
+        share, share_follow_up = share
         filters = [x for x in filters if all(x is not y for y in share)]
         measure, share_of = "share", share
     also: tuple[str, ...] = ()
@@ -620,6 +633,11 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
     if "follow_up_done" in f and not f["follow_up_done"] and entity == "lead":
         filters.append(Filter("flag", "eq", "never_contacted"))  # a lead's follow-up is its first contact
         f = {k: v for k, v in f.items() if k != "follow_up_done"}
+    own_window = None
+    if "follow_up_done" in f and window is not None and time_field is not None and time_field != "x.occurred_at" \
+            and TIME_DIMENSIONS[time_field].entity == entity:
+        # "上周新建的商机到现在还没跟进过的": the window dates the deals; no follow-up since, at any time
+        own_window, window = window, TimeWindow(None, None, "从来")
     if "follow_up_done" in f and window is None and (any(w in q.text for w in EVER_WORDS)
                                                      or tuple(f.get("follow_up_kinds", ())) == ("demo",)):
         # a demo is a milestone, had or not had: "还没安排演示的商机", "deals with no demo scheduled yet"
@@ -636,7 +654,7 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             # "郭琳跟进过哪些客户": the accounts she followed up herself, whoever owns them
             follow_up = replace(follow_up, by=int(str(reps[0].value)))
             filters = [x for x in filters if x is not reps[0]]
-        window = None
+        window = own_window
         if f.get("stale") and all(x.value != "open" for x in filters if x.dimension == "flag"):
             filters.append(Filter("flag", "eq", "open"))
     if window is not None and is_future(window, today) and f.get("time_field") != "o.expected_close_date":
@@ -657,7 +675,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
                     and x.dimension not in group_by:
                 group_by.append(x.dimension)
     plan = QueryPlan(entity=entity, measure=measure, group_by=tuple(group_by), filters=merged,
-                     follow_up=follow_up, more_related=tuple(more), share_of=share_of, window=window,
+                     follow_up=follow_up, more_related=tuple(more), share_of=share_of,
+                     share_follow_up=share_follow_up and follow_up is not None, window=window,
                      time_field=time_field,
                      order=f.get("order"), top_n=f.get("top_n"), sort=sort, also=also,
                      having=f.get("having"), count_groups=bool(f.get("count_groups")),
@@ -683,10 +702,12 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
     return plan
 
 
-def _share_of(q: Question, filters: list[Filter], measure: str | None) -> tuple[Filter, ...] | Clarification:
+def _share_of(q: Question, filters: list[Filter], measure: str | None
+              ) -> tuple[tuple[Filter, ...], bool] | Clarification:
     """The part a share is of: the conditions between "里/中" and "占比" ("华东区的客户里三甲医院占比"), or after
     "that/which" in English ("what share of trade-show leads converted"); without such a word, the condition said
-    last. A share of money, or with no part named, is asked back."""
+    last. The part may be the condition on related records ("A类客户里签过合同的比例"): then the flag is True.
+    A share of money, or with no part named, is asked back."""
     if measure not in (None, "count"):
         return Clarification("金额的占比暂不支持，可以问数量的占比或各组的金额 / A share of an amount is not supported yet; ask "
                              "for a share of the number of records, or the amounts by group.", EXAMPLES, "share")
@@ -701,17 +722,23 @@ def _share_of(q: Question, filters: list[Filter], measure: str | None) -> tuple[
         spots = [p for p in spots if q.en or p < at]
         if spots:
             placed.append((max(spots), x))
-    if not placed:
+    related = q.found.get("related_span") if (q.found.get("absence") or "follow_up_done" in q.found) else None
+    if related is not None and not q.en and related[0] >= at:
+        related = None
+    if not placed and related is None:
         return Clarification("占比是指其中哪一部分？例如“本季度线索里已转化的占比” / A share of which part? For example 'the share of "
                              "this quarter's leads that converted'.", EXAMPLES, "share")
-    divider = list(re.finditer(r"\b(that|which|who|were|was|are|is)\b" if q.en else r"(里面|里头|当中|之中|里|中)",
+    divider = list(re.finditer(r"\b(that|which|who|were|was|are|is|have|has)\b" if q.en else r"(里面|里头|当中|之中|里|中)",
                                q.text[:len(q.text) if q.en else at]))
     if divider:
         cut = divider[-1].end()
         part = tuple(x for p, x in placed if p >= cut)
-        if part:
-            return part
-    return (max(placed, key=lambda px: px[0])[1],)
+        related_part = related is not None and related[0] >= cut - (len(divider[-1].group(0)) if q.en else 0)
+        if part or related_part:
+            return part, related_part
+    if related is not None and (not placed or related[0] > max(p for p, _x in placed)):
+        return (), True
+    return (max(placed, key=lambda px: px[0])[1],), False
 
 
 def _shown_columns(plan: QueryPlan, asked: list[str]) -> tuple[str, ...] | Clarification:

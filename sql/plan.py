@@ -55,6 +55,7 @@ class QueryPlan:
     follow_up: FollowUp | None = None
     more_related: tuple[FollowUp, ...] = ()  # further conditions on related records, all of which must hold
     share_of: tuple[Filter, ...] = ()  # measure "share": the fraction of the records that also meet these
+    share_follow_up: bool = False  # the share's part is `follow_up` ("A类客户里签过合同的比例"), not a condition on all
     window: TimeWindow | None = None
     time_field: str | None = None  # which time dimension the window applies to; None = the measure's default
     order: str | None = None  # "desc" | "asc" on the measure (or the list's default sort)

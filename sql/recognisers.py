@@ -72,8 +72,18 @@ DUE_STATE = (
 )
 
 
+PAST_EXPECTED_CLOSE = (r"(预计|预期)(的)?(成交|关闭|关单|签单|签约)(日期|时间|日)?(都|已经|早就|早已)?(已经)?(过了|已过|过期)"
+                       r"|(已经)?(过了|超过了?)(预计|预期)(的)?(成交|关闭|关单|签单)(日期|时间|日)"
+                       r"|(already )?(past|beyond|after) (their|the|its) expected close( date)?"
+                       r"|expected close dates? (has |have )?(already )?(passed|gone by|slipped)")
+
+
 def _time_field(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
     """Which time the question dates by ("签约", "due", "expected to close"); after measures, so 签约金额 stays one."""
+    if m := q.search(PAST_EXPECTED_CLOSE):  # before "预计成交日期" is read as the time a window dates
+        q.take(*m.span())
+        q.found.setdefault("filters", []).append(Filter("flag", "eq", "past_expected_close"))
+        q.found.setdefault("entity_hint", "opportunity")
     for pattern, flag in DUE_STATE:  # before "到期"/"due" are read as a due-date window
         if m := q.search(pattern):
             q.take(*m.span())
@@ -92,6 +102,11 @@ def _time_field(q: Question, today: date, names: NameIndex, caller_id: int | Non
         q.take(*m.span())
         q.take_first(("成交",))
         q.found["time_field"] = "o.expected_close_date"
+        q.found.setdefault("entity_hint", "opportunity")
+        return
+    if m := q.search(r"(新建|新增|新开|新创建|录入|创建)(的)?(?=(商机|单子|项目))"):  # "上周新建的商机": when created
+        q.take(*m.span())
+        q.found["time_field"] = "o.created_at"
         q.found.setdefault("entity_hint", "opportunity")
         return
     for code, words in TIME_FIELD_WORDS.items():
@@ -314,6 +329,7 @@ def _unassigned(q: Question, today: date, names: NameIndex, caller_id: int | Non
         q.found.setdefault("filters", []).append(Filter("owner_missing", "is_null"))
 
 
+OWNER_MARKERS = r"名下|手上|手里|负责的|挂在|挂着|(客户|商机|单子|线索|合同)[^，,。]{0,6}离职的?(销售|业务员|人员|员工)\s*[？?。]?\s*$|\bowned by\b|\bowners?\b|\bbelong(ing|s)? to\b|\bassigned to\b|\bheld by\b"
 CLOSED_VERB = r"\bclosed(?= (the most|most|more|fewer|the fewest|the least|any|a|an|\d+)\b)|\bdid .{1,40}? close\b"
 
 
@@ -329,7 +345,10 @@ def _flags(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
             q.take(*m.span())
             if all(not (x.dimension == "flag" and x.value == code) for x in q.found.setdefault("filters", [])):
                 q.found["filters"].append(Filter("flag", "eq", code))
-                q.found.setdefault("flag_entities", []).append(FLAG_ENTITY.get(code))
+                owner = code in ("rep_active", "rep_inactive") and re.search(OWNER_MARKERS, q.text)
+                if owner:  # "离职人员名下的客户": the records' owner has left, so the records are the answer
+                    q.found["owner_flag"] = True
+                q.found.setdefault("flag_entities", []).append(None if owner else FLAG_ENTITY.get(code))
 
 
 @lru_cache(maxsize=1)
@@ -471,8 +490,10 @@ def _top_n(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
                 q.found["top_n"] = n
                 q.found["top_n_end"] = m.end()
                 q.found["top_n_start"] = m.start()
-                if re.search(r"largest|biggest|最大|金额最高|金额最多", m.group(0)):
-                    q.found["sort_hint"] = "amount"
+                if re.search(r"largest|biggest|最大|金额最高|金额最多", m.group(0)) or (
+                        re.match(r"top|前", m.group(0)) and re.match(r"\s*(份|个|笔)?\s*([a-z]+ )?(contracts?\b|合同)",
+                                                                   q.text[m.end():])):
+                    q.found["sort_hint"] = "amount"  # "top ten contracts": the largest, not the latest
                 q.found["order"] = "asc" if m.group(0).startswith(("倒数", "bottom", "后", "最低", "最少", "最差",
                                                                    "最快")) else "desc"
                 return

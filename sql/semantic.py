@@ -55,7 +55,7 @@ ENTITIES: dict[str, Entity] = {e.code: e for e in (
            "ct.created_at", "ct.name"),
     Entity("product", "pr", "产品", "product", ("产品", "product", "sku"), "pr.name", ("pr.sku", "pr.list_price"),
            None, "pr.name"),
-    Entity("rep", "s", "业务员", "sales rep", ("业务员", "销售员", "销售代表", "销售人员", "销售", "员工", "组员", "rep",
+    Entity("rep", "s", "业务员", "sales rep", ("业务员", "销售员", "销售代表", "销售人员", "销售", "员工", "组员", "人员", "rep",
                                               "team members", "members",
                                               "salesperson", "salespeople", "sales people", "seller"),
            "s.name", ("s.email",), None, "s.name"),
@@ -414,7 +414,8 @@ FLAGS.update({
     "no_contract": ("NOT EXISTS (SELECT 1 FROM contract cn WHERE cn.account_id = a.id)", "没有合同", "no contract",
                     ("没签过合同", "没有签过合同", "没有合同", "未签合同", "no contracts", "no contract",
                      "without a contract", "without contracts")),
-    "past_expected_close": ("o.expected_close_date < '{today}'", "已过预计成交日期", "past expected close date",
+    # a closed deal's expected date passing means nothing: only open deals are late to close
+    "past_expected_close": ("o.expected_close_date < '{today}' AND " + OPEN, "已过预计成交日期", "past expected close date",
                             ("预计关闭日期已经过了", "预计成交日期已经过了", "预计关闭日期已过", "预计成交日期已过",
                              "过了预计成交日期", "past their expected close date", "past the expected close date")),
     "no_deal": ("NOT EXISTS (SELECT 1 FROM opportunity od WHERE od.account_id = a.id)", "没有商机", "no opportunity",

@@ -53,7 +53,9 @@ ABBREVIATIONS = (
     (r"(加起来|一共|总共)?(还)?欠(着|了)?(我们|咱们|我司|公司)?(的)?(钱)?(?=超过|多于|大于|不止|\d)", "未收金额"),
     (r"(加起来|一共|总共)?(还)?欠(着|了)?(我们|咱们|我司|公司)?(多少钱|多少)", "未收金额"),
     (r"\b(amount|money) (still )?(owed|owing)\b|\bstill owed\b", "outstanding amount"),
-    (r"\bowing( us)?( money)?\b", "with outstanding amount"), (r"(一共|总共|还)欠(了)?(?=多少)", r"\1"),
+    (r"\bowing( us)?( money)?\b", "with outstanding amount"), (r"(?<=[a-z])'ve\b", " have"),
+    (r"\b(how much (has|have|did) .{1,30}? )(closed|close)\b(?! (and|or) lost)", r"\1won"),  # sales talk: closed = won
+(r"(一共|总共|还)欠(了)?(?=多少)", r"\1"),
     (r"\b(owned by|belonging to|managed by|handled by|assigned to) the (sales ?rep|rep|salesperson)\b", r"\1"),
     (r"(^|(?<=本月|本周|上周|今年|这周|上月))团队(?=\s|逾期|回款|上周|本月|这个?月|今年|的|业绩|赢单|商机|客户|线索)", "我们团队"),
     (r"逾期(未付|没付)(的)?(?=回款|款|的款)", "逾期"), (r"逾期(未付|没付)(?=的)", "逾期"), (r"逾期(未付|没付)的?(?=款)", "逾期的"),

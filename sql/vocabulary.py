@@ -89,13 +89,17 @@ PRESENCE_WORDS = (
      r"(any |an? |some )?(open|active|ongoing) (deals?|opportunit(y|ies))", "open_opportunity"),
     (r"(?<![没无])有(正在|还在)?(执行中|在执行|生效中|有效)的?合同|(?<!n't )(?<!not )(have|has|having|with) (an? |any |some )?"
      r"(active|current|live) contracts?( with us)?", "active_contract"),
-    (r"(?<![没未所])(赢过单|赢过|有赢单|成交过|下过单)|(?<!n't )(?<!not )(have|has|having) (won|closed) (a |any )?deals?",
+    (r"(?<![没未所不])(赢单|赢了单|成交|签单)的(?=(三甲|二甲|三乙|二乙|a类|b类|c类)?(医院|客户|经销商|门店|学校|实验室|企业客户)"
+     r"(?=$|[？?。,，]|有哪些|是哪些|有哪几|都有谁|有多少|有几|数|名单|列表|清单))|(?<![没未所])(赢过单|赢过|有赢单|成交过|下过单)|(?<!n't )(?<!not )(have|has|having) (won|closed) (a |any )?deals?",
      "won"),
     # "买过彩超X5的医院", "accounts that bought the C300": a won deal (with that product, when one is named)
     (r"(?<![没未不])(买过|买了|购买过|购买了|采购过|采购了)(?!多少|几)|(从|在)我们这(儿|里)(买|采购|购买)(过|了)?|(?<!n't )"
      r"(?<!not )\b(ever )?(bought|purchased)( anything| any)?\b", "won"),
     (r"(?<![没无所])(还)?有过?(任何)?(商机|单子)(?![金数多少总额])|(?<!n't )(?<!not )(have|has|having) had (any |a |an )?(deals?|opportunit(y|ies))",
      "opportunity"),
+    # "这个季度有回款进来的西北客户", "合同里收到过钱的": money came in (a payment with something paid)
+    (r"(?<![没无所])有(过)?(回款|付款|收款|钱)(进来|进账|到账|收到)?(?=的)|(?<![没未])(收到过|收到了)(回款|钱|付款)(?=的)"
+     r"|(?<!n't )(?<!not )(have|has|having) (made|received|paid) (a |any )?payments?\b", "payment"),
     (r"(?<![没未])(签了|签过|签约了|签下了?)(合同)|signed (a|any) contracts?( with us)?|(?<!n't )(?<!not )"
      r"(have|has|having) (signed )?(a|any) contracts?( with us)?", "contract"),
     # "已经签约、但……的A类客户", "有合同的三甲医院", "accounts that have signed with us": the account has a contract
@@ -150,7 +154,9 @@ AMOUNT_FIELDS = ("overdue amount", "overdue balance", "amount overdue", "outstan
                  "amount outstanding", "账期", "付款账期", "payment terms", "回款", "回款金额", "实收", "实收金额", "到账", "amount paid",
                  "合同额", "签约额", "应收余额", "未收金额", "unpaid", "still unpaid", "outstanding", "金额", "商机金额", "合同金额", "预算", "年收入", "年营收", "年营业额", "营收", "amount", "budget", "budgets",
                  "annual revenue", "revenue", "value", "deal size", "worth")
-EVER_WORDS = ("从来", "从未", "从没", "一直", "ever", "never", "at all")
+# Words that make a missing follow-up "at any time": "一条跟进都没有的在跟商机", "到现在还没联系", "zero follow-up"
+EVER_WORDS = ("从来", "从未", "从没", "一直", "一条", "一次", "任何", "到现在", "至今", "ever", "never", "at all", "zero",
+              "a single", "so far")
 GT_WORDS = ("过", ">=", "≥", "大于等于", "不少于", "不低于", "至少", "以上", "及以上", "大于", "超过", "高于", "多于", ">", "over",
             "above", "more than", "greater than", "at least", "exceeding", "bigger than", "larger than", "or more",
             "and above", "+")
