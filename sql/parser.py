@@ -545,12 +545,12 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
     share_of: tuple[Filter, ...] = ()
     share_follow_up = False
     if "share_at" in f and not (measure in MEASURES and MEASURES[measure].kind == "rate"):
-        share = _share_of(q, filters, measure)
-        if isinstance(share, Clarification):
-            return share
-        share, share_follow_up = share
-        filters = [x for x in filters if all(x is not y for y in share)]
-        measure, share_of = "share", share
+        shared = _share_of(q, filters, measure)
+        if isinstance(shared, Clarification):
+            return shared
+        share_of, share_follow_up = shared
+        filters = [x for x in filters if all(x is not y for y in share_of)]
+        measure = "share"
     also: tuple[str, ...] = ()
     if f.get("both_figures"):
         amount = _amount_measure(entity, "sum")
