@@ -33,7 +33,7 @@ SQLGLOT_DIALECT = {"sqlite": "sqlite", "postgresql": "postgres", "postgres": "po
 ALIAS_RE = re.compile(r"\b(a|o|l|x|c|p|ct|pr|s|t|r|rr)\.")
 OUTPUT_NAME = {"a.name": "account", "o.name": "opportunity", "l.company_name": "company", "x.id": "activity_id",
                "c.contract_no": "contract_no", "p.id": "payment_id", "ct.name": "contact", "pr.name": "product",
-               "s.name": "rep", "r.name_zh": "region", "t.name": "team"}
+               "s.name": "rep", "r.name_zh": "region", "t.name": "team", "qt.id": "quote_id"}
 
 
 @lru_cache(maxsize=4096)
@@ -261,7 +261,7 @@ def _filter(ctx: _Ctx, f: Filter) -> exp.Expr:
 
 # The account a record belongs to, for conditions on the account's history.
 ACCOUNT_OF = {"account": "a.id", "opportunity": "o.account_id", "contract": "c.account_id", "payment": "c.account_id",
-              "activity": "x.account_id", "contact": "ct.account_id"}
+              "activity": "x.account_id", "contact": "ct.account_id", "quote": "o.account_id"}
 
 
 def _from_lead(ctx: _Ctx, f: Filter) -> exp.Expr:

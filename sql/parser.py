@@ -175,6 +175,10 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
     if f.get("measure") == "count" and not f.get("count_strong") and f.get("entities") == ["payment"] and re.search(
             r"应收(?!.{0,3}(笔|期|条))", q.text) and re.search(r"(一共|总共|合计|加起来)多少(?![笔期条个])", q.text):
         f["measure"] = "amount_due"  # "12月份到期的应收一共多少": receivables are money; 多少笔 would count them
+    if not f.get("entities") and any(w == "报价" for w, _c in f.get("value_words", [])) and not re.search(
+            r"报价阶段|阶段|商机|单子|项目|deal|opportunit", q.text):
+        f["entities"] = ["quote"]  # "高娜的报价有哪些": quotes; "报价阶段的商机" names the stage
+        f["values"] = [v for v in f.get("values", []) if v != ("stage", "proposal")]
     if f.get("owner_flag"):  # "已离职销售名下还挂着哪些客户": the accounts, whose owner has left
         listed = [g[0] for g in f.get("group_candidates", []) if g[0] in ENTITIES and g[0] != "rep"]
         if not set(f.get("entities", [])) - {"rep"} and listed:
@@ -253,7 +257,7 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
 
 def _carried_dims(entity: str) -> set[str]:
     """Conditions and breakdowns that other records of ``entity`` can take over: its own, and the account."""
-    linked = entity in ("opportunity", "activity", "contract", "payment", "contact")
+    linked = entity in ("opportunity", "activity", "contract", "payment", "contact", "quote")
     return _applicable_dims(entity) | ({"account"} if linked else set())
 
 
@@ -355,12 +359,12 @@ def _group_head(q: Question) -> str | None:
 WON_MEASURES = ("won_amount", "won_count", "avg_deal_size")
 SELF_DIMS = ("rep", "account", "region", "product")  # dimensions that are records a question can list
 WHICH = r"\bwhich\b|哪些|哪个|哪几|哪家|哪位|\blist\b|列出"
-FACT_ENTITIES = ("activity", "opportunity", "lead", "payment", "contract", "contact")
+FACT_ENTITIES = ("activity", "opportunity", "lead", "payment", "contract", "contact", "quote")
 GROUPABLE_MENTIONS = {"rep": "rep", "region": "region", "account": "account"}
 DIM_ENTITY = {"account_type": "account", "hospital_grade": "account", "customer_class": "account",
               "account_status": "account", "city": "account", "province": "account", "stage": "opportunity",
               "loss_reason": "opportunity", "lead_source": "lead", "lead_status": "lead", "activity_type": "activity",
-              "contract_status": "contract", "role": "rep", "payment_status": "payment"}
+              "contract_status": "contract", "role": "rep", "payment_status": "payment", "quote_status": "quote"}
 
 
 def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[str | None, list[str]]:
@@ -460,6 +464,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
     values = f.get("values", [])
     if f.get("window") is not None and any(w == "新线索" for w, _c in f.get("value_words", [])):
         values = [(c, v) for c, v in values if (c, v) != ("lead_status", "new")]  # "本月新线索": created this month
+    if entity == "quote" and any(w in ("报价", "quote", "quotes") for w, _c in f.get("value_words", [])):
+        values = [(c, v) for c, v in values if (c, v) != ("stage", "proposal")]  # "发出去的报价": the quotes themselves
     filters += _value_filters(values, entity)
     applicable = _applicable_dims(entity)
     excluded = _excluded(f, applicable)
@@ -826,14 +832,14 @@ def _next_year(w: TimeWindow) -> TimeWindow:
 
 def _amount_column(entity: str) -> str | None:
     return {"opportunity": "o.amount", "contract": "c.amount", "payment": "p.amount_due", "lead": "l.budget",
-            "account": "a.annual_revenue"}.get(entity)
+            "account": "a.annual_revenue", "quote": "qt.total_amount"}.get(entity)
 
 
 def _amount_measure(entity: str, aggregate: str) -> str | None:
     if aggregate == "avg":
         return {"opportunity": "avg_deal_size", "contract": "avg_contract_amount", "lead": "avg_lead_budget"}.get(entity)
     return {"opportunity": "opportunity_amount", "contract": "contract_amount", "payment": "collected",
-            "lead": "lead_budget"}.get(entity)
+            "lead": "lead_budget", "quote": "quote_amount"}.get(entity)
 
 
 def _value_filters(values: list[tuple[str, str]], entity: str) -> list[Filter]:
@@ -874,6 +880,7 @@ def _applicable_dims(entity: str) -> set[str]:
         "contract": account_dims | {"contract_status", "payment_terms"},
         "payment": account_dims | {"payment_status", "contract_status"},
         "contact": account_dims,
+        "quote": account_dims | {"quote_status", "stage"},
         "rep": {"region", "team", "role"},
         "product": set(),
         "region": set(),
@@ -1011,7 +1018,7 @@ def _meaningful_leftover(q: Question) -> str:
 
 def _resolve_groups(candidates: list[tuple[str, ...]], entity: str) -> list[str]:
     allowed = _applicable_dims(entity) | {"month"}
-    if entity in ("opportunity", "activity", "contract", "payment", "contact"):
+    if entity in ("opportunity", "activity", "contract", "payment", "contact", "quote"):
         allowed |= {"account"}
     out: list[str] = []
     self_dim = {"rep": "rep", "account": "account", "region": "region", "product": "product"}.get(entity)

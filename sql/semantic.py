@@ -16,7 +16,7 @@ from crm import labels
 # s the owning rep (sales_rep), t the owner's team, r region.
 TABLE_OF_ALIAS = {"a": "account", "o": "opportunity", "l": "lead", "x": "activity", "c": "contract", "p": "payment",
                   "ct": "contact", "pr": "product", "s": "sales_rep", "t": "team", "r": "region", "rr": "region",
-                  "ol": "opportunity_line"}
+                  "ol": "opportunity_line", "qt": "quote"}
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,9 @@ ENTITIES: dict[str, Entity] = {e.code: e for e in (
            "p.id", ("a.name", "p.due_date", "p.amount_due", "p.amount_paid"), "p.paid_at", "p.due_date"),
     Entity("contact", "ct", "联系人", "contact", ("联系人", "contact"), "ct.name", ("ct.title", "a.name"),
            "ct.created_at", "ct.name"),
+    Entity("quote", "qt", "报价", "quote", ("报价单", "报价", "quote"), "qt.id", ("o.name", "qt.total_amount", "qt.status",
+                                                                         "qt.created_at"),
+           "qt.created_at", "qt.created_at DESC"),
     Entity("product", "pr", "产品", "product", ("产品", "product", "sku"), "pr.name", ("pr.sku", "pr.list_price"),
            None, "pr.name"),
     Entity("rep", "s", "业务员", "sales rep", ("业务员", "销售员", "销售代表", "销售人员", "销售", "员工", "组员", "人员", "rep",
@@ -80,6 +83,8 @@ JOINS: dict[str, tuple[tuple[str, str], ...]] = {
                 ("t", "t.id = s.team_id"), ("r", "r.id = a.region_id")),
     "contact": (("a", "a.id = ct.account_id"), ("s", "s.id = a.owner_id"), ("t", "t.id = s.team_id"),
                 ("r", "r.id = a.region_id")),
+    "quote": (("o", "o.id = qt.opportunity_id"), ("a", "a.id = o.account_id"), ("s", "s.id = o.owner_id"),
+              ("t", "t.id = s.team_id"), ("r", "r.id = a.region_id"), ("rr", "rr.id = s.region_id")),
     "product": (),
     "rep": (("t", "t.id = s.team_id"), ("r", "r.id = s.region_id"), ("rr", "rr.id = s.region_id")),
     "region": (),
@@ -142,13 +147,21 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
         "draft": ("草稿", "Draft", ("draft",)),
         "terminated": ("已终止", "Terminated", ("终止", "terminated")),
     }, ("合同状态", "状态", "status")),
+    Dimension("quote_status", "报价状态", "quote status", "qt.status", None, {
+        "draft": ("草稿", "Draft", ("报价草稿", "draft")),
+        "sent": ("已发出", "Sent", ("发出去", "已发送", "发给客户", "客户还没回复", "还没回复", "等客户回复", "待回复",
+                                 "sent", "waiting on the customer", "still out with the customer", "out with the customer")),
+        "accepted": ("已接受", "Accepted", ("客户接受", "接受了", "被接受", "accepted")),
+        "rejected": ("被拒绝", "Rejected", ("被拒", "拒绝了", "拒掉", "被客户拒", "被客户拒掉", "被拒掉", "客户拒了", "rejected", "turned down")),
+        "superseded": ("已作废", "Superseded", ("作废", "被替代", "旧版本", "superseded")),
+    }, ("报价状态", "状态", "status")),
     Dimension("team_region", "团队所在区域", "team region", "rr.code", "rr.name_zh", None, ()),
     Dimension("role", "角色", "role", "s.role", None, labels.ROLE, ("角色", "职位", "role")),
     Dimension("owner_missing", "未分配", "unassigned", "owner_id", None, None, ()),
     Dimension("payment_terms", "账期(天)", "payment terms (days)", "c.payment_terms_days", None, None,
               ("付款账期", "账期", "payment terms", "terms")),
     Dimension("amount", "金额", "amount", "o.amount", None, None, (),
-              (("contract", "c.amount"), ("payment", "p.amount_due"), ("lead", "l.budget"),
+              (("contract", "c.amount"), ("quote", "qt.total_amount"), ("payment", "p.amount_due"), ("lead", "l.budget"),
                ("account", "a.annual_revenue"))),
     Dimension("amount_paid", "实收金额", "amount paid", "p.amount_paid", None, None, ()),
     Dimension("unpaid", "未收金额", "unpaid amount", "p.amount_due - p.amount_paid", None, None, ()),
@@ -183,6 +196,7 @@ TIME_DIMENSIONS: dict[str, TimeDimension] = {t.code: t for t in (
     TimeDimension("c.signed_at", "contract", "c.signed_at", "签约时间", "signed"),
     TimeDimension("p.paid_at", "payment", "p.paid_at", "回款时间", "paid"),
     TimeDimension("p.due_date", "payment", "p.due_date", "应收日期", "due date", True),
+    TimeDimension("qt.created_at", "quote", "qt.created_at", "报价时间", "quoted"),
     TimeDimension("ct.created_at", "contact", "ct.created_at", "联系人创建时间", "contact created"),
 )}
 
@@ -285,6 +299,9 @@ MEASURES: dict[str, Measure] = {m.code: m for m in (
     Measure("avg_contract_amount", "contract", "平均合同金额", "average contract amount",
             ("平均合同金额", "average contract value", "average contract amount"), "AVG(c.amount)", "money",
             "c.signed_at"),
+    Measure("quote_amount", "quote", "报价金额", "quoted amount",
+            ("报价金额", "报价总额", "报价额", "quote value", "quoted amount", "quote amount", "quote total", "value of quotes",
+             "quoted value"), "SUM(qt.total_amount)", "money", "qt.created_at"),
     Measure("annual_revenue", "account", "年营收", "annual revenue", ("年营收", "年收入", "年营业额", "annual revenue"),
             "SUM(a.annual_revenue)", "money"),
     # "南昌市中心医院最后一次跟进是什么时候": the latest activity time (the recogniser needs the "when")
@@ -339,7 +356,8 @@ DIALECT_SNIPPETS["clickhouse"] = {
 
 # Words that name an entity's owner column: who a row "belongs to" for row-level security and "my ...".
 OWNER_COLUMN = {"account": "a.owner_id", "opportunity": "o.owner_id", "lead": "l.owner_id", "activity": "x.owner_id",
-                "contract": "c.owner_id", "payment": "c.owner_id", "contact": "a.owner_id", "rep": "s.id"}
+                "contract": "c.owner_id", "payment": "c.owner_id", "contact": "a.owner_id", "rep": "s.id",
+                "quote": "o.owner_id"}
 
 # Conditions a question names with one word ("open deals", "逾期"), as SQL over the aliases.
 FLAGS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {

@@ -123,3 +123,40 @@ def test_answer_matches_hand_written_sql(question: str, sql: str, small_engine: 
         expected = sorted(tuple(r)[:1] for r in conn.execute(text(sql)))
     assert sorted(tuple(r)[:1] for r in outcome.result.rows) == expected
     assert expected, "the hand-written SQL must find something on the small database"
+
+
+QUOTES = [
+    ("今年被客户拒掉的报价里，总额超过500万的是哪几份",
+     "SELECT q.id FROM quote q WHERE q.status = 'rejected' AND q.created_at >= '2026-01-01 00:00:00' AND "
+     "q.total_amount > 5000000"),
+    ("How many quotes currently have the status accepted?", "SELECT COUNT(*) FROM quote q WHERE q.status = 'accepted'"),
+    ("total value of quotes that are still out with the customer",
+     "SELECT SUM(q.total_amount) FROM quote q WHERE q.status = 'sent'"),
+]
+
+
+@pytest.mark.parametrize(("question", "sql"), QUOTES, ids=lambda v: str(v)[:24])
+def test_quotes_are_records_of_their_own(question: str, sql: str, small_engine: Engine) -> None:
+    """报价 is also a deal stage (方案报价); a question about quotes gets the quotes, by status and amount."""
+    outcome = _ask(question, small_engine)
+    assert outcome.plan is not None and outcome.plan.entity == "quote"
+    with small_engine.connect() as conn:
+        expected = sorted(float(r[0]) for r in conn.execute(text(sql)))
+    assert sorted(float(r[0]) for r in outcome.result.rows) == pytest.approx(expected)
+    assert expected and expected != [0.0]
+
+
+def test_a_rep_sees_only_the_quotes_of_their_own_deals(small_engine: Engine) -> None:
+    with small_engine.connect() as conn:
+        rep_id, email = conn.execute(text("SELECT s.id, s.email FROM sales_rep s JOIN opportunity o ON o.owner_id = s.id "
+                                          "JOIN quote q ON q.opportunity_id = o.id WHERE s.role = 'rep' AND s.is_active "
+                                          "ORDER BY s.id LIMIT 1")).one()
+        expected = conn.execute(text("SELECT COUNT(*) FROM quote q JOIN opportunity o ON o.id = q.opportunity_id "
+                                     f"WHERE o.owner_id = {rep_id}")).scalar()
+    from sql.pipeline import resolve_caller
+
+    outcome = answer("我的报价一共有多少份", engine=small_engine, caller=resolve_caller(small_engine, email), today=TODAY)
+    assert outcome.status == "answered" and outcome.result is not None
+    assert outcome.result.rows[0][0] == expected
+    everyone = _ask("报价一共有多少份", small_engine).result.rows[0][0]
+    assert 0 < expected < everyone
