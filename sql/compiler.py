@@ -167,14 +167,14 @@ def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
     labels: list[exp.Expr] = []
     owned: list[exp.Expr] = []  # "by rep" ranks reps: records with no owner are not a rep
     for g in plan.group_by:
-        if g == "month":
+        if g in ("month", "quarter"):
             time_code = window_time_code(plan, measure)
             if time_code is None:
-                raise CompileError(f"{ent.label_zh}没有可按月统计的时间", f"{ent.label_en} has no time to group by month")
+                raise CompileError(f"{ent.label_zh}没有可按月统计的时间", f"{ent.label_en} has no time to group by {g}")
             col = TIME_DIMENSIONS[time_code].column
-            snippet = DIALECT_SNIPPETS.get(ctx.dialect, DIALECT_SNIPPETS["sqlite"])["month"].format(col=col)
+            snippet = DIALECT_SNIPPETS.get(ctx.dialect, DIALECT_SNIPPETS["sqlite"])[g].format(col=col)
             e = ctx.frag(snippet)
-            labels.append(exp.alias_(e, "month"))
+            labels.append(exp.alias_(e, g))
             groups.append(e.copy())
             continue
         dim = DIMENSIONS[g]

@@ -1017,7 +1017,7 @@ def _meaningful_leftover(q: Question) -> str:
 
 
 def _resolve_groups(candidates: list[tuple[str, ...]], entity: str) -> list[str]:
-    allowed = _applicable_dims(entity) | {"month"}
+    allowed = _applicable_dims(entity) | {"month", "quarter"}
     if entity in ("opportunity", "activity", "contract", "payment", "contact", "quote"):
         allowed |= {"account"}
     out: list[str] = []

@@ -21,6 +21,7 @@ class TimeWindow:
     period_end: datetime | None = None  # end of the calendar period (本月 ends 1 Dec) for date-only columns
     past_year: bool = False  # a month named without a year, taken from last year because it is still ahead
     per_month: bool = False  # two months side by side ("这个月跟上个月对比"): one figure per month
+    per_quarter: bool = False  # two quarters side by side ("本季度和上季度的赢单金额对比"): one figure per quarter
 
 
 @dataclass(frozen=True)

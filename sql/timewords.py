@@ -146,12 +146,13 @@ def find_window(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | 
                               f"{first.label}{day1}日-{day2}日"), (start, d.end())
     separately = re.search(r"对比|比较|相比|分别|各自|各(是|有)?多少|compare|versus|\bvs\b|respectively|\beach\b|side by side", text)
     if separately and (j := SIDE_BY_SIDE.match(text, end)) and (nxt := _find_one(text[j.end():], today)) \
-            and nxt[1][0] == 0 and _whole_month(first) and _whole_month(nxt[0]):
-        # "我这个月跟上个月的业绩对比一下", "compare September vs October": two months, one figure each
+            and nxt[1][0] == 0 and any(whole(first) and whole(nxt[0]) for whole in (_whole_month, _whole_quarter)):
+        # "我这个月跟上个月的业绩对比一下", "compare September vs October", "本季度跟上季度": one figure each
         a, b = sorted((first, nxt[0]), key=lambda w: w.start or datetime.min)
         if b.start == (a.end or a.period_end):
+            months = _whole_month(first)
             return TimeWindow(a.start, b.end, f"{a.label}、{b.label}", b.period_end, a.past_year and b.past_year,
-                              per_month=True), (start, j.end() + nxt[1][1])
+                              per_month=months, per_quarter=not months), (start, j.end() + nxt[1][1])
     if (j := RANGE_JOIN.match(text, end)) and j.end() > end and not (separately and j.group(0).strip() in ("and", "和")):
         nxt = _find_one(text[j.end():], today)
         if nxt is not None and nxt[1][0] == 0 and first.start is not None and nxt[0].start is not None \
@@ -163,6 +164,11 @@ def find_window(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | 
 
 
 SIDE_BY_SIDE = re.compile(r"\s*(?:和|跟|与|及|比|对比|vs\.?|versus|and|against|compared (?:to|with))\s*")
+
+
+def _whole_quarter(w: TimeWindow) -> bool:
+    return w.start is not None and w.start.day == 1 and w.start.month % 3 == 1 and w.start.hour == 0 \
+        and (w.end or w.period_end) is not None and 89 <= ((w.end or w.period_end) - w.start).days <= 92  # type: ignore[operator]
 
 
 def _whole_month(w: TimeWindow) -> bool:

@@ -49,6 +49,7 @@ ALLOWED_FUNCTIONS = {
     "julianday", "strftime", "timetostr", "tochar", "dateformat", "extract", "timestampdiff", "datediff",
     "date", "datetime", "timestamptrunc", "datetrunc", "currentdate", "currenttimestamp", "strtotime", "tsordstodate",
     "todatetime", "formatdatetime", "timestrtotime", "tsordstotimestamp", "unixtotime", "datestrtodate",
+    "year", "month", "quarter",
     "anonymous",
 }
 ALLOWED_ANONYMOUS = {"julianday", "strftime", "to_char", "date_format", "timestampdiff", "date_diff", "datediff",
