@@ -64,7 +64,7 @@ STAGE: Labels = {
     "negotiation": ("商务谈判", "Negotiation", ("谈判", "议价")),
     "closed_won": ("赢单", "Closed won", ("已成交", "成交", "签单", "卖出去", "卖出", "搞定了", "搞定", "拿下", "赢下", "赢了", "won",
                                           "win", "sold")),
-    "closed_lost": ("输单", "Closed lost", ("丢单", "输掉", "输了", "丢了", "丢的", "lost", "loss", "lose")),
+    "closed_lost": ("输单", "Closed lost", ("丢单", "输掉", "输了", "丢了", "丢的", "丢掉", "lost", "loss", "lose")),
 }
 LOSS_REASON: Labels = {
     "price": ("价格", "Price", ("价格太高", "太贵", "价格原因")),

@@ -820,6 +820,10 @@ def _stage_days(q: Question, today: date, names: NameIndex, caller_id: int | Non
 
 
 def _budget_flag(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    if m := q.search(r"(因为|由于)(无|没有?)预算|(无|没有?)预算(而)?(?=丢|输)|预算不足(?=丢|输|而)"):
+        q.take(*m.span())  # "因为没预算丢掉的单子": the loss reason, before 预算 is read as the lead budget
+        q.found.setdefault("values", []).append(("loss_reason", "no_budget"))
+        q.found.setdefault("value_words", []).append((m.group(0), ("loss_reason",)))
     for pattern, code in ((BUDGET_NOT, "budget_unconfirmed"), (BUDGET_FLAG, "budget_confirmed")):
         while m := q.search(pattern):
             q.take(*m.span())

@@ -69,6 +69,13 @@ ABBREVIATIONS = (
     (r"\b(more than|at least|over|fewer than|less than|under|above|below) (one|two|three|four|five|six|seven|eight|nine|"
      r"ten)\b", lambda m: f"{m.group(1)} {EN_SMALL[m.group(2)]}"),
     (r"\bno (demo|poc)s? (scheduled|booked|set up|done|held)\b", r"no \1"),
+    # a demo "scheduled" is the deal's demo flag, not a demo follow-up logged
+    (r"\b(never had|never got|without) (a |any )?demos? (scheduled|booked)\b|\bno demos? (was|were|has been|had been|"
+     r"have been)( ever)? (scheduled|booked)\b", "no demo scheduled"),
+    (r"\b(a )?demos? (was|were|has been|is|got)( ever)? (scheduled|booked)\b|\b(a )?demos? booked\b", "demo scheduled"),
+    (r"\b(did|have|has|had) (we|you|they|i) (add|added)\b|(?<=\w )added\b(?= (in|last|this|since|during|over|to)\b)", ""),
+    (r"(?<=[\u4e00-\u9fff])[又却](?=没|一单|一笔|一个|一条|有人)", ""),
+    (r"[，,。]\s*(赶紧|赶快|快|马上)(看看|看一下|处理一下|处理|跟进一下|跟进)[。!！]?$", ""),
     (r"\b([abc])[- ]class\b|\bclass ([abc])\b", lambda m: f"{m.group(1) or m.group(2)}类"),
     (r"\bsince the (start|beginning) of the (quarter|month|year)\b", r"this \2"), (r"\bsince the (start|beginning) of\b", "since"), (r"\b(cash|money) (came|come|coming) in\b", "collected"),
     # everyday wording for words the parser knows

@@ -113,7 +113,7 @@ TYPED_POSITIVE = (
     (r"打过电话|(有)?(过)?电话(沟通|联系)(过)?|(were|was|been) called|(had|got) (a |any )?calls?", ("call",)),
     (r"(上门)?拜访了(?=哪些)|(上门)?拜访过(?=哪些)|去(上门)?拜访过|did (we|i|you|he|she|they) visit|(?<=[\u4e00-\u9fff] )visited\b|"
      r"(?<=\bwe )visited\b|(?<=\bhe )visited\b|(?<=she )visited\b|(?<=\bi )visited\b|(?<=they )visited\b", ("visit",)),
-    (r"(with|had) a demo( logged)?|demo logged", ("demo",)),
+    (r"(with|had) a demo( logged)?(?! scheduled)|demo logged", ("demo",)),
 )
 POSITIVE_FOLLOW_UP = (
     r"(跟进|拜访|联系|走访|回访)过", r"有(过)?(跟进|拜访)", r"(were|was|been|got) (followed[- ]?up|visited|contacted)",
