@@ -284,10 +284,14 @@ def _product(ctx: _Ctx, f: Filter) -> exp.Expr:
             return _one_of(exp.column("product_id", table="ol"), f)
         ctx.aliases.add("pr")
         return _one_of(exp.column("product_line", table="pr"), f)
-    if ctx.plan.entity != "opportunity":
-        raise CompileError("按产品筛选只适用于商机", "filtering by product applies to opportunities")
-    ctx.aliases.add("o")
+    if ctx.plan.entity not in DEAL_OF:
+        raise CompileError("按产品筛选只适用于商机及其跟进、合同、回款和报价",
+                           "filtering by product applies to deals and their follow-ups, contracts, payments and quotes")
+    ctx.aliases.add("o")  # "X5商机上的跟进", "contracts that came out of X5 deals": through the record's deal
     return _deal_product(f, "o")
+
+
+DEAL_OF = ("opportunity", "activity", "contract", "payment", "quote")
 
 
 def _one_of(col: exp.Expr, f: Filter) -> exp.Expr:

@@ -282,10 +282,11 @@ FIELD_TOTAL = {"amount_paid": "collected", "unpaid": "outstanding_amount"}
 # The records a total is per, as the question names them: the head noun, or a "which months" word.
 GROUP_HEAD_ZH = r"(哪几个月|哪些月份?|哪个月|几个月)"
 GROUP_HEAD_EN = (r"^(which|what|list|show( me)?( the)?|how many|name the|find)\s+([\w-]+ ){0,3}?(?P<g>reps|salespeople|sales reps|"
-                 r"accounts|customers|clients|hospitals|regions|teams|months)\b|\b(?P<h>reps|salespeople|accounts|"
-                 r"customers|clients|hospitals|regions) (who|that|with|whose)\b")
+                 r"accounts|customers|clients|hospitals|regions|teams|months|contracts)\b|\b(?P<h>reps|salespeople|accounts|"
+                 r"customers|clients|hospitals|regions|contracts) (who|that|with|whose)\b")
 EN_GROUP = {"reps": "rep", "salespeople": "rep", "sales reps": "rep", "accounts": "account", "customers": "account",
-            "clients": "account", "hospitals": "account", "regions": "region", "teams": "team", "months": "month"}
+            "clients": "account", "hospitals": "account", "regions": "region", "teams": "team", "months": "month",
+            "contracts": "contract"}
 
 
 def _per_group_total(q: Question) -> tuple[str, list[str]] | None:
@@ -353,7 +354,7 @@ def _group_head(q: Question) -> str | None:
                             for c, _v in q.found.get("values", [])):
         return "account"  # "回款超过100万的医院"
     head = entities[-1] if entities else None
-    return head if head in ("rep", "account", "region") else None
+    return head if head in ("rep", "account", "region", "contract") else None
 
 
 WON_MEASURES = ("won_amount", "won_count", "avg_deal_size")
@@ -878,7 +879,7 @@ def _applicable_dims(entity: str) -> set[str]:
         "lead": {"region", "rep", "team", "industry", "lead_source", "lead_status"},
         "activity": account_dims | {"activity_type"},
         "contract": account_dims | {"contract_status", "payment_terms"},
-        "payment": account_dims | {"payment_status", "contract_status"},
+        "payment": account_dims | {"payment_status", "contract_status", "contract"},
         "contact": account_dims,
         "quote": account_dims | {"quote_status", "stage"},
         "rep": {"region", "team", "role"},

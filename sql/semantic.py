@@ -78,9 +78,9 @@ JOINS: dict[str, tuple[tuple[str, str], ...]] = {
     "activity": (("a", "a.id = x.account_id"), ("s", "s.id = x.owner_id"), ("t", "t.id = s.team_id"),
                  ("r", "r.id = a.region_id"), ("o", "o.id = x.opportunity_id"), ("rr", "rr.id = s.region_id")),
     "contract": (("a", "a.id = c.account_id"), ("s", "s.id = c.owner_id"), ("t", "t.id = s.team_id"),
-                 ("r", "r.id = a.region_id")),
+                 ("r", "r.id = a.region_id"), ("o", "o.id = c.opportunity_id")),
     "payment": (("c", "c.id = p.contract_id"), ("a", "a.id = c.account_id"), ("s", "s.id = c.owner_id"),
-                ("t", "t.id = s.team_id"), ("r", "r.id = a.region_id")),
+                ("t", "t.id = s.team_id"), ("r", "r.id = a.region_id"), ("o", "o.id = c.opportunity_id")),
     "contact": (("a", "a.id = ct.account_id"), ("s", "s.id = a.owner_id"), ("t", "t.id = s.team_id"),
                 ("r", "r.id = a.region_id")),
     "quote": (("o", "o.id = qt.opportunity_id"), ("a", "a.id = o.account_id"), ("s", "s.id = o.owner_id"),
@@ -170,6 +170,8 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
     Dimension("product", "产品", "product", "pr.id", "pr.name", None, ("产品", "product", "sku")),
     Dimension("product_line", "产品线", "product line", "pr.product_line", None, None, ("产品线", "product line")),
     Dimension("account", "客户", "account", "a.id", "a.name", None, ("客户", "customer", "account")),
+    # per contract, for totals of its installments ("逾期金额超过100万的合同"); no group word, a contract list stays one
+    Dimension("contract", "合同", "contract", "c.id", "c.contract_no", None, ()),
     Dimension("month", "月份", "month", "month", None, None, ("月份", "月", "每月", "month", "monthly")),
     Dimension("quarter", "季度", "quarter", "quarter", None, None, ("季度", "每季度", "quarter", "quarterly")),
 )}

@@ -110,6 +110,17 @@ HAND_WRITTEN = [
      "SELECT a.name FROM account a JOIN contract c ON c.account_id = a.id JOIN payment p ON p.contract_id = c.id WHERE "
      "p.due_date < '2026-11-18' AND p.amount_paid < p.amount_due GROUP BY a.id, a.name HAVING SUM(p.amount_due - "
      "p.amount_paid) > 100000"),
+    # totals per contract, and records reached through their deal's products
+    ("逾期金额超过10万的合同",
+     "SELECT c.contract_no FROM contract c JOIN payment p ON p.contract_id = c.id WHERE p.due_date < '2026-11-18' AND "
+     "p.amount_paid < p.amount_due GROUP BY c.id, c.contract_no HAVING SUM(p.amount_due - p.amount_paid) > 100000"),
+    ("今年彩超X5的商机上有哪些跟进记录",
+     "SELECT x.id FROM activity x JOIN opportunity o ON o.id = x.opportunity_id WHERE x.occurred_at >= '2026-01-01 "
+     "00:00:00' AND EXISTS (SELECT 1 FROM opportunity_line ol JOIN product p ON p.id = ol.product_id WHERE "
+     "ol.opportunity_id = o.id AND p.sku = 'US-X5')"),
+    ("contracts that came out of X5 deals",
+     "SELECT c.contract_no FROM contract c JOIN opportunity o ON o.id = c.opportunity_id WHERE EXISTS (SELECT 1 FROM "
+     "opportunity_line ol JOIN product p ON p.id = ol.product_id WHERE ol.opportunity_id = o.id AND p.sku = 'US-X5')"),
     ("欠款最多的前三个客户",
      "SELECT a.name FROM account a JOIN contract c ON c.account_id = a.id JOIN payment p ON p.contract_id = c.id GROUP BY "
      "a.id, a.name ORDER BY SUM(p.amount_due - p.amount_paid) DESC LIMIT 3"),
