@@ -75,9 +75,20 @@ ABBREVIATIONS = (
     (r"\b(a )?demos? (was|were|has been|is|got)( ever)? (scheduled|booked)\b|\b(a )?demos? booked\b", "demo scheduled"),
     (r"\b(did|have|has|had) (we|you|they|i) (add|added)\b|(?<=\w )added\b(?= (in|last|this|since|during|over|to)\b)", ""),
     (r"(?<=[\u4e00-\u9fff])[又却](?=没|一单|一笔|一个|一条|有人)", ""),
+    # how records were entered says nothing about them: "上周录了多少条跟进", "9月份建的线索"
+    (r"(?<=[周天月年份号])(录入|录|记|登记)了?(?=多少|几)", ""), (r"(?<![创新])(录入|录|建|登记)的(?=跟进|线索|联系人)", ""),
+    (r"(?<=客户|医院|合同|商机|线索)(身上|上面)", "的"), (r"回款回了(?=多少)", "回款"), (r"(?<=[\u4e00-\u9fff])压着(?=多少)", ""),
+    (r"\bzero (follow[- ]?ups?|activit(y|ies)|visits?|calls?)\b", r"no \1 at all"), (r"\b(logged )?against (them|it)\b", ""),
+    (r"\bnever had a single\b", "never had a"), (r"\btied up in\b", "in"), (r"\bbecause of\b|\bdue to\b(?= (price|timing|"
+     r"budget|competitor|a competitor|product fit|relationship|no budget|no decision))", ""),
+    (r"\b(haven'?t|hasn'?t|have not|has not) collected (a (single )?cent|anything|any money)( yet)?\b|\bwhere nothing "
+     r"has been (collected|paid)( yet)?\b", "with no payment received"),
+    (r"[，,]\s*(qbr|周会|月会|例会|复盘|汇报|开会)(上)?要用[。!！]?$", ""),
+    (r"[，,]\s*(周一|每周|本周|例行|每周一)[^，,。]{0,6}(清理|检查|盘点|过一遍)[。!！]?$", ""),
     (r"[，,。]\s*(赶紧|赶快|快|马上)(看看|看一下|处理一下|处理|跟进一下|跟进)[。!！]?$", ""),
     (r"\b([abc])[- ]class\b|\bclass ([abc])\b", lambda m: f"{m.group(1) or m.group(2)}类"),
-    (r"\bsince the (start|beginning) of the (quarter|month|year)\b", r"this \2"), (r"\bsince the (start|beginning) of\b", "since"), (r"\b(cash|money) (came|come|coming) in\b", "collected"),
+    (r"\bsince the (start|beginning) of the (quarter|month|year)\b", r"this \2"),
+    (r"\bsince the (quarter|month|year|week) (started|began|start)\b", r"this \1"), (r"\bsince the (start|beginning) of\b", "since"), (r"\b(cash|money) (came|come|coming) in\b", "collected"),
     # everyday wording for words the parser knows
     (r"平均每(份|笔|个|家|条|位)", "平均"), (r"还?剩(下|余)?(?=多少|几)", ""), (r"各自", "分别"), (r"到账(?=多少)", "回款"),
     (r"截[至止](今天|今日|目前|当前|现在|到现在)[,，]?", ""),

@@ -123,7 +123,8 @@ TEAM_WORDS = ("我所带团队", "我所带的团队", "我带的团队", "我�
               "my team's", "my team", "my reps'", "my reps", "my people", "我的组员", "我的下属", "我手下的人", "我手下",
               "our team's", "our team")
 MY_WORDS = ("我的", "我负责的", "我名下的", "我自己的", "my own", "my", "mine")
-UNASSIGNED_WORDS = ("没有分配给任何人", "还没有分配出去", "没有分配出去", "还没有分配", "没有分配", "还没分配", "未分配出去",
+UNASSIGNED_WORDS = ("没挂负责人", "没有挂负责人", "没有负责人的", "没负责人", "负责人为空", "nobody assigned", "no one assigned",
+                    "没有分配给任何人", "还没有分配出去", "没有分配出去", "还没有分配", "没有分配", "还没分配", "未分配出去",
                     "未分配", "没分配", "无负责人", "没有负责人", "unassigned", "without an owner", "no owner",
                     "don't have an owner", "doesn't have an owner", "have no owner", "has no owner", "with no owner")
 
