@@ -150,6 +150,17 @@ WORDINGS = [
     ("今天到期的分期款有哪几笔", ["p.due_date >= '2026-11-18'", "p.due_date < '2026-11-19'"]),
     # what is still owed on contracts is a sum, not a count of contracts
     ("华东的医院客户，合同加起来还欠多少", ["SUM(p.amount_due - p.amount_paid)"]),
+    # seventh session: conditions that used to vanish as unknown or filler words
+    ("预计成交日期已经过了但还没关单的商机", ["o.expected_close_date < '2026-11-18'", "o.stage IN ('initial_contact'"]),
+    ("华中本季度因为没预算丢掉的单子", ["o.loss_reason = 'no_budget'", "o.stage = 'closed_lost'"]),
+    ("open deals with a demo scheduled - count?", ["o.demo_scheduled = TRUE"]),
+    ("deals in negotiation where no demo was ever scheduled", ["o.demo_scheduled = FALSE"]),
+    ("A类客户里没挂负责人的有哪几家", ["a.owner_id IS NULL", "a.customer_class = 'A'"]),
+    ("离职人员名下的客户清单拉一下", ["s.is_active = FALSE", "FROM account AS a"]),
+    ("open deals in East China with zero follow-up logged against them", ["NOT EXISTS(SELECT 1 FROM activity"]),
+    ("Northeast hospitals with zero activity since the quarter started", ["occurred_at >= '2026-10-01 00:00:00'"]),
+    ("How much has 卢琳 closed this quarter?", ["o.stage = 'closed_won'"]),
+    ("12月份到期的应收一共多少", ["SUM(p.amount_due)"]),
 ]
 
 
