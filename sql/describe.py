@@ -63,6 +63,11 @@ def _related(fu: FollowUp, names: NameIndex | None) -> str:
             f"[{w.start or '…'}, {w.end or 'now'})")
 
 
+SHOWN_LABELS = {"c.status": "状态 (status)", "l.status": "状态 (status)", "p.status": "状态 (status)",
+                "a.status": "状态 (status)", "pr.is_active": "在售 (on sale)", "s.is_active": "在职 (active)",
+                "s.name": "负责人 (owner)", "r.name_zh": "区域 (region)", "o.stage": "阶段 (stage)"}
+
+
 def describe(plan: QueryPlan, names: NameIndex | None = None) -> str:
     """The plan in words; with the name index, reps and accounts by name."""
     ent = ENTITIES[plan.entity]
@@ -97,6 +102,6 @@ def describe(plan: QueryPlan, names: NameIndex | None = None) -> str:
     if plan.top_n:
         parts.append(f"{'前' if (plan.order or 'desc') == 'desc' else '后'} {plan.top_n}")
     if plan.show:
-        parts.append("显示 (shows): " + "、".join(plan.show))
+        parts.append("显示 (shows): " + "、".join(SHOWN_LABELS.get(c, c) for c in plan.show))
     parts += list(plan.notes)
     return " · ".join(parts)

@@ -756,7 +756,8 @@ def _shown_columns(plan: QueryPlan, asked: list[str]) -> tuple[str, ...] | Clari
     if None in columns:
         return Clarification(f"{ENTITIES[plan.entity].label_zh}没有这一项，请换个问法 / {ENTITIES[plan.entity].label_en} "
                              "records do not have that; please rephrase.", EXAMPLES, "attribute")
-    return tuple(dict.fromkeys(c for c in columns if c))
+    shown = (ENTITIES[plan.entity].name_column, *ENTITIES[plan.entity].list_columns)
+    return tuple(dict.fromkeys(c for c in columns if c and c not in shown))
 
 
 def _more_related(q: Question, entity: str, window: TimeWindow | None, time_field: str | None

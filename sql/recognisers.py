@@ -161,7 +161,7 @@ def _names(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
 
 
 # What a deal does with a product, just before it: "带监护仪的商机", "涉及C300的单子", "deals that include the X5".
-PRODUCT_VERB = re.compile(r"(带了|带有|带|涉及到?|包含了?|含有|含|挂着?|里有|(?P<won>签下了?|赢下了?))\s*$|\b(that |which )?(include[sd]?|including|"
+PRODUCT_VERB = re.compile(r"(带了|带有|带|涉及到?|包含了?|含有|含|挂着?|里有|(?P<won>签下了?|赢下了?|卖了|卖出了?|卖))\s*$|\b(that |which )?(include[sd]?|including|"
                           r"contain(s|ing)?|carrying|featuring)( anything from| any of| any| an?| the)?( the)?\s*$")
 
 

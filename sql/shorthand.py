@@ -192,11 +192,21 @@ ABBREVIATIONS = (
 _COMPILED = tuple((re.compile(pattern), replacement) for pattern, replacement in ABBREVIATIONS)
 
 
+# Slips in the common endings of Chinese organisation and product names, where the fuzzy name match cannot see
+# them because it finds a name by its ending: "银川华润医疗科技有限工司", "蚌埠市骨科医园", "免疫分析议".
+SUFFIX_SLIPS = ((re.compile(r"有限(工司|公可|公同|公寺)|有线公司"), "有限公司"),
+                (re.compile(r"(?<=[\u4e00-\u9fff])医园"), "医院"), (re.compile(r"(?<=分)析议"), "析仪"))
+
+
 def expand(text: str, known: frozenset[str]) -> tuple[str, tuple[str, ...]]:
     """The question with shorthand expanded and misspelt English words corrected, and what was changed."""
     notes: list[str] = []
     for pattern, replacement in _COMPILED:
         text = pattern.sub(replacement, text)
+    for slip, fix in SUFFIX_SLIPS:
+        for m in slip.finditer(text):
+            notes.append(f"“{m.group(0)}”按“{fix}”理解")
+        text = slip.sub(fix, text)
     out = []
     last = 0
     for m in re.finditer(r"(?<![a-z])[a-z]{5,}(?![a-z])", text):

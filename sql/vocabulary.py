@@ -93,7 +93,7 @@ PRESENCE_WORDS = (
      r"(?=$|[？?。,，]|有哪些|是哪些|有哪几|都有谁|有多少|有几|数|名单|列表|清单))|(?<![没未所])(赢过单|赢过|有赢单|成交过|下过单)|(?<!n't )(?<!not )(have|has|having) (won|closed) (a |any )?deals?",
      "won"),
     # "买过彩超X5的医院", "accounts that bought the C300": a won deal (with that product, when one is named)
-    (r"(?<![没未不])(买过|买了|购买过|购买了|采购过|采购了)(?!多少|几)|(从|在)我们这(儿|里)(买|采购|购买)(过|了)?|(?<!n't )"
+    (r"(?<![没未不])(买过|买了|购买过|购买了|采购过|采购了)(?!多少|几)|(?<![没未不])(都)?卖给(了|过)?(?=[^，,。？?]{0,6}(客户|医院|经销商|门店|学校|实验室|哪))|(从|在)我们这(儿|里)(买|采购|购买)(过|了)?|(?<!n't )"
      r"(?<!not )\b(ever )?(bought|purchased)( anything| any)?\b", "won"),
     (r"(?<![没无所])(还)?有过?(任何)?(商机|单子)(?![金数多少总额])|(?<!n't )(?<!not )(have|has|having) had (any |a |an )?(deals?|opportunit(y|ies))",
      "opportunity"),

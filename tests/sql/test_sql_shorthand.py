@@ -93,3 +93,11 @@ def test_a_question_parsed_again_compiles_almost_no_pattern(small_engine: Engine
         for question in questions:
             parse(question, today=date(2026, 11, 18), names=names)
     assert spy.call_count <= 20  # a handful of constant patterns still drop out of the cache; it was hundreds
+
+
+@pytest.mark.parametrize(("typed", "fixed"), [("银川华润医疗科技有限工司的逾期金额", "有限公司"), ("蚌埠市骨科医园", "骨科医院"),
+                                              ("沈阳联华医药贸易有线公司", "有限公司"), ("化学发光免疫分析议 c300", "分析仪")])
+def test_slips_in_name_endings_are_fixed_and_reported(typed: str, fixed: str) -> None:
+    """The name match finds a name by its ending, so a slip there is fixed before it, and the answer says so."""
+    text, notes = expand(typed, frozenset())
+    assert fixed in text and notes
