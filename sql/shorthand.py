@@ -203,10 +203,9 @@ def expand(text: str, known: frozenset[str]) -> tuple[str, tuple[str, ...]]:
     notes: list[str] = []
     for pattern, replacement in _COMPILED:
         text = pattern.sub(replacement, text)
-    for slip, fix in SUFFIX_SLIPS:
-        for m in slip.finditer(text):
-            notes.append(f"“{m.group(0)}”按“{fix}”理解")
-        text = slip.sub(fix, text)
+    for slip, right in SUFFIX_SLIPS:
+        notes += [f"“{m.group(0)}”按“{right}”理解" for m in slip.finditer(text)]
+        text = slip.sub(right, text)
     out = []
     last = 0
     for m in re.finditer(r"(?<![a-z])[a-z]{5,}(?![a-z])", text):
