@@ -581,6 +581,11 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         sort = _amount_column(entity)  # "the 3 largest contracts": sorted by amount
     window: TimeWindow | None = f.get("window")
     time_field = f.get("time_field")
+    if time_field == "c.signed_at" and entity == "opportunity" and window is not None and not re.search(
+            r"合同|contract", q.text) and all(x.dimension != "stage" for x in filters):
+        # "这周签下来的单子": a deal is signed by winning it
+        time_field = "o.closed_at"
+        filters.append(Filter("stage", "eq", "closed_won"))
     if time_field and TIME_DIMENSIONS[time_field].entity != entity:
         if time_field not in GENERIC_TIME_FIELDS and window is not None and entity != "line":
             other = ENTITIES[TIME_DIMENSIONS[time_field].entity]

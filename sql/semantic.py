@@ -143,7 +143,7 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
               ("线索状态", "状态", "status")),
     Dimension("contract_status", "合同状态", "contract status", "c.status", None, {
         "active": ("执行中", "Active", ("履行中", "生效", "进行中的合同", "in force")),
-        "completed": ("已完成", "Completed", ("已履行完", "履约完成", "completed", "执行完成", "已经执行完", "执行完毕")),
+        "completed": ("已完成", "Completed", ("已履行完", "履约完成", "completed", "执行完成", "已经执行完成", "已经执行完", "执行完毕")),
         "draft": ("草稿", "Draft", ("draft",)),
         "terminated": ("已终止", "Terminated", ("终止", "terminated")),
     }, ("合同状态", "状态", "status")),
@@ -161,7 +161,7 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
     Dimension("payment_terms", "账期(天)", "payment terms (days)", "c.payment_terms_days", None, None,
               ("付款账期", "账期", "payment terms", "terms")),
     Dimension("amount", "金额", "amount", "o.amount", None, None, (),
-              (("contract", "c.amount"), ("quote", "qt.total_amount"), ("payment", "p.amount_due"), ("lead", "l.budget"),
+              (("contract", "c.amount"), ("quote", "qt.total_amount"), ("product", "pr.list_price"), ("payment", "p.amount_due"), ("lead", "l.budget"),
                ("account", "a.annual_revenue"))),
     Dimension("amount_paid", "实收金额", "amount paid", "p.amount_paid", None, None, ()),
     Dimension("unpaid", "未收金额", "unpaid amount", "p.amount_due - p.amount_paid", None, None, ()),
