@@ -349,6 +349,8 @@ def _group_head(q: Question) -> str | None:
         return EN_GROUP[m.group("g") or m.group("h")] if m else None
     if re.search(GROUP_HEAD_ZH, q.text):
         return "month"
+    if re.search(r"哪(些|几个|个)(区域|大区|地区)", q.text):
+        return "region"  # "今年哪些区域的赢单金额超过了1.2亿": each region's total
     entities = q.found.get("entities", [])
     if not entities and any(c in ("account_type", "hospital_grade", "customer_class")
                             for c, _v in q.found.get("values", [])):

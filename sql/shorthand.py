@@ -84,6 +84,9 @@ ABBREVIATIONS = (
     (r"\b(haven'?t|hasn'?t|have not|has not) collected (a (single )?cent|anything|any money)( yet)?\b|\bwhere nothing "
      r"has been (collected|paid)( yet)?\b", "with no payment received"),
     (r"[，,]\s*(qbr|周会|月会|例会|复盘|汇报|开会)(上)?要用[。!！]?$", ""),
+    (r"(超过|高于|低于|不到|多于|少于|大于|小于)了(?=\s*[\d一二两三四五六七八九十百千万亿])", r"\1"),
+    (r"(?<=[\u4e00-\u9fff\s])跑了(?=几|多少)", "拜访了"), (r"\bowes? us(?= the most\b)", "have"),
+    (r"\b(\d+(?:\.\d+)?) million\b", r"\1m"),
     (r"合同(编)?号(分别)?(是)?(多少|什么|哪个|哪些)", "合同有哪些"), (r"合同(编)?号(就行|就好|即可)?", "合同"), (r"\bcontract numbers?( for)?\b", "contracts"),
     (r"[，,]\s*(周一|每周|本周|例行|每周一)[^，,。]{0,6}(清理|检查|盘点|过一遍)[。!！]?$", ""),
     (r"[，,。]\s*(赶紧|赶快|快|马上)(看看|看一下|处理一下|处理|跟进一下|跟进)[。!！]?$", ""),
