@@ -166,7 +166,15 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
         return _plan(q, today, "activity", [], caller_id)
     if f.get("measure") == "count" and f.get("entities") == ["account"] and any(
             c == "activity_type" for c, _v in f.get("values", [])):
-        f["entities"] = ["activity"]  # "我上周拜访了几次客户", "number of customer visits": the visits, counted
+        if re.search(r"(几|多少)家|how many (different |distinct )?(accounts|customers|clients|hospitals)", q.text) \
+                and "follow_up_done" not in f:
+            # "上周拜访了几家客户": the accounts visited, each once, not the visits
+            f["follow_up_done"] = True
+            f["follow_up_kinds"] = tuple(v for c, v in f["values"] if c == "activity_type")
+            f["values"] = [(c, v) for c, v in f["values"] if c != "activity_type"]
+            f["value_words"] = [w for w in f.get("value_words", []) if w[1] != ("activity_type",)]
+        else:
+            f["entities"] = ["activity"]  # "我上周拜访了几次客户", "number of customer visits": the visits, counted
     if f.get("measure") == "count" and not f.get("entities") and any(
             x.dimension in ("product", "product_line") for x in f.get("filters", [])) and (
             sold := q.search(r"\b(did|have|has|do)( we| i| you| they| he| she)( ever)? (sold|sell)\b|\bsold\b")):

@@ -164,7 +164,8 @@ WORDINGS = [
     ("标价10万以上的在售产品", ["pr.list_price >= 100000", "pr.is_active = TRUE"]),
     # each region's total, not a count of deals over the amount
     ("今年哪些区域的赢单金额超过了1.2亿", ["HAVING SUM(o.amount) > 120000000"]),
-    ("上周大家跑了几家客户", ["x.type = 'visit'"]),
+    ("上周大家跑了几家客户", ["COUNT(DISTINCT a.id)", "xa.type IN ('visit')"]),
+    ("上周拜访了几次客户", ["COUNT(DISTINCT x.id)", "x.type = 'visit'"]),
     ("这周签下来的单子有哪些", ["o.stage = 'closed_won'", "o.closed_at >= '2026-11-16 00:00:00'"]),
     ("A类客户现在执行中的合同有哪些？给我合同号就行", ["c.status = 'active'", "a.customer_class = 'A'"]),
 ]
