@@ -587,7 +587,16 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         filters.append(Filter("account_type", "eq", "hospital"))  # only hospitals have a grade
     if "loss_reason" in group_by and all(x.dimension != "stage" for x in filters):
         filters.append(Filter("stage", "eq", "closed_lost"))  # loss reasons exist for lost deals only
-    if measure is None and not sort and f.get("top_n") and f.get("sort_hint") and not group_by:
+    if f.get("sort_hint") == "days" and f.get("top_n") and not group_by and measure in (None, "avg_days_in_stage"):
+        longest = {"opportunity": DIMENSIONS["days_in_stage"].column, "payment": "p.due_date"}.get(entity)
+        if longest is None:
+            return Clarification("“最久”是按哪段时间排？可以问商机在当前阶段的天数或逾期最久的回款 / Longest by which time? "
+                                 "Ask for days in the current stage or the longest overdue payments.", EXAMPLES, "longest")
+        measure, sort = None, longest
+        f.pop("stale", None)  # "stuck in their stage the longest": how long in the stage, not idle for a week
+        if entity == "payment":
+            f["order"] = "asc"  # the oldest due date has waited the longest
+    elif measure is None and not sort and f.get("top_n") and f.get("sort_hint") and not group_by:
         sort = _amount_column(entity)  # "the 3 largest contracts": sorted by amount
     window: TimeWindow | None = f.get("window")
     time_field = f.get("time_field")
@@ -826,7 +835,8 @@ AVG_OF = {"lead_budget": "avg_lead_budget", "contract_amount": "avg_contract_amo
 RANKED_COLUMN = {"annual_revenue": "a.annual_revenue", "lead_budget": "l.budget", "contract_amount": "c.amount",
                  "collected": "p.amount_paid",
                  "opportunity_amount": "o.amount", "won_amount": "o.amount",
-                 "overdue_amount": DIMENSIONS["unpaid"].column, "outstanding_amount": DIMENSIONS["unpaid"].column}
+                 "overdue_amount": DIMENSIONS["unpaid"].column, "outstanding_amount": DIMENSIONS["unpaid"].column,
+                 "avg_days_in_stage": DIMENSIONS["days_in_stage"].column}  # "停留最久的3个商机": each deal's days
 # A question about one record: "预算最高的那条线索是哪家", "which deal is the biggest".
 SINGLE_RECORD = (r"哪(一)?(家|个|条|笔|单|位|份)|那(一)?(条|家|个|笔|单|份)|\bwhich (one|lead|deal|account|customer|contract|"
                  r"installment|opportunity)\b")

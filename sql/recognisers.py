@@ -494,6 +494,11 @@ def _top_n(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
                         re.match(r"top|前", m.group(0)) and re.match(r"\s*(份|个|笔)?\s*([a-z]+ )?(contracts?\b|合同)",
                                                                    q.text[m.end():])):
                     q.found["sort_hint"] = "amount"  # "top ten contracts": the largest, not the latest
+                if (longest := q.search(r"(停留|卡|待|拖|放|逾期)?(最久|最长)(的)?|\b(for )?the longest\b")) or re.search(
+                        r"最久|最长", m.group(0)):
+                    if longest:
+                        q.take(*longest.span())
+                    q.found["sort_hint"] = "days"  # "停留最久的3个商机", "overdue the longest": by how long
                 q.found["order"] = "asc" if m.group(0).startswith(("倒数", "bottom", "后", "最低", "最少", "最差",
                                                                    "最快")) else "desc"
                 return

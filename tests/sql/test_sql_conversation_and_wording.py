@@ -164,6 +164,10 @@ WORDINGS = [
     ("标价10万以上的在售产品", ["pr.list_price >= 100000", "pr.is_active = TRUE"]),
     # each region's total, not a count of deals over the amount
     ("今年哪些区域的赢单金额超过了1.2亿", ["HAVING SUM(o.amount) > 120000000"]),
+    # "longest" ranks by days in the current stage, never by amount, and "stuck" is then not the stale flag
+    ("华东区谈判阶段停留最久的3个商机", ["ORDER BY JULIANDAY('2026-11-18') - JULIANDAY(o.stage_entered_at) DESC", "LIMIT 3"]),
+    ("which 3 open deals have been stuck in their current stage the longest?",
+     ["ORDER BY JULIANDAY('2026-11-18') - JULIANDAY(o.stage_entered_at) DESC", "LIMIT 3"]),
     ("上周大家跑了几家客户", ["COUNT(DISTINCT a.id)", "xa.type IN ('visit')"]),
     ("上周拜访了几次客户", ["COUNT(DISTINCT x.id)", "x.type = 'visit'"]),
     ("这周签下来的单子有哪些", ["o.stage = 'closed_won'", "o.closed_at >= '2026-11-16 00:00:00'"]),
