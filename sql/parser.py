@@ -241,8 +241,9 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
         f["entities"] = entities
         previous = None
     if previous is not None and (refining or (not entities and measure in (None, "count"))) \
-            and not f.get("stale") and ("follow_up_done" not in f or f.get("absence") or re.search(ANAPHORA, q.text)):
-        return _refinement(q, today, previous)
+            and not f.get("stale") and ("follow_up_done" not in f or f.get("absence") or re.search(ANAPHORA, q.text)
+                                         or re.match(r"(哪些|哪几|有几|多少|which|how many)", q.text)):
+        return _refinement(q, today, previous)  # "哪些上周没跟进": which of the previous answer's records
     if not entities and measure in (None, "count") and not f.get("stale") and "follow_up_done" not in f \
             and f.get("aggregate") is None and not inferable and not f.get("entity_hint") \
             and not f.get("flag_entities"):

@@ -15,6 +15,10 @@ from sql.plan import QueryPlan
 from sql.validator import Caller
 
 CONVERSATIONS = [
+    # "which of them were not followed up": the previous records, narrowed
+    (["华南三甲医院"], "哪些上周没跟进", ["a.hospital_grade = '3A'", "NOT EXISTS(SELECT 1 FROM activity"], []),
+    (["leads from wechat this month"], "how many never contacted",
+     ["l.source = 'wechat'", "l.first_contact_at IS NULL", "COUNT("], []),
     # another figure of other records, same ranking and period
     (["今年赢单金额最高的5个业务员"], "换成回款看看",
      ["SUM(p.amount_paid)", "p.paid_at >= '2026-01-01 00:00:00'", "GROUP BY s.id", "LIMIT 5"], []),
