@@ -172,6 +172,7 @@ WORDINGS = [
     ("华东区谈判阶段停留最久的3个商机", ["ORDER BY JULIANDAY('2026-11-18') - JULIANDAY(o.stage_entered_at) DESC", "LIMIT 3"]),
     ("which 3 open deals have been stuck in their current stage the longest?",
      ["ORDER BY JULIANDAY('2026-11-18') - JULIANDAY(o.stage_entered_at) DESC", "LIMIT 3"]),
+    ("部分回款的那几期分期，列出来我看看", ["p.status = 'partial'"]),
     ("上周大家跑了几家客户", ["COUNT(DISTINCT a.id)", "xa.type IN ('visit')"]),
     ("上周拜访了几次客户", ["COUNT(DISTINCT x.id)", "x.type = 'visit'"]),
     ("这周签下来的单子有哪些", ["o.stage = 'closed_won'", "o.closed_at >= '2026-11-16 00:00:00'"]),
