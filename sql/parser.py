@@ -524,7 +524,7 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             None, "contract_amount"):
         entity, measure = "payment", "collected"  # "孙秀英负责的合同逾期了多少钱": the contracts' overdue payments
     if entity in ("contract", "account") and "overdue" in flags and measure in (None, "count") and not group_by \
-            and not f.get("absence") and not f.get("top_n") and not any(x.dimension in ("amount", "unpaid")
+            and f.get("absence") != "overdue_payment" and not f.get("top_n") and not any(x.dimension in ("amount", "unpaid")
                                                                         for x in filters):
         # "吴凯手上有逾期的合同", "有逾期的客户一共几家": the records that have an overdue installment
         filters = [x for x in filters if not (x.dimension == "flag" and x.value in ("overdue", "unpaid"))]
@@ -643,6 +643,10 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
                                  "condition are both on other records; please ask them separately.", EXAMPLES,
                                  "two_related")
     more: list[FollowUp] = []
+    if f.get("extra_window") and not (f.get("more_related") and time_field is None):
+        return Clarification("问题里有两个时间段，我只能把它们分别用在两个关于其他记录的条件上；请分开问 / The question names two "
+                             "periods; I can only apply them to two conditions on other records. Please ask separately.",
+                             EXAMPLES, "two_windows")
     if f.get("more_related"):
         extra = _more_related(q, entity, window, time_field)
         if isinstance(extra, Clarification):
@@ -792,19 +796,24 @@ def _more_related(q: Question, entity: str, window: TimeWindow | None, time_fiel
     is left for the first condition and the records themselves."""
     f = q.found
     spans = [f.get("related_span", (0, 0)), *(span for *_rest, span in f["more_related"])]
-    nearest = -1
+    placed: dict[int, TimeWindow] = {}
     own_time = time_field is not None and TIME_DIMENSIONS[time_field].entity == entity
     if window is not None and not own_time and "window_span" in f:
-        at = f["window_span"]
-        nearest = min(range(len(spans)), key=lambda i: min(abs(at[0] - spans[i][1]), abs(spans[i][0] - at[1])))
+        said = [(window, f["window_span"]), *([f["extra_window"]] if f.get("extra_window") else [])]
+        for when, at in said:
+            nearest = min(range(len(spans)), key=lambda i: min(abs(at[0] - spans[i][1]), abs(spans[i][0] - at[1])))
+            if nearest in placed:  # two periods for one condition: which one is meant is a guess
+                return Clarification("两个时间段落在同一个条件上，请分开问 / Both periods fall on one condition; please "
+                                     "ask separately.", EXAMPLES, "two_windows")
+            placed[nearest] = when
     ever = TimeWindow(None, None, "从来")
     out = []
     for i, (target, done, kinds, _span) in enumerate(f["more_related"], start=1):
-        when = window if i == nearest else None
+        when = placed.get(i)
         if when is None and target == "activity" and not any(w in q.text for w in EVER_WORDS):
             return FOLLOW_UP_WINDOW
         out.append(FollowUp(when or ever, done, kinds, target))
-    return out, (None if nearest > 0 else window)
+    return out, (window if own_time or window is None else placed.get(0))
 
 
 # Questions asked back in more than one place.

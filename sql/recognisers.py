@@ -78,6 +78,18 @@ PAST_EXPECTED_CLOSE = (r"(预计|预期)(的)?(成交|关闭|关单|签单|签�
                        r"|expected close dates? (has |have )?(already )?(passed|gone by|slipped)")
 
 
+def _second_window(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    """A second period ("上季度赢过单、这季度却一单没赢"), in words no other recogniser claimed: it can only
+    belong to a second condition on other records."""
+    if "window_span" not in q.found:
+        return
+    start, end = q.found["window_span"]
+    second = find_window(q.text[:start] + " " * (end - start) + q.text[end:], today)
+    if second is not None and q.free(*second[1]) and not (second[0].per_month or second[0].per_quarter):
+        q.take(*second[1])
+        q.found["extra_window"] = second
+
+
 def _time_field(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
     """Which time the question dates by ("签约", "due", "expected to close"); after measures, so 签约金额 stays one."""
     if m := q.search(PAST_EXPECTED_CLOSE):  # before "预计成交日期" is read as the time a window dates
@@ -839,4 +851,4 @@ def _budget_flag(q: Question, today: date, names: NameIndex, caller_id: int | No
 
 STEPS = (_shown, _last_activity, _overdue_days, _stage_days, _response_hours, _share, _time, _team_region, _names, _from_lead, _follow_up, _mine, _unassigned, _top_n, _budget_flag, _comparison, _measure,
          _time_field,
-         _flags, _group_by, _values, _entity, _order)
+         _flags, _group_by, _values, _entity, _order, _second_window)

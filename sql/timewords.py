@@ -138,6 +138,10 @@ def find_window(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | 
     if hit is None:
         return None
     first, (start, end) = hit
+    if first.start is not None and ((b := BEFORE_EN.search(text[:start])) or (a := BEFORE_ZH.match(text, end))):
+        # "signed before September", "9月之前签的": everything up to the start of that period
+        span = (b.start(), end) if b else (start, a.end())
+        return TimeWindow(None, first.start, f"{first.label}之前"), span
     if first.start is not None and (d := DAY_RANGE.match(text, end)) and (first.end or first.period_end):
         day1, day2 = int(d.group(1)), int(d.group(2))
         base = first.start.date()
@@ -163,6 +167,8 @@ def find_window(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | 
     return hit
 
 
+BEFORE_EN = re.compile(r"\b(before|prior to|earlier than)\s+$")
+BEFORE_ZH = re.compile(r"\s*(之前|以前)")
 SIDE_BY_SIDE = re.compile(r"\s*(?:和|跟|与|及|比|对比|vs\.?|versus|and|against|compared (?:to|with))\s*")
 
 

@@ -55,24 +55,24 @@ TYPED_NEGATION = (
 )
 # Other records that must not exist (target codes of sql.compiler.ABSENCE): "没下过单", "without any contract".
 ABSENCE_WORDS = (
-    (r"(没|没有|无)(任何)?(在跟|在谈|未关闭|进行中|正在跟进|在途)(的)?商机|(without|with no|no) (any )?(open|active|ongoing) "
+    (r"(没|没有|无)(任何)?(在跟|在谈|未关闭|进行中|正在跟进|在途)(的)?商机|一个(在跟|在谈|未关闭|进行中|正在跟进|在途)(的)?(商机|单子)(都|也)(还)?(没|没有)(有)?|(without|with no|no) (any )?(open|active|ongoing) "
      r"(deals?|opportunit(y|ies))|(don'?t|doesn'?t|do not|does not|haven'?t|hasn'?t) (have|got) (any |an? )?(open|active|"
      r"ongoing) (deals?|opportunit(y|ies))", "open_opportunity"),
-    (r"一单(都|也)没(有)?(赢|成交|签)(过|下来)?|(从来|一直|还|至今)?(都)?(没|未|没有|从没|从未)(有)?(下过单|下单|开过?单|成交过?|赢过(单)?|赢单|签过单|出过单|买过|采购过|购买过)"
+    (r"一(单|个单子|笔单子?|台|套|盒|支)(都|也)?(还)?(没|没有|未)(有)?(赢|成交|签|拿下|拿到|卖出去?|出)(过|下来|到|来)?|(从来|一直|还|至今)?(都)?(没|未|没有|从没|从未)(有)?(下过单|下单|开过?单|成交过?|赢过(单)?|赢单|签过单|出过单|买过|采购过|购买过)"
      r"|(haven'?t|hasn'?t|have not|has not|never|didn'?t|did not)( yet)?( ever)? (bought|purchased|buy|purchase)\b"
      r"|(haven'?t|hasn'?t|have not|has not|never|didn'?t|did not|don'?t|do not)( yet)? (won|closed|win|close)"
      r"( a single| any| a)?( deals?| orders?)?|without (a |any )?(win|won deal)s?|no won deals?", "won"),
-    (r"一个(商机|单子|机会)(都|也)没(有)?|(从来|一直|还|至今)?(都)?(没|没有|从没有?|从未)(有过?|过)?(任何)?商机|(never had|never been|without|don'?t have|"
+    (r"一个(商机|单子|机会)(都|也)(还)?没(有)?|(从来|一直|还|至今)?(都)?(没|没有|从没有?|从未)(有过?|过)?(任何)?商机|(never had|never been|without|don'?t have|"
      r"haven'?t had|hasn'?t had|with no) (a |an |any )?(opportunit(y|ies)|deals?)", "opportunity"),
     (r"(没|没有|无)(任何)?(正在)?(执行中|在执行|生效中|有效)的?合同|(without|with no|no) (an? |any )?(active|current) "
      r"contracts?|(don'?t|doesn'?t|haven'?t|hasn'?t) (have|got) (an? |any )?(active|current) contracts?", "active_contract"),
-    (r"一(份|个)合同(都|也)没(签|有)(过)?|(从来|一直|还|至今)?(都)?(没|没有|从未|未)(签过?|有过?)?(任何)?合同|(without|with no|never signed|haven'?t "
+    (r"一(份|个)(新)?合同(都|也)(还)?(没|没有|未)(再)?(签|有)?(过|下来)?|(从来|一直|还|至今)?(都)?(没|没有|从未|未)(签过?|有过?)?(任何)?合同|(without|with no|never signed|haven'?t "
      r"signed|hasn'?t signed|no) (a |an |any )?contracts?|(don't|doesn't|haven't|hasn't|didn't)( yet)? (have|got|sign(ed)?)"
      r" (a |an |any )?contracts?( yet)?", "contract"),
-    (r"(没有|没|无)(任何)?逾期(的)?(账款|款项?|回款|付款|应收款?|欠款)|(without|with no|no) (any )?(overdue|past[- ]due) "
+    (r"(没有|没|无)(任何)?逾期(的)?(账款|款项?|回款|付款|应收款?|欠款|分期款?)|(?<=哪些)(没有|没)(任何)?逾期的?(?=$|[？?。])|(without|with no|no) (any )?(overdue|past[- ]due) "
      r"(payments?|receivables?|invoices?|installments?|balances?)|(don't|doesn't|haven't|hasn't) (have|got) (any )?"
      r"(overdue|past[- ]due) (payments?|receivables?|invoices?|installments?|balances?)", "overdue_payment"),
-    (r"一分钱(回款)?(都|也)(还)?没(有)?(回|收到|付|进账)|分文未(收|付)|(到现在|至今)?(还|一直)?(没有|没|未)(收到|有)?(过)?任何(的)?(回款|付款|收款)|(还|一直)(没有|没)(收到)?(回款|付款|收款)"
+    (r"(一分钱|一毛钱|一笔|一期)(的)?(回款|款|钱|付款|收款)?(都|也)(还)?(没|没有|未)(有)?(进来|进账|到账|收到|收回来|收回|回来|收|回|付|进)(过|到|来)?|分文未(收|付)|(到现在|至今)?(还|一直)?(没有|没|未)(收到|有)?(过)?任何(的)?(回款|付款|收款)|(还|一直)(没有|没)(收到)?(回款|付款|收款)"
      r"|(haven'?t|hasn'?t|have not|has not|never)( yet)? (received|had|got(ten)?) (a |an |any )?payments?( yet)?"
      r"|(without|with no) (a |any )?payments?( received)?|no payments? (received|yet)"
      r"|(haven'?t|hasn'?t|have not|has not|didn'?t|did not|never)( yet)? paid( us)?( anything| a (single )?cent| any money)?",
