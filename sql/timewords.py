@@ -138,9 +138,10 @@ def find_window(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | 
     if hit is None:
         return None
     first, (start, end) = hit
-    if first.start is not None and ((b := BEFORE_EN.search(text[:start])) or (a := BEFORE_ZH.match(text, end))):
+    before = BEFORE_EN.search(text[:start]) or BEFORE_ZH.match(text, end)
+    if first.start is not None and before is not None:
         # "signed before September", "9月之前签的": everything up to the start of that period
-        span = (b.start(), end) if b else (start, a.end())
+        span = (before.start(), end) if before.end() <= start else (start, before.end())
         return TimeWindow(None, first.start, f"{first.label}之前"), span
     if first.start is not None and (d := DAY_RANGE.match(text, end)) and (first.end or first.period_end):
         day1, day2 = int(d.group(1)), int(d.group(2))
