@@ -54,15 +54,34 @@ def _window(d: dict | None) -> TimeWindow | None:
     if d is None:
         return None
     parse = lambda v: datetime.fromisoformat(v) if v else None  # noqa: E731
-    return TimeWindow(parse(d["start"]), parse(d["end"]), d["label"], parse(d.get("period_end")))
+    return TimeWindow(parse(d["start"]), parse(d["end"]), d["label"], parse(d.get("period_end")),
+                      bool(d.get("past_year")), bool(d.get("per_month")), bool(d.get("per_quarter")))
+
+
+def _filter(d: dict) -> Filter:
+    return Filter(d["dimension"], d["op"], tuple(d["value"]) if isinstance(d["value"], list) else d["value"])
+
+
+def _follow_up(d: dict) -> FollowUp:
+    window = _window(d["window"])
+    assert window is not None  # a related-records condition always has a window ("从来" when none was said)
+    count = d.get("count")
+    return FollowUp(window, d["done"], tuple(d.get("kinds", ())), d.get("target", "activity"), d.get("by"),
+                    _filter(d["product"]) if d.get("product") else None,
+                    (count[0], count[1]) if count else None)
 
 
 def _plan_from(d: dict) -> QueryPlan:
-    filters = tuple(Filter(f["dimension"], f["op"], tuple(f["value"]) if isinstance(f["value"], list) else f["value"])
-                    for f in d.get("filters", ()))
+    """The whole plan back, every condition included: a follow-up in a later call must refine exactly what was
+    answered, never a plan that silently lost a condition."""
     fu = d.get("follow_up")
     return QueryPlan(
-        entity=d["entity"], measure=d.get("measure"), group_by=tuple(d.get("group_by", ())), filters=filters,
-        follow_up=FollowUp(_window(fu["window"]), fu["done"], tuple(fu.get("kinds", ()))) if fu else None,  # type: ignore[arg-type]
+        entity=d["entity"], measure=d.get("measure"), group_by=tuple(d.get("group_by", ())),
+        filters=tuple(_filter(f) for f in d.get("filters", ())),
+        follow_up=_follow_up(fu) if fu else None,
+        more_related=tuple(_follow_up(x) for x in d.get("more_related", ())),
+        share_of=tuple(_filter(f) for f in d.get("share_of", ())), share_follow_up=bool(d.get("share_follow_up")),
         window=_window(d.get("window")), time_field=d.get("time_field"), order=d.get("order"),
-        top_n=d.get("top_n"), limit=d.get("limit"), sort=d.get("sort"))
+        top_n=d.get("top_n"), limit=d.get("limit"), sort=d.get("sort"), also=tuple(d.get("also", ())),
+        having=_filter(d["having"]) if d.get("having") else None, count_groups=bool(d.get("count_groups")),
+        notes=tuple(d.get("notes", ())), show=tuple(d.get("show", ())))

@@ -367,6 +367,8 @@ ABSENCE = {
 
 def _absence(ctx: _Ctx, entity: str, fu: FollowUp) -> exp.Expr:
     key = (entity, fu.target)
+    if fu.count is not None:
+        raise CompileError("只能按跟进次数筛选", "only follow-ups can be counted per record")
     if key not in ABSENCE:
         raise CompileError("这个“没有…”的条件不适用于该对象", f"'no {key[1]}' does not apply to {key[0]}")
     table, alias, link, time_col, where = ABSENCE[key]
@@ -421,9 +423,17 @@ def _follow_up(ctx: _Ctx, entity: str, fu: FollowUp) -> exp.Expr:
         conds.append(exp.EQ(this=exp.column("owner_id", table="xa"), expression=exp.Literal.number(fu.by)))
     if fu.kinds:
         conds.append(exp.In(this=exp.column("type", table="xa"), expressions=[exp.Literal.string(k) for k in fu.kinds]))
+    if fu.count is not None:  # "只跟进过一次", "拜访超过5次": how many, compared, zero included
+        op, n = fu.count
+        counted = exp.select("COUNT(*)").from_(exp.alias_(exp.to_table("activity"), "xa", table=True)).where(
+            exp.and_(*conds))
+        return COMPARE[op](this=exp.Subquery(this=counted), expression=exp.Literal.number(n))
     sub = exp.select("1").from_(exp.alias_(exp.to_table("activity"), "xa", table=True)).where(exp.and_(*conds))
     exists = exp.Exists(this=sub)
     return exists if fu.done else exp.Not(this=exists)
+
+
+COMPARE: dict[str, type[exp.Expr]] = {"eq": exp.EQ, "gt": exp.GT, "gte": exp.GTE, "lt": exp.LT, "lte": exp.LTE}
 
 
 def _joins(ctx: _Ctx, base: str) -> list[tuple[str, str]]:

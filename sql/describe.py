@@ -58,6 +58,10 @@ def _related(fu: FollowUp, names: NameIndex | None) -> str:
     w = fu.window
     zh, en = RELATED.get(fu.target, RELATED["activity"])
     kinds = f"[{'/'.join(fu.kinds)}]" if fu.kinds else ""
+    if fu.count is not None:
+        op = {"eq": "=", "gt": ">", "gte": "≥", "lt": "<", "lte": "≤"}[fu.count[0]]
+        return (f"{zh}{kinds}次数{op}{fu.count[1]} (number of {en}s {op} {fu.count[1]}): {w.label} "
+                f"[{w.start or '…'}, {w.end or 'now'})")
     product = f"，{_filter(fu.product, names)}" if fu.product is not None else ""
     return (f"{'有' if fu.done else '没有'}{zh}{kinds}{product} ({'with' if fu.done else 'without'} {en}): {w.label} "
             f"[{w.start or '…'}, {w.end or 'now'})")

@@ -195,9 +195,13 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
         if set(f.get("entities", [])) - {"rep"}:
             f["entities"] = [e for e in f["entities"] if e != "rep"]
             f["group_candidates"] = [g for g in f.get("group_candidates", []) if g != ("rep",)]
+    counted = f.get("count_threshold")
+    if counted is not None and counted.op in ("lt", "lte", "eq"):
+        _related_count(q)  # "fewer than 10 follow-ups" includes none at all, which a total per group cannot show
     grouped = _per_group_total(q)
     if grouped is not None:
         return _plan(q, today, *grouped, caller_id)
+    _related_count(q)
     if f.get("count_threshold"):
         return Clarification("按记录个数筛选（如“至少2个商机的客户”）暂不支持，请改问数量排名或列出明细 / Filtering by how many "
                              "records something has (e.g. 'accounts with at least 2 deals') is not supported yet; ask "
@@ -262,6 +266,33 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
                              "record; which one should I list?", tuple(ENTITIES[e].label_zh for e in entities),
                              "entity")
     return _plan(q, today, entity, group_by, caller_id)
+
+
+def _dates_measure(time_field: str | None, measure: str | None, entity: str) -> bool:
+    """Whether the question's window dates the records themselves: their own time said, or the measure's."""
+    if time_field is not None:
+        return TIME_DIMENSIONS[time_field].entity == entity
+    dated = MEASURES[measure].time if measure in MEASURES else None
+    return dated is not None and TIME_DIMENSIONS[dated].entity == entity
+
+
+def _related_count(q: Question) -> None:
+    """How many follow-ups a deal, account or rep has, compared ("只跟进过一次的在跟商机", "拜访超过5次的客户",
+    "这个月跟进不到10次的业务员"): a condition on the records' follow-ups, counted; ``q.found`` is rewritten."""
+    f = q.found
+    counted: Filter | None = f.get("count_threshold")
+    entities = list(f.get("entities", []))
+    said = "activity" in entities or "follow_up_done" in f or any(c == "activity_type" for c, _v in f.get("values", []))
+    heads = {e for e in [*entities, *(x for x in f.get("flag_entities", []) if x)] if e != "activity"}
+    if counted is None or not said or f.get("absence") or len(heads) != 1 or not heads <= {"opportunity", "account", "rep"}:
+        return
+    kinds = tuple(f.get("follow_up_kinds", ())) + tuple(v for c, v in f.get("values", []) if c == "activity_type")
+    f["values"] = [(c, v) for c, v in f.get("values", []) if c != "activity_type"]
+    f["value_words"] = [w for w in f.get("value_words", []) if w[1] != ("activity_type",)]
+    f["entities"] = [e for e in entities if e != "activity"] or list(heads)
+    f.pop("follow_up_done", None)
+    f["related_count"] = (counted.op, int(str(counted.value)), tuple(dict.fromkeys(kinds)))
+    f["count_threshold"] = None
 
 
 def _carried_dims(entity: str) -> set[str]:
@@ -439,6 +470,8 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
                 return owners[0], group_by
         if any(f.dimension in ("city", "province", "account") for f in q.found.get("filters", [])):
             return ("opportunity" if measure else "account"), group_by
+        if "follow_up_done" in q.found and re.search(r"(的|哪些|哪个|哪几个|哪位|有谁)人(?!数)|^谁|(?<=[，,])谁", q.text):
+            return "rep", group_by  # "西北团队这周有过跟进的人": the people who logged them
         return q.found.get("entity_hint"), group_by
     if len(distinct) == 1 and not (ranked and distinct[0] in GROUPABLE_MENTIONS and any(
             DIM_ENTITY.get(c) in FACT_ENTITIES for c, _v in q.found.get("values", []))):
@@ -653,6 +686,12 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             return extra
         more, window = extra
     follow_up = None
+    if f.get("related_count"):
+        op, n, kinds = f["related_count"]
+        own_time = _dates_measure(time_field, measure, entity) and op in ("gt", "gte")
+        follow_up = FollowUp(window if window is not None and not own_time else TimeWindow(None, None, "从来"), True,
+                             kinds, count=(op, n))
+        window = window if own_time else None
     if f.get("absence") == "payment" and entity == "account" and "contract" in f.get("entities", []):
         # "签了合同、但一分钱都没回款的客户": a contract that exists and payments that do not, two conditions at once
         return Clarification("一个问题里同时有“有合同”和“没有回款”两个条件，目前只能一次问一个；可以问“一分钱都没回款的合同” / "
@@ -678,6 +717,10 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
                                                      or tuple(f.get("follow_up_kinds", ())) == ("demo",)):
         # a demo is a milestone, had or not had: "还没安排演示的商机", "deals with no demo scheduled yet"
         window = TimeWindow(None, None, "从来")
+    if f.get("follow_up_done") is True and window is not None and not f.get("stale") and own_window is None \
+            and f.get("measure") and _dates_measure(time_field, measure, entity):
+        # "won amount this year on deals that had a demo": the window dates the won deals; the demo may be any time
+        own_window, window = window, TimeWindow(None, None, "从来")
     if "follow_up_done" in f or f.get("stale"):
         if window is None:
             if f.get("stale"):
@@ -841,7 +884,8 @@ def _either(filters: list[Filter]) -> tuple[Filter, ...]:
     return tuple(out)
 
 
-AVG_OF = {"lead_budget": "avg_lead_budget", "contract_amount": "avg_contract_amount"}
+AVG_OF = {"lead_budget": "avg_lead_budget", "contract_amount": "avg_contract_amount",
+          "activity_minutes": "avg_activity_minutes"}
 RANKED_COLUMN = {"annual_revenue": "a.annual_revenue", "lead_budget": "l.budget", "contract_amount": "c.amount",
                  "collected": "p.amount_paid",
                  "opportunity_amount": "o.amount", "won_amount": "o.amount",
@@ -913,7 +957,7 @@ def _applicable_dims(entity: str) -> set[str]:
         "account": account_dims,
         "opportunity": account_dims | {"stage", "loss_reason"},
         "lead": {"region", "rep", "team", "industry", "lead_source", "lead_status"},
-        "activity": account_dims | {"activity_type"},
+        "activity": account_dims | {"activity_type", "duration"},
         "contract": account_dims | {"contract_status", "payment_terms"},
         "payment": account_dims | {"payment_status", "contract_status", "contract"},
         "contact": account_dims,
@@ -1000,11 +1044,14 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
     if not (filters or group_by or window or top_n or f.get("order") or measure or related or as_list):
         return Clarification("请补充您想怎样调整上一个问题 / How should I change the previous question?", EXAMPLES,
                              "followup")
+    own_field = f.get("time_field") if f.get("time_field") and TIME_DIMENSIONS[
+        f["time_field"]].entity == previous.entity else None
+    # "only the ones hired this year" after "reps with no visit last week": the reps' own date, not the visits'
+    to_records = previous.follow_up is None or (own_field is not None and own_field not in GENERIC_TIME_FIELDS)
     return Refinement(filters=tuple(filters), group_by=group_by, related=related, as_list=as_list, sort=sort,
-                      time_field=f.get("time_field") if f.get("time_field") and TIME_DIMENSIONS[
-                          f["time_field"]].entity == previous.entity else None,
-                      window=window if previous.follow_up is None else None,
-                      follow_up_window=window if previous.follow_up is not None else None,
+                      time_field=own_field,
+                      window=window if to_records else None,
+                      follow_up_window=None if to_records else window,
                       top_n=top_n, order=f.get("order"), measure=measure)
 
 

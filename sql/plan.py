@@ -43,6 +43,7 @@ class FollowUp:
     target: str = "activity"  # what must (not) exist: activity, won (deal), opportunity, contract, payment
     by: int | None = None  # only follow-ups by this rep ("郭琳跟进过哪些客户": the accounts she followed up)
     product: Filter | None = None  # deals that include this product or line ("买过彩超X5的医院")
+    count: tuple[str, int] | None = None  # how many there are, compared (op, n): "只跟进过一次", "拜访超过5次"
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ class Refinement:
         if self.time_field is not None:
             out = replace(out, time_field=self.time_field)
         if self.window is not None:
-            if out.follow_up is not None and out.window is None:
+            if out.follow_up is not None and out.window is None and self.time_field is None:
                 out = replace(out, follow_up=replace(out.follow_up, window=self.window))
             else:
                 out = replace(out, window=self.window)

@@ -78,6 +78,30 @@ PAST_EXPECTED_CLOSE = (r"(预计|预期)(的)?(成交|关闭|关单|签单|签�
                        r"|expected close dates? (has |have )?(already )?(passed|gone by|slipped)")
 
 
+DURATION_OPS = (("gt", r"超过|大于|多于|长于|以上|longer than|more than|over|above|at least"),
+                ("lte", r"不超过|以内|at most|no more than"),
+                ("lt", r"不到|少于|低于|短于|以下|shorter than|less than|under|below"))
+DURATION = re.compile(r"(时长|时间|持续|用时|lasted|lasting|ran|running|that ran|took)?\s*(?P<op>{ops})?\s*(?P<n>\d+(\.\d+)?|[一二两三四五六七八九十半]+)"
+                      r"\s*(个)?\s*(?P<unit>小时|分钟|hours?|hrs?|minutes?|mins?)\s*(?P<post>以上|以下|以内)?")
+
+
+def _duration(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    """How long a follow-up took, compared: "时长超过两小时的拜访记录", "demos that ran longer than 4 hours"."""
+    ops = "|".join(words for _op, words in DURATION_OPS)
+    for m in compiled(DURATION.pattern.format(ops=ops)).finditer(q.text):
+        said = m.group("op") or m.group("post")
+        if not said or not q.free(*m.span()):
+            continue  # "4小时内联系上" is the response-time window, not a duration
+        op = next(o for o, words in DURATION_OPS if re.fullmatch(words, said))
+        raw = m.group("n")
+        n = float(raw) if raw[0].isdigit() else 0.5 if raw == "半" else float(chinese_to_int(raw) or 0)
+        minutes = n * 60 if m.group("unit")[0] in "小h" else n
+        q.take(*m.span())
+        q.found.setdefault("filters", []).append(Filter("duration", op, int(minutes) if minutes.is_integer() else minutes))
+        q.found.setdefault("entity_hint", "activity")
+        return
+
+
 def _second_window(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
     """A second period ("上季度赢过单、这季度却一单没赢"), in words no other recogniser claimed: it can only
     belong to a second condition on other records."""
@@ -353,6 +377,8 @@ def _flags(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
         if word not in q.text:  # a plain substring test first: most flag words are not in a question
             continue
         m = q.search(pattern, word=word.isascii())
+        if m and code in ("ineffective", "effective") and re.search(r"线索|\blead", q.text):
+            continue  # "无效线索" is a lead's status (disqualified), not a follow-up marked ineffective
         if m:
             q.take(*m.span())
             if all(not (x.dimension == "flag" and x.value == code) for x in q.found.setdefault("filters", [])):
@@ -610,7 +636,22 @@ def _comparison(q: Question, today: date, names: NameIndex, caller_id: int | Non
 
 # What follows a bare number when it counts records: "2 open deals", "3个以上商机", "超过5次拜访".
 COUNTED_THING = (r"\s*(个|家|次|笔|单|条|份|位|名|台)|\s*(or more |and above |\+ )?(open |active |won |lost |new )?"
-                 r"(deals?|opportunit|contracts?|payments?|visits?|calls?|activit|leads?|accounts?|customers?|orders?)")
+                 r"(deals?|opportunit|contracts?|payments?|visits?|calls?|activit|follow[- ]?ups?|meetings?|demos?|"
+                 r"leads?|accounts?|customers?|orders?)")
+# Exactly once: "只跟进过一次的商机", "deals that only ever got one follow-up".
+ONLY_ONCE = (r"只(有)?(被)?(跟进|拜访|联系|跟|打电话|见)过?\s*(一|1)\s*次|\bonly (ever )?(got|had|received|gotten|logged) (one|1|a single) "
+             r"(follow[- ]?ups?|activit(y|ies)|touch(es)?|visits?|calls?|meetings?|demos?)\b")
+
+
+def _only_once(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    if m := q.search(ONLY_ONCE):
+        q.take(*m.span())
+        q.found["count_threshold"] = Filter("value", "eq", 1)
+        q.found["follow_up_done"] = True
+        kinds = [k for k, words in (("visit", "拜访|visit"), ("call", "电话|call"), ("meeting", "meeting"),
+                                    ("demo", "demo")) if re.search(words, m.group(0))]
+        if kinds:
+            q.found["follow_up_kinds"] = tuple(kinds)
 
 STRICT_GT = ("大于", "超过", "高于", "多于", ">", "over", "above", "more than", "greater than", "exceeding",
              "bigger than", "larger than")
@@ -849,6 +890,6 @@ def _budget_flag(q: Question, today: date, names: NameIndex, caller_id: int | No
             q.found.setdefault("flag_entities", []).append("opportunity")
 
 
-STEPS = (_shown, _last_activity, _overdue_days, _stage_days, _response_hours, _share, _time, _team_region, _names, _from_lead, _follow_up, _mine, _unassigned, _top_n, _budget_flag, _comparison, _measure,
+STEPS = (_shown, _last_activity, _overdue_days, _stage_days, _response_hours, _duration, _only_once, _share, _time, _team_region, _names, _from_lead, _follow_up, _mine, _unassigned, _top_n, _budget_flag, _comparison, _measure,
          _time_field,
          _flags, _group_by, _values, _entity, _order, _second_window)

@@ -58,7 +58,7 @@ ENTITIES: dict[str, Entity] = {e.code: e for e in (
            "qt.created_at", "qt.created_at DESC"),
     Entity("product", "pr", "产品", "product", ("产品", "product", "sku"), "pr.name", ("pr.sku", "pr.list_price"),
            None, "pr.name"),
-    Entity("rep", "s", "业务员", "sales rep", ("业务员", "销售员", "销售代表", "销售人员", "销售", "员工", "组员", "人员", "rep",
+    Entity("rep", "s", "业务员", "sales rep", ("业务员", "销售员", "销售代表", "销售人员", "销售", "员工", "组员", "人员", "新人", "rep",
                                               "team members", "members",
                                               "salesperson", "salespeople", "sales people", "seller"),
            "s.name", ("s.email",), None, "s.name"),
@@ -164,6 +164,7 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
               (("contract", "c.amount"), ("quote", "qt.total_amount"), ("product", "pr.list_price"), ("payment", "p.amount_due"), ("lead", "l.budget"),
                ("account", "a.annual_revenue"))),
     Dimension("amount_paid", "实收金额", "amount paid", "p.amount_paid", None, None, ()),
+    Dimension("duration", "跟进时长(分钟)", "follow-up minutes", "x.duration_min", None, None, ()),
     Dimension("unpaid", "未收金额", "unpaid amount", "p.amount_due - p.amount_paid", None, None, ()),
     Dimension("days_in_stage", "当前阶段停留天数", "days in current stage", "{days_since_stage}", None, None, ()),
     Dimension("due_date", "应收日期", "due date", "p.due_date", None, None, ()),  # "逾期超过60天": due before a day
@@ -201,6 +202,7 @@ TIME_DIMENSIONS: dict[str, TimeDimension] = {t.code: t for t in (
     TimeDimension("p.due_date", "payment", "p.due_date", "应收日期", "due date", True),
     TimeDimension("qt.created_at", "quote", "qt.created_at", "报价时间", "quoted"),
     TimeDimension("ct.created_at", "contact", "ct.created_at", "联系人创建时间", "contact created"),
+    TimeDimension("s.hired_on", "rep", "s.hired_on", "入职日期", "hired", True),
 )}
 
 
@@ -307,6 +309,15 @@ MEASURES: dict[str, Measure] = {m.code: m for m in (
              "quoted value"), "SUM(qt.total_amount)", "money", "qt.created_at"),
     Measure("annual_revenue", "account", "年营收", "annual revenue", ("年营收", "年收入", "年营业额", "annual revenue"),
             "SUM(a.annual_revenue)", "money"),
+    # how long follow-ups took, as logged: "上周拜访一共花了多少分钟", "average call length"
+    Measure("activity_minutes", "activity", "跟进时长(分钟)", "follow-up minutes",
+            ("一共花了多少分钟", "花了多少分钟", "多少分钟", "总时长", "时长", "total minutes", "minutes spent",
+             "minutes", "total time spent", "time spent"),
+            "SUM(x.duration_min)", "minutes", "x.occurred_at"),
+    Measure("avg_activity_minutes", "activity", "平均跟进时长(分钟)", "average follow-up minutes",
+            ("平均时长", "平均多长时间", "平均几分钟", "平均多久", "多长时间", "几分钟", "average length", "avg length",
+             "average duration", "avg duration", "duration", "length"),
+            "AVG(x.duration_min)", "minutes", "x.occurred_at"),
     # "南昌市中心医院最后一次跟进是什么时候": the latest activity time (the recogniser needs the "when")
     Measure("last_activity", "activity", "最近一次跟进时间", "last follow-up", (), "MAX(x.occurred_at)", "time",
             "x.occurred_at"),
@@ -407,6 +418,15 @@ FLAGS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
     "product_inactive": ("pr.is_active = FALSE", "停售", "discontinued", ("已经停售", "已停售", "停售", "下架", "不卖了", "discontinued",
                                                                         "inactive products")),
     "effective": ("x.is_effective = TRUE", "有效", "effective", ("有效", "effective")),
+    "ineffective": ("x.is_effective = FALSE", "无效", "not effective", ("标成无效", "标记为无效", "无效", "ineffective",
+                                                                       "not effective", "invalid")),
+    # a follow-up logged against a deal, or only against the account
+    "linked_deal": ("x.opportunity_id IS NOT NULL", "关联商机", "tied to a deal", (
+        "挂了商机", "挂在商机上", "挂商机", "关联了商机", "关联商机", "挂了deal", "tied to a deal", "tied to deals",
+        "linked to a deal", "linked to deals", "attached to a deal", "logged against a deal")),
+    "no_linked_deal": ("x.opportunity_id IS NULL", "未关联商机", "not tied to a deal", (
+        "没挂商机", "没有挂商机", "没关联商机", "没有关联商机", "未关联商机", "not tied to any deal", "not tied to a deal",
+        "not linked to any deal", "not linked to a deal", "weren't tied to a deal", "weren't tied to any deal")),
     "poc": ("o.poc_provided = TRUE", "做过POC", "POC provided", ("做过poc", "提供了poc", "有poc", "a poc has been provided", "poc has been provided",
                                                                 "poc was provided", "poc provided", "poc", "试用装机")),
     "demo": ("o.demo_scheduled = TRUE", "安排了演示", "demo scheduled", ("安排了演示", "约了演示", "演示也约了", "演示约了", "演示已约", "演示已经约了", "a demo was scheduled",
@@ -460,7 +480,7 @@ FLAGS.update({
                            "have no decision-maker contact", "have no decision maker contact")),
 })
 FLAG_ENTITY = {"due_passed": "payment", "not_yet_due": "payment", "assigned": "lead", "no_contract": "account", "product_inactive": "product", "past_expected_close": "opportunity", "no_deal": "account", "no_open_deal": "account", "no_decision_maker": "account", "decision_maker": "contact", "never_contacted": "lead", "rep_active": "rep", "rep_inactive": "rep",
-               "product_active": "product", "effective": "activity", "poc": "opportunity", "demo": "opportunity", "no_poc": "opportunity",
+               "product_active": "product", "effective": "activity", "ineffective": "activity", "linked_deal": "activity", "no_linked_deal": "activity", "poc": "opportunity", "demo": "opportunity", "no_poc": "opportunity",
                "no_demo": "opportunity", "budget_unconfirmed": "opportunity",
                "budget_confirmed": "opportunity", "overdue": "payment", "unpaid": "payment", "open": "opportunity",
                "closed": "opportunity"}

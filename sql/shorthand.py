@@ -76,7 +76,10 @@ ABBREVIATIONS = (
     (r"\b(did|have|has|had) (we|you|they|i) (add|added)\b|(?<=\w )added\b(?= (in|last|this|since|during|over|to)\b)", ""),
     (r"(?<=[\u4e00-\u9fff])[又却](?=没|一单|一笔|一个|一条|有人)", ""),
     # how records were entered says nothing about them: "上周录了多少条跟进", "9月份建的线索"
-    (r"(?<=[周天月年份号])(录入|录|记|登记)了?(?=多少|几)", ""), (r"(?<![创新])(录入|录|建|登记)的(?=跟进|线索|联系人)", ""),
+    (r"(?<=[周天月年份号])(录入|录|记|登记)了?(?=多少|几)", ""), (r"(?<=一共|总共|全部|大家)(录入|录|登记|记录)了?(?=多少|几)", ""),
+    (r"录过(?=跟进)", "有过"), (r"(?<=跟进|记录)(都|也)(还)?没(录|记)", r"\1\2没有"), (r"(?<![创新])(录入|录|建|登记)的(?=(无效|有效)?(跟进|线索|联系人))", ""),
+    (r"[，,。？?]\s*(我)?想(给|跟|让|找)(他们|她们|他|她|大家|这些人)[^，,。？?]{0,12}[。!！]?$", ""),
+    (r"[，,]\s*(开会|周会|例会|晨会)(点名|表扬|通报)?(用|要用)?[。!！]?$", ""),
     (r"(?<=客户|医院|合同|商机|线索)(身上|上面)", "的"), (r"回款回了(?=多少)", "回款"), (r"(?<=[\u4e00-\u9fff])压着(?=多少)", ""),
     (r"\bzero (follow[- ]?ups?|activit(y|ies)|visits?|calls?)\b", r"no \1 at all"), (r"\b(logged )?against (them|it)\b", ""),
     (r"\bnever had a single\b", "never had a"), (r"\btied up in\b", "in"), (r"\bbecause of\b|\bdue to\b(?= (price|timing|"
@@ -169,7 +172,11 @@ ABBREVIATIONS = (
     (r"[?.!]\s+(i )?(want|need|wanna|finance|my boss|the boss|so i can|trying)\b[^?]{0,80}$", "?"),
     (r"[，,。？?]\s*我(想|要|得|先|来)?(想|要)?(看看|约|先约)[^，,。？?]{0,12}(聊聊|聊一聊|谈谈|最能打|最强|心里有数)[。!！]?$", ""),
     (r"^(刚来|新来的?|刚到|刚接手)[^，,:：]{0,10}[，,:：]\s*(先)?(熟悉一下[^，,:：]{0,6}[，,:：])?\s*", ""),
-    (r"[，,]?\s*(按|以)小时(算|计)$|\bin hours\b", ""), (r"^(ok|okay|alright)[,.]?\s+", ""),
+    (r"[，,]?\s*(按|以)(小时|分钟)(算|计)$|[，,]\s*(单位)?(分钟|小时)$|\bin (hours|minutes)\b|\((min|mins|minutes|hrs|hours)\)", ""),
+    (r"(跟进|拜访|电话|微信)(数|量|次数)?(才|只有|只)?个位数", r"\1不到10次"),
+    (r"\b(at least one|one or more) (?=(follow[- ]?up|activit|visit|call|demo|meeting|touch))", "a "),
+    (r"\bhow many minutes did (.{1,40}?) spend (on|in|doing)\b", r"total minutes \1"),
+    (r"\b(total )?(minutes|time) (spent|spend)\b", "total minutes"), (r"^(ok|okay|alright)[,.]?\s+", ""),
     (r"\breach(ed)? within (4|four) hours\b", "contacted within 4 hours"), (r"\ba single payment\b", "a payment"),
     (r"既(?=没)", ""), (r"\b(avg|average) contract size\b", "average contract value"),
     (r"\boutstanding balances?\b", "outstanding amount"), (r"\b(are )?(carrying|sitting on|holding) the (most|largest|biggest) "

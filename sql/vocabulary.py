@@ -21,7 +21,7 @@ WRITE_WORDS = (
     r"\bmodify\b", r"\bchange the\b", r"\bset the\b", r"\bgrant\b", r"\battach\b", r"\bpragma\b", r"\bcreate (a|an|the|table)\b",
     r"\badd (a|an) (new )?(customer|account|lead|deal|opportunity|contact)\b",
     # "标记为决策人的联系人" describes; it does not write
-    r"标记(成|为)(?![^，,。？?的]{1,8}的[\u4e00-\u9fff])", r"(?<!已经被我)(?<!被我)(?<!已被)标成", r"\b(mark|flag|tag)\b.{1,60}\bas\b",
+    r"标记(成|为)(?![^，,。？?的]{1,8}的[\u4e00-\u9fff])", r"(?<!已经被我)(?<!被我)(?<!已被)标成(?!无效|有效)", r"\b(mark|flag|tag)\b.{1,60}\bas\b",
     # moving a date is a write: "push the expected close date … to next Friday", "把预计成交日期推迟到下周"
     r"\b(push|move|postpone|reschedule|delay|bump)\b.{0,40}\b(dates?|deadlines?|deals?|opportunit(y|ies)|meetings?|visits?)"
     r"\b.{0,30}\b(to|until)\b", r"(推迟|延期|延后|提前|挪)到",
@@ -113,10 +113,15 @@ TYPED_POSITIVE = (
     (r"打过电话|(有)?(过)?电话(沟通|联系)(过)?|(were|was|been) called|(had|got) (a |any )?calls?", ("call",)),
     (r"(上门)?拜访了(?=哪些)|(上门)?拜访过(?=哪些)|去(上门)?拜访过|did (we|i|you|he|she|they) visit|(?<=[\u4e00-\u9fff] )visited\b|"
      r"(?<=\bwe )visited\b|(?<=\bhe )visited\b|(?<=she )visited\b|(?<=\bi )visited\b|(?<=they )visited\b", ("visit",)),
-    (r"(with|had) a demo( logged)?(?! scheduled)|demo logged", ("demo",)),
+    (r"(with|had) a demo( logged)?(?! scheduled)|demo logged|(ran|did|held|gave|run|do|give) (a |any )?(product )?demos?"
+     r"|做(过|了)demo", ("demo",)),
+    (r"\b(did|do|have|has) (we|i|you|he|she|they) (call|called|phone|phoned)\b|\b(we|i|you|he|she|they) (called|phoned)\b"
+     r"|(被)?电话跟进过|打过电话", ("call",)),
+    (r"(had|held|got|have had|has had) (a |any )?meetings?|开过会|开了会|有过会议", ("meeting",)),
 )
 POSITIVE_FOLLOW_UP = (
     r"(跟进|拜访|联系|走访|回访)过", r"有(过)?(跟进|拜访)", r"(were|was|been|got) (followed[- ]?up|visited|contacted)",
+    r"(got|had|received|have had|has had|getting|get) (a |any )?(follow[- ]?ups?|activit(y|ies)|touch(es|points?)?)\b",
 )
 STALE_WORDS = (r"停滞", r"卡住", r"不动的", r"stale", r"stalled", r"stuck")
 TEAM_WORDS = ("我所带团队", "我所带的团队", "我带的团队", "我带的组", "我们组", "我们团队", "我的团队", "我团队", "团队里", "本组", "我组", "组里", "组内", "我们小组",
@@ -175,6 +180,7 @@ TIME_FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "l.assigned_at": ("新分配", "新分到", "分配出去", "分配的", "分到的", "被分到", "assigned"),
     "o.created_at": ("新增商机", "新建商机", "新商机", "创建的商机", "new deals", "new opportunities", "created"),
     "a.created_at": ("新增客户", "新客户", "新建客户", "new customers", "new accounts"),
+    "s.hired_on": ("新入职", "入职", "new hires", "new hire", "hired", "joined"),
 }
 
 # {w} is the dimension word.
@@ -206,7 +212,7 @@ FILLER_ZH = ("请", "帮我", "帮忙", "给我", "麻烦", "查一下", "查询
              "排一下", "排个序", "份", "汇总", "汇总一下", "列个", "列", "拉出来", "帮我把", "我要", "我想", "逐个", "一笔一笔",
              "过一遍", "先", "准备", "只算", "收集的", "收集", "挂着", "还挂着", "款", "才", "联系上", "能否", "能不能", "可以",
              "如果", "能", "创建的", "创建", "涉及", "包含", "哪条", "哪笔", "哪份", "她", "他", "进了", "到目前为止", "截至目前", "截止目前", "到现在为止", "为止", "历史累计", "累计",
-             "历史上", "并且", "而且", "且", "任何人", "全国", "这条", "那条", "加一起", "加在一起", "以外", "之外", "也", "记了", "记录了", "那几家", "这几家", "那几个", "这几个", "那几位", "这几位",
+             "历史上", "并且", "而且", "且", "任何人", "全国", "这条", "那条", "加一起", "加在一起", "以外", "之外", "也", "记了", "记录了", "那几家", "这几家", "那几条", "这几条", "那几笔", "这几笔", "那几个", "这几个", "那几位", "这几位",
              # formal report wording: "请计算…", "…并按金额从高到低排列", "…及其金额", "截至今天"
              "计算", "所有", "并", "并按", "注明", "并注明", "给出", "并给出", "附上", "并附上", "一并", "及其", "及对应的",
              "对应的", "以及", "它们的", "它们", "其", "找出", "名称", "截至今天", "截至今日", "截至当前", "截止今天", "尚",
