@@ -244,7 +244,10 @@ def _filter(ctx: _Ctx, f: Filter) -> exp.Expr:
     if f.dimension == "response_hours":  # contacted, and only after that many hours
         if ctx.plan.entity != "lead":
             raise CompileError("首次联系时长只适用于线索", "time to first contact applies to leads")
-        return exp.GT(this=ctx.frag("{hours_to_first_contact}"), expression=_literal(f.value))
+        late = exp.GT(this=ctx.frag("{hours_to_first_contact}"), expression=_literal(f.value))
+        if f.op == "not_within":  # "4小时内没联系上的": contacted late, or not at all yet
+            return exp.or_(exp.Is(this=exp.column("first_contact_at", table="l"), expression=exp.Null()), late)
+        return late
     col = ctx.frag(ctx.column(f.dimension))
     if f.op == "is_null":
         return exp.Is(this=col, expression=exp.Null())
@@ -343,6 +346,13 @@ ABSENCE = {
     ("account", "overdue_payment"): ("payment", "xp", "xp.contract_id IN (SELECT xc.id FROM contract AS xc WHERE "
                                      "xc.account_id = a.id)", "xp.due_date", OVERDUE_XP),
     ("contract", "overdue_payment"): ("payment", "xp", "xp.contract_id = c.id", "xp.due_date", OVERDUE_XP),
+    # "哪些合同还没收齐": an installment not yet paid in full, due or not
+    ("contract", "unpaid_payment"): ("payment", "xp", "xp.contract_id = c.id", "xp.due_date",
+                                     "xp.amount_paid < xp.amount_due"),
+    ("account", "unpaid_payment"): ("payment", "xp", "xp.contract_id IN (SELECT xc.id FROM contract AS xc WHERE "
+                                    "xc.account_id = a.id)", "xp.due_date", "xp.amount_paid < xp.amount_due"),
+    ("rep", "unpaid_payment"): ("payment", "xp", "xp.contract_id IN (SELECT xc.id FROM contract AS xc WHERE "
+                                "xc.owner_id = s.id)", "xp.due_date", "xp.amount_paid < xp.amount_due"),
     # a rep's contracts are the ones they own; their money is the payments on those contracts
     ("rep", "contract"): ("contract", "xc", "xc.owner_id = s.id", "xc.signed_at", None),
     ("rep", "active_contract"): ("contract", "xc", "xc.owner_id = s.id", "xc.signed_at", "xc.status = 'active'"),

@@ -18,7 +18,8 @@ OPS = {"eq": "=", "neq": "≠", "gt": ">", "gte": "≥", "lt": "<", "lte": "≤"
 RELATED = {"activity": ("跟进", "follow-up"), "won": ("赢单", "won deal"), "opportunity": ("商机", "opportunity"),
            "open_opportunity": ("在跟商机", "open deal"), "contract": ("合同", "contract"),
            "active_contract": ("执行中合同", "active contract"),
-           "payment": ("回款", "payment received"), "overdue_payment": ("逾期账款", "overdue payment")}
+           "payment": ("回款", "payment received"), "overdue_payment": ("逾期账款", "overdue payment"),
+           "unpaid_payment": ("未结清分期", "installment not paid in full")}
 
 
 def _value(f: Filter) -> str:
@@ -39,6 +40,8 @@ def _filter(f: Filter, names: NameIndex | None = None) -> str:
         return f"{zh} ({en})"
     if f.op == "is_null":
         return "未分配 (unassigned)"
+    if f.dimension == "response_hours" and f.op == "not_within":
+        return f"{f.value} 小时内未联系上 (not contacted within {f.value} hours)"
     if f.dimension == "response_hours":
         return f"首次联系晚于 {f.value} 小时 (first contact after {f.value} hours)"
     if f.dimension == "from_lead":

@@ -236,11 +236,14 @@ class NameIndex:
                 continue
             al = fuzz.partial_ratio_alignment(name, q)
             # one wrong character in a 7-character name scores 86: count edits on the aligned text instead
-            edits = min((Levenshtein.distance(name, q[al.dest_start:al.dest_start + n])
-                         for n in (len(name) - 1, len(name), len(name) + 1)), default=9) if al is not None else 9
+            # (edits, length): the typed length closest to the name; a tie keeps the name's own length
+            edits, typed = min(((Levenshtein.distance(name, q[al.dest_start:al.dest_start + n]), abs(n - len(name)), n)
+                                for n in (len(name) - 1, len(name), len(name) + 1)), default=(9, 0, 0))[::2] \
+                if al is not None else (9, 0)
             if al is not None and (al.score >= 88 or edits <= 1):
-                # the alignment may stop short of a wrong last character: cover the whole name's length
-                end = min(len(q), max(al.dest_end, al.dest_start + len(name)))
+                # the alignment may stop short of a wrong last character: cover what was typed for the name, but
+                # not the next word when a character was left out ("湖南肿瘤医院未收" is 湖南省肿瘤医院, then 未收)
+                end = min(len(q), max(al.dest_end, al.dest_start + typed))
                 hits.append(NameHit("account", name, tuple(self.accounts[name]), (al.dest_start, end), False))
         if len(hits) > 1:  # two accounts equally close to what was typed: ask, do not pick one
             ids = tuple(i for h in hits for i in h.ids)

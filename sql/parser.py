@@ -525,6 +525,11 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
     if entity == "line" and measure == "units_sold":
         measure = "units_by_line"
     sort = None
+    if entity == "payment":  # "installments that are still open": not yet paid in full, not the deal being open
+        filters = [Filter("flag", "eq", "unpaid") if (x.dimension, x.value) == ("flag", "open") else x for x in filters]
+    owing = {x.value for x in filters if x.dimension == "flag"} & {"overdue", "unpaid"}
+    if entity == "account" and owing and measure is None and f.get("aggregate") == "sum" and not f.get("top_n"):
+        entity = "payment"  # "医院客户逾期的钱有多少": what those accounts owe, on their installments
     if measure is None and f.get("aggregate") == "sum" and f.get("top_n") and not group_by:
         sort = _amount_column(entity)  # "金额最大的5个商机": the five largest deals, not a total
     elif measure is None and f.get("aggregate"):
@@ -532,6 +537,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             return Clarification("这个时长不在可统计的指标里（可以问线索响应时长、商机在当前阶段的天数）/ That duration is not "
                                  "a measure I know (lead response hours and days in stage are).", EXAMPLES, "vague")
         measure = _amount_measure(entity, str(f["aggregate"]))
+        if measure == "collected" and f.get("time_field") == "p.due_date" and not owing:
+            measure = "amount_due"  # "total receivables due in December": what falls due, not what was paid
         if measure is None:
             return Clarification(f"{ENTITIES[entity].label_zh}没有金额可以汇总 / {ENTITIES[entity].label_en} has no "
                                  "amount to add up.", EXAMPLES, "no_amount")
@@ -553,19 +560,21 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             and not f.get("top_n") and "follow_up_done" not in f \
             and (entity == "account" or re.search(r"哪些(客户|医院|公司|经销商|学校|门店)", q.text)):
         entity, group_by = "payment", ["account"]  # "Which South China customers have overdue payments?": by account
-    if entity == "contract" and flags & {"overdue", "unpaid"} and f.get("aggregate") and measure in (
+    if entity in ("contract", "account") and flags & {"overdue", "unpaid"} and f.get("aggregate") and measure in (
             None, "contract_amount"):
         entity, measure = "payment", "collected"  # "孙秀英负责的合同逾期了多少钱": the contracts' overdue payments
-    if entity in ("contract", "account") and "overdue" in flags and measure in (None, "count") and not group_by \
-            and f.get("absence") != "overdue_payment" and not f.get("top_n") and not any(x.dimension in ("amount", "unpaid")
-                                                                        for x in filters):
-        # "吴凯手上有逾期的合同", "有逾期的客户一共几家": the records that have an overdue installment
+    owed = "overdue" if "overdue" in flags else "unpaid" if "unpaid" in flags else None
+    if entity in ("contract", "account") and owed and measure in (None, "count") and not group_by \
+            and f.get("absence") != f"{owed}_payment" and not f.get("top_n") and not any(
+                x.dimension in ("amount", "unpaid") for x in filters):
+        # "吴凯手上有逾期的合同", "有逾期的客户一共几家", "哪些合同还没收齐": the records with such an installment
         filters = [x for x in filters if not (x.dimension == "flag" and x.value in ("overdue", "unpaid"))]
         if "follow_up_done" in f:  # "有逾期款、这个月又没跟进过的客户": one more condition
-            at = q.text.find("逾期") if "逾期" in q.text else max(q.text.find("overdue"), 0)
-            f["more_related"] = [*f.get("more_related", []), ("overdue_payment", True, (), (at, at + 2))]
+            word = "逾期" if owed == "overdue" else "没收"
+            at = q.text.find(word) if word in q.text else max(q.text.find(owed), 0)
+            f["more_related"] = [*f.get("more_related", []), (f"{owed}_payment", True, (), (at, at + 2))]
         else:
-            f = {**f, "absence": "overdue_payment", "follow_up_done": True}
+            f = {**f, "absence": f"{owed}_payment", "follow_up_done": True}
     if measure == "collected" and flags & {"overdue", "unpaid"}:
         # "逾期的回款金额" / "unpaid amount": what is still owed, not what was paid
         measure = _owed_measure(flags)
@@ -959,7 +968,7 @@ def _applicable_dims(entity: str) -> set[str]:
         "lead": {"region", "rep", "team", "industry", "lead_source", "lead_status"},
         "activity": account_dims | {"activity_type", "duration"},
         "contract": account_dims | {"contract_status", "payment_terms"},
-        "payment": account_dims | {"payment_status", "contract_status", "contract"},
+        "payment": account_dims | {"payment_status", "contract_status", "contract", "payment_terms"},
         "contact": account_dims,
         "quote": account_dims | {"quote_status", "stage"},
         "rep": {"region", "team", "role"},

@@ -114,6 +114,11 @@ def _second_window(q: Question, today: date, names: NameIndex, caller_id: int | 
         q.found["extra_window"] = second
 
 
+STAGE_ENTERED = (r"(进入?了?|推到了?|推进到了?|走到了?|转到了?|转入了?)(?=[^，,。？?]{0,2}(谈判|方案|报价|需求|初步|接洽))"
+                 r"|\b(moved|moving|got|went|progressed|advanced|pushed) (in)?to\b(?=.{0,12}\b(negotiation|proposal|"
+                 r"needs|initial|discovery|qualification))|\bentered (that |the |their )?(stage\b)?")
+
+
 def _time_field(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
     """Which time the question dates by ("签约", "due", "expected to close"); after measures, so 签约金额 stays one."""
     if m := q.search(PAST_EXPECTED_CLOSE):  # before "预计成交日期" is read as the time a window dates
@@ -125,6 +130,7 @@ def _time_field(q: Question, today: date, names: NameIndex, caller_id: int | Non
             q.take(*m.span())
             q.found.setdefault("filters", []).append(Filter("flag", "eq", flag))
             q.found.setdefault("entity_hint", "payment")
+            q.found.setdefault("flag_entities", []).append("payment")
             break
     window = q.found.get("window")
     if window is not None and is_future(window, today) and (
@@ -140,6 +146,11 @@ def _time_field(q: Question, today: date, names: NameIndex, caller_id: int | Non
         q.found["time_field"] = "o.expected_close_date"
         q.found.setdefault("entity_hint", "opportunity")
         return
+    if window is not None and (m := q.search(STAGE_ENTERED)):  # "这周进谈判的单子": when they entered the stage
+        q.take(*m.span())
+        q.found["time_field"] = "o.stage_entered_at"
+        q.found.setdefault("entity_hint", "opportunity")
+        return
     if m := q.search(r"(新建|新增|新开|新创建|录入|创建)(的)?(?=(商机|单子|项目))"):  # "上周新建的商机": when created
         q.take(*m.span())
         q.found["time_field"] = "o.created_at"
@@ -148,6 +159,8 @@ def _time_field(q: Question, today: date, names: NameIndex, caller_id: int | Non
     for code, words in TIME_FIELD_WORDS.items():
         if code == "p.due_date" and q.search(r"past[- ]due"):
             continue  # "past due" is the overdue flag, not a due-date window
+        if code == "p.paid_at" and q.search(r"部分到账"):
+            continue  # "部分到账的分期" is the partially-paid status, not a date
         if code == "l.assigned_at" and q.search(r"assigned leads|已经?分配的|分配了的"):
             continue  # "assigned leads": leads with an owner (a flag), not a date
         if q.take_first(words):
@@ -558,7 +571,20 @@ RESPONSE_HOURS = (
 )
 
 
+# Not contacted within N hours: late or not at all ("4小时内没联系上的线索", "leads not contacted within 4 hours").
+NOT_WITHIN = (N + r"\s*(个)?小时(之内|以内|内)(都|还)?(没|未|没有)(人)?(被)?(联系上|联系到|联系|响应|跟进)(的)?",
+              r"\b(not|never|weren't|wasn't|haven't been|hasn't been) (been )?(contacted|reached|called|responded to) "
+              r"within " + N + r" ?(hours?|h)\b")
+
+
 def _response_hours(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    if m := next((m for p in NOT_WITHIN if (m := q.search(p))), None):
+        said = m.group("n")
+        q.take(*m.span())
+        q.found.setdefault("filters", []).append(Filter("response_hours", "not_within",
+                                                        int(said) if said.isdigit() else chinese_to_int(said)))
+        q.found.setdefault("entity_hint", "lead")
+        return
     for pattern in RESPONSE_HOURS:
         if m := q.search(pattern):
             said = m.group("n")

@@ -135,7 +135,7 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
     Dimension("lead_source", "线索来源", "lead source", "l.source", None, labels.LEAD_SOURCE,
               ("线索来源", "来源", "渠道", "lead source", "source", "channel")),
     Dimension("payment_status", "回款状态", "payment status", "p.status", None, {
-        "partial": ("部分回款", "Partially paid", ("部分付款", "部分到账", "partially paid", "partial")),
+        "partial": ("部分回款", "Partially paid", ("部分付款", "部分到账", "partially paid", "partly paid", "partial")),
         "paid": ("已付清", "Paid", ("已结清", "已回款完", "fully paid")),
         "pending": ("未到期", "Pending", ("待付款", "pending")),
     }, ("回款状态", "状态", "status")),
@@ -203,6 +203,7 @@ TIME_DIMENSIONS: dict[str, TimeDimension] = {t.code: t for t in (
     TimeDimension("qt.created_at", "quote", "qt.created_at", "报价时间", "quoted"),
     TimeDimension("ct.created_at", "contact", "ct.created_at", "联系人创建时间", "contact created"),
     TimeDimension("s.hired_on", "rep", "s.hired_on", "入职日期", "hired", True),
+    TimeDimension("o.stage_entered_at", "opportunity", "o.stage_entered_at", "进入当前阶段时间", "entered current stage"),
 )}
 
 

@@ -66,7 +66,12 @@ def _fixed(today: date) -> list[tuple[str, TimeWindow]]:
                                                             _d(date(today.year + 1, 1, 1)))),
         (r"明年|next year", TimeWindow(_d(date(today.year + 1, 1, 1)), _d(date(today.year + 2, 1, 1)), "明年")),
         (r"今天|今日|today", TimeWindow(_d(today), None, "今天", _d(today + timedelta(days=1)))),
-        (r"昨天|昨日|yesterday", TimeWindow(_d(today - timedelta(days=1)), _d(today), "昨天")),
+        # "周一到现在", "since Monday": this week so far
+        (r"(?:本周一|这周一|周一)(?:到现在|以来|至今|开始|起|到今天)|since (?:mon|monday)\b", TimeWindow(
+            _d(monday), None, "本周", _d(monday + timedelta(days=7)))),
+        (r"上个?周末|(?:over |on |at )?(?:the |this past |last )?weekend|周末", TimeWindow(
+            _d(monday - timedelta(days=2)), _d(monday), "上周末")),
+        (r"昨天|昨日|昨儿|yesterday", TimeWindow(_d(today - timedelta(days=1)), _d(today), "昨天")),
         (r"(?<!大)前天|the day before yesterday", TimeWindow(_d(today - timedelta(days=2)), _d(today - timedelta(days=1)),
                                                          "前天")),
         (r"大前天", TimeWindow(_d(today - timedelta(days=3)), _d(today - timedelta(days=2)), "大前天")),
@@ -91,6 +96,7 @@ ROLLING = (
     (re.compile(r"(?:近|最近|过去|前|超过|超|already|over|more than)\s*" + NUM + r"\s*(?:天|日)(?:以上)?"), 1),
     (re.compile(r"(?:for )?(?:over|more than|at least) (\d+) days"), 1),
     (re.compile(NUM + r"\s*天(?:之内|以内|内)"), 1),
+    (re.compile(r"(?<![超过\d])" + NUM + r"\s*天(?=(?:都|还|也)?(?:没|未))"), 1),  # "7天没跟进": none in the last 7 days
     (re.compile(r"within (?:the last )?(\d+) days"), 1),
     (re.compile(r"in (?:the last |the past )?(\d+) days"), 1),
     (re.compile(r"(?:近|最近|过去)\s*" + NUM + r"\s*(?:个)?(?:周|星期|礼拜)"), 7),

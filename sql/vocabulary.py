@@ -69,10 +69,11 @@ ABSENCE_WORDS = (
     (r"一(份|个)(新)?合同(都|也)(还)?(没|没有|未)(再)?(签|有)?(过|下来)?|(从来|一直|还|至今)?(都)?(没|没有|从未|未)(签过?|有过?)?(任何)?合同|(without|with no|never signed|haven'?t "
      r"signed|hasn'?t signed|no) (a |an |any )?contracts?|(don't|doesn't|haven't|hasn't|didn't)( yet)? (have|got|sign(ed)?)"
      r" (a |an |any )?contracts?( yet)?", "contract"),
-    (r"(没有|没|无)(任何)?逾期(的)?(账款|款项?|回款|付款|应收款?|欠款|分期款?)|(?<=哪些)(没有|没)(任何)?逾期的?(?=$|[？?。])|(without|with no|no) (any )?(overdue|past[- ]due) "
+    (r"(从来|从)?(都)?(没有|没)逾期过|(没有|没|无)(任何)?逾期(的)?(账款|款项?|回款|付款|应收款?|欠款|分期款?)|(?<=哪些)(没有|没)(任何)?逾期的?(?=$|[？?。])|(without|with no|no) (any )?(overdue|past[- ]due) "
      r"(payments?|receivables?|invoices?|installments?|balances?)|(don't|doesn't|haven't|hasn't) (have|got) (any )?"
      r"(overdue|past[- ]due) (payments?|receivables?|invoices?|installments?|balances?)", "overdue_payment"),
-    (r"(一分钱|一毛钱|一笔|一期)(的)?(回款|款|钱|付款|收款)?(都|也)(还)?(没|没有|未)(有)?(进来|进账|到账|收到|收回来|收回|回来|收|回|付|进)(过|到|来)?|分文未(收|付)|(到现在|至今)?(还|一直)?(没有|没|未)(收到|有)?(过)?任何(的)?(回款|付款|收款)|(还|一直)(没有|没)(收到)?(回款|付款|收款)"
+    (r"(collected|received|paid( us)?) nothing|nothing (paid|collected|received|came in)( so far| yet)?|"
+     r"(一分钱|一毛钱|一笔|一期)(的)?(回款|款|钱|付款|收款)?(都|也)?(还)?(没|没有|未)(有)?(进来|进账|到账|收到|收回来|收回|回来|收|回|付|进)(过|到|来)?|分文未(收|付)|(到现在|至今)?(还|一直)?(没有|没|未)(收到|有)?(过)?任何(的)?(回款|付款|收款)|(还|一直)(没有|没)(收到)?(回款|付款|收款)"
      r"|(haven'?t|hasn'?t|have not|has not|never)( yet)? (received|had|got(ten)?) (a |an |any )?payments?( yet)?"
      r"|(without|with no) (a |any )?payments?( received)?|no payments? (received|yet)"
      r"|(haven'?t|hasn'?t|have not|has not|didn'?t|did not|never)( yet)? paid( us)?( anything| a (single )?cent| any money)?",
@@ -98,7 +99,8 @@ PRESENCE_WORDS = (
     (r"(?<![没无所])(还)?有过?(任何)?(商机|单子)(?![金数多少总额])|(?<!n't )(?<!not )(have|has|having) had (any |a |an )?(deals?|opportunit(y|ies))",
      "opportunity"),
     # "这个季度有回款进来的西北客户", "合同里收到过钱的": money came in (a payment with something paid)
-    (r"(?<![没无所])有(过)?(回款|付款|收款|钱)(进来|进账|到账|收到)?(?=的)|(?<![没未])(收到过|收到了)(回款|钱|付款)(?=的)"
+    (r"(?<![没无所未])(回过款|回了款|付过款|付了款|回款过)(?=的)|\bpaid us (anything|something|money)\b|"
+     r"(?<![没无所])有(过)?(回款|付款|收款|钱)(进来|进账|到账|收到)?(?=的)|(?<![没未])(收到过|收到了)(回款|钱|付款)(?=的)"
      r"|(?<!n't )(?<!not )(have|has|having) (made|received|paid) (a |any )?payments?\b", "payment"),
     (r"(?<![没未])(签了|签过|签约了|签下了?)(合同)|signed (a|any) contracts?( with us)?|(?<!n't )(?<!not )"
      r"(have|has|having) (signed )?(a|any) contracts?( with us)?", "contract"),
@@ -176,7 +178,7 @@ TIME_FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "p.due_date": ("应收日期", "到期日", "到期", "应收", "应付", "due"),
     "c.signed_at": ("签约", "签订", "签下来的", "签下来", "签下的", "签过", "签的", "签了", "signed", "did we sign",
                     "we signed", "sign"),
-    "p.paid_at": ("收到的回款", "payments received", "were received"),
+    "p.paid_at": ("收到的回款", "到账的", "到账", "payments received", "were received"),
     "l.assigned_at": ("新分配", "新分到", "分配出去", "分配的", "分到的", "被分到", "assigned"),
     "o.created_at": ("新增商机", "新建商机", "新商机", "创建的商机", "new deals", "new opportunities", "created"),
     "a.created_at": ("新增客户", "新客户", "新建客户", "new customers", "new accounts"),
@@ -212,7 +214,7 @@ FILLER_ZH = ("请", "帮我", "帮忙", "给我", "麻烦", "查一下", "查询
              "排一下", "排个序", "份", "汇总", "汇总一下", "列个", "列", "拉出来", "帮我把", "我要", "我想", "逐个", "一笔一笔",
              "过一遍", "先", "准备", "只算", "收集的", "收集", "挂着", "还挂着", "款", "才", "联系上", "能否", "能不能", "可以",
              "如果", "能", "创建的", "创建", "涉及", "包含", "哪条", "哪笔", "哪份", "她", "他", "进了", "到目前为止", "截至目前", "截止目前", "到现在为止", "为止", "历史累计", "累计",
-             "历史上", "并且", "而且", "且", "任何人", "全国", "这条", "那条", "加一起", "加在一起", "以外", "之外", "也", "记了", "记录了", "那几家", "这几家", "那几条", "这几条", "那几笔", "这几笔", "那几个", "这几个", "那几位", "这几位",
+             "历史上", "并且", "而且", "且", "任何人", "全国", "这条", "那条", "加一起", "加在一起", "以外", "之外", "也", "记了", "记录了", "那几家", "这几家", "那几条", "这几条", "那天", "anything", "那几笔", "这几笔", "那几个", "这几个", "那几位", "这几位",
              # formal report wording: "请计算…", "…并按金额从高到低排列", "…及其金额", "截至今天"
              "计算", "所有", "并", "并按", "注明", "并注明", "给出", "并给出", "附上", "并附上", "一并", "及其", "及对应的",
              "对应的", "以及", "它们的", "它们", "其", "找出", "名称", "截至今天", "截至今日", "截至当前", "截止今天", "尚",
