@@ -542,7 +542,7 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         if measure is None:
             return Clarification(f"{ENTITIES[entity].label_zh}没有金额可以汇总 / {ENTITIES[entity].label_en} has no "
                                  "amount to add up.", EXAMPLES, "no_amount")
-    if measure == "collected" and any(x.dimension == "amount" for x in filters):
+    if (measure == "collected" or f.get("said_measure") == "collected") and any(x.dimension == "amount" for x in filters):
         # "Payments over 1.2M received this month": payments whose received amount is over 1.2M
         filters = [replace(x, dimension="amount_paid") if x.dimension == "amount" else x for x in filters]
         if not re.search(r"多少|总|合计|一共|how much|total|\bsum\b|altogether", q.text):
@@ -738,7 +738,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
                 return FOLLOW_UP_WINDOW
         follow_up = FollowUp(window, bool(f.get("follow_up_done")), tuple(f.get("follow_up_kinds", ())))
         reps = [x for x in filters if x.dimension == "rep" and x.op == "eq"]
-        if follow_up.done and entity == "account" and len(reps) == 1:
+        if follow_up.done and entity == "account" and len(reps) == 1 and not re.search(
+                r"'s\b|名下|手上|的客户|负责的|\b(owned by|owns|whose owner)\b", q.text):
             # "郭琳跟进过哪些客户": the accounts she followed up herself, whoever owns them
             follow_up = replace(follow_up, by=int(str(reps[0].value)))
             filters = [x for x in filters if x is not reps[0]]
@@ -756,10 +757,12 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
                                  "Ask with --as EMAIL.", (), "who")
         filters.append(Filter("rep", "eq", caller_id))
     merged = _either(filters)
-    if measure is not None and re.search(r"分别|各自|(?<=[\u4e00-\u9fff])各(?=回款|赢|签|卖|收|有|成交|完成|拿)|"
+    if measure is not None and re.search(r"分别|各自|(?<=[\u4e00-\u9fff])各(?=回款|赢|签|卖|收|有|成交|完成|拿|多少|几)|"
                                          r"respectively|\beach\b", q.text):
         for x in merged:  # "许晓东和唐志强的赢单金额分别是多少": one figure per person
-            if x.op == "in" and x.dimension in ("rep", "region", "city", "province", "team", "account") \
+            if x.op == "in" and x.dimension in ("rep", "region", "city", "province", "team", "account", "activity_type",
+                                                "stage", "lead_source", "industry", "account_type", "customer_class",
+                                                "hospital_grade", "payment_status", "contract_status") \
                     and x.dimension not in group_by:
                 group_by.append(x.dimension)
     plan = QueryPlan(entity=entity, measure=measure, group_by=tuple(group_by), filters=merged,
@@ -786,7 +789,9 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             return Clarification("请说明按什么排名（例如按客户或按业务员）/ Ranked by what: accounts, reps, regions?",
                                  EXAMPLES, "ranking")
     if plan.measure and f.get("superlative") and not plan.top_n:
-        plan = replace(plan, top_n=1 if plan.group_by else None)
+        named = plan.group_by and any(x.dimension == plan.group_by[0] and x.op == "in" for x in plan.filters)
+        # "戴文博跟高文博，谁跟进得多": the named ones side by side, largest first, not only the winner
+        plan = replace(plan, top_n=1 if plan.group_by and not named else None, order=plan.order or "desc")
     return plan
 
 
@@ -853,7 +858,7 @@ def _more_related(q: Question, entity: str, window: TimeWindow | None, time_fiel
     if window is not None and not own_time and "window_span" in f:
         said = [(window, f["window_span"]), *([f["extra_window"]] if f.get("extra_window") else [])]
         for when, at in said:
-            nearest = min(range(len(spans)), key=lambda i: min(abs(at[0] - spans[i][1]), abs(spans[i][0] - at[1])))
+            nearest = min(range(len(spans)), key=lambda i: _distance(q.text, at, spans[i]))
             if nearest in placed:  # two periods for one condition: which one is meant is a guess
                 return Clarification("两个时间段落在同一个条件上，请分开问 / Both periods fall on one condition; please "
                                      "ask separately.", EXAMPLES, "two_windows")
@@ -866,6 +871,14 @@ def _more_related(q: Question, entity: str, window: TimeWindow | None, time_fiel
             return FOLLOW_UP_WINDOW
         out.append(FollowUp(when or ever, done, kinds, target))
     return out, (window if own_time or window is None else placed.get(0))
+
+
+def _distance(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
+    """How far a time word is from a condition; a clause break between them ("赢过单、但这季度一次都没跟进")
+    counts for more than any distance inside one clause."""
+    lo, hi = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
+    between = text[lo:hi] if lo < hi else ""
+    return abs(hi - lo) + (100 if re.search(r"[、，,；;。]|\bbut\b|但", between) else 0)
 
 
 # Questions asked back in more than one place.
@@ -916,8 +929,8 @@ FORWARD_FIELDS = ("p.due_date", "o.expected_close_date")
 
 def _next_year(w: TimeWindow) -> TimeWindow:
     shift = lambda d: d.replace(year=d.year + 1) if d is not None else None  # noqa: E731
-    return replace(w, start=shift(w.start), end=shift(w.end), label=w.label.replace(str(w.start.year),
-                   str(w.start.year + 1)) if w.start else w.label, past_year=False)
+    label = re.sub(r"20\d\d", lambda m: str(int(m.group(0)) + 1), w.label)  # every year named moves on
+    return replace(w, start=shift(w.start), end=shift(w.end), label=label, past_year=False)
 
 
 def _amount_column(entity: str) -> str | None:

@@ -284,6 +284,10 @@ def _follow_up(q: Question, today: date, names: NameIndex, caller_id: int | None
         # "有逾期款但这个月没人去拜访的客户": further conditions on other records, all of which must hold
         while (more := _related(q)) is not None:
             q.found.setdefault("more_related", []).append(more)
+        if target == "activity" and not done and (m := next((m for w in STALE_WORDS if (m := q.search(w))), None)):
+            q.take(*m.span())  # "stale deals, no follow-up in 3 weeks": the window said is what stale means here
+            q.found.setdefault("entity_hint", "opportunity")
+            q.found.setdefault("filters", []).append(Filter("flag", "eq", "open"))
         return
     m = next((m for w in STALE_WORDS if (m := q.search(w))), None)
     if m:
@@ -318,7 +322,10 @@ def _related(q: Question) -> tuple[str, bool, tuple[str, ...], tuple[int, int]] 
         m = next((m for w in words if (m := q.search(w))), None)
         if m:
             q.take(*m.span())
-            return "activity", done, (), m.span()
+            # "nobody called them": no call; "nobody has visited": no visit; else any follow-up
+            said: tuple[str, ...] = ("call",) if re.search(r"\b(called|phoned)\b", m.group(0)) else (
+                ("visit",) if re.search(r"\bvisited\b", m.group(0)) else ())
+            return "activity", done, said, m.span()
     return None
 
 
@@ -420,7 +427,7 @@ AMOUNT_MARKERS = r"多少|金额|总额|额|合计|总计|总和|按|各|每|排
 
 
 # Two figures asked together: "数量和金额", "count and total value", "how many and how much".
-BOTH_FIGURES = (r"(数量|个数|多少个|几个|笔数|单数)\s*(和|及|以及|与|、|,|，|跟)\s*(总)?(金额|总额|多少钱)|"
+BOTH_FIGURES = (r"(数量|个数|多少个|几个|笔数|单数|份数)\s*(和|及|以及|与|、|,|，|跟)\s*(合同|商机|回款)?(总)?(金额|总额|多少钱)|"
                 r"(多少|几)(单|个|笔|家)\s*[,，、]\s*(总)?金额(是)?多少|"
                 r"(金额|总额)\s*(和|及|以及|与|、|,|，|跟)\s*(数量|个数|笔数|单数)|"
                 r"\b(count|number)\b( of \w+)? and (the )?(total )?(value|amount|sum)\b|"
@@ -447,7 +454,7 @@ SHOWN = (
      + r"|\bwho (owns|handles|is handling|is responsible for|manages|looks after)\b|\bwho(?:'s| is) (?:the )?owner\b",
      "owner"),
     (r"(现在|目前)?(都)?(走|推进|进行|推)?(到|在|处于)(了)?(什么|哪个|哪一个|哪一)(阶段|步)(了)?" + END
-     + r"|(都)?到哪一步(了)?" + END + r"|\bwhat stage (is|are)\b|\bwhich stage (is|are)\b", "stage"),
+     + r"|(都)?到哪一?步(了)?" + END + r"|\bwhat stage (is|are)\b|\bwhich stage (is|are)\b", "stage"),
     (r"(是)?属于哪个(大区|区域)" + END + r"|\bwhich region (is|are) .{2,40} in\b|\bin which region\b", "region"),
 )
 
@@ -469,6 +476,10 @@ def _last_activity(q: Question, today: date, names: NameIndex, caller_id: int | 
     else:
         return
     q.found["measure"] = "last_activity"
+
+
+# An English question that is a noun phrase names the records it lists: "payments received last week".
+NOUN_FIRST = r"(the |all |any )?(payments|installments|instalments|receivables|contracts|quotes)\b"
 
 
 def _measure(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
@@ -508,6 +519,11 @@ def _measure(q: Question, today: date, names: NameIndex, caller_id: int | None) 
                 at = q.text.find(word)
                 if compiled(re.escape(word) + r"(记录|明细|清单|列表|单据)").match(q.text[at:]):
                     q.found.setdefault("entity_mentions", []).append((at, m.entity))  # "客户的回款记录": the head
+                return
+            if q.en and not asks_figure and not re.search(r"\b(amount|value|how many|number|count|average|avg)\b",
+                                                          q.text) and re.match(NOUN_FIRST, q.text):
+                q.found["entity_hint"] = m.entity  # "payments received in the last 7 days": those payments
+                q.found["said_measure"] = code  # "payments over 1.2M received": the amount compared is what was paid
                 return
             if listed and any(q.search(re.escape(w.lower()) + r"s?\b" if w.isascii() else re.escape(w))
                               for w in ENTITIES[m.entity].words):
@@ -597,7 +613,8 @@ def _response_hours(q: Question, today: date, names: NameIndex, caller_id: int |
             return
 
 
-SHARE_WORDS = (r"所占的?比例|占的?比例|占比|比例|占多少|百分之几|百分比|\bwhat (share|percent(age)?|fraction|proportion) of\b|"
+SHARE_WORDS = (r"所占的?比例|占的?比例|占比|比例|占多少|占几成|百分之几|百分比|\bwhat %|"
+               r"\bwhat (share|percent(age)?|fraction|proportion) of\b|"
                r"\b(share|percent(age)?|fraction|proportion) of\b|\bwhat (share|percent(age)?|fraction|proportion)\b")
 
 

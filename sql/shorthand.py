@@ -175,6 +175,16 @@ ABBREVIATIONS = (
     (r"[，,]?\s*(按|以)(小时|分钟)(算|计)$|[，,]\s*(单位)?(分钟|小时)$|\bin (hours|minutes)\b|\((min|mins|minutes|hrs|hours)\)", ""),
     (r"(跟进|拜访|电话|微信)(数|量|次数)?(才|只有|只)?个位数", r"\1不到10次"),
     (r"\bhow much (does|do|did) (.{1,40}?) (still )?owe( us)?\b", r"outstanding amount of \2"),
+    # how the answer should look: names or ids only
+    (r"[，,]?\s*(列|只要|给我)?(下|个)?(名字|id)(就行|就好|即可|就可以)", ""),
+    (r"[,(-]?\s*\b(just )?(the )?(\w+ )?ids( only| pls| please)?\)?\s*$|\bids only\b", ""),
+    (r"(?<=谁)去(?=跟|拜访|见|看)", ""), (r"跟进得(最)?多", "跟进最多"), (r"用得最多", "最多"), (r"谁最勤快", "谁跟进最勤"),
+    (r"(?<=[\u4e00-\u9fff])压了(?=多少)", ""), (r"\bcounts\b", "count"), (r"\bdeal amounts\b", "deal amount"),
+    (r"\bwhat did (.{1,20}?) log\b", r"activities logged by \1"), (r"进(来)?的(?=线索)", "的"),
+    (r"\btop (\d+) on my team\b", r"top \1 reps on my team"), (r"(?<=[那这])单(?![子据号数价])", "个单子"),
+    (r"没人?跟过", "没跟进过"), (r"(?<=谁)跟过", "跟进过"), (r"(?<=在跟的|在谈的)单(?![子据号数价])|(?<=[赢丢输]的)单(?![子据号数价])", "单子"),
+    # examples in brackets are not a filter: "按方式(拜访/电话/微信这些)统计"
+    (r"[(（][^()（）]{1,30}(这些|等等|等|之类|什么的)[)）]", ""),
     (r"还(要|得|需要|有)收(多少钱|多少)|还有多少(钱)?没收(回来|到|齐)?", "未收金额多少"),
     (r"\b(less than|more than|over|under|at least|above|below) (\S+) (still )?(owed|outstanding|unpaid)\b", r"unpaid \1 \2"),
     (r"(?<![a-z])ar(?![a-z])(?=.*[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])ar(?![a-z])", "应收"),

@@ -164,16 +164,20 @@ def find_window(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | 
             months = _whole_month(first)
             return TimeWindow(a.start, b.end, f"{a.label}、{b.label}", b.period_end, a.past_year and b.past_year,
                               per_month=months, per_quarter=not months), (start, j.end() + nxt[1][1])
+    if first.start is not None and (up := UP_TO_NOW.match(text, end)):  # "上个月到现在": from then until now
+        return TimeWindow(first.start, None, f"{first.label}至今"), (start, up.end())
     if (j := RANGE_JOIN.match(text, end)) and j.end() > end and not (separately and j.group(0).strip() in ("and", "和")):
         nxt = _find_one(text[j.end():], today)
         if nxt is not None and nxt[1][0] == 0 and first.start is not None and nxt[0].start is not None \
                 and nxt[0].start > first.start:
             second = nxt[0]
+            # "Dec through Feb" asked in November: a range that starts with a month still ahead is next one's
             return TimeWindow(first.start, second.end, f"{first.label}-{second.label}", second.period_end,
-                              first.past_year and second.past_year), (start, j.end() + nxt[1][1])
+                              first.past_year), (start, j.end() + nxt[1][1])
     return hit
 
 
+UP_TO_NOW = re.compile(r"\s*(?:到现在|到今天|至今|到目前|以来|(?:up )?(?:un)?til now|to date|through today)")
 BEFORE_EN = re.compile(r"\b(before|prior to|earlier than)\s+$")
 BEFORE_ZH = re.compile(r"\s*(之前|以前)")
 SIDE_BY_SIDE = re.compile(r"\s*(?:和|跟|与|及|比|对比|vs\.?|versus|and|against|compared (?:to|with))\s*")

@@ -45,7 +45,7 @@ TYPED_NEGATION = (
     (r"(一个|一通|一次)?电话(都|也)?没(有)?打过?|没(有)?打过?电话(跟进|联系)?|no (phone )?calls?|never called|not called", ("call",)),
     (r"(一次)?(都|也)?(还)?没(有)?(人|被|任何)?去?(上门)?拜访(过|记录)?|(一次)?(上门)?拜访(都|也)?没(有)?(过)?|没(有)?上门(拜访)?过?|no visits?|"
      r"never (been )?visited|not (been )?visited|(haven'?t|hasn'?t|have not|has not) (been )?visited|(haven'?t|hasn'?t|"
-     r"have not|has not|never) (had|got) (a |an |any )?(on-site )?visits?|(haven't|hasn't|didn't) (i|we|you|he|she|they) "
+     r"have not|has not|never) (had|got) (a |an |any )?(on-site )?visits?|without (a |an |any )?(on-site )?visits?|(haven't|hasn't|didn't) (i|we|you|he|she|they) "
      r"visited|(nobody|no one|no-one) (has |have |had )?(ever )?visited( them| it)?|(haven'?t|hasn'?t|didn'?t|did not) "
      r"(log(ged)?|made|make|done|do|paid|pay|record(ed)?) (a |any )?(single )?visits?", ("visit",)),
     (r"没(有)?(做过|安排过)?(产品)?演示|no (product )?demos?(?! (has been |was |is )?(scheduled|booked|arranged)| yet)"
@@ -61,7 +61,7 @@ ABSENCE_WORDS = (
     (r"一(单|个单子|笔单子?|台|套|盒|支)(都|也)?(还)?(没|没有|未)(有)?(赢|成交|签|拿下|拿到|卖出去?|出)(过|下来|到|来)?|(从来|一直|还|至今)?(都)?(没|未|没有|从没|从未)(有)?(下过单|下单|开过?单|成交过?|赢过(单)?|赢单|签过单|出过单|买过|采购过|购买过)"
      r"|(haven'?t|hasn'?t|have not|has not|never|didn'?t|did not)( yet)?( ever)? (bought|purchased|buy|purchase)\b"
      r"|(haven'?t|hasn'?t|have not|has not|never|didn'?t|did not|don'?t|do not)( yet)? (won|closed|win|close)"
-     r"( a single| any| a)?( deals?| orders?)?|without (a |any )?(win|won deal)s?|no won deals?", "won"),
+     r"( a single| any| a)?( deals?| orders?)?|without (a |any )?(win|won deal)s?|no won deals?|\bno wins?\b", "won"),
     (r"一个(商机|单子|机会)(都|也)(还)?没(有)?|(从来|一直|还|至今)?(都)?(没|没有|从没有?|从未)(有过?|过)?(任何)?商机|(never had|never been|without|don'?t have|"
      r"haven'?t had|hasn'?t had|with no) (a |an |any )?(opportunit(y|ies)|deals?)", "opportunity"),
     (r"(没|没有|无)(任何)?(正在)?(执行中|在执行|生效中|有效)的?合同|(without|with no|no) (an? |any )?(active|current) "
@@ -219,7 +219,7 @@ FILLER_ZH = ("请", "帮我", "帮忙", "给我", "麻烦", "查一下", "查询
              "计算", "所有", "并", "并按", "注明", "并注明", "给出", "并给出", "附上", "并附上", "一并", "及其", "及对应的",
              "对应的", "以及", "它们的", "它们", "其", "找出", "名称", "截至今天", "截至今日", "截至当前", "截止今天", "尚",
              "仍", "至今", "自", "排列", "从高到低排列", "进行", "完成了", "完成", "已", "该", "而", "以小时计", "从创建到首次联系的")
-FILLER_EN = ("please", "show", "me", "list", "give", "get", "find", "tell", "what", "what's", "whats", "which", "who",
+FILLER_EN = ("please", "anything", "show", "me", "list", "give", "get", "find", "tell", "what", "what's", "whats", "which", "who",
              "are", "is", "was", "were", "the", "a", "an", "of", "in", "on", "at", "for", "with", "and", "or", "to",
              "from", "by", "all", "our", "we", "us", "i", "do", "does", "did", "have", "has", "had", "there", "that",
              "those", "these", "them", "they", "it", "its", "their", "only", "just", "what about", "how about",

@@ -45,6 +45,11 @@ HAND_WRITTEN = [
     ("周一到现在进来的线索有几条", "SELECT COUNT(*) FROM lead l WHERE l.created_at >= '2026-11-16 00:00:00'"),
     ("how many follow-ups were logged over the weekend", "SELECT COUNT(*) FROM activity x WHERE x.occurred_at >= "
      "'2026-11-14 00:00:00' AND x.occurred_at < '2026-11-16 00:00:00'"),
+    ("payments received in the last 7 days", "SELECT p.id FROM payment p WHERE p.amount_paid > 0 AND p.paid_at >= "
+     "'2026-11-11 00:00:00'"),
+    # a range that starts with a month still ahead is the coming one
+    ("amount due by month, Dec through Feb", "SELECT strftime('%Y-%m', p.due_date) FROM payment p WHERE p.due_date >= "
+     "'2026-12-01' AND p.due_date < '2027-03-01' GROUP BY 1"),
     ("谈判阶段一周没跟进的单", "SELECT o.name FROM opportunity o WHERE o.stage = 'negotiation' AND NOT EXISTS (SELECT 1 "
      "FROM activity x WHERE x.opportunity_id = o.id AND x.occurred_at >= '2026-11-11 00:00:00')"),
 ]

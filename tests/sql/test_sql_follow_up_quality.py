@@ -50,6 +50,32 @@ HAND_WRITTEN = [
     ("won amount this year on deals that had at least one demo logged", "SELECT SUM(o.amount) FROM opportunity o WHERE "
      "o.stage = 'closed_won' AND o.closed_at >= '2026-01-01 00:00:00' AND EXISTS (SELECT 1 FROM activity x WHERE "
      "x.opportunity_id = o.id AND x.type = 'demo')"),
+    # one figure per kind named, and examples in brackets are no filter
+    ("这个月拜访、电话、微信各多少次", "SELECT x.type FROM activity x WHERE x.type IN ('visit', 'call', 'wechat') AND "
+     "x.occurred_at >= '2026-11-01 00:00:00' GROUP BY x.type"),
+    ("上周的跟进按方式(拜访/电话/微信这些)统计下条数", "SELECT x.type FROM activity x WHERE x.occurred_at >= "
+     "'2026-11-09 00:00:00' AND x.occurred_at < '2026-11-16 00:00:00' GROUP BY x.type"),
+    # a rep's accounts (owned), visited by anyone
+    ("which of 刘倩's accounts got a visit this month", "SELECT a.name FROM account a JOIN sales_rep s ON s.id = "
+     "a.owner_id WHERE s.name = '刘倩' AND EXISTS (SELECT 1 FROM activity x WHERE x.account_id = a.id AND x.type = "
+     "'visit' AND x.occurred_at >= '2026-11-01 00:00:00')"),
+    # the period belongs to the condition in its own clause
+    ("赢过单、但这季度一次都没跟进的A类客户", "SELECT a.name FROM account a WHERE a.customer_class = 'A' AND EXISTS ("
+     "SELECT 1 FROM opportunity o WHERE o.account_id = a.id AND o.stage = 'closed_won') AND NOT EXISTS (SELECT 1 FROM "
+     "activity x WHERE x.account_id = a.id AND x.occurred_at >= '2026-10-01 00:00:00')"),
+    ("overdue customers nobody called this month", "SELECT a.name FROM account a WHERE EXISTS (SELECT 1 FROM contract c "
+     "JOIN payment p ON p.contract_id = c.id WHERE c.account_id = a.id AND p.due_date < '2026-11-18' AND p.amount_paid < "
+     "p.amount_due) AND NOT EXISTS (SELECT 1 FROM activity x WHERE x.account_id = a.id AND x.type = 'call' AND "
+     "x.occurred_at >= '2026-11-01 00:00:00')"),
+    ("刘倩名下的客户，上个月到现在都没跟过的", "SELECT a.name FROM account a JOIN sales_rep s ON s.id = a.owner_id WHERE "
+     "s.name = '刘倩' AND NOT EXISTS (SELECT 1 FROM activity x WHERE x.account_id = a.id AND x.occurred_at >= "
+     "'2026-10-01 00:00:00')"),
+    ("stale deals in negotiation, no follow-up in 3 weeks", "SELECT o.name FROM opportunity o WHERE o.stage = "
+     "'negotiation' AND NOT EXISTS (SELECT 1 FROM activity x WHERE x.opportunity_id = o.id AND x.occurred_at >= "
+     "'2026-10-28 00:00:00')"),
+    ("A-class hospitals without a visit this month", "SELECT a.name FROM account a WHERE a.customer_class = 'A' AND "
+     "a.account_type = 'hospital' AND NOT EXISTS (SELECT 1 FROM activity x WHERE x.account_id = a.id AND x.type = "
+     "'visit' AND x.occurred_at >= '2026-11-01 00:00:00')"),
     # reps by hire date
     ("今年新入职的销售有哪些", "SELECT s.name FROM sales_rep s WHERE s.role = 'rep' AND s.hired_on >= '2026-01-01'"),
 ]
