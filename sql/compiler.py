@@ -372,6 +372,10 @@ ABSENCE = {
     ("opportunity", "contract"): ("contract", "xc", "xc.opportunity_id = o.id", "xc.signed_at", None),
     ("opportunity", "active_contract"): ("contract", "xc", "xc.opportunity_id = o.id", "xc.signed_at",
                                          "xc.status = 'active'"),
+    # "已签约客户身上在跟的商机": the deal's account has signed, on any deal
+    ("opportunity", "account_contract"): ("contract", "xc", "xc.account_id = o.account_id", "xc.signed_at", None),
+    ("opportunity", "account_active_contract"): ("contract", "xc", "xc.account_id = o.account_id", "xc.signed_at",
+                                                 "xc.status = 'active'"),
 }
 
 
@@ -382,7 +386,7 @@ def _absence(ctx: _Ctx, entity: str, fu: FollowUp) -> exp.Expr:
     if key not in ABSENCE:
         raise CompileError("这个“没有…”的条件不适用于该对象", f"'no {key[1]}' does not apply to {key[0]}")
     table, alias, link, time_col, where = ABSENCE[key]
-    ctx.aliases.add(re.findall(r"= (\w+)\.id", link)[-1])
+    ctx.aliases.add(re.findall(r"= (\w+)\.\w+", link)[-1])
     conds: list[exp.Expr] = [sqlglot.condition(link, dialect=ctx.dialect)]
     if where:
         conds.append(sqlglot.condition(where.replace("{today}", ctx.today.isoformat()), dialect=ctx.dialect))

@@ -19,7 +19,9 @@ RELATED = {"activity": ("跟进", "follow-up"), "won": ("赢单", "won deal"), "
            "open_opportunity": ("在跟商机", "open deal"), "contract": ("合同", "contract"),
            "active_contract": ("执行中合同", "active contract"),
            "payment": ("回款", "payment received"), "overdue_payment": ("逾期账款", "overdue payment"),
-           "unpaid_payment": ("未结清分期", "installment not paid in full")}
+           "unpaid_payment": ("未结清分期", "installment not paid in full"),
+           "account_contract": ("客户合同", "contract on the account"),
+           "account_active_contract": ("客户执行中合同", "active contract on the account")}
 
 
 def _value(f: Filter) -> str:

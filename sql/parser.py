@@ -706,6 +706,9 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         return Clarification("一个问题里同时有“有合同”和“没有回款”两个条件，目前只能一次问一个；可以问“一分钱都没回款的合同” / "
                              "Having a contract and having no payment are two conditions on other records; ask one at a "
                              "time, e.g. 'contracts with no payment yet'.", EXAMPLES, "two_related")
+    if entity == "opportunity" and f.get("absence") in ("contract", "active_contract") and re.search(
+            r"客户|医院|经销商|\b(accounts?|customers?|clients?|hospitals?)\b", q.text):
+        f = {**f, "absence": f"account_{f['absence']}"}  # "已签约客户身上在跟的商机": the account has signed
     if f.get("absence"):
         own_time = time_field is not None and TIME_DIMENSIONS[time_field].entity == entity
         ever = TimeWindow(None, None, "从来")

@@ -49,6 +49,9 @@ HAND_WRITTEN = [
      "s.id AND o.stage = 'closed_won' AND o.closed_at >= '2026-07-01 00:00:00' AND o.closed_at < '2026-10-01 00:00:00') "
      "AND NOT EXISTS (SELECT 1 FROM opportunity o WHERE o.owner_id = s.id AND o.stage = 'closed_won' AND o.closed_at >= "
      "'2026-10-01 00:00:00')"),
+    # a contract said of the accounts belongs to the deal's account, not to the deal itself
+    ("已签约客户身上在跟的商机有哪些", f"SELECT o.name FROM opportunity o WHERE o.stage IN {OPEN} AND EXISTS (SELECT 1 "
+     "FROM contract c WHERE c.account_id = o.account_id)"),
     # "before" a period: everything up to its start
     ("Contracts signed before September that haven't received any payment yet",
      "SELECT c.contract_no FROM contract c WHERE c.signed_at < '2026-09-01 00:00:00' AND NOT EXISTS (SELECT 1 FROM "
