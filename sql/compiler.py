@@ -360,13 +360,14 @@ ABSENCE = {
                                  "xc.owner_id = s.id)", "xp.due_date", OVERDUE_XP),
     ("rep", "payment"): ("payment", "xp", "xp.contract_id IN (SELECT xc.id FROM contract AS xc WHERE xc.owner_id = "
                          "s.id)", "xp.paid_at", "xp.amount_paid > 0"),
-    # a product is sold on a deal that has a line for it: "上周哪些产品一单都没卖出去"
-    ("product", "won"): ("opportunity", "xo", "EXISTS(SELECT 1 FROM opportunity_line AS xol WHERE xol.opportunity_id = "
-                         "xo.id AND xol.product_id = pr.id)", "xo.closed_at", "xo.stage = 'closed_won'"),
-    ("product", "opportunity"): ("opportunity", "xo", "EXISTS(SELECT 1 FROM opportunity_line AS xol WHERE "
-                                 "xol.opportunity_id = xo.id AND xol.product_id = pr.id)", "xo.created_at", None),
-    ("product", "open_opportunity"): ("opportunity", "xo", "EXISTS(SELECT 1 FROM opportunity_line AS xol WHERE "
-                                      "xol.opportunity_id = xo.id AND xol.product_id = pr.id)", "xo.created_at",
+    # a product is sold on a deal that has a line for it ("上周哪些产品一单都没卖出去"); the product's lines are
+    # looked up first, by index, rather than every deal probing its lines
+    ("product", "won"): ("opportunity", "xo", "xo.id IN (SELECT xol.opportunity_id FROM opportunity_line AS xol WHERE "
+                         "xol.product_id = pr.id)", "xo.closed_at", "xo.stage = 'closed_won'"),
+    ("product", "opportunity"): ("opportunity", "xo", "xo.id IN (SELECT xol.opportunity_id FROM opportunity_line AS xol WHERE "
+                                 "xol.product_id = pr.id)", "xo.created_at", None),
+    ("product", "open_opportunity"): ("opportunity", "xo", "xo.id IN (SELECT xol.opportunity_id FROM opportunity_line AS xol WHERE "
+                                      "xol.product_id = pr.id)", "xo.created_at",
                                       OPEN.replace("o.", "xo.")),
     # "赢了但还没签合同的单子": the contract signed off the deal
     ("opportunity", "contract"): ("contract", "xc", "xc.opportunity_id = o.id", "xc.signed_at", None),

@@ -105,8 +105,8 @@ def _duration(q: Question, today: date, names: NameIndex, caller_id: int | None)
 def _second_window(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
     """A second period ("上季度赢过单、这季度却一单没赢"), in words no other recogniser claimed: it can only
     belong to a second condition on other records."""
-    if "window_span" not in q.found:
-        return
+    if "window_span" not in q.found or not q.found.get("more_related"):
+        return  # without a second condition a second period is left over, and asked back as not understood
     start, end = q.found["window_span"]
     second = find_window(q.text[:start] + " " * (end - start) + q.text[end:], today)
     if second is not None and q.free(*second[1]) and not (second[0].per_month or second[0].per_quarter):

@@ -5,6 +5,10 @@ is loaded once first). Databases: the default and large demo on SQLite (built un
 --pg, the same on PostgreSQL.
 
     python -m evals.bench.nl2sql_bench [--sizes default,large] [--pg postgresql://postgres@127.0.0.1:5432/test]
+        [--sample N]
+
+--sample N times every N-th question only (the order of the files, so the same questions each run): `large` asks
+each question twice, which over the whole set takes tens of minutes on 2 cores.
 """
 
 from __future__ import annotations
@@ -72,9 +76,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--sizes", default="default,large")
     ap.add_argument("--pg", default=None)
+    ap.add_argument("--sample", type=int, default=1, help="time every N-th question only")
     args = ap.parse_args()
     questions = [e.question for e in load_entries() if e.expect == "answer" and not e.context and not e.as_]
-    print(f"{len(questions)} questions, warm, admin caller")
+    questions = questions[::max(1, args.sample)]
+    print(f"{len(questions)} questions{f' (every {args.sample}th)' if args.sample > 1 else ''}, warm, admin caller")
     print("| database | parse+compile+validate p50 ms | p95 ms | whole ask p50 ms | p95 ms |")
     print("|---|---|---|---|---|")
     backends = [("sqlite", None)] + ([("postgresql", args.pg)] if args.pg else [])
