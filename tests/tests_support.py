@@ -27,3 +27,26 @@ def dump(engine: Engine, tables: list[str] | None = None) -> dict[str, list[tupl
             rows = conn.execute(select(t)).all()
             out[t.name] = sorted((tuple(_norm(v) for v in r) for r in rows), key=repr)
     return out
+
+
+def assert_answer_matches(question: str, sql: str, engine: Engine, today: object) -> None:
+    """Ask ``question`` as admin and compare the answer's first column with that of hand-written ``sql``, run on the
+    same database: a dropped condition, a wrong negation or a wrong period changes the rows. An expected answer that
+    is empty would prove nothing, so it fails the test too. A single float (an average) compares approximately."""
+    import pytest
+    from sqlalchemy import text
+
+    from sql.pipeline import answer
+    from sql.validator import Caller
+
+    outcome = answer(question, engine=engine, caller=Caller.admin(), today=today)  # type: ignore[arg-type]
+    assert outcome.status == "answered", outcome.clarification
+    assert outcome.result is not None
+    with engine.connect() as conn:
+        expected = [tuple(r)[:1] for r in conn.execute(text(sql))]
+    assert expected and expected != [(None,)], "empty on the small database: the test would prove nothing"
+    got = [tuple(r)[:1] for r in outcome.result.rows]
+    if len(expected) == 1 and isinstance(expected[0][0], float):
+        assert got[0][0] == pytest.approx(expected[0][0])
+    else:
+        assert sorted(got, key=str) == sorted(expected, key=str)

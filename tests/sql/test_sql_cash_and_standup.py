@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import TODAY
-from sqlalchemy import Engine, text
-
-from sql.pipeline import answer
-from sql.validator import Caller
+from sqlalchemy import Engine
+from tests_support import assert_answer_matches
 
 HAND_WRITTEN = [
     ("A类客户 哪些合同还没收齐", "SELECT c.contract_no FROM contract c JOIN account a ON a.id = c.account_id WHERE "
@@ -57,14 +55,4 @@ HAND_WRITTEN = [
 
 @pytest.mark.parametrize(("question", "sql"), HAND_WRITTEN, ids=lambda v: str(v)[:24])
 def test_answer_matches_hand_written_sql(question: str, sql: str, small_engine: Engine) -> None:
-    outcome = answer(question, engine=small_engine, caller=Caller.admin(), today=TODAY)
-    assert outcome.status == "answered", outcome.clarification
-    assert outcome.result is not None
-    with small_engine.connect() as conn:
-        expected = [tuple(r)[:1] for r in conn.execute(text(sql))]
-    assert expected and expected != [(None,)], "empty on the small database: the test would prove nothing"
-    got = [tuple(r)[:1] for r in outcome.result.rows]
-    if len(expected) == 1 and isinstance(expected[0][0], float):
-        assert got[0][0] == pytest.approx(expected[0][0])
-    else:
-        assert sorted(got, key=str) == sorted(expected, key=str)
+    assert_answer_matches(question, sql, small_engine, TODAY)

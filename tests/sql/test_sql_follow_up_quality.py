@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import TODAY
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
+from tests_support import assert_answer_matches
 
 from sql.pipeline import answer
 from sql.validator import Caller
@@ -83,17 +84,7 @@ HAND_WRITTEN = [
 
 @pytest.mark.parametrize(("question", "sql"), HAND_WRITTEN, ids=lambda v: str(v)[:24])
 def test_answer_matches_hand_written_sql(question: str, sql: str, small_engine: Engine) -> None:
-    outcome = answer(question, engine=small_engine, caller=Caller.admin(), today=TODAY)
-    assert outcome.status == "answered", outcome.clarification
-    assert outcome.result is not None
-    with small_engine.connect() as conn:
-        expected = [tuple(r)[:1] for r in conn.execute(text(sql))]
-    assert expected, "the hand-written answer is empty on the small database: the test would prove nothing"
-    got = [tuple(r)[:1] for r in outcome.result.rows]
-    if len(expected) == 1 and isinstance(expected[0][0], float):  # an average: compare as numbers
-        assert got[0][0] == pytest.approx(expected[0][0])
-    else:
-        assert sorted(got, key=str) == sorted(expected, key=str)
+    assert_answer_matches(question, sql, small_engine, TODAY)
 
 
 def test_a_follow_up_restricted_to_new_hires_keeps_the_visit_window(small_engine: Engine) -> None:
