@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Engine, select
+import pytest
+from sqlalchemy import Engine, select, text
 
 from crm.models import TABLES
+from sql.pipeline import answer
+from sql.validator import Caller
 
 
 def _norm(v: object) -> object:
@@ -29,17 +33,11 @@ def dump(engine: Engine, tables: list[str] | None = None) -> dict[str, list[tupl
     return out
 
 
-def assert_answer_matches(question: str, sql: str, engine: Engine, today: object) -> None:
+def assert_answer_matches(question: str, sql: str, engine: Engine, today: date) -> None:
     """Ask ``question`` as admin and compare the answer's first column with that of hand-written ``sql``, run on the
     same database: a dropped condition, a wrong negation or a wrong period changes the rows. An expected answer that
     is empty would prove nothing, so it fails the test too. A single float (an average) compares approximately."""
-    import pytest
-    from sqlalchemy import text
-
-    from sql.pipeline import answer
-    from sql.validator import Caller
-
-    outcome = answer(question, engine=engine, caller=Caller.admin(), today=today)  # type: ignore[arg-type]
+    outcome = answer(question, engine=engine, caller=Caller.admin(), today=today)
     assert outcome.status == "answered", outcome.clarification
     assert outcome.result is not None
     with engine.connect() as conn:
