@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 SUPPORTED_LANGUAGES = ("zh", "en")
 TURN_SILENCE_MS = 600  # a pause this long on one channel of a dual-channel call ends a stretch of speech
 TAIL_S = 1.0  # what is left of a clip after its last segment and shorter than this is VAD padding, not speech
+SAMPLING_SEED = 0  # for the temperature fallback: see FasterWhisperTranscriber._decode
 Progress = Callable[[float, float], None]  # (audio seconds done, audio seconds total)
 
 
@@ -125,6 +126,11 @@ class FasterWhisperTranscriber:
 
     def _decode(self, samples: np.ndarray, split_at: Sequence[float], on_segment: Callable[[float], None] | None,
                 stop_after: float | None = None, **options: Any) -> list[EngineSegment]:
+        import ctranslate2
+
+        # Whisper falls back to sampling when a greedy window looks wrong; a fixed seed makes the same recording
+        # give the same transcript (and the same review) every time.
+        ctranslate2.set_random_seed(SAMPLING_SEED)
         out: list[EngineSegment] = []
         try:
             segments, _info = self._model.transcribe(samples, beam_size=self._beam_size, without_timestamps=False,
