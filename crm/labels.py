@@ -39,15 +39,16 @@ CUSTOMER_CLASS: Labels = {
 ACCOUNT_STATUS: Labels = {
     "prospect": ("潜在", "Prospect", ("潜在客户", "意向", "prospects")),
     "active": ("合作中", "Active", ("处于合作状态", "合作状态", "活跃", "在合作", "成交客户", "active customer")),
-    "churned": ("已流失", "Churned", ("流失", "流失客户", "lost customer")),
+    "churned": ("已流失", "Churned", ("流失掉", "流失", "流失客户", "lost customer")),
 }
 LEAD_SOURCE: Labels = {
     "website": ("官网", "Website", ("网站", "官方网站", "web")),
-    "trade_show": ("展会", "Trade show", ("会展", "展览会", "exhibition", "trade fair", "trade-show", "trade shows")),
-    "phone": ("电话", "Phone", ("来电", "电话咨询", "call-in")),
+    "trade_show": ("展会", "Trade show", ("会展", "展览会", "exhibition", "trade fair", "trade-show", "trade shows", "exhibitions")),
+    "phone": ("电话", "Phone", ("来电", "电话咨询", "call-in", "call-ins", "phone-in", "phone inquiry", "phone inquiries",
+                                      "inbound call", "inbound calls")),
     "referral": ("转介绍", "Referral", ("引荐", "介绍", "推荐", "referrals")),
     "wechat": ("微信", "WeChat", ("公众号", "企业微信", "wechat")),
-    "ad": ("广告", "Ads", ("投放", "广告投放", "advertising", "ad")),
+    "ad": ("广告", "Ads", ("投放", "广告投放", "advertising", "ad", "ads", "paid ads")),
 }
 LEAD_STATUS: Labels = {
     "new": ("未处理", "Unworked", ("新线索", "待处理", "没处理", "still new", "status new", "status of new", "new status", "状态为新建", "新建状态")),
@@ -64,12 +65,15 @@ STAGE: Labels = {
     "negotiation": ("商务谈判", "Negotiation", ("谈判", "议价")),
     "closed_won": ("赢单", "Closed won", ("已成交", "成交", "签单", "卖出去", "卖出", "搞定了", "搞定", "拿下", "赢下", "赢了", "won",
                                           "win", "sold")),
-    "closed_lost": ("输单", "Closed lost", ("丢单", "输掉", "输了", "丢了", "丢的", "丢掉", "lost", "loss", "lose")),
+    "closed_lost": ("输单", "Closed lost", ("丢单", "输掉", "输了", "输的", "丢了", "丢的", "丢掉", "lost", "loss", "lose")),
 }
 LOSS_REASON: Labels = {
-    "price": ("价格", "Price", ("价格太高", "太贵", "价格原因")),
-    "competitor": ("竞品", "Competitor", ("输给竞争对手", "输给竞品", "竞争对手", "lost to competitors",
-                                          "lose to competitors", "to competitors", "competitors")),
+    "price": ("价格", "Price", ("价格太高", "太贵", "价格原因", "因为价格", "因价格", "输在价格",
+                              "on price", "over price", "because of price", "due to price", "went down on price", "lost on price")),
+    "competitor": ("竞品", "Competitor", ("输给竞争对手", "输给竞品", "竞争对手", "被竞品抢走", "被竞争对手抢走",
+                                          "竞品抢走", "丢给竞品", "丢给竞争对手", "输给了竞品", "lost to competitors",
+                                          "lose to competitors", "to competitors", "competitors", "to a competitor",
+                                          "to the competition", "competitor")),
     "no_budget": ("无预算", "No budget", ("没预算", "预算不足")),
     "no_decision": ("未决策", "No decision", ("无决策", "迟迟不决策")),
     "product_fit": ("产品不匹配", "Product fit", ("需求不匹配", "功能不满足")),

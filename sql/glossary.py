@@ -24,6 +24,8 @@ MEANINGS = """\
 - 停滞商机/stale opportunity = an open opportunity with no activity in the last 7 days unless a number is given.
 - 线索响应时长 = first_contact_at - created_at (hours); 4小时响应率 = share of leads created in the window whose
   first contact came within 4 hours (never contacted counts as not within).
+- 线索转化率/lead conversion rate = share of the leads created in the window whose status is `converted`
+  (a lead has no conversion date); 无效率/disqualification rate likewise with `disqualified`.
 - 客户 means account; 医院 means account_type `hospital`; 未分配 lead = `owner_id IS NULL`.
 - The region of an opportunity, contact, activity, contract or payment is its account's region; a rep's own
   region is meant only when the question says so (华东团队, reps in East China).

@@ -89,11 +89,12 @@ class NameIndex:
                    {line: tuple(ids) for line, ids in members.items()})
 
     def label(self, dimension: str, record_id: object) -> str | None:
-        """The name of a rep or account id, for saying a plan back ("业务员=董丹", not an id)."""
+        """The name of a rep, account, product or team id, for saying a plan back ("业务员=董丹", not an id)."""
         if not self._labels:
             self._labels.update(rep={i: name for name, entries in self.reps.items() for i, _d in entries},
                                 account={i: name for name, ids in self.accounts.items() for i in ids},
-                                product={i: name for name, i in self.products.items()})
+                                product={i: name for name, i in self.products.items()},
+                                team={i: name for name, i in self.teams.items()})
         return self._labels.get(dimension, {}).get(record_id) if isinstance(record_id, int) else None
 
     def english_words(self) -> frozenset[str]:

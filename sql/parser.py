@@ -154,6 +154,10 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
     if f.get("measure") in ("response_rate_4h", "avg_response_hours") and f.get("follow_up_done") is True \
             and not f.get("absence") and re.search(r"\bcontacted\b|联系(上|过)", q.text):
         del f["follow_up_done"]  # "leads contacted within 4 hours", "that have been contacted": the measure itself
+    if re.search(FORECAST, q.text):
+        return Clarification("预测暂不支持：我只回答数据里已有的记录。可以问在跟商机金额，或预计下月成交的商机 / Forecasts are not "
+                             "supported: I answer from the records there are. Ask for the open pipeline, or the deals "
+                             "expected to close next month.", EXAMPLES, "forecast")
     unknown = _unknown_organisation(q)
     if unknown:
         return Clarification(f"没有找到名为“{unknown}”的客户，请核对名称 / No account named '{unknown}' was found; "
@@ -346,7 +350,7 @@ def _per_group_total(q: Question) -> tuple[str, list[str]] | None:
             return None
         measure, entity, having = "count", things.pop(), counted
     else:
-        total = _total_measure(f, amounts[0])
+        total = _total_measure(f, amounts[0], q.text)
         if total is None or MEASURES[total].entity in (group, "*"):
             return None
         measure, entity, having = total, MEASURES[total].entity, Filter("value", amounts[0].op, amounts[0].value)
@@ -367,10 +371,13 @@ def _per_group_total(q: Question) -> tuple[str, list[str]] | None:
     return entity, [group]
 
 
-def _total_measure(f: dict, amount: Filter) -> str | None:
+def _total_measure(f: dict, amount: Filter, text: str) -> str | None:
     """The total a comparison is about: the question's measure, or what the compared amount names."""
     if f.get("measure") in TOTAL_MEASURES:
         return str(f["measure"])
+    if re.search(r"(在跟|在手)的?(商机)?总?金额", text) and any(x.dimension == "flag" and x.value == "open"
+                                                     for x in f.get("filters", [])):
+        return "pipeline_amount"  # "在跟金额过400万的三甲医院": each hospital's open deals together
     if any(x.dimension == "flag" and x.value == "overdue" for x in f.get("filters", [])):
         return "overdue_amount"
     if amount.dimension in FIELD_TOTAL:
@@ -394,12 +401,19 @@ def _group_head(q: Question) -> str | None:
     entities = q.found.get("entities", [])
     if not entities and any(c in ("account_type", "hospital_grade", "customer_class")
                             for c, _v in q.found.get("values", [])):
-        return "account"  # "回款超过100万的医院"
+        # "回款超过100万的医院"; but "超过50w的快消门店赢单" ends on the deals: each deal's own amount
+        return None if re.search(r"(赢单|输单|丢单|签单|单子|订单)\s*[?？]?$", q.text) else "account"
     head = entities[-1] if entities else None
     return head if head in ("rep", "account", "region", "contract") else None
 
 
 WON_MEASURES = ("won_amount", "won_count", "avg_deal_size")
+# A prediction, which no query over the records answers: "明年快消经销商能做多少", "how much will we sell in Q1".
+FORECAST = (r"(能|会|可以|能够|大概能|预计能)(做|卖|签|赢|收|完成|达到)(到)?(多少|几)|预测|\bforecast(s|ed|ing)?\b(?! close)"
+            r"|\bhow much (will|can|could|would) (we|i|they|he|she)\b(?! (have )?(collected|won|sold|signed))")
+# A question that lists accounts by their type: "在哪些医院", "which hospitals" (not "哪些医院的商机": the deals).
+ACCOUNT_HEAD = (r"哪(些|几家|家)(医院|客户|门店|经销商|学校|实验室)(?!的?(商机|单|项目|订单|报价|合同))"
+                r"|^which (hospitals|accounts|customers|clients|stores|distributors|schools|labs)\b(?!'| deals?\b)")
 SELF_DIMS = ("rep", "account", "region", "product")  # dimensions that are records a question can list
 WHICH = r"\bwhich\b|哪些|哪个|哪几|哪家|哪位|\blist\b|列出"
 FACT_ENTITIES = ("activity", "opportunity", "lead", "payment", "contract", "contact", "quote")
@@ -427,7 +441,8 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
         # "销量最高的五个产品", "各产品线卖了多少台": units per product, counted over the deals' product lines
         return "line", ([] if by_product else ["product"])
     deals_ranked = "opportunity" in distinct and q.found.get("top_n_end") is not None and not re.match(
-        r"\s*(家|个?医院|所|hospitals?|accounts?|customers?)", q.text[q.found["top_n_end"]:])
+        r"\s*(家|个?医院(?!的?(项目|单子|商机|订单))|所|hospitals?(?! deals?)|accounts?|customers?)",
+        q.text[q.found["top_n_end"]:])  # "金额最大的3个医院项目" ranks deals at hospitals
     if ranked and "account" not in distinct and any(c == "account_type" for c, _v in q.found.get("values", [])) \
             and not deals_ranked:  # "华北医院在跟的商机里金额最大的前5个" ranks the deals
         distinct.append("account")  # "which five hospitals had the largest won amount": ranked by account
@@ -459,8 +474,11 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
         owners = [DIM_ENTITY[code] for code, _value in q.found.get("values", []) if code in DIM_ENTITY]
         facts = [DIM_ENTITY[codes[0]] for _w, codes in q.found.get("value_words", [])  # "active" names two: not those
                  if len(codes) == 1 and DIM_ENTITY.get(codes[0]) in FACT_ENTITIES]
+        # "今年医院丢单原因分布": a breakdown of other records (loss reasons are deals') at those hospitals
+        grouped = [DIM_ENTITY[dims[0]] for dims in q.found.get("group_candidates", [])
+                   if len(dims) == 1 and DIM_ENTITY.get(dims[0]) in FACT_ENTITIES]
         if owners:  # "华北医院赢了几单", "demos at Central China hospitals": the deals or visits, not the hospitals
-            return (facts or owners)[0], group_by
+            return (facts or grouped or owners)[0], group_by
         for dims in q.found.get("group_candidates", []):
             if measure is None and dims[0] in SELF_DIMS and re.search(WHICH, q.text) and not (
                     ranked and q.found.get("entity_hint") in FACT_ENTITIES):  # "回款前五的客户是哪几家": ranked
@@ -558,12 +576,23 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         measure = "collected"  # "这个月到期的款里，还有多少没收回来？": the amount still owed, not how many
     if entity in ("account", "payment") and "overdue" in flags and measure is None and not group_by \
             and not f.get("top_n") and "follow_up_done" not in f \
-            and (entity == "account" or re.search(r"哪些(客户|医院|公司|经销商|学校|门店)", q.text)):
+            and (entity == "account" or re.search(r"哪些(客户|医院|公司|经销商|学校|门店)|^有[^，,的]{0,6}款的[^，,]{0,8}"
+                                                      r"(客户|医院|公司|经销商|学校|门店|实验室)\s*[?？]?$", q.text)):
         entity, group_by = "payment", ["account"]  # "Which South China customers have overdue payments?": by account
+    if entity == "opportunity" and measure is None and not group_by and not f.get("top_n") \
+            and "follow_up_done" not in f and re.search(ACCOUNT_HEAD, q.text):
+        # "X5彩超在哪些医院处在报价或谈判阶段", "which hospitals have a deal at the proposal stage": the accounts
+        # (with how many such deals), not the deals
+        measure, group_by = "count", ["account"]
     if entity in ("contract", "account") and flags & {"overdue", "unpaid"} and f.get("aggregate") and measure in (
             None, "contract_amount"):
         entity, measure = "payment", "collected"  # "孙秀英负责的合同逾期了多少钱": the contracts' overdue payments
     owed = "overdue" if "overdue" in flags else "unpaid" if "unpaid" in flags else None
+    if entity in ("contract", "account") and owed and measure in (None, "count") and re.search(
+            r"应收(款|账款)?.{0,6}多少|多少钱", q.text) and not re.search(r"多少(个|家|份|笔)|几(个|家|份|笔)", q.text):
+        # "三甲医院合同的应收还剩多少没收": the money still owed on them, not how many contracts owe some
+        entity, measure = "payment", _owed_measure(flags)
+        filters = [x for x in filters if not (x.dimension == "flag" and x.value in ("overdue", "unpaid"))]
     if entity in ("contract", "account") and owed and measure in (None, "count") and not group_by \
             and f.get("absence") != f"{owed}_payment" and not f.get("top_n") and not any(
                 x.dimension in ("amount", "unpaid") for x in filters):
@@ -595,6 +624,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         measure = None
         if sort == "o.amount" and f.get("measure") == "won_amount":
             filters.append(Filter("stage", "eq", "closed_won"))
+        if f.get("measure") == "pipeline_amount" and Filter("flag", "eq", "open") not in filters:
+            filters.append(Filter("flag", "eq", "open"))  # "在跟金额最大的3个单子": the open deals, ranked
         if f.get("measure") in ("overdue_amount", "outstanding_amount"):  # "the 5 biggest overdue receivables"
             filters.append(Filter("flag", "eq", OWED_FLAG[f["measure"]]))
     if measure is None and sort is None and f.get("top_n") and not group_by and "overdue" in flags:
@@ -912,6 +943,7 @@ def _either(filters: list[Filter]) -> tuple[Filter, ...]:
 AVG_OF = {"lead_budget": "avg_lead_budget", "contract_amount": "avg_contract_amount",
           "activity_minutes": "avg_activity_minutes"}
 RANKED_COLUMN = {"annual_revenue": "a.annual_revenue", "lead_budget": "l.budget", "contract_amount": "c.amount",
+                 "pipeline_amount": "o.amount",
                  "collected": "p.amount_paid",
                  "opportunity_amount": "o.amount", "won_amount": "o.amount",
                  "overdue_amount": DIMENSIONS["unpaid"].column, "outstanding_amount": DIMENSIONS["unpaid"].column,

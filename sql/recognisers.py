@@ -344,8 +344,13 @@ def _from_lead(q: Question, today: date, names: NameIndex, caller_id: int | None
 
 # the lead words come first, the account's own words stay for the entity: "微信渠道转化来的|客户"
 FROM_LEAD = (
-    r"(是)?((从|由))?((?P<src>{src})(渠道|来源)?的?)?(已转化的?)?线索(里)?(转化|转换|转|带)(过来|而来|来|出来)?的(那批|那些|这批)?",
-    r"(?P<src>{src})(渠道|来源)的?(线索)?(转化|转)(过来|而来|来)?的",
+    r"(是)?((从|由))?((?P<src>{src})(渠道|来源)?的?)?(已转化的?)?线索(里)?(转化|转换|转|带)(成|为)?(过来|而来|来|出来)?的"
+    r"(那批|那些|这批)?",
+    r"(?P<src>{src})(渠道|来源)的?(线索)?(转化|转)(成|为)?(过来|而来|来)?的",
+    # "展会来的客户", "转介绍过来的医院", "转介绍客户": the source said of the account itself
+    r"(是)?(从|由)?(?P<src>{src})(渠道|来源)?(线索)?(转化|转)?(过来|进来|而来|来)的(?=[^，,。？?]{{0,4}}?"
+    r"(客户|医院|公司|学校|经销商|门店|实验室))",
+    r"(?P<src>转介绍|展会)(?=(客户|医院))",
     r"已转化的?线索(对应|关联|转成)的",
     r"(?<!线索)转化(过来|而来|来)?的?(?![成为率])(?=[^，,。？?]{{0,8}}?(客户|医院|公司|学校|经销商|门店|实验室))",
     r"\b(that |which |who )?(came|come|coming|originated|originating)( in)? (out of|from|through|via) (an? |our |the )?"
@@ -353,6 +358,10 @@ FROM_LEAD = (
     r"\b(that |which )?(were |was )?(we )?(got|converted|acquired|sourced)( them)? (from|out of|through) (an? |our |the )?"
     r"((?P<src>{src})[ -]?)?leads?\b",
     r"\bconverted[- ]leads?(?= (accounts?|customers?|clients?|hospitals?))",
+    r"\b(that |which |who )?(came|come|coming) in as (an? )?(?P<src>{src})[ -]?leads?\b",
+    r"\b(?P<src>{src})[ -](sourced|originated|generated)\b",
+    r"\b(that |which |who )?(were |was )?(sourced|originated|generated) (from|through|via|by) (an? |our |the )?"
+    r"(?P<src>{src})( leads?)?\b",
 )
 
 
@@ -760,6 +769,11 @@ def _group_by(q: Question, today: date, names: NameIndex, caller_id: int | None)
         if m := q.search(rx):
             q.take(*m.span())
             groups.append((dim,))
+    if m := q.search(BY_ACCOUNT_TYPE):  # "按医院", "by distributor": each of those accounts (and only those)
+        q.take(*m.span())
+        groups.append(("account",))
+        said = (m.group("zh") or m.group("en")).rstrip("s")
+        q.found.setdefault("values", []).append(("account_type", ACCOUNT_TYPE_WORDS[said]))
     for word in words:
         if word not in q.text:
             continue
@@ -786,6 +800,12 @@ GROUP_PHRASES = ((r"\bmonthly\b|\bmonth by month\b|\bmonth-by-month\b|逐月|分
                  (r"谁的(?=.{0,12}(最|前))", "rep"))
 
 
+ACCOUNT_TYPE_WORDS = {"医院": "hospital", "经销商": "distributor", "门店": "store", "学校": "school", "hospital": "hospital",
+                      "distributor": "distributor", "store": "store", "school": "school", "dealer": "distributor"}
+BY_ACCOUNT_TYPE = (r"(按(照)?|每(一)?(个|家|所)|各(个|家|所)?)(?P<zh>医院|经销商|门店|学校)(?!(类型|等级|客户|的))"
+                   r"|\b(by|per|for each|each) (?P<en>hospital|distributor|dealer|store|school)s?\b(?! (type|grade))")
+
+
 def _value_follows(text: str, at: int, dims: tuple[str, ...]) -> bool:
     rest = text[at:].lstrip()
     return any(code in dims and rest.startswith(w) and (not w.isascii() or not rest[len(w):len(w) + 1].isalpha())
@@ -806,6 +826,20 @@ def _group_words() -> dict[str, tuple[str, ...]]:
 
 NOT_VALUE = re.compile(r"(不含|不包括|不包含|除了|除去|去掉|排除|剔除|不算|excluding|except( for)?|other than|\bnot)"
                        r"\s*(the\s+|那些|这些)?(已经?)?$")
+
+
+def _sent_verb(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    """"quotes we sent to hospitals", "发给医院的报价": sending, which every quote went through, not the status
+    "sent" (still waiting for the customer's answer)."""
+    while (m := q.search(SENT_VERB)) is not None:
+        q.take(*m.span())
+
+
+SENT_VERB = (r"\b((we|i|they|you|he|she) )?(have |had )?sent( (out|over))?( to\b)?(?! (back|yet)\b)(?=.{0,40}\bquotes?\b)"
+             r"|(?<=\bquotes )((we|i|they) )?sent( (out|over))?( to\b)?"
+             r"|(?<=\bquotes that )((we|i|they) )?sent( (out|over))?( to\b)?"
+             r"|(?<=\bquotes which )((we|i|they) )?sent( (out|over))?( to\b)?"
+             r"|发给|发出去|发出的|(?<!已)发出(?=.{0,12}报价)")
 
 
 def _values(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
@@ -935,4 +969,4 @@ def _budget_flag(q: Question, today: date, names: NameIndex, caller_id: int | No
 
 STEPS = (_shown, _last_activity, _overdue_days, _stage_days, _response_hours, _duration, _only_once, _share, _time, _team_region, _names, _from_lead, _follow_up, _mine, _unassigned, _top_n, _budget_flag, _comparison, _measure,
          _time_field,
-         _flags, _group_by, _values, _entity, _order, _second_window)
+         _flags, _group_by, _sent_verb, _values, _entity, _order, _second_window)

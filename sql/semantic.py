@@ -42,7 +42,7 @@ ENTITIES: dict[str, Entity] = {e.code: e for e in (
            "o.name", ("o.stage", "o.amount", "s.name"), "o.created_at", "o.amount DESC"),
     Entity("lead", "l", "线索", "lead", ("线索", "lead"), "l.company_name", ("l.source", "l.status", "l.created_at"),
            "l.created_at", "l.created_at DESC"),
-    Entity("activity", "x", "跟进", "follow-up", ("跟进记录", "跟进", "拜访", "活动", "follow-up", "follow up",
+    Entity("activity", "x", "跟进", "follow-up", ("跟进记录", "跟进", "拜访", "活动", "follow-up", "follow up", "touches", "touchpoints", "touch points",
                                                   "followup", "activit", "visit"),
            "x.id", ("x.occurred_at", "x.type", "a.name", "s.name"), "x.occurred_at", "x.occurred_at DESC"),
     Entity("contract", "c", "合同", "contract", ("合同", "contract"), "c.contract_no", ("a.name", "c.amount",
@@ -149,8 +149,13 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
     }, ("合同状态", "状态", "status")),
     Dimension("quote_status", "报价状态", "quote status", "qt.status", None, {
         "draft": ("草稿", "Draft", ("报价草稿", "draft")),
-        "sent": ("已发出", "Sent", ("发出去", "已发送", "发给客户", "客户还没回复", "还没回复", "等客户回复", "待回复",
-                                 "sent", "waiting on the customer", "still out with the customer", "out with the customer")),
+        # waiting for the customer's answer; "发出去的报价" / "quotes sent to hospitals" are all quotes (every quote
+        # was sent; accepted and rejected ones too), so those verbs are not this status
+        "sent": ("已发出", "Sent", ("已发送", "客户还没回复", "还没回复", "等客户回复", "待回复", "还在等回复", "等回复",
+                                 "还没回音", "没回音", "没有回音", "没回复", "sent", "waiting on the customer",
+                                 "still out with the customer", "out with the customer", "waiting for a reply",
+                                 "waiting on a reply", "waiting for reply", "awaiting a reply", "awaiting reply",
+                                 "no reply yet", "still waiting")),
         "accepted": ("已接受", "Accepted", ("客户接受", "接受了", "被接受", "accepted")),
         "rejected": ("被拒绝", "Rejected", ("被拒", "拒绝了", "拒掉", "被客户拒", "被客户拒掉", "被拒掉", "客户拒了", "rejected", "turned down")),
         "superseded": ("已作废", "Superseded", ("作废", "被替代", "旧版本", "superseded")),
@@ -170,7 +175,9 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
     Dimension("due_date", "应收日期", "due date", "p.due_date", None, None, ()),  # "逾期超过60天": due before a day
     Dimension("product", "产品", "product", "pr.id", "pr.name", None, ("产品", "product", "sku")),
     Dimension("product_line", "产品线", "product line", "pr.product_line", None, None, ("产品线", "product line")),
-    Dimension("account", "客户", "account", "a.id", "a.name", None, ("客户", "customer", "account")),
+    # a lead's account is the one it was converted into ("which source did 昆明市康复医院 come from")
+    Dimension("account", "客户", "account", "a.id", "a.name", None, ("客户", "customer", "account"),
+              (("lead", "l.converted_account_id"),)),
     # per contract, for totals of its installments ("逾期金额超过100万的合同"); no group word, a contract list stays one
     Dimension("contract", "合同", "contract", "c.id", "c.contract_no", None, ()),
     Dimension("month", "月份", "month", "month", None, None, ("月份", "月", "每月", "month", "monthly")),
@@ -241,7 +248,7 @@ MEASURES: dict[str, Measure] = {m.code: m for m in (
             "NULLIF(SUM(CASE WHEN o.stage IN ('closed_won', 'closed_lost') THEN 1 ELSE 0 END), 0)",
             "rate", "o.closed_at", ("o.stage IN ('closed_won', 'closed_lost')",)),
     Measure("pipeline_amount", "opportunity", "在手商机金额", "open pipeline amount",
-            ("在手商机金额", "在跟商机金额", "管道金额", "pipeline金额", "pipeline amount", "pipeline value",
+            ("在手商机金额", "在跟商机金额", "在跟金额", "在手金额", "在手pipeline", "在跟pipeline", "管道金额", "pipeline金额", "pipeline amount", "pipeline value",
              "open pipeline", "pipeline"),
             "SUM(o.amount)", "money", "o.created_at", (OPEN,)),
     Measure("opportunity_amount", "opportunity", "商机金额", "opportunity amount",
@@ -281,6 +288,17 @@ MEASURES: dict[str, Measure] = {m.code: m for m in (
              "lead response hours", "response hours", "响应时长", "平均响应时间", "响应时间", "average lead response time",
              "average response time", "lead response time", "response time", "time to first contact"),
             "AVG({hours_to_first_contact})", "hours", "l.created_at", ("l.first_contact_at IS NOT NULL",)),
+    # a lead has no conversion date: the window is on when the lead came in
+    Measure("conversion_rate", "lead", "线索转化率", "lead conversion rate",
+            ("线索转化率", "转化率", "转化比例", "转化比率", "转客户率", "lead conversion rate", "lead-to-customer conversion rate",
+             "lead to customer conversion rate", "conversion rate", "conversion ratio", "convert rate"),
+            "1.0 * SUM(CASE WHEN l.status = 'converted' THEN 1 ELSE 0 END) / NULLIF(COUNT(*), 0)", "rate",
+            "l.created_at"),
+    Measure("disqualified_rate", "lead", "线索无效率", "lead disqualification rate",
+            ("线索无效率", "无效率", "无效线索率", "无效比例", "disqualification rate", "disqualified rate",
+             "disqualify rate"),
+            "1.0 * SUM(CASE WHEN l.status = 'disqualified' THEN 1 ELSE 0 END) / NULLIF(COUNT(*), 0)", "rate",
+            "l.created_at"),
     Measure("outstanding_amount", "payment", "未收金额", "outstanding amount",
             ("未收金额", "待收金额", "应收余额", "应收未收金额", "outstanding amount", "unpaid amount", "amount outstanding",
              "outstanding receivables", "outstanding receivable", "receivables outstanding"),
@@ -288,7 +306,8 @@ MEASURES: dict[str, Measure] = {m.code: m for m in (
     Measure("units_sold", "opportunity", "销量(台/件)", "units sold",
             ("卖出去数量", "卖出数量", "卖出的数量", "销售数量", "卖了多少台", "卖了多少件", "卖了几台", "卖了几件", "卖出多少台", "卖出去多少台", "卖出去多少件",
              "卖出去多少", "卖出多少件", "卖出多少", "卖出了多少", "销量", "卖了多少", "卖了几", "多少台", "几台",
-             "how many units", "units sold", "units of", "units"),
+             "多少箱", "几箱", "多少盒", "how many units", "how many cases", "cases of", "how many boxes", "units sold",
+             "units of", "units"),
             "SUM((SELECT SUM(olq.quantity) FROM opportunity_line AS olq WHERE olq.opportunity_id = o.id"
             "{product_clause}))", "count", "o.closed_at", ("o.stage = 'closed_won'",)),
     Measure("units_by_line", "line", "销量(台/件)", "units sold", (), "SUM(ol.quantity)", "count", "o.closed_at",

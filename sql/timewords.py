@@ -155,7 +155,8 @@ def find_window(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | 
         if day1 < day2 and base.day == 1:
             return TimeWindow(_d(base.replace(day=day1)), _d(base.replace(day=day2)) + timedelta(days=1),
                               f"{first.label}{day1}日-{day2}日"), (start, d.end())
-    separately = re.search(r"对比|比较|相比|分别|各自|各(是|有)?多少|compare|versus|\bvs\b|respectively|\beach\b|side by side", text)
+    separately = re.search(r"对比|比较|相比|比一下|比比|分别|各自|各[^，,。？?]{0,4}?(多少|几)|compare|versus|(?<![a-z])vs(?![a-z])|"
+                           r"respectively|\beach\b|side by side", text)
     if separately and (j := SIDE_BY_SIDE.match(text, end)) and (nxt := _find_one(text[j.end():], today)) \
             and nxt[1][0] == 0 and any(whole(first) and whole(nxt[0]) for whole in (_whole_month, _whole_quarter)):
         # "我这个月跟上个月的业绩对比一下", "compare September vs October", "本季度跟上季度": one figure each
