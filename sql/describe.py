@@ -40,8 +40,11 @@ def _filter(f: Filter, names: NameIndex | None = None) -> str:
     if f.dimension == "flag":
         _c, zh, en, _w = FLAGS[str(f.value)]
         return f"{zh} ({en})"
-    if f.op == "is_null":
+    if f.op == "is_null" and f.dimension == "owner_missing":
         return "未分配 (unassigned)"
+    if f.op == "is_null":
+        empty = DIMENSIONS[f.dimension]
+        return f"{empty.label_zh}为空 (no {empty.label_en})"
     if f.dimension == "response_hours" and f.op == "not_within":
         return f"{f.value} 小时内未联系上 (not contacted within {f.value} hours)"
     if f.dimension == "response_hours":
@@ -108,7 +111,10 @@ def describe(plan: QueryPlan, names: NameIndex | None = None) -> str:
         parts.append(f"合计 (total) {OPS.get(plan.having.op, plan.having.op)}{shown}")
     if plan.count_groups:
         parts.append("计数 (how many)")
-    if plan.top_n:
+    if plan.top_n and plan.sort is not None and plan.sort == ENTITIES[plan.entity].default_time:
+        newest = (plan.order or "desc") == "desc"
+        parts.append(f"{'最新' if newest else '最早'} {plan.top_n} ({'newest' if newest else 'oldest'} {plan.top_n})")
+    elif plan.top_n:
         parts.append(f"{'前' if (plan.order or 'desc') == 'desc' else '后'} {plan.top_n}")
     if plan.show:
         parts.append("显示 (shows): " + "、".join(SHOWN_LABELS.get(c, c) for c in plan.show))

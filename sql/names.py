@@ -51,6 +51,7 @@ class NameIndex:
     line_products: dict[str, tuple[int, ...]] = field(default_factory=dict)  # 医学影像 -> (6, 7)
     _labels: dict[str, dict[int, str]] = field(default_factory=dict, repr=False)  # id -> name, filled on first use
     _surnames: dict[str, int] = field(default_factory=dict, repr=False)  # surname -> two-character names, on first use
+    _grams: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # account name -> bigrams, on first use
 
     @classmethod
     def load(cls, engine: Engine) -> NameIndex:
@@ -225,15 +226,23 @@ class NameIndex:
         grams = _bigrams(q)
         # Near matches: candidates share a rare bigram with the question (common ones such as 医院 or 公司 name
         # tens of thousands of accounts and tell nothing); then nearly all of a candidate's bigrams must be there.
-        candidates: set[str] = set()
+        # each candidate's rare bigrams found, and how many common ones the question has: together a bound on what
+        # it shares, which rules out most candidates before their own bigrams are looked at (large databases)
+        rare_hits: dict[str, int] = {}
+        common = 0
         for bg in grams:
             names = self.bigrams.get(bg, ())
-            if len(names) <= RARE_BIGRAM:
-                candidates.update(names)
+            if len(names) > RARE_BIGRAM:
+                common += 1
+                continue
+            for name in names:
+                rare_hits[name] = rare_hits.get(name, 0) + 1
         hits = []
-        for name in candidates:
-            own = _bigrams(name)
-            if len(name) < 6 or len(own & grams) < len(own) - 2:
+        for name, found in rare_hits.items():
+            if len(name) < 6:
+                continue
+            own = self._name_bigrams(name)
+            if found + common < len(own) - 2 or len(own & grams) < len(own) - 2:
                 continue
             al = fuzz.partial_ratio_alignment(name, q)
             # one wrong character in a 7-character name scores 86: count edits on the aligned text instead
@@ -251,6 +260,13 @@ class NameIndex:
             span = (min(h.span[0] for h in hits), max(h.span[1] for h in hits))
             return [NameHit("account", hits[0].name, ids, span, False, tuple(sorted(h.name for h in hits)))]
         return hits
+
+    def _name_bigrams(self, name: str) -> frozenset[str]:
+        """An account name's bigrams, computed once per name."""
+        grams = self._grams.get(name)
+        if grams is None:
+            grams = self._grams[name] = frozenset(_bigrams(name))
+        return grams
 
     def _exact_accounts(self, q: str) -> list[NameHit]:
         """Every substring of the question that is an account name, or a company's name without its legal form

@@ -26,6 +26,7 @@ from sql.vocabulary import (
     EXAMPLES,
     FILLER_EN,
     FILLER_ZH,
+    UNASSIGNED_WORDS,
     WRITE_WORDS,
     known_words,
 )
@@ -34,7 +35,8 @@ MAX_QUESTION_CHARS = 500
 # Words that point back at an earlier answer ("其中", "of them"): without one, the question cannot be answered.
 ANAPHORA = (r"^(其中|这里面|这里头|那么?(?!些)|只看|只要|只算|换成|改成|再看|再按|去掉|排除|除去|按.{1,6}(拆|分)一下)|(其中|这其中|这些|那些|他们|它们)"
             r"(里|中|当中|之中)|^(what about|how about|and |only |just |same )|\b(of them|of those|among them|"
-            r"among those|of these|of that|out of that|is that|was that|are those|were those)\b")
+            r"among those|of these|of that|out of that|is that|was that|are those|were those)\b"
+            r"|^(what'?s |what is |what are |how much is |how many of |show |list )?(their|those ones|them)\b")
 # How follow-ups start: they refine the previous question even when they name its records again.
 FOLLOW_UP_START = (r"(那|那么|其中|只要|只看|只算|换成|改成|改为|再|再看|按|去掉|排除|不算|除去|what about|how about|and |only|"
                    r"just|same|except|excluding|"
@@ -409,7 +411,7 @@ def _group_head(q: Question) -> str | None:
 
 WON_MEASURES = ("won_amount", "won_count", "avg_deal_size")
 # A prediction, which no query over the records answers: "明年快消经销商能做多少", "how much will we sell in Q1".
-FORECAST = (r"(能|会|可以|能够|大概能|预计能)(做|卖|签|赢|收|完成|达到)(到)?(多少|几)|预测|\bforecast(s|ed|ing)?\b(?! close)"
+FORECAST = (r"(能|会|可以|能够|大概能|预计能)(做|卖|签|赢|收|完成|达到|带来|拿到|拿下|进来)(到)?(多少|几)|预测|\bforecast(s|ed|ing)?\b(?! close)"
             r"|\bhow much (will|can|could|would) (we|i|they|he|she)\b(?! (have )?(collected|won|sold|signed))")
 # A question that lists accounts by their type: "在哪些医院", "which hospitals" (not "哪些医院的商机": the deals).
 ACCOUNT_HEAD = (r"哪(些|几家|家)(医院|客户|门店|经销商|学校|实验室)(?!的?(商机|单|项目|订单|报价|合同))"
@@ -449,6 +451,14 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
     if ranked and measure in (None, "count") and len(distinct) == 1 and distinct[0] in FACT_ENTITIES \
             and re.search(r"谁|\bwho\b", q.text) and not q.found.get("group_candidates"):
         return distinct[0], ["rep"]  # "上周谁跟进最勤？前三": reps ranked by how many follow-ups they logged
+    implied_by = [e for e in (*q.found.get("flag_entities", []),
+                              *[DIM_ENTITY.get(c) for c, _v in q.found.get("values", [])]) if e in FACT_ENTITIES]
+    if ranked and measure is None and not distinct and len(set(implied_by)) == 1 and not q.found.get("group_candidates") \
+            and re.search(r"谁|\bwho\b", q.text):
+        # "谁手上在跟的金额最多", "who has won the most": reps ranked by their deals' amount (or number)
+        if re.search(r"\bwon the most\b|赢(得|的)最多", q.text):
+            q.found["measure"] = "won_amount"
+        return implied_by[0], ["rep"]
     # The head noun: Chinese puts it last ("本月赢单金额TOP5业务员"), English first ("accounts owned by the rep X").
     head = (distinct[0] if q.en else distinct[-1]) if distinct else None
     if m is not None and m.entity != "*":
@@ -551,7 +561,7 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
     if measure is None and f.get("aggregate") == "sum" and f.get("top_n") and not group_by:
         sort = _amount_column(entity)  # "金额最大的5个商机": the five largest deals, not a total
     elif measure is None and f.get("aggregate"):
-        if re.search(r"小时|多少天|几天|\b(hours?|days)\b", q.text):
+        if re.search(r"小时|多少天|几天|\b(hours?|days)\b", q.leftover()):  # not "more than 30 days past due"
             return Clarification("这个时长不在可统计的指标里（可以问线索响应时长、商机在当前阶段的天数）/ That duration is not "
                                  "a measure I know (lead response hours and days in stage are).", EXAMPLES, "vague")
         measure = _amount_measure(entity, str(f["aggregate"]))
@@ -630,7 +640,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             filters.append(Filter("flag", "eq", OWED_FLAG[f["measure"]]))
     if measure is None and sort is None and f.get("top_n") and not group_by and "overdue" in flags:
         sort = RANKED_COLUMN["overdue_amount"]  # "the 5 biggest overdue receivables": those installments, ranked
-    elif measure is None and (group_by or f.get("top_n") or f.get("superlative")) and "overdue" in flags:
+    elif measure is None and (group_by or f.get("top_n") or f.get("superlative")) and "overdue" in flags \
+            and not re.search(r"\bmost overdue (installments|instalments|payments|invoices)\b|笔数|最多笔", q.text):
         measure = "overdue_amount"  # "regions with the most overdue": ranked by the amount overdue
         filters = [x for x in filters if not (x.dimension == "flag" and x.value == "overdue")]
     share_of: tuple[Filter, ...] = ()
@@ -790,6 +801,11 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             return Clarification("“我的”是指哪位业务员？请用 --as 邮箱 提问 / Whose records do you mean by 'my'? "
                                  "Ask with --as EMAIL.", (), "who")
         filters.append(Filter("rep", "eq", caller_id))
+    if f.get("age_order") and measure is None and not group_by:
+        if ENTITIES[entity].default_time is None:
+            return Clarification(f"{ENTITIES[entity].label_zh}没有创建时间，无法按新旧排序 / {ENTITIES[entity].label_en} has no "
+                                 "date to sort by.", EXAMPLES, "sort")
+        sort, f = ENTITIES[entity].default_time, {**f, "order": f["age_order"]}  # "5 oldest accounts": by when created
     merged = _either(filters)
     if measure is not None and re.search(r"分别|各自|(?<=[\u4e00-\u9fff])各(?=回款|赢|签|卖|收|有|成交|完成|拿|多少|几)|"
                                          r"respectively|\beach\b", q.text):
@@ -843,6 +859,8 @@ def _share_of(q: Question, filters: list[Filter], measure: str | None
     for x in filters:
         if x.dimension == "flag":
             words = [w.lower() for w in FLAGS[str(x.value)][3]]
+        elif x.dimension == "owner_missing":  # "线索里没分配负责人的比例"
+            words = list(UNASSIGNED_WORDS)
         else:
             words = [w for w, codes in q.found.get("value_words", []) if x.dimension in codes]
         spots = [q.text.rfind(w) for w in words if w and w in q.text]
@@ -1012,12 +1030,12 @@ def _applicable_dims(entity: str) -> set[str]:
                     "account_status", "province", "city"}
     return {
         "account": account_dims,
-        "opportunity": account_dims | {"stage", "loss_reason"},
-        "lead": {"region", "rep", "team", "industry", "lead_source", "lead_status"},
+        "opportunity": account_dims | {"stage", "loss_reason", "expected_close_date"},
+        "lead": {"region", "rep", "team", "industry", "lead_source", "lead_status", "phone", "budget"},
         "activity": account_dims | {"activity_type", "duration"},
         "contract": account_dims | {"contract_status", "payment_terms"},
         "payment": account_dims | {"payment_status", "contract_status", "contract", "payment_terms"},
-        "contact": account_dims,
+        "contact": account_dims | {"phone", "email"},
         "quote": account_dims | {"quote_status", "stage"},
         "rep": {"region", "team", "role"},
         "product": set(),

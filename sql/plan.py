@@ -80,7 +80,8 @@ class QueryPlan:
 # Flags that contradict each other: a follow-up naming one drops the other.
 OPPOSITE_FLAGS = ({"open", "closed"}, {"poc", "no_poc"}, {"demo", "no_demo"}, {"budget_confirmed", "budget_unconfirmed"},
                   {"rep_active", "rep_inactive"}, {"product_active", "product_inactive"}, {"decision_maker",
-                                                                                         "no_decision_maker"})
+                                                                                         "no_decision_maker"},
+                  {"decision_maker", "not_decision_maker"})
 
 
 def _replaces(new: Filter, old: Filter) -> bool:

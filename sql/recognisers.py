@@ -575,7 +575,7 @@ def _top_n(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
                     if longest:
                         q.take(*longest.span())
                     q.found["sort_hint"] = "days"  # "停留最久的3个商机", "overdue the longest": by how long
-                q.found["order"] = "asc" if m.group(0).startswith(("倒数", "bottom", "后", "最低", "最少", "最差",
+                q.found["order"] = "asc" if m.group(0).startswith(("倒数", "垫底", "bottom", "后", "最低", "最少", "最差",
                                                                    "最快")) else "desc"
                 return
 
@@ -922,8 +922,53 @@ BUDGET_NOT = (r"预算(还|尚|仍)?(没有?|未)(被)?确认|(还|尚)?(没有?
               r"still isn't|has not been) confirmed|(unconfirmed|no confirmed) budget")
 
 
-OVERDUE_DAYS = (r"(?:逾期|超期|拖欠)(?:已经?)?(?:超过|超|了|达)\s*(\d+)\s*天(?:以上)?|overdue (?:by )?(?:more than|over|at least) (\d+) "
-                r"days|(?:more than|over|at least) (\d+) days (?:overdue|past due|late)")
+OVERDUE_DAYS = (r"(?:逾期|超期|拖欠)(?:已经?)?(?:超过|超|了|达)\s*(\d+)\s*天(?:以上)?|(?:逾期|超期|拖欠)\s*(\d+)\s*天(?:及?以上|多)"
+                r"|overdue (?:by )?(?:more than|over|at least) (\d+) days|(?:more than|over|at least) (\d+) days (?:overdue|"
+                r"past due|late)|(\d+)\+ days (?:overdue|past due|late)")
+
+
+def _age_rank(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    """The oldest or newest N records, by when they were created: "进系统最早的5条线索", "5 oldest accounts". Only the
+    age word and the number are taken; what stands between them ("最早、还没分配的5条") is left for the others."""
+    for pattern in AGE_RANK:
+        if m := q.search(pattern):
+            said = m.group("n")
+            n = int(said) if said.isdigit() else chinese_to_int(said) or EN_NUMBERS.get(said)
+            if n:
+                q.take(*m.span("age"))
+                q.take(*m.span("num"))
+                q.found["top_n"] = n
+                q.found["age_order"] = "asc" if re.search(r"早|老|old|earliest", m.group("age")) else "desc"
+            return
+
+
+_N = r"(?P<num>(?P<n>\d+|[一二两三四五六七八九十]+|two|three|four|five|six|seven|eight|nine|ten|twenty)"
+AGE_RANK = (rf"(?P<age>(进系统|创建|录入|建档|进来)?(时间)?(最早|最老|最新)(创建|录入|进来|建)?的?)[^，,。？?\d]{{0,12}}?{_N}\s*"
+            r"(个|条|家|笔|份|位)?)",
+            rf"\b(the )?{_N}) (?P<age>oldest|earliest|newest|most recently created)\b",
+            rf"\b(?P<age>oldest|earliest|newest) {_N})\b")
+
+
+def _missing_field(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    """A field left empty: "预计成交日期没填的在跟商机", "联系人里电话为空的", "leads with no budget"."""
+    for pattern in MISSING_FIELD:
+        if m := q.search(pattern):
+            q.take(*m.span())
+            field = next(code for word, code in FIELD_WORDS if re.fullmatch(word, m.group("f")))
+            q.found.setdefault("filters", []).append(Filter(field, "is_null"))
+            q.found.setdefault("entity_hint", FIELD_OWNER[field])
+
+
+FIELD_WORDS = ((r"预计成交(日期|时间)|预计(关单|签单)(日期|时间)|expected close( date)?|close date", "expected_close_date"),
+               (r"电话(号码)?|手机(号码?)?|phone( number)?|mobile", "phone"), (r"邮箱|email( address)?|e-mail", "email"),
+               (r"预算|budget", "budget"))
+FIELD_OWNER = {"expected_close_date": "opportunity", "phone": "contact", "email": "contact", "budget": "lead"}
+_FIELDS = "|".join(f"(?:{w})" for w, _c in FIELD_WORDS)
+MISSING_FIELD = (
+    rf"(?P<f>{_FIELDS})(都|也|还)?(没填|没有填|未填|没录|没有录|未录入|没维护|为空|是空的|空着|缺失|没写)",
+    rf"\b(no|missing|without (an? )?|blank|empty) (?P<f>{_FIELDS})\b",
+    rf"\b(?P<f>{_FIELDS}) (is |are )?(missing|blank|empty|not filled( in)?|not set)\b",
+)
 
 
 def _overdue_days(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
@@ -967,6 +1012,6 @@ def _budget_flag(q: Question, today: date, names: NameIndex, caller_id: int | No
             q.found.setdefault("flag_entities", []).append("opportunity")
 
 
-STEPS = (_shown, _last_activity, _overdue_days, _stage_days, _response_hours, _duration, _only_once, _share, _time, _team_region, _names, _from_lead, _follow_up, _mine, _unassigned, _top_n, _budget_flag, _comparison, _measure,
+STEPS = (_shown, _missing_field, _age_rank, _last_activity, _overdue_days, _stage_days, _response_hours, _duration, _only_once, _share, _time, _team_region, _names, _from_lead, _follow_up, _mine, _unassigned, _top_n, _budget_flag, _comparison, _measure,
          _time_field,
          _flags, _group_by, _sent_verb, _values, _entity, _order, _second_window)

@@ -180,6 +180,11 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
               (("lead", "l.converted_account_id"),)),
     # per contract, for totals of its installments ("逾期金额超过100万的合同"); no group word, a contract list stays one
     Dimension("contract", "合同", "contract", "c.id", "c.contract_no", None, ()),
+    # fields a record may have left empty ("预计成交日期没填", "contacts with no phone"): filtered with is_null only
+    Dimension("expected_close_date", "预计成交日期", "expected close date", "o.expected_close_date"),
+    Dimension("phone", "电话", "phone", "ct.phone", None, None, (), (("lead", "l.phone"),)),
+    Dimension("email", "邮箱", "email", "ct.email"),
+    Dimension("budget", "预算", "budget", "l.budget"),
     Dimension("month", "月份", "month", "month", None, None, ("月份", "月", "每月", "month", "monthly")),
     Dimension("quarter", "季度", "quarter", "quarter", None, None, ("季度", "每季度", "quarter", "quarterly")),
 )}
@@ -401,7 +406,7 @@ OWNER_COLUMN = {"account": "a.owner_id", "opportunity": "o.owner_id", "lead": "l
 # Conditions a question names with one word ("open deals", "逾期"), as SQL over the aliases.
 FLAGS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
     # code: (condition, label_zh, label_en, words)
-    "open": (OPEN, "未关闭", "open", ("未关闭", "还没关闭", "没关闭", "还没关单", "没关单", "未关单", "没关掉", "进行中", "在跟",
+    "open": (OPEN, "未关闭", "open", ("未关闭", "还没关闭", "没关闭", "还没关单", "没关单", "未关单", "没关掉", "还没关的", "没关的", "进行中", "在跟",
                                    "在途", "未成交", "跟进中", "open",
                                    "active deals", "active opportunities", "in progress", "ongoing")),
     "closed": ("o.stage IN ('closed_won', 'closed_lost')", "已关闭", "closed", ("已关闭", "已结束", "关闭的", "关闭", "closed")),
@@ -414,10 +419,15 @@ FLAGS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
                                                                 "没收回来", "没收回", "未收", "unpaid", "outstanding",
                                                                 "not fully paid", "haven't yet been paid in full",
                                                                 "haven't been paid in full", "not paid in full",
-                                                                "not paid", "aren't paid", "isn't paid", "haven't been paid",
+                                                                "not paid", "aren't paid in full", "isn't paid in full", "aren't paid", "isn't paid", "haven't been paid",
                                                                 "hasn't been paid", "not been paid", "not yet paid")),
     "decision_maker": ("ct.is_decision_maker = TRUE", "决策人", "decision maker", ("决策人", "关键人", "decision makers",
                                                                                  "decision maker", "decision-maker")),
+    "not_decision_maker": ("ct.is_decision_maker = FALSE", "非决策人", "not a decision maker", (
+        "非决策人", "不是决策人", "没标决策人", "没标成决策人", "没有标决策人", "没标记为决策人", "未标记为决策人", "未标为决策人",
+        "not flagged as decision makers", "not flagged as a decision maker", "aren't flagged as decision makers",
+        "isn't flagged as a decision maker", "not marked as decision makers", "not decision makers",
+        "not a decision maker", "non-decision makers", "non-decision-makers", "non decision makers")),
     "never_contacted": ("l.first_contact_at IS NULL", "从未联系", "never contacted", ("从来没联系过", "从未联系过",
                                                                                    "从未联系", "还没联系", "未联系",
                                                                                    "没人联系过", "没人联系",
@@ -494,12 +504,12 @@ FLAGS.update({
                       "no open deals", "without open deals", "without an open opportunity")),
     "no_decision_maker": ("NOT EXISTS (SELECT 1 FROM contact cd WHERE cd.account_id = a.id AND cd.is_decision_maker = "
                           "TRUE)", "没有决策人", "no decision maker",
-                          ("没有任何决策人联系人", "没有任何决策人", "没有决策人联系人", "没有决策人", "没决策人", "无决策人", "no decision maker", "no decision makers",
+                          ("没有一个联系人标成决策人", "没有联系人标成决策人", "没有一个联系人是决策人", "没有一个决策人", "没有任何决策人联系人", "没有任何决策人", "没有决策人联系人", "没有决策人", "没决策人", "无决策人", "no decision maker", "no decision makers",
                            "without a decision maker", "without a decision-maker contact",
                            "without a decision maker contact", "no decision-maker contact", "no decision maker contact",
                            "have no decision-maker contact", "have no decision maker contact")),
 })
-FLAG_ENTITY = {"due_passed": "payment", "not_yet_due": "payment", "assigned": "lead", "no_contract": "account", "product_inactive": "product", "past_expected_close": "opportunity", "no_deal": "account", "no_open_deal": "account", "no_decision_maker": "account", "decision_maker": "contact", "never_contacted": "lead", "rep_active": "rep", "rep_inactive": "rep",
+FLAG_ENTITY = {"due_passed": "payment", "not_yet_due": "payment", "assigned": "lead", "no_contract": "account", "product_inactive": "product", "past_expected_close": "opportunity", "no_deal": "account", "no_open_deal": "account", "no_decision_maker": "account", "decision_maker": "contact", "not_decision_maker": "contact", "never_contacted": "lead", "rep_active": "rep", "rep_inactive": "rep",
                "product_active": "product", "effective": "activity", "ineffective": "activity", "linked_deal": "activity", "no_linked_deal": "activity", "poc": "opportunity", "demo": "opportunity", "no_poc": "opportunity",
                "no_demo": "opportunity", "budget_unconfirmed": "opportunity",
                "budget_confirmed": "opportunity", "overdue": "payment", "unpaid": "payment", "open": "opportunity",

@@ -40,7 +40,11 @@ ABBREVIATIONS = (
     (r"应收(账)?款", "应收"),  # "收款" alone is the collected amount
     (r"连(个|一个|一位)([^，,。？?都]{1,6})都(没有|没)(?!\S*(过|跟|拜访|联系|签|赢|回|收))", r"没有\2"),  # "连个决策人都没有"
     (r"\bclass-([abc])\b", r"class \1"), (r"(?<![a-z])abc\s*(三|3)?\s*(类|级)?(?=各|分别|分布|都)", "a、b、c类"),
-    (r"^(?!.*合同)(.*?)平均一单", r"\1平均每单"), (r"走了(?=多少|几)", "卖了"), (r"\b(did .{1,30}? )(take|took)\b", r"\1buy"),  # FMCG: "无糖茶走了多少箱"
+    (r"^(?!.*合同)(.*?)平均一单", r"\1平均每单"),
+    (r"\bonly count\b(?! of\b)(?!.*\binstead\b)", "only"),  # "only count installments over 90 days late": include
+    (r"(?<![上这本])跟了(?=几次|多少次)", "跟进了"), (r"(前任|上一任|之前的同事)(留给|交给|转给)我的|接手(过来)?的(?=客户)", "我名下的"),
+    (r"(?<!\d)(\d{1,2})\s*[-~～]\s*(\d{1,2})\s*月", r"\1月到\2月"),  # "7-9月"
+    (r"走了(?=多少|几)", "卖了"), (r"\b(did .{1,30}? )(take|took)\b", r"\1buy"),  # FMCG: "无糖茶走了多少箱"
     # remarks around the request: "……，我要一笔一笔催", "下午跟华南开会，先帮我把……列出来"
     (r"(?<=[?？])\s*(这周|今天|回头|然后)?我(要|想|得|准备|打算|会|好)[^，,。？?]{0,20}(催|过一遍|看看|跟进|打电话|复盘|汇报|开会)[^，,。？?]{0,8}[。!！]?$", ""),
     (r"[，,。;；]\s*(这周|今天|回头|然后)?我(要|想|得|准备|打算|会|好)[^，,。？?]{0,20}(催|过一遍|看看|跟进|打电话|复盘|汇报|开会)[^，,。？?]{0,8}[。!！]?$", ""),
@@ -52,12 +56,12 @@ ABBREVIATIONS = (
     (r"(?<=原因)输(掉)?的", "输单的"), (r"(还)?挂在(?=[^，,。？?]{0,8}名下)", ""), (r"名下(?=$|[？?。])", ""),
     (r"现在?归谁(负责|管|跟)?", "的负责人"), (r"合同(加起来|一共|总共)?(还)?欠(了)?多少(钱)?", "合同未收金额"),
     # what a customer still owes, due or not yet due: "还欠我们多少钱", "欠款最多的客户", "accounts owing us over 500k"
-    (r"欠款(?=最多|最高|最大|排名|排行|前|金额|总额|多少|超过|$|[？?])", "未收金额"),
+    (r"欠款(?=最多|最高|最大|排名|排行|前|金额|总额|多少|超过|在|介于|大于|小于|不到|低于|高于|$|[？?])", "未收金额"),
     (r"(加起来|一共|总共)?(还)?欠(着|了)?(我们|咱们|我司|公司)?(的)?(钱)?(?=超过|多于|大于|不止|\d)", "未收金额"),
     (r"(加起来|一共|总共)?(还)?欠(着|了)?(我们|咱们|我司|公司)?(多少钱|多少)", "未收金额"),
     (r"\b(amount|money) (still )?(owed|owing)\b|\bstill owed\b", "outstanding amount"),
     (r"\bowing( us)?( money)?\b", "with outstanding amount"), (r"(?<=[a-z])'ve\b", " have"),
-    (r"\b(how much (has|have|did) .{1,30}? )(closed|close)\b(?! (and|or) lost)", r"\1won"),  # sales talk: closed = won
+    (r"\b(how much (has|have|did) .{1,30}? )(closed|close|booked|book)\b(?! (and|or) lost)", r"\1won"),  # sales talk: closed = won
 (r"(一共|总共|还)欠(了)?(?=多少)", r"\1"),
     (r"\b(owned by|belonging to|managed by|handled by|assigned to) the (sales ?rep|rep|salesperson)\b", r"\1"),
     (r"(^|(?<=本月|本周|上周|今年|这周|上月))团队(?=\s|逾期|回款|上周|本月|这个?月|今年|的|业绩|赢单|商机|客户|线索)", "我们团队"),
@@ -77,7 +81,8 @@ ABBREVIATIONS = (
      r"have been)( ever)? (scheduled|booked)\b", "no demo scheduled"),
     (r"\b(a )?demos? (was|were|has been|is|got)( ever)? (scheduled|booked)\b|\b(a )?demos? booked\b", "demo scheduled"),
     (r"\b(did|have|has|had) (we|you|they|i) (add|added)\b|(?<=\w )added\b(?= (in|last|this|since|during|over|to)\b)", ""),
-    (r"(?<=[\u4e00-\u9fff])[又却](?=没|一单|一笔|一个|一条|有人)", ""),
+    (r"(?<=[\u4e00-\u9fff、，, ])[又却](?=没|一单|一笔|一个|一条|有人)", ""),
+    (r"\b[a-z]+ ?[(（]([\u4e00-\u9fff]{2,12})[)）]", r"\1"),  # "Kunming (昆明)": the Chinese name
     # how records were entered says nothing about them: "上周录了多少条跟进", "9月份建的线索"
     (r"(?<=[周天月年份号])(录入|录|记|登记)了?(?=多少|几)", ""), (r"(?<=一共|总共|全部|大家)(录入|录|登记|记录)了?(?=多少|几)", ""), (r"(录入|录|登记|记录)了(?=多少|几)", "有"),
     (r"录过(?=跟进)", "有过"), (r"(?<=跟进|记录)(都|也)(还)?没(录|记)", r"\1\2没有"), (r"(?<![创新])(录入|录|建|登记)的(?=(无效|有效)?(跟进|线索|联系人))", ""),

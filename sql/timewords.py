@@ -178,6 +178,9 @@ def find_window(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | 
     return hit
 
 
+EARLIER_RE = re.compile(r"\bearlier (?:this|in the) (week|month|year)\b")
+AGO_RE = re.compile(r"(?<![近过去最])(\d+)\s*天(?:前|以前|之前)(?!到|至)|\bolder than (\d+) days\b|\b(?:more than )?(\d+) days ago\b"
+                    r"|\b(?:created|added|opened|came in) (?:more than|over) (\d+) days ago\b")
 UP_TO_NOW = re.compile(r"\s*(?:到现在|到今天|至今|到目前|以来|(?:up )?(?:un)?til now|to date|through today)")
 BEFORE_EN = re.compile(r"\b(before|prior to|earlier than)\s+$")
 BEFORE_ZH = re.compile(r"\s*(之前|以前)")
@@ -214,6 +217,13 @@ def _find_one(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | No
     for pattern, window in _fixed(today):
         if m := re.search(pattern, text):
             offer(window, m.span())
+    if m := EARLIER_RE.search(text):  # "came due earlier this month": from the start of the period up to today
+        start = {"week": today - timedelta(days=today.weekday()), "month": today.replace(day=1),
+                 "year": today.replace(month=1, day=1)}[m.group(1)]
+        offer(TimeWindow(_d(start), _d(today), f"earlier this {m.group(1)}"), m.span())
+    if m := AGO_RE.search(text):  # "30天前创建的", "older than 30 days": everything up to that day
+        n = int(next(g for g in m.groups() if g))
+        offer(TimeWindow(None, _d(today - timedelta(days=n)), f"{n}天前"), m.span())
     if m := YEAR_RE.search(text):
         year = int(m.group(1))
         offer(TimeWindow(_d(date(year, 1, 1)), _d(date(year + 1, 1, 1)), f"{year}年"), m.span())

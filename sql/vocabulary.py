@@ -20,10 +20,10 @@ WRITE_WORDS = (
     r"派给", r"划给", r"划到", r"交给.{0,8}(跟|负责|处理)", r"\breassign", r"\btransfer\b",
     r"\bassign\b.{0,40}\bto\b", r"新建一(个|条)", r"创建一(个|条)", r"录入一(个|条)", r"把.{0,20}(改|设|删)",
     r"\bdelete\b", r"\bdrop\b", r"\bupdate\b", r"\binsert\b", r"\btruncate\b", r"\balter\b", r"\bremove\b",
-    r"\bmodify\b", r"\bchange the\b", r"\bset the\b", r"\bgrant\b", r"\battach\b", r"\bpragma\b", r"\bcreate (a|an|the|table)\b",
+    r"\bmodify\b", r"\bchange the\b", r"\b(change|set|move|switch|mark) (my|his|her|their|this|that|the) .{1,40}\b(to|as)\b", r"\bset the\b", r"\bgrant\b", r"\battach\b", r"\bpragma\b", r"\bcreate (a|an|the|table)\b",
     r"\badd (a|an) (new )?(customer|account|lead|deal|opportunity|contact)\b",
     # "标记为决策人的联系人" describes; it does not write
-    r"标记(成|为)(?![^，,。？?的]{1,8}的[\u4e00-\u9fff])", r"(?<!已经被我)(?<!被我)(?<!已被)标成(?!无效|有效)", r"\b(mark|flag|tag)\b.{1,60}\bas\b",
+    r"标记(成|为)(?![^，,。？?的]{1,8}的[\u4e00-\u9fff])", r"(?<!已经被我)(?<!被我)(?<!已被)标成(?!无效|有效)(?![^，,。？?]{0,8}的)", r"\b(mark|flag|tag)\b.{1,60}\bas\b",
     # moving a date is a write: "push the expected close date … to next Friday", "把预计成交日期推迟到下周"
     r"\b(push|move|postpone|reschedule|delay|bump)\b.{0,40}\b(dates?|deadlines?|deals?|opportunit(y|ies)|meetings?|visits?)"
     r"\b.{0,30}\b(to|until)\b", r"(推迟|延期|延后|提前|挪)到",
@@ -63,7 +63,7 @@ ABSENCE_WORDS = (
     (r"一(单|个单子|笔单子?|台|套|盒|支)(都|也)?(还)?(没|没有|未)(有)?(赢|成交|签|拿下|拿到|卖出去?|出)(过|下来|到|来)?|(从来|一直|还|至今)?(都)?(没|未|没有|从没|从未)(有)?(下过单|下单|开过?单|成交过?|赢过(单)?|赢单|签过单|出过单|买过|采购过|购买过)"
      r"|(haven'?t|hasn'?t|have not|has not|never|didn'?t|did not)( yet)?( ever)? (bought|purchased|buy|purchase)\b"
      r"|(haven'?t|hasn'?t|have not|has not|never|didn'?t|did not|don'?t|do not)( yet)? (won|closed|win|close)"
-     r"( a single| any| a)?( deals?| orders?)?|without (a |any )?(win|won deal)s?|no won deals?|\bno wins?\b", "won"),
+     r"( a single| anything| any| a)?( deals?| orders?)?|without (a |any )?(win|won deal)s?|no won deals?|\bno wins?\b", "won"),
     (r"一个(商机|单子|机会)(都|也)(还)?没(有)?|(从来|一直|还|至今)?(都)?(没|没有|从没有?|从未)(有过?|过)?(任何)?商机|(never had|never been|without|don'?t have|"
      r"haven'?t had|hasn'?t had|with no) (a |an |any )?(opportunit(y|ies)|deals?)", "opportunity"),
     (r"(没|没有|无)(任何)?(正在)?(执行中|在执行|生效中|有效)的?合同|(without|with no|no) (an? |any )?(active|current) "
@@ -75,7 +75,8 @@ ABSENCE_WORDS = (
      r"(payments?|receivables?|invoices?|installments?|balances?)|(don't|doesn't|haven't|hasn't) (have|got) (any )?"
      r"(overdue|past[- ]due) (payments?|receivables?|invoices?|installments?|balances?)", "overdue_payment"),
     (r"(collected|received|paid( us)?) nothing|nothing (paid|collected|received|came in)( so far| yet)?|"
-     r"(一分钱|一毛钱|一笔|一期)(的)?(回款|款|钱|付款|收款)?(都|也)?(还)?(没|没有|未)(有)?(进来|进账|到账|收到|收回来|收回|回来|收|回|付|进)(过|到|来)?|分文未(收|付)|(到现在|至今)?(还|一直)?(没有|没|未)(收到|有)?(过)?任何(的)?(回款|付款|收款)|(还|一直)(没有|没)(收到)?(回款|付款|收款)"
+     r"(with )?zero (collections|payments( received)?|money (collected|received))( so far| yet)?|"
+     r"(一分钱|一毛钱|一笔|一期)(的)?(回款|款|钱|付款|收款)?(都|也)?(还)?(没|没有|未)(有)?(回款|进来|进账|到账|收到|收回来|收回|回来|收|回|付|进)(过|到|来)?|(一分钱|一毛钱|一笔|一期)(的)?(回款|款|钱|付款|收款)(都|也)(还)?(没有|没)(?=$|[？?。，,的])|分文未(收|付)|(到现在|至今)?(还|一直)?(没有|没|未)(收到|有)?(过)?任何(的)?(回款|付款|收款)|(还|一直)(没有|没)(收到)?(回款|付款|收款)"
      r"|(haven'?t|hasn'?t|have not|has not|never)( yet)? (received|had|got(ten)?) (a |an |any )?payments?( yet)?"
      r"|(without|with no) (a |any )?payments?( received)?|no payments? (received|yet)"
      r"|(haven'?t|hasn'?t|have not|has not|didn'?t|did not|never)( yet)? paid( us)?( anything| a (single )?cent| any money)?",
@@ -135,12 +136,14 @@ MY_WORDS = ("我的", "我负责的", "我名下的", "我自己的", "my own", 
 UNASSIGNED_WORDS = ("没挂负责人", "没有挂负责人", "没有负责人的", "没负责人", "负责人为空", "nobody assigned", "no one assigned",
                     "没有分配给任何人", "还没有分配出去", "没有分配出去", "还没有分配", "没有分配", "还没分配", "未分配出去",
                     "未分配", "没分配", "无负责人", "没有负责人", "unassigned", "without an owner", "no owner",
-                    "don't have an owner", "doesn't have an owner", "have no owner", "has no owner", "with no owner")
+                    "don't have an owner", "doesn't have an owner", "have no owner", "has no owner", "with no owner",
+                    "没人负责", "没有人负责", "没分负责人", "没有分负责人", "没指定负责人", "没分配负责人", "没有分配负责人",
+                    "no account owner", "ownerless", "without owner", "nobody owns", "no one owns", "没分人", "没有分人")
 
 TOP_N = (
     r"(?:排|排在|排名)前\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:名|个|家|位)?",
     r"(?:top|(?<![目之以提当眼])前|排名前|最高的|最多的|最大的|最低的|最少的|最差的|最慢的|最快的|最长的|最久的|最短的|最频繁的|最勤的|"
-    r"最积极的|最大|最高|biggest|largest|highest|倒数|后|bottom)\s*(?P<n>\d+|[一二两三四五六七八九十]+|two|three|four|five|six|"
+    r"最积极的|最大|最高|biggest|largest|highest|倒数|垫底的?|后|bottom)\s*(?P<n>\d+|[一二两三四五六七八九十]+|two|three|four|five|six|"
     r"seven|eight|nine|ten|twelve|fifteen|twenty)"
     r"(?:名|个|家|位|条|大|份|笔|单|次)?",
     r"(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:大|强)",
@@ -222,7 +225,8 @@ FILLER_ZH = ("请", "帮我", "帮忙", "给我", "麻烦", "查一下", "查询
              "对应的", "以及", "它们的", "它们", "其", "找出", "名称", "截至今天", "截至今日", "截至当前", "截止今天", "尚",
              "仍", "至今", "自", "排列", "从高到低排列", "进行", "完成了", "完成", "已", "该", "而", "以小时计", "从创建到首次联系的",
              # a marketer's words for leads coming in and piling up: "展会带来的线索", "积了多少条", "还躺在新建状态"
-             "带来", "带来了", "带来的", "最后", "最终", "当初", "当时", "积了", "积压", "积压的", "躺在", "躺着", "还躺在", "被判", "判定为", "判为")
+             "大概", "大约", "大致", "差不多", "具体是", "具体", "想看下", "想看", "想先", "刚来不久", "刚来", "重点熟悉一下",
+             "熟悉一下", "系统里", "系统中", "带来", "带来了", "带来的", "最后", "最终", "当初", "当时", "加总", "检查一下", "检查", "核对一下", "核对", "核查一下", "核查", "盘点一下", "盘点", "积了", "积压", "积压的", "躺在", "躺着", "还躺在", "被判", "判定为", "判为")
 FILLER_EN = ("please", "anything", "show", "me", "list", "give", "get", "find", "tell", "what", "what's", "whats", "which", "who",
              "are", "is", "was", "were", "the", "a", "an", "of", "in", "on", "at", "for", "with", "and", "or", "to",
              "from", "by", "all", "our", "we", "us", "i", "do", "does", "did", "have", "has", "had", "there", "that",
@@ -250,7 +254,8 @@ FILLER_EN = ("please", "anything", "show", "me", "list", "give", "get", "find", 
              "close", "bring in", "cash", "line", "worth", "among", "on-site", "onsite", "in-person", "sell", "could",
              "would", "at the moment", "moment", "falling", "involving", "that include", "that includes", "book",
              "booked", "own", "owns", "bring", "brings", "bring us", "brought us", "first call back", "call back",
-             "called back", "buy")
+             "called back", "buy", "either", "roughly", "approximately", "approx", "in the system",
+             "carry", "carries")
 
 EXAMPLES = (
     "华东区上周未跟进的三甲医院客户",
