@@ -373,6 +373,10 @@ ABSENCE = {
     ("opportunity", "contract"): ("contract", "xc", "xc.opportunity_id = o.id", "xc.signed_at", None),
     ("opportunity", "active_contract"): ("contract", "xc", "xc.opportunity_id = o.id", "xc.signed_at",
                                          "xc.status = 'active'"),
+    # "还没出过报价的在跟项目": a quote on the deal, or on any of the account's deals
+    ("opportunity", "quote"): ("quote", "xq", "xq.opportunity_id = o.id", "xq.created_at", None),
+    ("account", "quote"): ("quote", "xq", "xq.opportunity_id IN (SELECT xo.id FROM opportunity AS xo WHERE "
+                           "xo.account_id = a.id)", "xq.created_at", None),
     # "已签约客户身上在跟的商机": the deal's account has signed, on any deal
     ("opportunity", "account_contract"): ("contract", "xc", "xc.account_id = o.account_id", "xc.signed_at", None),
     ("opportunity", "account_active_contract"): ("contract", "xc", "xc.account_id = o.account_id", "xc.signed_at",
@@ -401,6 +405,14 @@ def _absence(ctx: _Ctx, entity: str, fu: FollowUp) -> exp.Expr:
         if table != "opportunity":
             raise CompileError("按产品筛选只适用于商机", "filtering by product applies to opportunities")
         conds.append(_deal_product(fu.product, alias))
+        if m := re.fullmatch(r"(\w+\.\w+) = (\w+\.\w+)", link):
+            # "买过彩超X5的医院": the accounts of those deals, selected once (uncorrelated). A correlated EXISTS made
+            # SQLite probe the product's deal list for every account: 47 s on the large demo, 0.03 s this way.
+            inner = sqlglot.condition(m.group(1), dialect=ctx.dialect)
+            sub = exp.select(inner).from_(exp.alias_(exp.to_table(table), alias, table=True)).where(
+                exp.and_(exp.Not(this=exp.Is(this=inner.copy(), expression=exp.Null())), *conds[1:]))
+            found = exp.In(this=sqlglot.condition(m.group(2), dialect=ctx.dialect), query=exp.Subquery(this=sub))
+            return found if fu.done else exp.Not(this=found)
     sub = exp.select("1").from_(exp.alias_(exp.to_table(table), alias, table=True)).where(exp.and_(*conds))
     exists = exp.Exists(this=sub)
     return exists if fu.done else exp.Not(this=exists)

@@ -20,7 +20,7 @@ RELATED = {"activity": ("跟进", "follow-up"), "won": ("赢单", "won deal"), "
            "active_contract": ("执行中合同", "active contract"),
            "payment": ("回款", "payment received"), "overdue_payment": ("逾期账款", "overdue payment"),
            "unpaid_payment": ("未结清分期", "installment not paid in full"),
-           "account_contract": ("客户合同", "contract on the account"),
+           "account_contract": ("客户合同", "contract on the account"), "quote": ("报价", "quote"),
            "account_active_contract": ("客户执行中合同", "active contract on the account")}
 
 

@@ -65,8 +65,10 @@ class NameIndex:
                 reps[name].append((rid, f"{name}（{team or region or '总部'}，{email}）"))
                 for key in _pinyin_keys(email):
                     pinyin[key].append((rid, name, f"{name}（{team or region or '总部'}，{email}）"))
-            for aid, name in conn.execute(text("SELECT id, name FROM account")):
+            account_cities: dict[str, str] = {}
+            for aid, name, city in conn.execute(text("SELECT id, name, city FROM account")):
                 accounts[name].append(aid)
+                account_cities[name] = city or ""
             cities = {r[0] for r in conn.execute(text("SELECT DISTINCT city FROM account"))}
             provinces = {r[0] for r in conn.execute(text("SELECT DISTINCT province FROM account"))}
             rows = [(r[0], r[1], r[2], r[3]) for r in conn.execute(text("SELECT id, name, sku, product_line FROM product"))]
@@ -82,9 +84,10 @@ class NameIndex:
         for name in accounts:
             for bg in _bigrams(name):
                 bigrams[bg].add(name)
-        lengths = [len(n) for n in accounts] or [2]
+        short = _short_names(accounts, account_cities)
+        lengths = [len(n) for n in (*accounts, *short)] or [2]
         return cls(dict(reps), dict(accounts), cities, provinces, products, lines, dict(bigrams), teams,
-                   (max(2, min(lengths)), min(60, max(lengths))), dict(pinyin), led, _short_names(accounts),
+                   (max(2, min(lengths)), min(60, max(lengths))), dict(pinyin), led, short,
                    _product_words(catalogue), tuple((_word_pattern(w), line) for line in lines
                                                     for w in LINES.get(line, ())),
                    {line: tuple(ids) for line, ids in members.items()})
@@ -221,8 +224,15 @@ class NameIndex:
 
     def _accounts(self, q: str) -> list[NameHit]:
         exact = self._exact_accounts(q)
-        if exact:
+        if exact and all(q[h.span[0]:h.span[1]] == h.name for h in exact):
             return exact
+        if exact:  # a short form ("保定鼎盛供应"): the whole name may follow, mistyped ("保定鼎盛供应连有限公司")
+            near = self._near_accounts(q)
+            longer = {h.name: h for h in near if any(h.name == e.name and h.span[1] > e.span[1] for e in exact)}
+            return [longer.get(e.name, e) for e in exact]
+        return self._near_accounts(q)
+
+    def _near_accounts(self, q: str) -> list[NameHit]:
         grams = _bigrams(q)
         # Near matches: candidates share a rare bigram with the question (common ones such as 医院 or 公司 name
         # tens of thousands of accounts and tell nothing); then nearly all of a candidate's bigrams must be there.
@@ -273,10 +283,13 @@ class NameIndex:
         ("上海博远商贸" for 上海博远商贸有限公司): a few thousand dictionary look-ups."""
         hits: list[NameHit] = []
         for i in range(len(q)):
-            for j in range(i + self.name_lengths[0], min(len(q), i + self.name_lengths[1]) + 1):
+            # the longest name starting here: "银川华润医疗科技有限公司", not its short form "银川华润"
+            for j in range(min(len(q), i + self.name_lengths[1]), i + self.name_lengths[0] - 1, -1):
                 name = q[i:j] if q[i:j] in self.accounts else self.short_accounts.get(q[i:j])
-                if name is not None and not any(h.span[0] <= i and j <= h.span[1] for h in hits):
-                    hits.append(NameHit("account", name, tuple(self.accounts[name]), (i, j), True))
+                if name is not None:
+                    if not any(h.span[0] <= i and j <= h.span[1] for h in hits):
+                        hits.append(NameHit("account", name, tuple(self.accounts[name]), (i, j), True))
+                    break
         return hits
 
 
@@ -296,14 +309,27 @@ def _name_edge(ch: str, allowed: str) -> bool:
     return ch == "" or not "\u4e00" <= ch <= "\u9fff" or ch in allowed
 
 
-def _short_names(accounts: dict[str, list[int]]) -> dict[str, str]:
-    """A company's name without its legal form, when exactly one account has it and it names no other account."""
-    found: dict[str, list[str]] = defaultdict(list)
+def _short_names(accounts: dict[str, list[int]], cities: dict[str, str]) -> dict[str, str]:
+    """How people shorten a company's name: without its legal form ("上海博远商贸"), or its city and brand with or
+    without two more characters ("银川华润", "青岛汇通医药" for 青岛汇通医药贸易有限公司). A short form counts only when
+    exactly one account's name starts with it and it is no account's full name."""
+    found: dict[str, set[str]] = defaultdict(set)
     for name in accounts:
         short = LEGAL_FORM.sub("", name)
-        if short != name and len(short) >= 4:
-            found[short].append(name)
-    return {short: names[0] for short, names in found.items() if len(names) == 1 and short not in accounts}
+        if short == name or len(short) < 4:
+            continue
+        found[short].add(name)
+        city = cities.get(name, "")
+        if city and short.startswith(city):
+            for end in (len(city) + 2, len(city) + 4):
+                if end < len(short):
+                    found[short[:end]].add(name)
+    lengths = {len(short) for short in found}
+    for name in accounts:  # a hospital or a store may start the same way: then the short form names two
+        for n in lengths:
+            if name[:n] in found:
+                found[name[:n]].add(name)
+    return {short: next(iter(names)) for short, names in found.items() if len(names) == 1 and short not in accounts}
 
 
 def _pinyin_keys(email: str | None) -> list[str]:

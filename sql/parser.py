@@ -434,6 +434,12 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
     if q.found.get("stale"):
         return "opportunity", group_by
     distinct = list(dict.fromkeys(entities))
+    if "share_at" in q.found and not q.en and measure is None and len(distinct) > 1:
+        # "执行中的合同里，有逾期分期的占多大比例": the share is of the records named before 里/中
+        cut = [m.start() for m in re.finditer(DIVIDER_ZH, q.text[:q.found["share_at"]])]
+        whole = [c for at, c in q.found.get("entity_at", []) if cut and at < cut[-1]]
+        if whole:
+            return whole[-1], group_by
     by_product = [d for dims in q.found.get("group_candidates", []) for d in dims if d in ("product", "product_line")]
     total_of_line = any(x.dimension == "product_line" for x in q.found.get("filters", [])) and not by_product \
         and re.search(r"一共|总共|合计|总计|\bin total\b|\btotal\b", q.text)
@@ -469,7 +475,9 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
             return None, group_by  # "top products by units": a ranking we cannot compute; ask rather than guess
         qualifier = head == "account" and q.found.get("group_candidates") and any(
             c == "account_type" for c, _v in q.found.get("values", []))  # "top reps by pipeline on hospital accounts"
-        if head in GROUPABLE_MENTIONS and head != m.entity and (ranked or head in ("rep", "region")) and not qualifier:
+        subject = q.en and re.search(r"\b(did|do|have|has) (the |our |all )?(reps|salespeople|sales reps)\b", q.text)
+        if head in GROUPABLE_MENTIONS and head != m.entity and (ranked or head in ("rep", "region")) and not qualifier \
+                and not subject:  # "how many minutes did reps spend on visits": one total, the reps are who spent it
             group_by.append(GROUPABLE_MENTIONS[head])
         return m.entity, group_by
     flag_entities = [e for e in q.found.get("flag_entities", []) if e]
@@ -608,12 +616,12 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
                 x.dimension in ("amount", "unpaid") for x in filters):
         # "吴凯手上有逾期的合同", "有逾期的客户一共几家", "哪些合同还没收齐": the records with such an installment
         filters = [x for x in filters if not (x.dimension == "flag" and x.value in ("overdue", "unpaid"))]
+        word = "逾期" if owed == "overdue" else "没收"
+        at = q.text.find(word) if word in q.text else max(q.text.find(owed), 0)
         if "follow_up_done" in f:  # "有逾期款、这个月又没跟进过的客户": one more condition
-            word = "逾期" if owed == "overdue" else "没收"
-            at = q.text.find(word) if word in q.text else max(q.text.find(owed), 0)
             f["more_related"] = [*f.get("more_related", []), (f"{owed}_payment", True, (), (at, at + 2))]
         else:
-            f = {**f, "absence": f"{owed}_payment", "follow_up_done": True}
+            f = {**f, "absence": f"{owed}_payment", "follow_up_done": True, "related_span": (at, at + 2)}
     if measure == "collected" and flags & {"overdue", "unpaid"}:
         # "逾期的回款金额" / "unpaid amount": what is still owed, not what was paid
         measure = _owed_measure(flags)
@@ -647,7 +655,7 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
     share_of: tuple[Filter, ...] = ()
     share_follow_up = False
     if "share_at" in f and not (measure in MEASURES and MEASURES[measure].kind == "rate"):
-        shared = _share_of(q, filters, measure)
+        shared = _share_of(q, f, filters, measure)
         if isinstance(shared, Clarification):
             return shared
         share_of, share_follow_up = shared
@@ -807,8 +815,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
                                  "date to sort by.", EXAMPLES, "sort")
         sort, f = ENTITIES[entity].default_time, {**f, "order": f["age_order"]}  # "5 oldest accounts": by when created
     merged = _either(filters)
-    if measure is not None and re.search(r"分别|各自|(?<=[\u4e00-\u9fff])各(?=回款|赢|签|卖|收|有|成交|完成|拿|多少|几)|"
-                                         r"respectively|\beach\b", q.text):
+    if measure is not None and re.search(r"分别|各自|(?<=[\u4e00-\u9fff，,])各(?=是|回款|赢|签|卖|收|有|成交|完成|拿|多少|几)|"
+                                         r"对比|比较|相比|respectively|\beach\b|\bvs\.?(?![a-z])|\bversus\b", q.text):
         for x in merged:  # "许晓东和唐志强的赢单金额分别是多少": one figure per person
             if x.op == "in" and x.dimension in ("rep", "region", "city", "province", "team", "account", "activity_type",
                                                 "stage", "lead_source", "industry", "account_type", "customer_class",
@@ -845,7 +853,7 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
     return plan
 
 
-def _share_of(q: Question, filters: list[Filter], measure: str | None
+def _share_of(q: Question, f: dict, filters: list[Filter], measure: str | None
               ) -> tuple[tuple[Filter, ...], bool] | Clarification:
     """The part a share is of: the conditions between "里/中" and "占比" ("华东区的客户里三甲医院占比"), or after
     "that/which" in English ("what share of trade-show leads converted"); without such a word, the condition said
@@ -866,14 +874,16 @@ def _share_of(q: Question, filters: list[Filter], measure: str | None
         spots = [q.text.rfind(w) for w in words if w and w in q.text]
         spots = [p for p in spots if q.en or p < at]
         if spots:
-            placed.append((max(spots), x))
-    related = q.found.get("related_span") if (q.found.get("absence") or "follow_up_done" in q.found) else None
+            # said before the divider too ("今年输掉的单子里，因为价格丢的"): a condition on all, repeated
+            first = min(q.text.find(w) for w in words if w and w in q.text)
+            placed.append((first if re.search(DIVIDER_ZH, q.text[first:max(spots)]) and not q.en else max(spots), x))
+    related = f.get("related_span") if (f.get("absence") or "follow_up_done" in f) else None
     if related is not None and not q.en and related[0] >= at:
         related = None
     if not placed and related is None:
         return Clarification("占比是指其中哪一部分？例如“本季度线索里已转化的占比” / A share of which part? For example 'the share of "
                              "this quarter's leads that converted'.", EXAMPLES, "share")
-    divider = list(re.finditer(r"\b(that|which|who|were|was|are|is|have|has)\b" if q.en else r"(里面|里头|当中|之中|里|中)",
+    divider = list(re.finditer(r"\b(that|which|who|were|was|are|is|have|has)\b" if q.en else DIVIDER_ZH,
                                q.text[:len(q.text) if q.en else at]))
     if divider:
         cut = divider[-1].end()
@@ -884,6 +894,9 @@ def _share_of(q: Question, filters: list[Filter], measure: str | None
     if related is not None and (not placed or related[0] > max(p for p, _x in placed)):
         return (), True
     return (max(placed, key=lambda px: px[0])[1],), False
+
+
+DIVIDER_ZH = r"(里面|里头|当中|之中|里|中)"
 
 
 def _shown_columns(plan: QueryPlan, asked: list[str]) -> tuple[str, ...] | Clarification:

@@ -622,7 +622,7 @@ def _response_hours(q: Question, today: date, names: NameIndex, caller_id: int |
             return
 
 
-SHARE_WORDS = (r"所占的?比例|占的?比例|占比|比例|占多少|占几成|百分之几|百分比|\bwhat %|"
+SHARE_WORDS = (r"所占的?比例|占的?比例|占多大(的)?比例|占多少比例|占比|比例|占多少|占几成|百分之几|百分比|\bwhat %|"
                r"\bwhat (share|percent(age)?|fraction|proportion) of\b|"
                r"\b(share|percent(age)?|fraction|proportion) of\b|\bwhat (share|percent(age)?|fraction|proportion)\b")
 
@@ -899,6 +899,7 @@ def _entity(q: Question, today: date, names: NameIndex, caller_id: int | None) -
                     mentions.append((m.start(), code))
     mentions += q.found.get("entity_mentions", [])
     q.found["entities"] = [c for _, c in sorted(mentions)] + q.found.get("entities_extra", [])
+    q.found["entity_at"] = sorted(mentions)
 
 
 def _order(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:

@@ -44,7 +44,10 @@ ABBREVIATIONS = (
     (r"\bonly count\b(?! of\b)(?!.*\binstead\b)", "only"),  # "only count installments over 90 days late": include
     (r"(?<![上这本])跟了(?=几次|多少次)", "跟进了"), (r"(前任|上一任|之前的同事)(留给|交给|转给)我的|接手(过来)?的(?=客户)", "我名下的"),
     (r"(?<!\d)(\d{1,2})\s*[-~～]\s*(\d{1,2})\s*月", r"\1月到\2月"),  # "7-9月"
-    (r"走了(?=多少|几)", "卖了"), (r"\b(did .{1,30}? )(take|took)\b", r"\1buy"),  # FMCG: "无糖茶走了多少箱"
+    (r"走了(?=多少|几)", "卖了"), (r"(\d+(?:\.\d+)?)个(亿|w|万)", r"\1\2"),  # "3个亿"
+    (r"\bwhat did (we|i|you|they|he|she|[\u4e00-\u9fff]{2,4}) book\b", r"what won amount did \1"),
+    (r"\b(has|have|had) booked\b", "won"), (r"\b(got|get|gets|had) a first contact within\b", "contacted within"),
+    (r"要收的(?=分期|款|回款)", "到期的"), (r"报(过|了)?(几|多少)次价", r"有\2份报价"), (r"\b(did .{1,30}? )(take|took)\b", r"\1buy"),  # FMCG: "无糖茶走了多少箱"
     # remarks around the request: "……，我要一笔一笔催", "下午跟华南开会，先帮我把……列出来"
     (r"(?<=[?？])\s*(这周|今天|回头|然后)?我(要|想|得|准备|打算|会|好)[^，,。？?]{0,20}(催|过一遍|看看|跟进|打电话|复盘|汇报|开会)[^，,。？?]{0,8}[。!！]?$", ""),
     (r"[，,。;；]\s*(这周|今天|回头|然后)?我(要|想|得|准备|打算|会|好)[^，,。？?]{0,20}(催|过一遍|看看|跟进|打电话|复盘|汇报|开会)[^，,。？?]{0,8}[。!！]?$", ""),
@@ -201,6 +204,7 @@ ABBREVIATIONS = (
     (r"\bbtw (?=(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)", "between "), (r"^#\s*", "number of "),
     (r"\bw/\s*", "with "), (r"\bthis wk\b", "this week"), (r"\blast wk\b", "last week"),
     (r"\b(at least one|one or more) (?=(follow[- ]?up|activit|visit|call|demo|meeting|touch))", "a "),
+    (r"\bhow many minutes did (the |our |all )?(reps|salespeople|sales reps|we|they) spend (on|in|doing)\b", "total minutes"),
     (r"\bhow many minutes did (.{1,40}?) spend (on|in|doing)\b", r"total minutes \1"),
     (r"\b(total )?(minutes|time) (spent|spend)\b", "total minutes"), (r"^(ok|okay|alright)[,.]?\s+", ""),
     (r"\breach(ed)? within (4|four) hours\b", "contacted within 4 hours"), (r"\ba single payment\b", "a payment"),

@@ -57,6 +57,11 @@ TYPED_NEGATION = (
 )
 # Other records that must not exist (target codes of sql.compiler.ABSENCE): "没下过单", "without any contract".
 ABSENCE_WORDS = (
+    # "还没出过报价的在跟项目", "open deals that still have no quote": no quote on the deal (or the account's deals)
+    (r"(还)?(没|没有|未)(出|发|做|给|报)过?(任何)?报价(单)?|(没|没有|无)(任何)?报价(单)?(?!金额|状态|总额|的金额)|没报过价"
+     r"|一(份|次|个|版)报价(都|也)(还)?(没|没有)(出过?|发过?|有)?|\b(no|without( any| a)?) quotes?\b|"
+     r"\b(don'?t|doesn'?t|haven'?t|hasn'?t) (have|got|had|received) (a |any )?quotes?( yet)?|\bnever (been )?quoted\b",
+     "quote"),
     (r"(没|没有|无)(任何)?(在跟|在谈|未关闭|进行中|正在跟进|在途)(的)?商机|一个(在跟|在谈|未关闭|进行中|正在跟进|在途)(的)?(商机|单子)(都|也)(还)?(没|没有)(有)?|(without|with no|no) (any )?(open|active|ongoing) "
      r"(deals?|opportunit(y|ies))|(don'?t|doesn'?t|do not|does not|haven'?t|hasn'?t) (have|got) (any |an? )?(open|active|"
      r"ongoing) (deals?|opportunit(y|ies))", "open_opportunity"),
@@ -225,7 +230,7 @@ FILLER_ZH = ("请", "帮我", "帮忙", "给我", "麻烦", "查一下", "查询
              "对应的", "以及", "它们的", "它们", "其", "找出", "名称", "截至今天", "截至今日", "截至当前", "截止今天", "尚",
              "仍", "至今", "自", "排列", "从高到低排列", "进行", "完成了", "完成", "已", "该", "而", "以小时计", "从创建到首次联系的",
              # a marketer's words for leads coming in and piling up: "展会带来的线索", "积了多少条", "还躺在新建状态"
-             "大概", "大约", "大致", "差不多", "具体是", "具体", "想看下", "想看", "想先", "刚来不久", "刚来", "重点熟悉一下",
+             "一个不落", "下面的", "底下的", "大概", "大约", "大致", "差不多", "具体是", "具体", "想看下", "想看", "想先", "刚来不久", "刚来", "重点熟悉一下",
              "熟悉一下", "系统里", "系统中", "带来", "带来了", "带来的", "最后", "最终", "当初", "当时", "加总", "检查一下", "检查", "核对一下", "核对", "核查一下", "核查", "盘点一下", "盘点", "积了", "积压", "积压的", "躺在", "躺着", "还躺在", "被判", "判定为", "判为")
 FILLER_EN = ("please", "anything", "show", "me", "list", "give", "get", "find", "tell", "what", "what's", "whats", "which", "who",
              "are", "is", "was", "were", "the", "a", "an", "of", "in", "on", "at", "for", "with", "and", "or", "to",
@@ -254,7 +259,8 @@ FILLER_EN = ("please", "anything", "show", "me", "list", "give", "get", "find", 
              "close", "bring in", "cash", "line", "worth", "among", "on-site", "onsite", "in-person", "sell", "could",
              "would", "at the moment", "moment", "falling", "involving", "that include", "that includes", "book",
              "booked", "own", "owns", "bring", "brings", "bring us", "brought us", "first call back", "call back",
-             "called back", "buy", "either", "roughly", "approximately", "approx", "in the system",
+             "called back", "buy", "either", "vs", "vs.", "versus", "issued", "look after", "looks after",
+             "take care of", "takes care of", "roughly", "approximately", "approx", "in the system",
              "carry", "carries")
 
 EXAMPLES = (

@@ -9,7 +9,7 @@ from datetime import date
 
 from sqlalchemy import Engine, inspect
 
-from crm.db import upgrade
+from crm.db import refresh_statistics, upgrade
 from crm.demo.generate import SIZES, generate
 from crm.demo.load import load
 from crm.errors import DemoError
@@ -44,6 +44,7 @@ def build_demo(engine: Engine, size: str = "small", seed: int = 7, today: date |
     data = generate(SIZES[size], seed, today)
     t1 = time.perf_counter()
     load(engine, data)
+    refresh_statistics(engine)
     t2 = time.perf_counter()
     return BuildReport(size, seed, today, {k: len(v) for k, v in data.rows.items()}, t1 - t0, t2 - t1)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from crm.db import session_scope
+from crm.db import refresh_statistics, session_scope
 from crm.errors import ImportFileError, ImportValidationError
 from crm.importing.read import read_table
 from crm.importing.resolve import Resolver
@@ -56,5 +56,6 @@ def import_file(engine: Engine, path: Path, entity: str, *, skip_invalid: bool =
         session.flush()
         session.add(AuditLog(at=now, actor_id=actor_id, action="import", entity_type=entity, entity_id=None,
                              detail=f"{path.name}: {len(objects)} written, {len(rejects)} rejected"))
+    refresh_statistics(engine)  # the planner's picture of the tables changes with a bulk write
     log.info("imported %s %s rows from %s (%s rejected)", len(objects), entity, path, len(rejects))
     return ImportResult(entity, str(path), len(objects), tuple(rejects))
