@@ -44,7 +44,10 @@ ABBREVIATIONS = (
     (r"\bonly count\b(?! of\b)(?!.*\binstead\b)", "only"),  # "only count installments over 90 days late": include
     (r"(?<![上这本])跟了(?=几次|多少次)", "跟进了"), (r"(前任|上一任|之前的同事)(留给|交给|转给)我的|接手(过来)?的(?=客户)", "我名下的"),
     (r"(?<!\d)(\d{1,2})\s*[-~～]\s*(\d{1,2})\s*月", r"\1月到\2月"),  # "7-9月"
-    (r"走了(?=多少|几)", "卖了"), (r"(\d+(?:\.\d+)?)个(亿|w|万)", r"\1\2"),  # "3个亿"
+    (r"走了(?=多少|几)", "卖了"), (r"\b(aren't|isn't) (yet )?due( yet)?\b", "are not due yet"), (r"前前后后|来来回回", ""),
+    (r"\b(\d+|two|three|four|five|ten) (slowest|biggest|largest|highest|best)\b", r"top \1 \2"),
+    (r"\b(\d+|two|three|four|five|ten) (lowest|worst|smallest|fastest)\b", r"bottom \1 \2"),
+    (r"跑(得|的)最勤", "拜访最多"), (r"(\d+(?:\.\d+)?)个(亿|w|万)", r"\1\2"),  # "3个亿"
     (r"\bwhat did (we|i|you|they|he|she|[\u4e00-\u9fff]{2,4}) book\b", r"what won amount did \1"),
     (r"\b(has|have|had) booked\b", "won"), (r"\b(got|get|gets|had) a first contact within\b", "contacted within"),
     (r"要收的(?=分期|款|回款)", "到期的"), (r"报(过|了)?(几|多少)次价", r"有\2份报价"), (r"\b(did .{1,30}? )(take|took)\b", r"\1buy"),  # FMCG: "无糖茶走了多少箱"

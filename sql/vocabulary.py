@@ -34,6 +34,7 @@ NEGATED_FOLLOW_UP = (
     r"(no|without( any)?) (follow[- ]?ups?|activit(y|ies)|visits?|contact)",
     r"(not|never|haven'?t|hasn'?t|weren'?t|wasn'?t) (been )?(followed[- ]?up|visited|contacted|touched)( on| with)?",
     r"(not|never|haven'?t|hasn'?t) (been )?in (touch|contact) with( them| it)?( at all)?",
+    r"\b(logged|did|recorded|done) nothing\b|\bnothing (logged|recorded)\b|\bno activity (logged|recorded)\b",
     r"沉默", r"无人跟进", r"没人跟", r"没(有)?动(静)?(过)?",
     r"(还)?(一条|一次|一个|一回)(跟进|拜访|跟进记录|活动)(记录)?(都|也)(还)?(没|没有|未)(有)?(过)?",
     r"(haven't|hasn't|hadn't|didn't|don't|doesn't|never) (had|have|get|got|received|logged|recorded|seen)( a single| any| an?|"
@@ -65,10 +66,11 @@ ABSENCE_WORDS = (
     (r"(没|没有|无)(任何)?(在跟|在谈|未关闭|进行中|正在跟进|在途)(的)?商机|一个(在跟|在谈|未关闭|进行中|正在跟进|在途)(的)?(商机|单子)(都|也)(还)?(没|没有)(有)?|(without|with no|no) (any )?(open|active|ongoing) "
      r"(deals?|opportunit(y|ies))|(don'?t|doesn'?t|do not|does not|haven'?t|hasn'?t) (have|got) (any |an? )?(open|active|"
      r"ongoing) (deals?|opportunit(y|ies))", "open_opportunity"),
-    (r"一(单|个单子|笔单子?|台|套|盒|支)(都|也)?(还)?(没|没有|未)(有)?(赢|成交|签|拿下|拿到|卖出去?|出)(过|下来|到|来)?|(从来|一直|还|至今)?(都)?(没|未|没有|从没|从未)(有)?(下过单|下单|开过?单|成交过?|赢过(单)?|赢单|签过单|出过单|买过|采购过|购买过)"
+    (r"一(单|个单子|笔单子?|台|套|盒|支)(都|也)?(还)?(没|没有|未)(有)?(赢|成交|成|签|拿下|拿到|卖出去?|出)(过|下来|到|来)?|(从来|一直|还|至今)?(都)?(没|未|没有|从没|从未)(有)?(下过单|下单|开过?单|成交过?|赢过(单)?|赢单|签过单|出过单|买过|采购过|购买过)"
      r"|(haven'?t|hasn'?t|have not|has not|never|didn'?t|did not)( yet)?( ever)? (bought|purchased|buy|purchase)\b"
      r"|(haven'?t|hasn'?t|have not|has not|never|didn'?t|did not|don'?t|do not)( yet)? (won|closed|win|close)"
-     r"( a single| anything| any| a)?( deals?| orders?)?|without (a |any )?(win|won deal)s?|no won deals?|\bno wins?\b", "won"),
+     r"( a single| anything| any| a)?( deals?| orders?)?|(haven'?t|hasn'?t|have not|has not|never|didn'?t|did not) "
+     r"(sold|sell)\b|without (a |any )?(win|won deal)s?|no won deals?|\bno wins?\b", "won"),
     (r"一个(商机|单子|机会)(都|也)(还)?没(有)?|(从来|一直|还|至今)?(都)?(没|没有|从没有?|从未)(有过?|过)?(任何)?商机|(never had|never been|without|don'?t have|"
      r"haven'?t had|hasn'?t had|with no) (a |an |any )?(opportunit(y|ies)|deals?)", "opportunity"),
     (r"(没|没有|无)(任何)?(正在)?(执行中|在执行|生效中|有效)的?合同|(without|with no|no) (an? |any )?(active|current) "
