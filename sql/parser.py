@@ -329,7 +329,7 @@ FIELD_TOTAL = {"amount_paid": "collected", "unpaid": "outstanding_amount"}
 GROUP_HEAD_ZH = r"(哪几个月|哪些月份?|哪个月|几个月)"
 GROUP_HEAD_EN = (r"^(which|what|list|show( me)?( the)?|how many|name the|find)\s+([\w-]+ ){0,3}?(?P<g>reps|salespeople|sales reps|"
                  r"accounts|customers|clients|hospitals|regions|teams|months|contracts)\b|\b(?P<h>reps|salespeople|accounts|"
-                 r"customers|clients|hospitals|regions|contracts) (who|that|with|whose)\b")
+                 r"customers|clients|hospitals|regions|contracts) (who|that|with|whose|sitting on|holding|carrying)\b")
 EN_GROUP = {"reps": "rep", "salespeople": "rep", "sales reps": "rep", "accounts": "account", "customers": "account",
             "clients": "account", "hospitals": "account", "regions": "region", "teams": "team", "months": "month",
             "contracts": "contract"}
@@ -434,6 +434,8 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
     if q.found.get("stale"):
         return "opportunity", group_by
     distinct = list(dict.fromkeys(entities))
+    if "rep" in distinct and "follow_up_done" in q.found and re.search(r"谁(都)?(还)?(没|未|从来没)", q.text):
+        return "rep", group_by  # "华中2组的业务员这周谁还没跟进过客户": the reps, not the accounts
     if "share_at" in q.found and not q.en and measure is None and len(distinct) > 1:
         # "执行中的合同里，有逾期分期的占多大比例": the share is of the records named before 里/中
         cut = [m.start() for m in re.finditer(DIVIDER_ZH, q.text[:q.found["share_at"]])]
@@ -1070,6 +1072,17 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
                              "question's records.", EXAMPLES, "followup")
     resolved = _resolve_groups(f.get("group_candidates", []), previous.entity)
     group_by = tuple(resolved) if resolved else None
+    if re.search(r"(跟|和|与).{1,10}(比|对比)|\bcompare(d)? (it |that |them )?(with|to)\b|\bvs\.?(?![a-z])|\bversus\b", q.text):
+        # "跟官网的比一下" after the trade-show conversion rate: both, side by side
+        for i, x in enumerate(filters):
+            old = next((p for p in previous.filters if p.dimension == x.dimension and p.op == "eq" and x.op == "eq"
+                        and p.value != x.value), None)
+            if old is not None:
+                filters[i] = Filter(x.dimension, "in", (old.value, x.value))
+                group_by = tuple(dict.fromkeys((*previous.group_by, x.dimension)))
+    if group_by and previous.group_by and re.search(r"\b(as well|also|too|in addition)\b|同时|也按|再按|再加上?|加上", q.text):
+        # "split that by stage as well": the new breakdown beside the old one
+        group_by = tuple(dict.fromkeys((*previous.group_by, *group_by)))
     window: TimeWindow | None = f.get("window")
     for word, codes in f.get("value_words", []):
         if not set(codes) & _applicable_dims(previous.entity):  # never drop a condition silently
@@ -1092,7 +1105,7 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
         flags = {x.value for x in previous.filters if x.dimension == "flag"}
         if measure == "collected" and flags & {"overdue", "unpaid"}:  # "一共多少钱" after "我的逾期回款": still owed
             measure = _owed_measure(flags)
-    if measure == "count" and previous.measure in COUNT_OF:
+    if measure == "count" and previous.measure in COUNT_OF and not any(c == "stage" for c, _v in f.get("values", [])):
         # "what about the number of deals" after the won amount: count the same deals, not all of them
         measure, carried = COUNT_OF[previous.measure]
         filters += [Filter("flag", "eq", c) for c in carried]
@@ -1136,11 +1149,15 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
         f["time_field"]].entity == previous.entity else None
     # "only the ones hired this year" after "reps with no visit last week": the reps' own date, not the visits'
     to_records = previous.follow_up is None or (own_field is not None and own_field not in GENERIC_TIME_FIELDS)
+    # "有几家" after "蒋建华这个月跟进了哪些客户" (follow-ups by account): how many accounts, not each one's count
+    groups_counted = bool(previous.group_by) and group_by is None and previous.group_by[0] in ("account", "rep") \
+        and bool(re.search(r"^(一共|总共)?(有|是)?(几|多少)(家|个|位)(客户|人)?[?？]?$|^how many (accounts|customers|"
+                           r"reps|of them|are there)\b(?!.*\b(deals?|visits?|follow[- ]?ups?)\b)", q.text))
     return Refinement(filters=tuple(filters), group_by=group_by, related=related, as_list=as_list, sort=sort,
                       time_field=own_field,
                       window=window if to_records else None,
                       follow_up_window=None if to_records else window,
-                      top_n=top_n, order=f.get("order"), measure=measure)
+                      top_n=top_n, order=f.get("order"), measure=measure, count_groups=groups_counted)
 
 
 LIST_ASK = (r"哪些|哪几(?!个?(区|组|月|类|个行业))|有谁|列出|列一下|列个|名单|明细|\bwhich (of|ones?|are|were|is)\b|\blist\b|"

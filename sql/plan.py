@@ -125,6 +125,7 @@ class Refinement:
     as_list: bool = False  # "which of those ...": list the records behind the previous figure
     sort: str | None = None
     time_field: str | None = None  # "预计这个月能成交的呢": the new window dates another time of the same records
+    count_groups: bool = False  # "有几家" after a breakdown by account: how many groups there are
 
     def apply(self, plan: QueryPlan) -> QueryPlan:
         out = plan
@@ -156,4 +157,6 @@ class Refinement:
             out = replace(out, top_n=self.top_n, order=self.order or out.order or "desc")
         elif self.order is not None:
             out = replace(out, order=self.order)
+        if self.count_groups and out.group_by:
+            out = replace(out, count_groups=True, top_n=None, order=None)
         return out

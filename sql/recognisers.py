@@ -769,6 +769,11 @@ def _group_by(q: Question, today: date, names: NameIndex, caller_id: int | None)
         if m := q.search(rx):
             q.take(*m.span())
             groups.append((dim,))
+    if m := q.search(TWO_WAY_EN if q.en else TWO_WAY_ZH):  # "leads by source and region", "按来源和状态交叉统计"
+        for said in (m.group("a"), m.group("b")):
+            if said in words:
+                groups.append(words[said])
+        q.take(*m.span())
     if m := q.search(BY_ACCOUNT_TYPE):  # "按医院", "by distributor": each of those accounts (and only those)
         q.take(*m.span())
         groups.append(("account",))
@@ -800,6 +805,11 @@ GROUP_PHRASES = ((r"\bmonthly\b|\bmonth by month\b|\bmonth-by-month\b|逐月|分
                  (r"谁的(?=.{0,12}(最|前))", "rep"))
 
 
+_BY_ZH = r"来源|渠道|区域|大区|阶段|状态|类型|分级|等级|团队|月份|季度|行业"
+TWO_WAY_ZH = rf"按(?P<a>{_BY_ZH})(和|跟|与|、|及)(?P<b>{_BY_ZH})(交叉|分别)?(统计|分|拆|汇总)?(一下)?"
+TWO_WAY_EN = (r"\b(broken down |split |grouped )?(by|per) (?P<a>source|region|stage|type|class|grade|rep|team|month|quarter|"
+           r"industry|status)s? (and|&|/|,) (?P<b>source|region|stage|type|class|grade|rep|team|month|quarter|industry|"
+           r"status)s?\b")
 ACCOUNT_TYPE_WORDS = {"医院": "hospital", "经销商": "distributor", "门店": "store", "学校": "school", "hospital": "hospital",
                       "distributor": "distributor", "store": "store", "school": "school", "dealer": "distributor"}
 BY_ACCOUNT_TYPE = (r"(按(照)?|每(一)?(个|家|所)|各(个|家|所)?)(?P<zh>医院|经销商|门店|学校)(?!(类型|等级|客户|的))"

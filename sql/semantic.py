@@ -242,7 +242,7 @@ OPEN = "o.stage IN ('initial_contact', 'needs_analysis', 'proposal', 'negotiatio
 NOT_OPEN_OD = "od.stage IN ('initial_contact', 'needs_analysis', 'proposal', 'negotiation')"
 MEASURES: dict[str, Measure] = {m.code: m for m in (
     Measure("won_amount", "opportunity", "赢单金额", "won amount",
-            ("赢单金额", "赢单总额", "赢单额", "成交总额", "成交金额", "签单金额", "赢了多少钱", "赢了多少", "销售额", "业绩", "营收", "收入", "won amount", "revenue", "sales amount",
+            ("赢单金额", "赢单总额", "赢单额", "成交总额", "成交金额", "成交额", "签单金额", "赢了多少钱", "赢了多少", "销售额", "业绩", "营收", "收入", "won amount", "revenue", "sales amount",
              "bookings", "won revenue", "sales amount", "sales revenue"),
             "SUM(o.amount)", "money", "o.closed_at", ("o.stage = 'closed_won'",)),
     Measure("won_count", "opportunity", "赢单数", "deals won", ("赢单数", "赢单数量", "成交数", "签单数",
@@ -477,7 +477,8 @@ FLAGS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
                                                                           "no demo has been scheduled",
                                                                           "no demo scheduled yet")),
     "budget_unconfirmed": ("o.budget_confirmed = FALSE", "预算未确认", "budget not confirmed", (
-        "预算还没确认", "预算没确认", "预算未确认", "还没确认预算", "没确认预算", "budget not confirmed",
+        "预算还没确认", "预算没确认", "预算未确认", "还没确认预算", "没确认预算", "budget still not confirmed",
+        "budget not confirmed", "budget still unconfirmed",
         "budget hasn't been confirmed", "unconfirmed budget", "don't have a confirmed budget",
         "doesn't have a confirmed budget", "no confirmed budget", "budget isn't confirmed", "budget not yet confirmed",
         "budget hasn't been confirmed yet", "budget still isn't confirmed")),

@@ -44,8 +44,16 @@ ABBREVIATIONS = (
     (r"\bonly count\b(?! of\b)(?!.*\binstead\b)", "only"),  # "only count installments over 90 days late": include
     (r"(?<![上这本])跟了(?=几次|多少次)", "跟进了"), (r"(前任|上一任|之前的同事)(留给|交给|转给)我的|接手(过来)?的(?=客户)", "我名下的"),
     (r"(?<!\d)(\d{1,2})\s*[-~～]\s*(\d{1,2})\s*月", r"\1月到\2月"),  # "7-9月"
-    (r"走了(?=多少|几)", "卖了"), (r"\b(aren't|isn't) (yet )?due( yet)?\b", "are not due yet"), (r"前前后后|来来回回", ""),
-    (r"\b(\d+|two|three|four|five|ten) (slowest|biggest|largest|highest|best)\b", r"top \1 \2"),
+    (r"([一二两三四五六七八九十]{1,3})点([零一二三四五六七八九]{1,2})(?=\s*(个)?(万|亿|w|百万|千万))",
+     lambda m: f"{chinese_to_int(m.group(1))}.{''.join(str(chinese_to_int(c) or 0) for c in m.group(2))}"),
+    (r"走了(?=多少|几)", "卖了"), (r"销量最好", "销量最多"), (r"各(个)?组员", "各业务员"),
+    (r"(?<![\d.])(\d+)万(\d)(?![\d万千百.])", r"\1.\2万"),  # "8万5" is 85,000
+    (r"\b(were|was|got) opened\b", "were created"), (r"\b(aren't|isn't) (yet )?due( yet)?\b", "are not due yet"), (r"前前后后|来来回回", ""),
+    (r"\b(\d+|two|three|four|five|ten) (biggest|largest|highest)\b", r"\2 \1"),  # "3 biggest": as "biggest 3"
+    (r"\b(\d+|two|three|four|five|ten) (slowest|best|busiest)\b", r"top \1 \2"),
+    (r"\b(slowest|best|busiest) (\d+|two|three|four|five|ten)\b", r"top \2 \1"),
+    (r"\b(lowest|worst|smallest|fastest) (\d+|two|three|four|five|ten)\b", r"bottom \2 \1"),
+    (r"(?<![a-z])abc\s*(三|3)?\s*(类|级)(客户)?", r"a、b、c类\3"), (r"(跟进|拜访)(得|的)最(勤快|勤)", r"\1最多"),
     (r"\b(\d+|two|three|four|five|ten) (lowest|worst|smallest|fastest)\b", r"bottom \1 \2"),
     (r"跑(得|的)最勤", "拜访最多"), (r"(\d+(?:\.\d+)?)个(亿|w|万)", r"\1\2"),  # "3个亿"
     (r"\bwhat did (we|i|you|they|he|she|[\u4e00-\u9fff]{2,4}) book\b", r"what won amount did \1"),

@@ -20,7 +20,7 @@ WRITE_WORDS = (
     r"派给", r"划给", r"划到", r"交给.{0,8}(跟|负责|处理)", r"\breassign", r"\btransfer\b",
     r"\bassign\b.{0,40}\bto\b", r"新建一(个|条)", r"创建一(个|条)", r"录入一(个|条)", r"把.{0,20}(改|设|删)",
     r"\bdelete\b", r"\bdrop\b", r"\bupdate\b", r"\binsert\b", r"\btruncate\b", r"\balter\b", r"\bremove\b",
-    r"\bmodify\b", r"\bchange the\b", r"\b(change|set|move|switch|mark) (my|his|her|their|this|that|the) .{1,40}\b(to|as)\b", r"\bset the\b", r"\bgrant\b", r"\battach\b", r"\bpragma\b", r"\bcreate (a|an|the|table)\b",
+    r"\bmodify\b", r"\bchange the\b", r"\b(change|set|move|switch|mark) (my|his|her|their|this|that|the|every|all|all the) .{1,40}\b(to|as)\b", r"\bset the\b", r"\bgrant\b", r"\battach\b", r"\bpragma\b", r"\bcreate (a|an|the|table)\b",
     r"\badd (a|an) (new )?(customer|account|lead|deal|opportunity|contact)\b",
     # "标记为决策人的联系人" describes; it does not write
     r"标记(成|为)(?![^，,。？?的]{1,8}的[\u4e00-\u9fff])", r"(?<!已经被我)(?<!被我)(?<!已被)标成(?!无效|有效)(?![^，,。？?]{0,8}的)", r"\b(mark|flag|tag)\b.{1,60}\bas\b",
@@ -232,7 +232,7 @@ FILLER_ZH = ("请", "帮我", "帮忙", "给我", "麻烦", "查一下", "查询
              "对应的", "以及", "它们的", "它们", "其", "找出", "名称", "截至今天", "截至今日", "截至当前", "截止今天", "尚",
              "仍", "至今", "自", "排列", "从高到低排列", "进行", "完成了", "完成", "已", "该", "而", "以小时计", "从创建到首次联系的",
              # a marketer's words for leads coming in and piling up: "展会带来的线索", "积了多少条", "还躺在新建状态"
-             "一个不落", "下面的", "底下的", "大概", "大约", "大致", "差不多", "具体是", "具体", "想看下", "想看", "想先", "刚来不久", "刚来", "重点熟悉一下",
+             "一个不落", "这一块", "这块", "下面的", "底下的", "大概", "大约", "大致", "差不多", "具体是", "具体", "想看下", "想看", "想先", "刚来不久", "刚来", "重点熟悉一下",
              "熟悉一下", "系统里", "系统中", "带来", "带来了", "带来的", "最后", "最终", "当初", "当时", "加总", "检查一下", "检查", "核对一下", "核对", "核查一下", "核查", "盘点一下", "盘点", "积了", "积压", "积压的", "躺在", "躺着", "还躺在", "被判", "判定为", "判为")
 FILLER_EN = ("please", "anything", "show", "me", "list", "give", "get", "find", "tell", "what", "what's", "whats", "which", "who",
              "are", "is", "was", "were", "the", "a", "an", "of", "in", "on", "at", "for", "with", "and", "or", "to",
@@ -261,7 +261,7 @@ FILLER_EN = ("please", "anything", "show", "me", "list", "give", "get", "find", 
              "close", "bring in", "cash", "line", "worth", "among", "on-site", "onsite", "in-person", "sell", "could",
              "would", "at the moment", "moment", "falling", "involving", "that include", "that includes", "book",
              "booked", "own", "owns", "bring", "brings", "bring us", "brought us", "first call back", "call back",
-             "called back", "buy", "either", "vs", "vs.", "versus", "issued", "look after", "looks after",
+             "called back", "buy", "either", "mix", "carrying", "vs", "vs.", "versus", "issued", "look after", "looks after",
              "take care of", "takes care of", "roughly", "approximately", "approx", "in the system",
              "carry", "carries")
 
