@@ -977,7 +977,7 @@ FIELD_OWNER = {"expected_close_date": "opportunity", "phone": "contact", "email"
 _FIELDS = "|".join(f"(?:{w})" for w, _c in FIELD_WORDS)
 MISSING_FIELD = (
     rf"(?P<f>{_FIELDS})(都|也|还)?(没填|没有填|未填|没录|没有录|未录入|没维护|为空|是空的|空着|缺失|没写)",
-    rf"\b(no|missing|without (an? )?|blank|empty) (?P<f>{_FIELDS})\b",
+    rf"\b(no|missing|without (an? )?|blank|empty) (?P<f>{_FIELDS})\b(?! (calls?|call-ins?|leads?|inquir|follow))",
     rf"\b(?P<f>{_FIELDS}) (is |are )?(missing|blank|empty|not filled( in)?|not set)\b",
 )
 

@@ -27,6 +27,9 @@ HAND_WRITTEN = [
      "l.created_at LIMIT 5"),
     ("How many unassigned leads are older than 30 days?", "SELECT COUNT(*) FROM lead l WHERE l.owner_id IS NULL AND "
      "l.created_at < '2026-10-19 00:00:00'"),
+    # "no phone calls" is a kind of follow-up that did not happen, not an empty phone field
+    ("accounts with no phone calls this month", "SELECT a.name FROM account a WHERE NOT EXISTS (SELECT 1 FROM activity x "
+     "WHERE x.account_id = a.id AND x.type = 'call' AND x.occurred_at >= '2026-11-01 00:00:00')"),
     ("number of contacts not flagged as decision makers", "SELECT COUNT(*) FROM contact ct WHERE "
      "ct.is_decision_maker = 0"),
     # up to today: "this year" alone would take a due date's whole year, future installments included
