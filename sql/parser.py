@@ -14,7 +14,16 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from sql.names import NameIndex
-from sql.plan import Clarification, Filter, FollowUp, QueryPlan, Refinement, Refusal, TimeWindow
+from sql.plan import (
+    OPPOSITE_FLAGS,
+    Clarification,
+    Filter,
+    FollowUp,
+    QueryPlan,
+    Refinement,
+    Refusal,
+    TimeWindow,
+)
 from sql.question import Question, compiled, longest_first, normalise
 from sql.recognisers import STEPS
 from sql.remarks import clauses, is_break, is_remark_candidate
@@ -816,6 +825,16 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             return Clarification(f"{ENTITIES[entity].label_zh}没有创建时间，无法按新旧排序 / {ENTITIES[entity].label_en} has no "
                                  "date to sort by.", EXAMPLES, "sort")
         sort, f = ENTITIES[entity].default_time, {**f, "order": f["age_order"]}  # "5 oldest accounts": by when created
+    flag_values = {x.value for x in filters if x.dimension == "flag"}
+    if any(pair <= flag_values for pair in OPPOSITE_FLAGS):
+        return Clarification("两个相反的条件不能同时成立；要并排比较请分开问 / The question names two opposite conditions; "
+                             "to compare them side by side, ask for each.", EXAMPLES, "opposites")
+    if entity == "lead" and any(x.dimension == "account" for x in filters) and not re.search(
+            r"渠道|来源|来的|转化|\bsources?\b|\bcame\b|\bcome from\b|\bconverted\b", q.text):
+        # a lead's account is the one it converted into: only a question about where an account came from means that
+        return Clarification("线索还不是客户：按客户名只能查它是从哪条线索转化来的。请换个问法 / A lead is not an account yet: "
+                             "an account name only finds the lead it was converted from. Please rephrase.", EXAMPLES,
+                             "lead_account")
     merged = _either(filters)
     if measure is not None and re.search(r"分别|各自|(?<=[\u4e00-\u9fff，,])各(?=是|回款|赢|签|卖|收|有|成交|完成|拿|多少|几)|"
                                          r"对比|比较|相比|respectively|\beach\b|\bvs\.?(?![a-z])|\bversus\b", q.text):

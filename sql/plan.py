@@ -81,7 +81,20 @@ class QueryPlan:
 OPPOSITE_FLAGS = ({"open", "closed"}, {"poc", "no_poc"}, {"demo", "no_demo"}, {"budget_confirmed", "budget_unconfirmed"},
                   {"rep_active", "rep_inactive"}, {"product_active", "product_inactive"}, {"decision_maker",
                                                                                          "no_decision_maker"},
-                  {"decision_maker", "not_decision_maker"})
+                  {"decision_maker", "not_decision_maker"}, {"effective", "ineffective"})
+
+
+# The records behind a figure, for "具体是哪些单子" after it: won amounts are won deals dated by their close, the
+# open pipeline is open deals.
+LIST_TIME = {"won_amount": "o.closed_at", "won_count": "o.closed_at", "avg_deal_size": "o.closed_at"}
+
+
+def _records_of(plan: QueryPlan) -> tuple[Filter, ...]:
+    if plan.measure in LIST_TIME and not any(f.dimension == "stage" for f in plan.filters):
+        return (Filter("stage", "eq", "closed_won"),)
+    if plan.measure == "pipeline_amount" and Filter("flag", "eq", "open") not in plan.filters:
+        return (Filter("flag", "eq", "open"),)
+    return ()
 
 
 def _replaces(new: Filter, old: Filter) -> bool:
@@ -134,7 +147,8 @@ class Refinement:
                                              if not (f.dimension == "flag" and f.value in ("open", "closed"))))
         out = out.with_filters(*self.filters) if self.filters else out
         if self.as_list:
-            out = replace(out, measure=None, group_by=(), also=(), top_n=None, order=None, sort=self.sort)
+            out = replace(out, filters=out.filters + _records_of(out), time_field=out.time_field or LIST_TIME.get(
+                str(out.measure)), measure=None, group_by=(), also=(), top_n=None, order=None, sort=self.sort)
         if self.related is not None:
             out = replace(out, follow_up=self.related)
         if self.group_by is not None:  # a new breakdown shows every group, not the old top-N

@@ -65,6 +65,8 @@ def test_answer_matches_hand_written_sql(question: str, sql: str, small_engine: 
 @pytest.mark.parametrize(("question", "status"), [
     ("下个季度展会大概能带来多少线索", "clarify"),  # a forecast
     ("What's their total contract value?", "clarify"),  # "their", with no earlier question
+    ("effective vs ineffective follow-ups by region last month", "clarify"),  # two opposite conditions at once
+    ("长沙嘉禾临床检验中心这几条线索分别是谁在跟？", "clarify"),  # a lead is not an account: no name filter on leads
     ("change my 北京市中心医院 deal to closed won", "refused"),
 ])
 def test_asked_back_or_refused(question: str, status: str, small_engine: Engine) -> None:

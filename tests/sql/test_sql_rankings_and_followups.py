@@ -37,6 +37,12 @@ def test_answer_matches_hand_written_sql(question: str, sql: str, small_engine: 
 
 
 FOLLOW_UPS = [
+    # the deals behind a won amount are the won ones, dated by their close
+    ("今年输液泵S1的赢单金额一共是多少", "只看华东的，具体是哪些单子？", "SELECT o.name, o.stage, o.amount, s.name FROM "
+     "opportunity o LEFT JOIN sales_rep s ON s.id = o.owner_id JOIN account a ON a.id = o.account_id JOIN region r ON "
+     "r.id = a.region_id WHERE r.code = 'east' AND o.stage = 'closed_won' AND o.closed_at >= '2026-01-01 00:00:00' "
+     "AND o.id IN (SELECT ol.opportunity_id FROM opportunity_line ol JOIN product p ON p.id = ol.product_id WHERE "
+     "p.name = '输液泵 S1')"),
     ("Pipeline by region", "split that by stage as well", "SELECT r.name_zh, o.stage, SUM(o.amount) FROM opportunity o "
      "JOIN account a ON a.id = o.account_id JOIN region r ON r.id = a.region_id WHERE " + OPEN + " GROUP BY r.code, "
      "r.name_zh, o.stage"),
