@@ -8,6 +8,7 @@ The result still goes through `sql.validator` before it runs.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -20,6 +21,7 @@ from sql.semantic import (
     DIALECT_SNIPPETS,
     DIMENSIONS,
     ENTITIES,
+    FLAG_ENTITY,
     FLAGS,
     JOINS,
     MEASURES,
@@ -72,6 +74,9 @@ def compile_plan(plan: QueryPlan, dialect: str, today: date) -> exp.Select:
     """The SELECT answering `plan` in `dialect` (sqlite, postgresql, mysql, trino, clickhouse)."""
     if plan.entity not in ENTITIES:
         raise CompileError(f"未知对象: {plan.entity}", f"unknown entity: {plan.entity}")
+    deals = None
+    if plan.entity == "product":
+        plan, deals = _products_of_deals(plan, dialect, today)
     ctx = _Ctx(plan, dialect, today)
     ent = ENTITIES[plan.entity]
     measure = MEASURES.get(plan.measure) if plan.measure else None
@@ -93,6 +98,8 @@ def compile_plan(plan: QueryPlan, dialect: str, today: date) -> exp.Select:
     for related in (None if plan.share_follow_up else plan.follow_up, *plan.more_related):
         if related is not None:
             conditions.append(_follow_up(ctx, plan.entity, related))
+    if deals is not None:
+        conditions.append(deals)
     select = _projection(ctx, plan, measure)
     select = select.from_(exp.alias_(exp.to_table(TABLE_OF_ALIAS[ent.alias]), ent.alias, table=True), copy=False)
     for alias, on in _joins(ctx, ent.alias):
@@ -105,6 +112,52 @@ def compile_plan(plan: QueryPlan, dialect: str, today: date) -> exp.Select:
         select.set("order", None)
         return exp.select(exp.alias_(exp.Count(this=exp.Star()), "value")).from_(select.subquery("g"))
     return select
+
+
+# Deals reached from a product, by the related-record target a question names: (stage condition, their time).
+PRODUCT_DEALS = {"won": (Filter("stage", "eq", "closed_won"), "o.closed_at"), "opportunity": (None, "o.created_at"),
+                 "open_opportunity": (Filter("flag", "eq", "open"), "o.created_at")}
+
+
+def _products_of_deals(plan: QueryPlan, dialect: str, today: date) -> tuple[QueryPlan, exp.Expr | None]:
+    """Products said of deals ("天津省肿瘤医院买过哪些产品", "products on the open deals at X"): conditions a product
+    does not have (an account, a region, an open stage) describe the deals carrying it, so the product is one with a
+    line on such a deal: ``pr.id IN (the product ids of those deals' lines)``, selected once (uncorrelated)."""
+    own = tuple(f for f in plan.filters if _of_product(f))
+    deal_side = tuple(f for f in plan.filters if f not in own)
+    fu = plan.follow_up if plan.follow_up is not None and plan.follow_up.target in PRODUCT_DEALS and \
+        plan.follow_up.count is None and not plan.share_follow_up else None
+    if not deal_side:
+        return plan, None  # the product's own conditions and related-deal checks compile as they are
+    if fu is not None and plan.window is not None and (fu.window.start or fu.window.end):
+        raise CompileError("这个问题有两个时间，请只说一个", "the question has two periods; please give one")
+    target = fu.target if fu is not None else "opportunity"
+    stage, time_code = PRODUCT_DEALS[target]
+    if fu is None:  # "今年卖出去的产品": a won stage dates the deals by their close
+        time_code = window_time_code(QueryPlan("opportunity", filters=deal_side), None) or time_code
+    window = plan.window if fu is None or plan.window is not None else fu.window
+    if window is not None and window.start is None and window.end is None:
+        window = None
+    sub_filters = deal_side + ((stage,) if stage is not None else ()) + ((fu.product,) if fu and fu.product else ())
+    sub = compile_plan(QueryPlan("line", filters=sub_filters, window=window, time_field=time_code), dialect, today)
+    sub.set("expressions", [exp.column("product_id", table="ol")])
+    sub.set("order", None)
+    where = sub.args.get("where")
+    if where is None or not any(c.table == "pr" for c in where.find_all(exp.Column)):  # the list's product name, no longer shown
+        sub.set("joins", [j for j in sub.args.get("joins") or [] if j.alias_or_name != "pr"])
+    found = exp.In(this=exp.column("id", table="pr"), query=exp.Subquery(this=sub))
+    rest = replace(plan, filters=own, window=None, follow_up=None if fu is not None else plan.follow_up)
+    return rest, found if fu is None or fu.done else exp.Not(this=found)
+
+
+def _of_product(f: Filter) -> bool:
+    """A condition on the product itself (its line, its list price, on sale), not on the deals carrying it."""
+    if f.dimension == "flag":
+        return FLAG_ENTITY.get(str(f.value)) == "product"
+    if f.dimension in ("product", "product_line"):
+        return True
+    dim = DIMENSIONS.get(f.dimension)
+    return dim is not None and dict(dim.per_entity).get("product", dim.column).startswith("pr.")
 
 
 def window_time_code(plan: QueryPlan, measure) -> str | None:

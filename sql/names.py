@@ -16,7 +16,7 @@ from rapidfuzz.distance import Levenshtein
 from sqlalchemy import Engine, text
 
 from crm.demo.geo import PLACE_EN
-from sql.productwords import BESIDE, LINES, TERMS
+from sql.productwords import BESIDE, LINE_GROUPS, LINES, TERMS
 from sql.question import compiled
 
 
@@ -129,6 +129,15 @@ class NameIndex:
         for pattern, line in self.line_words:
             if m := pattern.search(question):
                 hits.append(NameHit("product_line", line, (), m.span(), True))
+        for group, words in LINE_GROUPS.items():  # "医疗产品": every line of the group the catalogue has
+            present = tuple(line for line in group if line in self.product_lines)
+            for w in words if present else ():
+                start = question.find(w)
+                if start >= 0 and not question.startswith("索", start + len(w)):  # 医疗线索: leads, not a line
+                    # "医疗产品": the lines are 医疗; 产品 stays for the records asked about (products, not deals)
+                    said = re.sub(r"(产品|\s*products?)$", "", w)
+                    hits.append(NameHit("product_line", present[0], (), (start, start + len(said)), True, present))
+                    break
         return _non_overlapping(hits)
 
     def _products(self, q: str) -> list[NameHit]:

@@ -427,6 +427,8 @@ ACCOUNT_HEAD = (r"哪(些|几家|家)(医院|客户|门店|经销商|学校|实�
                 r"|^which (hospitals|accounts|customers|clients|stores|distributors|schools|labs)\b(?!'| deals?\b)")
 SELF_DIMS = ("rep", "account", "region", "product")  # dimensions that are records a question can list
 WHICH = r"\bwhich\b|哪些|哪个|哪几|哪家|哪位|\blist\b|列出"
+# Products listed by the deals that carry them: "买过哪些产品", "which products are on the open deals at X".
+WHICH_PRODUCTS = r"(哪些|哪几种|哪几个|哪几款|哪种|哪款|什么)(型号的?)?产品(?!线)|\b(which|what) products?\b(?! lines?)"
 FACT_ENTITIES = ("activity", "opportunity", "lead", "payment", "contract", "contact", "quote")
 GROUPABLE_MENTIONS = {"rep": "rep", "region": "region", "account": "account"}
 DIM_ENTITY = {"account_type": "account", "hospital_grade": "account", "customer_class": "account",
@@ -451,9 +453,17 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
         whole = [c for at, c in q.found.get("entity_at", []) if cut and at < cut[-1]]
         if whole:
             return whole[-1], group_by
+    if measure == "count" and len(distinct) > 1 and not q.en and (
+            m_in := re.search(r"(里|中|里面|当中|之中)[，,]?(有|一共有|总共有)?(几|多少)(个|条|家|单|笔|份)?(?!钱)", q.text)):
+        counted = [c for at, c in q.found.get("entity_at", []) if at < m_in.start()]
+        if counted:  # "上周新建的商机里有几个涉及医疗产品": the deals are counted
+            return counted[-1], group_by
     by_product = [d for dims in q.found.get("group_candidates", []) for d in dims if d in ("product", "product_line")]
     total_of_line = any(x.dimension == "product_line" for x in q.found.get("filters", [])) and not by_product \
         and re.search(r"一共|总共|合计|总计|\bin total\b|\btotal\b", q.text)
+    if measure is None and not ranked and set(distinct) <= {"account", "opportunity", "product"} \
+            and re.search(WHICH_PRODUCTS, q.text):
+        return "product", group_by  # "X医院在跟的单子都涉及哪些产品": the products on those deals
     if measure == "units_sold" and total_of_line:
         return "line", []  # "诊断试剂产品线今年一共卖出去多少件": one total for the line
     if measure == "units_sold" and ("product" in distinct or by_product):
@@ -1072,7 +1082,7 @@ def _applicable_dims(entity: str) -> set[str]:
         "contact": account_dims | {"phone", "email"},
         "quote": account_dims | {"quote_status", "stage"},
         "rep": {"region", "team", "role"},
-        "product": set(),
+        "product": account_dims | {"stage", "loss_reason"},  # said of the deals carrying the product
         "region": set(),
         "line": account_dims | {"product", "product_line", "stage"},
     }[entity]

@@ -263,6 +263,8 @@ def _name_filter(hit: NameHit) -> Filter:
         return Filter("product", "eq", hit.ids[0])
     if hit.kind == "team":
         return Filter("team", "eq", hit.ids[0])
+    if len(hit.details) > 1:  # "医疗产品": several lines
+        return Filter("product_line", "in", hit.details)
     return Filter("product_line", "eq", hit.name)
 
 

@@ -1,0 +1,46 @@
+"""A product-line manager's wording: products listed by the deals that carry them ("海南省人民医院买过哪些产品",
+"products on the open deals at X", "华东区今年卖出过哪些生命监护线的产品"), and words that name several product
+lines at once ("医疗产品", "FMCG products").
+
+Each answer is checked against SQL written by hand for the same question on the small database.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import TODAY
+from sqlalchemy import Engine
+from tests_support import assert_answer_matches
+
+OPEN = "o.stage IN ('initial_contact', 'needs_analysis', 'proposal', 'negotiation')"
+MEDICAL = "('体外诊断设备', '诊断试剂', '医学影像', '生命监护')"
+PRODUCTS_OF = ("SELECT pr.name FROM product pr WHERE pr.id IN (SELECT ol.product_id FROM opportunity_line ol JOIN "
+               "opportunity o ON o.id = ol.opportunity_id JOIN account a ON a.id = o.account_id {} WHERE {})")
+
+HAND_WRITTEN = [
+    ("海南省人民医院都从我们这儿买过哪些产品", PRODUCTS_OF.format("", "a.name = '海南省人民医院' AND o.stage = 'closed_won'")),
+    ("What has 海南省人民医院 bought from us? product names please",
+     PRODUCTS_OF.format("", "a.name = '海南省人民医院' AND o.stage = 'closed_won'")),
+    ("山东省肿瘤医院在跟的单子都涉及哪些产品", PRODUCTS_OF.format("", f"a.name = '山东省肿瘤医院' AND {OPEN}")),
+    ("which products did we sell to hospitals in East China this year", PRODUCTS_OF.format(
+        "JOIN region r ON r.id = a.region_id", "r.code = 'east' AND a.account_type = 'hospital' AND o.stage = "
+        "'closed_won' AND o.closed_at >= '2026-01-01 00:00:00'")),
+    # the product's own conditions stay on the product: a list price is not a deal amount
+    ("active products with a list price over 300k", "SELECT pr.name FROM product pr WHERE pr.is_active = TRUE AND "
+     "pr.list_price > 300000"),
+    # 医疗产品: the four medical lines, and the products are what is listed
+    ("哪些医疗产品上周一单都没卖出去", f"SELECT pr.name FROM product pr WHERE pr.product_line IN {MEDICAL} AND NOT EXISTS ("
+     "SELECT 1 FROM opportunity_line ol JOIN opportunity o ON o.id = ol.opportunity_id WHERE ol.product_id = pr.id "
+     "AND o.stage = 'closed_won' AND o.closed_at >= '2026-11-09 00:00:00' AND o.closed_at < '2026-11-16 00:00:00')"),
+    # "X里有几个…": the records before 里 are counted
+    ("上周新建的商机里有几个涉及医疗产品", "SELECT COUNT(*) FROM opportunity o WHERE o.created_at >= '2026-11-09 00:00:00' "
+     "AND o.created_at < '2026-11-16 00:00:00' AND EXISTS (SELECT 1 FROM opportunity_line ol JOIN product pr ON pr.id "
+     f"= ol.product_id WHERE ol.opportunity_id = o.id AND pr.product_line IN {MEDICAL})"),
+    # 医疗线索 are medical leads, not a product line
+    ("医疗线索一共几条", "SELECT COUNT(*) FROM lead l WHERE l.industry = 'medical'"),
+]
+
+
+@pytest.mark.parametrize(("question", "sql"), HAND_WRITTEN, ids=lambda v: str(v)[:24])
+def test_answer_matches_hand_written_sql(question: str, sql: str, small_engine: Engine) -> None:
+    assert_answer_matches(question, sql, small_engine, TODAY)
