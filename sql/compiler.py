@@ -422,6 +422,8 @@ ABSENCE = {
     ("product", "open_opportunity"): ("opportunity", "xo", "xo.id IN (SELECT xol.opportunity_id FROM opportunity_line AS xol WHERE "
                                       "xol.product_id = pr.id)", "xo.created_at",
                                       OPEN.replace("o.", "xo.")),
+    # "没录联系人的客户", "只有一个联系人的医院": the contacts recorded on the account
+    ("account", "contact"): ("contact", "xct", "xct.account_id = a.id", "xct.created_at", None),
     # "赢了但还没签合同的单子": the contract signed off the deal
     ("opportunity", "contract"): ("contract", "xc", "xc.opportunity_id = o.id", "xc.signed_at", None),
     ("opportunity", "active_contract"): ("contract", "xc", "xc.opportunity_id = o.id", "xc.signed_at",
@@ -439,8 +441,8 @@ ABSENCE = {
 
 def _absence(ctx: _Ctx, entity: str, fu: FollowUp) -> exp.Expr:
     key = (entity, fu.target)
-    if fu.count is not None:
-        raise CompileError("只能按跟进次数筛选", "only follow-ups can be counted per record")
+    if fu.count is not None and (fu.product is not None or key not in COUNTED):
+        raise CompileError("只能按跟进次数或联系人个数筛选", "only follow-ups and contacts can be counted per record")
     if key not in ABSENCE:
         raise CompileError("这个“没有…”的条件不适用于该对象", f"'no {key[1]}' does not apply to {key[0]}")
     table, alias, link, time_col, where = ABSENCE[key]
@@ -466,9 +468,18 @@ def _absence(ctx: _Ctx, entity: str, fu: FollowUp) -> exp.Expr:
                 exp.and_(exp.Not(this=exp.Is(this=inner.copy(), expression=exp.Null())), *conds[1:]))
             found = exp.In(this=sqlglot.condition(m.group(2), dialect=ctx.dialect), query=exp.Subquery(this=sub))
             return found if fu.done else exp.Not(this=found)
+    if fu.count is not None:  # "只有一个联系人的医院": how many, compared, zero included
+        op, n = fu.count
+        counted = exp.select("COUNT(*)").from_(exp.alias_(exp.to_table(table), alias, table=True)).where(
+            exp.and_(*conds))
+        return COMPARE[op](this=exp.Subquery(this=counted), expression=exp.Literal.number(n))
     sub = exp.select("1").from_(exp.alias_(exp.to_table(table), alias, table=True)).where(exp.and_(*conds))
     exists = exp.Exists(this=sub)
     return exists if fu.done else exp.Not(this=exists)
+
+
+# Related records that can be counted per record ("只有一个联系人的医院"), besides follow-ups.
+COUNTED = {("account", "contact")}
 
 
 def _deal_product(f: Filter, deal: str) -> exp.Expr:
@@ -488,7 +499,7 @@ def _follow_up(ctx: _Ctx, entity: str, fu: FollowUp) -> exp.Expr:
     if fu.target != "activity":
         return _absence(ctx, entity, fu)
     links = {"opportunity": ("o", "xa.opportunity_id = o.id"), "rep": ("s", "xa.owner_id = s.id"),
-             "account": ("a", "xa.account_id = a.id"), "contact": ("a", "xa.account_id = a.id"),
+             "account": ("a", "xa.account_id = a.id"), "contact": ("ct", "xa.contact_id = ct.id"),
              "contract": ("a", "xa.account_id = a.id")}
     if entity not in links:
         raise CompileError("“未跟进”只适用于客户、商机和业务员",

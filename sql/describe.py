@@ -21,7 +21,8 @@ RELATED = {"activity": ("跟进", "follow-up"), "won": ("赢单", "won deal"), "
            "payment": ("回款", "payment received"), "overdue_payment": ("逾期账款", "overdue payment"),
            "unpaid_payment": ("未结清分期", "installment not paid in full"),
            "account_contract": ("客户合同", "contract on the account"), "quote": ("报价", "quote"),
-           "account_active_contract": ("客户执行中合同", "active contract on the account")}
+           "account_active_contract": ("客户执行中合同", "active contract on the account"),
+           "contact": ("联系人", "contact")}
 
 
 def _value(f: Filter) -> str:
@@ -68,7 +69,8 @@ def _related(fu: FollowUp, names: NameIndex | None) -> str:
     kinds = f"[{'/'.join(fu.kinds)}]" if fu.kinds else ""
     if fu.count is not None:
         op = {"eq": "=", "gt": ">", "gte": "≥", "lt": "<", "lte": "≤"}[fu.count[0]]
-        return (f"{zh}{kinds}次数{op}{fu.count[1]} (number of {en}s {op} {fu.count[1]}): {w.label} "
+        unit = "次数" if fu.target == "activity" else "个数"
+        return (f"{zh}{kinds}{unit}{op}{fu.count[1]} (number of {en}s {op} {fu.count[1]}): {w.label} "
                 f"[{w.start or '…'}, {w.end or 'now'})")
     product = f"，{_filter(fu.product, names)}" if fu.product is not None else ""
     return (f"{'有' if fu.done else '没有'}{zh}{kinds}{product} ({'with' if fu.done else 'without'} {en}): {w.label} "

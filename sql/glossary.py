@@ -5,7 +5,8 @@ A test compares the file with this output, so the glossary cannot drift from wha
 
 from __future__ import annotations
 
-from sql.productwords import LINES, TERMS
+from sql.contactwords import DEPARTMENT_GROUPS, DEPARTMENTS, TITLES
+from sql.productwords import LINE_GROUPS, LINES, TERMS
 from sql.semantic import DIMENSIONS, ENTITIES, FLAGS, MEASURES, TIME_DIMENSIONS
 
 MEANINGS = """\
@@ -16,7 +17,8 @@ MEANINGS = """\
   calendar periods (up to now; for date-only columns such as due dates, the whole period); 近N天/过去N天/last N days
   is the rolling window [today - N days, now]. Windows are half-open [start, end).
 - 跟进/follow-up is an `activity`. "X未跟进" / "not followed up in X" means no activity on the account (for an
-  opportunity: carrying its `opportunity_id`) in window X. 从来/never means ever.
+  opportunity: carrying its `opportunity_id`; for a contact: with its `contact_id`) in window X. 从来/never means
+  ever.
 - 销售额/业绩/赢单金额/revenue/won amount = SUM(opportunity.amount) with stage `closed_won`, dated by `closed_at`.
   回款/collected = SUM(payment.amount_paid) dated by `paid_at`. 逾期/overdue = a payment with `due_date < today` and
   `amount_paid < amount_due`; the overdue amount is SUM(amount_due - amount_paid).
@@ -72,6 +74,14 @@ def render() -> str:
     out += [f"| {term} | {', '.join(words)} |" for term, words in TERMS.items()]
     out += ["", "| product line | English words |", "|---|---|"]
     out += [f"| {line} | {', '.join(words)} |" for line, words in LINES.items()]
+    out += ["", "| several product lines | words in questions |", "|---|---|"]
+    out += [f"| {', '.join(lines)} | {', '.join(words)} |" for lines, words in LINE_GROUPS.items()]
+    out += ["", "## Contact titles and departments / 联系人职位与部门", "",
+            "A contact's title and department are the CRM's own values, found in questions as written (院长, 采购部). "
+            "These are the other words for them; a word naming several values means any of them.",
+            "", "| title or department | other words |", "|---|---|"]
+    out += [f"| {value} | {', '.join(words)} |" for value, words in (*TITLES.items(), *DEPARTMENTS.items())]
+    out += [f"| {', '.join(values)} | {', '.join(words)} |" for values, words in DEPARTMENT_GROUPS.items()]
     out += ["", "## Time dimensions / 时间字段", "", "| column | 中文 | English |", "|---|---|---|"]
     out += [f"| {t.column} | {t.label_zh} | {t.label_en} |" for t in TIME_DIMENSIONS.values()]
     return "\n".join(out) + "\n"

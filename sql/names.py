@@ -15,7 +15,9 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 from sqlalchemy import Engine, text
 
+from crm import labels
 from crm.demo.geo import PLACE_EN
+from sql.contactwords import DEPARTMENT_GROUPS, DEPARTMENTS, TITLES
 from sql.productwords import BESIDE, LINE_GROUPS, LINES, TERMS
 from sql.question import compiled
 
@@ -49,6 +51,8 @@ class NameIndex:
     product_words: tuple[ProductWord, ...] = ()  # "chemistry analyzer", "彩超", "a100", "ivd-a100" -> products
     line_words: tuple[tuple[re.Pattern[str], str], ...] = ()  # "beverage" -> 饮料
     line_products: dict[str, tuple[int, ...]] = field(default_factory=dict)  # 医学影像 -> (6, 7)
+    # contacts' titles and departments: (word, dimension, stored values), longest word first
+    contact_words: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = ()
     _labels: dict[str, dict[int, str]] = field(default_factory=dict, repr=False)  # id -> name, filled on first use
     _surnames: dict[str, int] = field(default_factory=dict, repr=False)  # surname -> two-character names, on first use
     _grams: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # account name -> bigrams, on first use
@@ -79,6 +83,9 @@ class NameIndex:
                 members[line].append(pid)
             products = {name: pid for pid, name, _sku in catalogue}
             lines = set(members)
+            titles = {r[0] for r in conn.execute(text("SELECT DISTINCT title FROM contact WHERE title IS NOT NULL"))}
+            departments = {r[0] for r in conn.execute(text(
+                "SELECT DISTINCT department FROM contact WHERE department IS NOT NULL"))}
             teams = {r[1]: r[0] for r in conn.execute(text("SELECT id, name FROM team"))}
             led = {r[1]: r[0] for r in conn.execute(text("SELECT id, manager_id FROM team WHERE manager_id IS NOT NULL"))}
         bigrams: dict[str, set[str]] = defaultdict(set)
@@ -91,7 +98,7 @@ class NameIndex:
                    (max(2, min(lengths)), min(60, max(lengths))), dict(pinyin), led, short,
                    _product_words(catalogue), tuple((_word_pattern(w), line) for line in lines
                                                     for w in LINES.get(line, ())),
-                   {line: tuple(ids) for line, ids in members.items()})
+                   {line: tuple(ids) for line, ids in members.items()}, _contact_words(titles, departments))
 
     def label(self, dimension: str, record_id: object) -> str | None:
         """The name of a rep, account, product or team id, for saying a plan back ("业务员=董丹", not an id)."""
@@ -129,6 +136,9 @@ class NameIndex:
         for pattern, line in self.line_words:
             if m := pattern.search(question):
                 hits.append(NameHit("product_line", line, (), m.span(), True))
+        for pattern, dimension, values in self.contact_words:
+            if m := pattern.search(question):
+                hits.append(NameHit(dimension, values[0], (), m.span(), True, values))
         for group, words in LINE_GROUPS.items():  # "医疗产品": every line of the group the catalogue has
             present = tuple(line for line in group if line in self.product_lines)
             for w in words if present else ():
@@ -381,6 +391,28 @@ def _product_words(catalogue: list[tuple[int, str, str]]) -> tuple[ProductWord, 
     out = [ProductWord(_word_pattern(w), tuple(sorted(ids))) for w, ids in named.items()]
     out += [ProductWord(_word_pattern(w), ()) for w in BESIDE if w not in named]
     return tuple(sorted(out, key=lambda w: -len(w.pattern.pattern)))
+
+
+# Account types and industries are said the same way as some departments ("门店", "实验室"): those words keep
+# meaning the accounts, and such a department is named only in full ("门店的店长" is a title).
+ACCOUNT_WORDS = {w.lower() for table in (labels.ACCOUNT_TYPE, labels.INDUSTRY) for zh, en, more in table.values()
+                 for w in (zh, en, *more)}
+
+
+def _contact_words(titles: set[str], departments: set[str]
+                   ) -> tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]:
+    """Titles and departments as stored, with the other words for them (`sql.contactwords`), longest first."""
+    words: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for dimension, stored, table in (("title", titles, TITLES), ("department", departments, DEPARTMENTS)):
+        for value in sorted(stored):
+            for w in (value, *table.get(value, ())):
+                if w.lower() not in ACCOUNT_WORDS and len(w) >= 2:
+                    words.setdefault(w.lower(), (dimension, (value,)))
+    for group, said in DEPARTMENT_GROUPS.items():
+        present = tuple(d for d in group if d in departments)
+        for w in said if present else ():
+            words.setdefault(w.lower(), ("department", present))
+    return tuple((_word_pattern(w), dim, values) for w, (dim, values) in sorted(words.items(), key=lambda i: -len(i[0])))
 
 
 def _word_pattern(word: str) -> re.Pattern[str]:

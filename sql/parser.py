@@ -456,7 +456,8 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
     if measure == "count" and len(distinct) > 1 and not q.en and (
             m_in := re.search(r"(里|中|里面|当中|之中)[，,]?(有|一共有|总共有)?(几|多少)(个|条|家|单|笔|份)?(?!钱)", q.text)):
         counted = [c for at, c in q.found.get("entity_at", []) if at < m_in.start()]
-        if counted:  # "上周新建的商机里有几个涉及医疗产品": the deals are counted
+        named_after = any(m_in.end() <= at <= m_in.end() + 1 for at, _c in q.found.get("entity_at", []))
+        if counted and not named_after:  # not "客户里有几个销售总监联系人": the contacts are counted  # "上周新建的商机里有几个涉及医疗产品": the deals are counted
             return counted[-1], group_by
     by_product = [d for dims in q.found.get("group_candidates", []) for d in dims if d in ("product", "product_line")]
     total_of_line = any(x.dimension == "product_line" for x in q.found.get("filters", [])) and not by_product \
@@ -503,6 +504,8 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
         return m.entity, group_by
     flag_entities = [e for e in q.found.get("flag_entities", []) if e]
     if any(x.dimension == "flag" and x.value == "decision_maker" for x in q.found.get("filters", [])):
+        if "activity" in distinct or any(c == "activity_type" for c, _v in q.found.get("values", [])):
+            return "activity", group_by  # "本月跟决策人的跟进次数", "拜访决策人拜访了多少次": follow-ups with them
         return "contact", group_by  # "医院客户的决策人": the people, not the hospitals
     if not distinct and flag_entities:
         return flag_entities[0], group_by
@@ -578,6 +581,9 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         if not set(codes) & applicable:  # never drop a condition silently: a wrong answer is worse than a question
             return Clarification(f"“{word}”不适用于{ENTITIES[entity].label_zh}，请换个说法 / '{word}' does not apply to "
                                  f"{ENTITIES[entity].label_en}; please rephrase.", EXAMPLES, "inapplicable")
+    if entity == "activity":  # "跟决策人的跟进": follow-ups with a decision-maker contact
+        filters = [Filter("flag", "eq", "with_decision_maker") if x == Filter("flag", "eq", "decision_maker") else x
+                   for x in filters]
     measure = f.get("measure")
     if entity == "line" and measure == "units_sold":
         measure = "units_by_line"
@@ -785,7 +791,7 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         ever = TimeWindow(None, None, "从来")
         # "本月签的合同里还没有回款的": the window dates the contracts; else it is when nothing happened
         follow_up = FollowUp(ever if own_time or window is None else window, bool(f.get("follow_up_done")), (),
-                             str(f["absence"]), product=f.get("deal_product"))
+                             str(f["absence"]), product=f.get("deal_product"), count=f.get("absence_count"))
         window = window if own_time else None
         f = {k: v for k, v in f.items() if k != "follow_up_done"}
     if "follow_up_done" in f and not f["follow_up_done"] and entity == "lead":
@@ -1079,7 +1085,7 @@ def _applicable_dims(entity: str) -> set[str]:
         "activity": account_dims | {"activity_type", "duration"},
         "contract": account_dims | {"contract_status", "payment_terms"},
         "payment": account_dims | {"payment_status", "contract_status", "contract", "payment_terms"},
-        "contact": account_dims | {"phone", "email"},
+        "contact": account_dims | {"phone", "email", "title", "department"},
         "quote": account_dims | {"quote_status", "stage"},
         "rep": {"region", "team", "role"},
         "product": account_dims | {"stage", "loss_reason"},  # said of the deals carrying the product

@@ -81,7 +81,8 @@ class QueryPlan:
 OPPOSITE_FLAGS = ({"open", "closed"}, {"poc", "no_poc"}, {"demo", "no_demo"}, {"budget_confirmed", "budget_unconfirmed"},
                   {"rep_active", "rep_inactive"}, {"product_active", "product_inactive"}, {"decision_maker",
                                                                                          "no_decision_maker"},
-                  {"decision_maker", "not_decision_maker"}, {"effective", "ineffective"})
+                  {"decision_maker", "not_decision_maker"}, {"effective", "ineffective"},
+                  {"has_decision_maker", "no_decision_maker"})
 
 
 # The records behind a figure, for "具体是哪些单子" after it: won amounts are won deals dated by their close, the

@@ -199,6 +199,10 @@ def _names(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
             _take_product_verb(q, hit.span[0])
         if hit.kind == "product_line" and (line := re.match(r"(这?(两|几|三|四)?条)?(产品线|线)", q.text[hit.span[1]:])):
             q.take(hit.span[1], hit.span[1] + line.end())  # "生命监护线", "医学影像产品线"
+        if hit.kind in ("title", "department"):  # "华东三甲医院的院长", "the IT directors at ...": those people
+            q.found.setdefault("entity_mentions", []).append((hit.span[0], "contact"))
+            if said := re.search(CONTACT_FIELD_BEFORE, q.text[:hit.span[0]]):
+                q.take(*said.span())  # "职位是院长的联系人", "contacts in the 信息部"
         team = _led_team(q, hit, names)
         found = Filter("team", "eq", team) if team is not None else _name_filter(hit)
         if found not in filters:  # "CRM seats (SAAS-CRM)": one product, named twice
@@ -209,6 +213,9 @@ def _names(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
     return None
 
 
+# The field named before a title or department: "职位是", "部门为", "who sit in", "with the title".
+CONTACT_FIELD_BEFORE = (r"(职位|职务|头衔|岗位|部门|科室)(是|为|在)?\s*$|\b((with )?(the |a )?(job )?title( of| is)?|(in |from )?(the )?"
+                        r"department( of| is)?|(sit|sits|work|works|working) (in|at) (the )?)\s*$")
 # What a deal does with a product, just before it: "带监护仪的商机", "涉及C300的单子", "deals that include the X5".
 PRODUCT_VERB = re.compile(r"(带了|带有|带|涉及到?|包含了?|含有|含|挂着?|里有|(?P<won>签下了?|赢下了?|卖了|卖出了?|卖))\s*$|\b(that |which )?(include[sd]?|including|"
                           r"contain(s|ing)?|carrying|featuring)( anything from| any of| any| an?| the)?( the)?\s*$")
@@ -261,6 +268,8 @@ def _name_filter(hit: NameHit) -> Filter:
         return Filter(hit.kind, "eq", hit.name)
     if hit.kind == "product":
         return Filter("product", "eq", hit.ids[0])
+    if hit.kind in ("title", "department"):  # "院长", "procurement": one stored value or several
+        return Filter(hit.kind, "in", hit.details) if len(hit.details) > 1 else Filter(hit.kind, "eq", hit.name)
     if hit.kind == "team":
         return Filter("team", "eq", hit.ids[0])
     if len(hit.details) > 1:  # "医疗产品": several lines
@@ -707,6 +716,21 @@ def _only_once(q: Question, today: date, names: NameIndex, caller_id: int | None
         if kinds:
             q.found["follow_up_kinds"] = tuple(kinds)
 
+# "只有一个联系人的A类医院", "hospitals that only have one contact on file": the contacts counted per account
+ONE_CONTACT = (r"(只有|仅有|就|只录了|只登记了|只)(一|1)(个|位)联系人|联系人(只有|就|仅有)(一|1)(个|位)|\b(only|just) (have|has|having|with) "
+               r"(one|1|a single) contact( on file)?\b|\bwith (only|just) (one|1|a single) contact( on file)?\b|\b(have|has) "
+               r"(only|just) (one|1|a single) contact( on file)?\b")
+
+
+def _one_contact(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    if m := q.search(ONE_CONTACT):
+        q.take(*m.span())
+        q.found["absence_count"] = ("eq", 1)
+        q.found["follow_up_done"] = True
+        q.found["absence"] = "contact"
+        q.found.setdefault("entity_mentions", []).append((m.start(), "account"))
+
+
 STRICT_GT = ("大于", "超过", "高于", "多于", ">", "over", "above", "more than", "greater than", "exceeding",
              "bigger than", "larger than")
 
@@ -1025,6 +1049,6 @@ def _budget_flag(q: Question, today: date, names: NameIndex, caller_id: int | No
             q.found.setdefault("flag_entities", []).append("opportunity")
 
 
-STEPS = (_shown, _missing_field, _age_rank, _last_activity, _overdue_days, _stage_days, _response_hours, _duration, _only_once, _share, _time, _team_region, _names, _from_lead, _follow_up, _mine, _unassigned, _top_n, _budget_flag, _comparison, _measure,
+STEPS = (_shown, _missing_field, _age_rank, _last_activity, _overdue_days, _stage_days, _response_hours, _duration, _only_once, _one_contact, _share, _time, _team_region, _names, _from_lead, _follow_up, _mine, _unassigned, _top_n, _budget_flag, _comparison, _measure,
          _time_field,
          _flags, _group_by, _sent_verb, _values, _entity, _order, _second_window)

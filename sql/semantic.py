@@ -127,6 +127,9 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
               ("客户状态", "status")),
     Dimension("province", "省份", "province", "a.province", None, None, ("省份", "省", "province")),
     Dimension("city", "城市", "city", "a.city", None, None, ("城市", "city", "cities")),
+    # a contact's job title and department: values are the CRM's own (院长, 采购部), found like names
+    Dimension("title", "职位", "job title", "ct.title", None, None, ("职位", "职务", "头衔", "job title", "title")),
+    Dimension("department", "部门", "department", "ct.department", None, None, ("部门", "department")),
     Dimension("stage", "阶段", "stage", "o.stage", None, labels.STAGE, ("阶段", "stage")),
     Dimension("loss_reason", "输单原因", "loss reason", "o.loss_reason", None, labels.LOSS_REASON,
               ("输单原因", "丢单原因", "原因", "loss reason", "reason")),
@@ -510,8 +513,19 @@ FLAGS.update({
                            "without a decision maker", "without a decision-maker contact",
                            "without a decision maker contact", "no decision-maker contact", "no decision maker contact",
                            "have no decision-maker contact", "have no decision maker contact")),
+    # "有决策人的医院": the account has a contact flagged as a decision maker
+    "has_decision_maker": ("EXISTS (SELECT 1 FROM contact cd WHERE cd.account_id = a.id AND cd.is_decision_maker = "
+                           "TRUE)", "有决策人", "has a decision maker",
+                           ("有决策人", "有关键人", "录了决策人", "录过决策人", "登记了决策人", "有决策人联系人", "决策人齐全",
+                            "have a decision maker", "has a decision maker", "have at least one decision maker",
+                            "has at least one decision maker", "have a decision-maker", "has a decision-maker",
+                            "have any decision maker", "has any decision maker", "with a decision maker on file",
+                            "have a decision maker on file", "has a decision maker on file")),
+    # "跟决策人的跟进": the follow-up was with a decision-maker contact (said as 决策人 of follow-ups)
+    "with_decision_maker": ("x.contact_id IN (SELECT cd.id FROM contact AS cd WHERE cd.is_decision_maker = TRUE)",
+                            "与决策人", "with a decision maker", ()),
 })
-FLAG_ENTITY = {"due_passed": "payment", "not_yet_due": "payment", "assigned": "lead", "no_contract": "account", "product_inactive": "product", "past_expected_close": "opportunity", "no_deal": "account", "no_open_deal": "account", "no_decision_maker": "account", "decision_maker": "contact", "not_decision_maker": "contact", "never_contacted": "lead", "rep_active": "rep", "rep_inactive": "rep",
+FLAG_ENTITY = {"has_decision_maker": "account", "with_decision_maker": "activity", "due_passed": "payment", "not_yet_due": "payment", "assigned": "lead", "no_contract": "account", "product_inactive": "product", "past_expected_close": "opportunity", "no_deal": "account", "no_open_deal": "account", "no_decision_maker": "account", "decision_maker": "contact", "not_decision_maker": "contact", "never_contacted": "lead", "rep_active": "rep", "rep_inactive": "rep",
                "product_active": "product", "effective": "activity", "ineffective": "activity", "linked_deal": "activity", "no_linked_deal": "activity", "poc": "opportunity", "demo": "opportunity", "no_poc": "opportunity",
                "no_demo": "opportunity", "budget_unconfirmed": "opportunity",
                "budget_confirmed": "opportunity", "overdue": "payment", "unpaid": "payment", "open": "opportunity",

@@ -214,7 +214,7 @@ ABBREVIATIONS = (
     (r"\b(total |overdue )?ar\b", lambda m: f"{m.group(1) or ''}receivables"),
     (r"\bbtw (?=(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)", "between "), (r"^#\s*", "number of "),
     (r"\bw/\s*", "with "), (r"\bthis wk\b", "this week"), (r"\blast wk\b", "last week"),
-    (r"\b(at least one|one or more) (?=(follow[- ]?up|activit|visit|call|demo|meeting|touch))", "a "),
+    (r"\b(at least (one|1)|one or more|1 or more) (?=(follow[- ]?up|activit|visit|call|demo|meeting|touch|decision[- ]maker|contact))", "a "),
     (r"\bhow many minutes did (the |our |all )?(reps|salespeople|sales reps|we|they) spend (on|in|doing)\b", "total minutes"),
     (r"\bhow many minutes did (.{1,40}?) spend (on|in|doing)\b", r"total minutes \1"),
     (r"\b(total )?(minutes|time) (spent|spend)\b", "total minutes"), (r"^(ok|okay|alright)[,.]?\s+", ""),
@@ -280,6 +280,9 @@ def _correction(word: str, known: frozenset[str]) -> str | None:
     limit = 2 if len(word) >= 9 else 1
     close = [k for k in _candidates(word, known) if k[:2] == word[:2] and k[-1] == word[-1]
              and (Levenshtein.distance(word, k, score_cutoff=limit) <= limit or _swapped(word, k))]
+    swapped = [k for k in close if _swapped(word, k)]
+    if len(close) > 1 and len(swapped) == 1:
+        return swapped[0]  # "contarcts": two letters the wrong way round keep every letter typed, unlike "contacts"
     return close[0] if len(close) == 1 else None
 
 

@@ -88,6 +88,10 @@ ABSENCE_WORDS = (
      r"|(without|with no) (a |any )?payments?( received)?|no payments? (received|yet)"
      r"|(haven'?t|hasn'?t|have not|has not|didn'?t|did not|never)( yet)? paid( us)?( anything| a (single )?cent| any money)?",
      "payment"),
+    # "没录联系人的客户", "accounts with no contacts on file": no contact recorded on the account
+    (r"(一个)?联系人(都|也)(还)?(没|没有)(录|登记|建)?(过)?|(没|没有|未)(录|登记|建)(过|了)?(任何)?联系人|(没有|没|无)(任何)?联系人(?![姓名电话邮箱])"
+     r"|\b(no|without( any| a)?) contacts?( on file)?\b(?! (name|phone|email))|\b(don'?t|doesn'?t|haven'?t|hasn'?t) (have|got|had) (a |any )?"
+     r"contacts?( on file)?", "contact"),
 )
 # Other records that must exist: "还有在跟商机的客户", "which schools signed a contract with us".
 PRESENCE_WORDS = (
@@ -118,6 +122,8 @@ PRESENCE_WORDS = (
     # "已经签约、但……的A类客户", "有合同的三甲医院", "accounts that have signed with us": the account has a contract
     (r"(?<![没未不])(已经|已)(签约|签过约|签过合同)(?!的?合同|金额|额)|(?<![没无所])有(过)?合同(?![金额号数量总])(?=的|、|,|，|但|[^\u4e00-\u9fff]|$)"
      r"|(?<!n't )(?<!not )(have|has|having) (already )?signed with us", "contract"),
+    # "录了联系人的A类客户", "accounts with contacts on file"
+    (r"(?<![没未所])(录了|录过|登记了|建了|有)(联系人)(?![姓名电话邮箱的数])|\b(have|has|having|with) (any |some )?contacts on file\b", "contact"),
 )
 # One kind of follow-up that did happen: "做过产品演示的客户", "accounts that were visited".
 TYPED_POSITIVE = (
