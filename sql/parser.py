@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from sql.names import NameIndex
 from sql.plan import (
@@ -1075,6 +1075,15 @@ def _excluded(f: dict, applicable: set[str]) -> list[Filter] | Clarification:
     return [Filter(code, "neq", value) for code, value in negated]
 
 
+def _year_before(w: TimeWindow, today: date) -> TimeWindow:
+    """The same period a year earlier; one that runs up to now ends on today's date a year ago (inclusive)."""
+    def back(t: datetime) -> datetime:
+        return t.replace(year=t.year - 1, day=min(t.day, 28) if (t.month, t.day) == (2, 29) else t.day)
+    assert w.start is not None
+    end = w.end if w.end is not None else datetime.combine(today + timedelta(days=1), datetime.min.time())
+    return TimeWindow(back(w.start), back(end), f"{w.label}(去年同期)")
+
+
 def _applicable_dims(entity: str) -> set[str]:
     account_dims = {"region", "rep", "team", "industry", "account_type", "hospital_grade", "customer_class",
                     "account_status", "province", "city"}
@@ -1119,6 +1128,9 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
         # "split that by stage as well": the new breakdown beside the old one
         group_by = tuple(dict.fromkeys((*previous.group_by, *group_by)))
     window: TimeWindow | None = f.get("window")
+    if window is not None and window.label == "去年同期" and previous.window is not None \
+            and previous.window.start is not None:
+        window = _year_before(previous.window, today)  # "去年同期呢" after "本季度…": this quarter a year ago
     for word, codes in f.get("value_words", []):
         if not set(codes) & _applicable_dims(previous.entity):  # never drop a condition silently
             return Clarification(f"“{word}”不适用于上一个问题的{ENTITIES[previous.entity].label_zh} / '{word}' does not "
@@ -1241,7 +1253,7 @@ def _meaningful_leftover(q: Question) -> str:
 
 
 def _resolve_groups(candidates: list[tuple[str, ...]], entity: str) -> list[str]:
-    allowed = _applicable_dims(entity) | {"month", "quarter"}
+    allowed = _applicable_dims(entity) | {"month", "quarter", "year"}
     if entity in ("opportunity", "activity", "contract", "payment", "contact", "quote"):
         allowed |= {"account"}
     out: list[str] = []

@@ -22,6 +22,7 @@ class TimeWindow:
     past_year: bool = False  # a month named without a year, taken from last year because it is still ahead
     per_month: bool = False  # two months side by side ("这个月跟上个月对比"): one figure per month
     per_quarter: bool = False  # two quarters side by side ("本季度和上季度的赢单金额对比"): one figure per quarter
+    per_year: bool = False  # two years side by side ("今年和去年签约合同金额对比"): one figure per year
 
 
 @dataclass(frozen=True)

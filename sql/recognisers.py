@@ -58,8 +58,9 @@ def _time(q: Question, today: date, names: NameIndex, caller_id: int | None) -> 
     q.take(*span)
     q.found["window"] = window
     q.found["window_span"] = span
-    if window.per_month or window.per_quarter:
-        q.found.setdefault("group_candidates", []).append(("month",) if window.per_month else ("quarter",))
+    if window.per_month or window.per_quarter or window.per_year:
+        q.found.setdefault("group_candidates", []).append(
+            ("month",) if window.per_month else ("quarter",) if window.per_quarter else ("year",))
         for said in (r"对比(一下)?|比较(一下)?|\bcompare\b|\bvs\.?(?!\w)|\bversus\b",):
             if m := q.search(said):
                 q.take(*m.span())
@@ -826,6 +827,7 @@ def _group_by(q: Question, today: date, names: NameIndex, caller_id: int | None)
 # Breakdowns said without a dimension word: "monthly", "逐月", "A、B、C三类客户".
 GROUP_PHRASES = ((r"\bmonthly\b|\bmonth by month\b|\bmonth-by-month\b|逐月|分月", "month"),
                  (r"\bquarterly\b|\bquarter by quarter\b|\bquarter-by-quarter\b|逐季|分季度?", "quarter"),
+                 (r"\byear by year\b|\byear-by-year\b|\bper year\b|逐年|分年度?|按年(份|度)?(?!龄)|每一?年(?!都)", "year"),
                  (r"(按)?a\s*[、/,，和]\s*b\s*[、/,，和]\s*c\s*(三|3)?\s*(类|级|分级)?", "customer_class"),
                  (r"(每个|各个|各)区(?!域)", "region"),
                  (r"谁的(?=.{0,12}(最|前))", "rep"))

@@ -190,6 +190,7 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
     Dimension("budget", "预算", "budget", "l.budget"),
     Dimension("month", "月份", "month", "month", None, None, ("月份", "月", "每月", "month", "monthly")),
     Dimension("quarter", "季度", "quarter", "quarter", None, None, ("季度", "每季度", "quarter", "quarterly")),
+    Dimension("year", "年份", "year", "year", None, None, ("年份", "每年", "yearly", "annually")),
 )}
 
 
@@ -374,18 +375,21 @@ DIALECT_SNIPPETS: dict[str, dict[str, str]] = {
         "days_since_stage": "julianday('{today}') - julianday(o.stage_entered_at)",
         "month": "strftime('%Y-%m', {col})",
         "quarter": "strftime('%Y', {col}) || '-Q' || ((CAST(strftime('%m', {col}) AS INTEGER) + 2) / 3)",
+        "year": "strftime('%Y', {col})",
     },
     "postgres": {
         "hours_to_first_contact": "EXTRACT(EPOCH FROM (l.first_contact_at - l.created_at)) / 3600",
         "days_since_stage": "EXTRACT(EPOCH FROM (CAST('{today}' AS TIMESTAMP) - o.stage_entered_at)) / 86400",
         "month": "TO_CHAR({col}, 'YYYY-MM')",
         "quarter": "TO_CHAR({col}, 'YYYY') || '-Q' || TO_CHAR({col}, 'Q')",
+        "year": "TO_CHAR({col}, 'YYYY')",
     },
     "mysql": {
         "hours_to_first_contact": "TIMESTAMPDIFF(SECOND, l.created_at, l.first_contact_at) / 3600",
         "days_since_stage": "TIMESTAMPDIFF(SECOND, o.stage_entered_at, '{today}') / 86400",
         "month": "DATE_FORMAT({col}, '%Y-%m')",
         "quarter": "CONCAT(DATE_FORMAT({col}, '%Y'), '-Q', FLOOR((MONTH({col}) + 2) / 3))",
+        "year": "DATE_FORMAT({col}, '%Y')",
     },
 }
 DIALECT_SNIPPETS["trino"] = {
@@ -393,12 +397,14 @@ DIALECT_SNIPPETS["trino"] = {
     "days_since_stage": "DATE_DIFF('second', o.stage_entered_at, TIMESTAMP '{today} 00:00:00') / 86400.0",
     "month": "DATE_FORMAT({col}, '%Y-%m')",
     "quarter": "DATE_FORMAT({col}, '%Y') || '-Q' || CAST(FLOOR((MONTH({col}) + 2) / 3) AS VARCHAR)",
+    "year": "DATE_FORMAT({col}, '%Y')",
 }
 DIALECT_SNIPPETS["clickhouse"] = {
     "hours_to_first_contact": "dateDiff('second', l.created_at, l.first_contact_at) / 3600",
     "days_since_stage": "dateDiff('second', o.stage_entered_at, toDateTime('{today} 00:00:00')) / 86400",
     "month": "formatDateTime({col}, '%Y-%m')",
     "quarter": "concat(formatDateTime({col}, '%Y'), '-Q', toString(floor((toMonth({col}) + 2) / 3)))",
+    "year": "formatDateTime({col}, '%Y')",
 }
 
 # Words that name an entity's owner column: who a row "belongs to" for row-level security and "my ...".

@@ -61,6 +61,9 @@ def _fixed(today: date) -> list[tuple[str, TimeWindow]]:
         (r"本季度|这个?季度|当季|this quarter|quarter to date|qtd", TimeWindow(_d(q0), None, "本季度",
                                                                            _d(_quarter_start(today, 1)))),
         (r"下个?季度|next quarter", TimeWindow(_d(_quarter_start(today, 1)), _d(_quarter_start(today, 2)), "下季度")),
+        # "去年同期": last year up to the same day (today a year ago, inclusive)
+        (r"去年同期|上年同期|(?:the )?same (?:period|time) (?:last year|a year ago)", TimeWindow(
+            _d(date(today.year - 1, 1, 1)), _d(_year_ago(today) + timedelta(days=1)), "去年同期")),
         (r"去年(?:全年|一整年|整年)?|上一年|(?:all of |the whole of )?last year|previous year", TimeWindow(_d(date(today.year - 1, 1, 1)), _d(y0), "去年")),
         (r"今年|本年度?|this year|year to date|ytd", TimeWindow(_d(y0), None, "今年",
                                                             _d(date(today.year + 1, 1, 1)))),
@@ -77,6 +80,10 @@ def _fixed(today: date) -> list[tuple[str, TimeWindow]]:
         (r"大前天", TimeWindow(_d(today - timedelta(days=3)), _d(today - timedelta(days=2)), "大前天")),
         *_weekdays(monday),
     ]
+
+
+def _year_ago(day: date) -> date:
+    return day.replace(year=day.year - 1) if (day.month, day.day) != (2, 29) else day.replace(year=day.year - 1, day=28)
 
 
 def _weekdays(monday: date) -> list[tuple[str, TimeWindow]]:
@@ -116,6 +123,11 @@ EN_SINCE_RE = re.compile(r"since (january|february|march|april|may|june|july|aug
 SLASH_SINCE_RE = re.compile(r"(?:since\s+)?(1[0-2]|[1-9])/(3[01]|[12]\d|[1-9])(?!\d)\s*(?:以来|之后|以后|起|至今)?")
 EN_BETWEEN_RE = re.compile(r"between (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2}) and "
                            r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2})")
+# "8月1号", "9月15日": one day (a month before today's is this year's, a later one last year's)
+DAY_RE = re.compile(r"(?:(\d{4})\s*年\s*|(去年|今年)\s*)?(1[0-2]|[1-9])\s*月\s*(3[01]|[12]\d|[1-9])\s*(?:号|日)"
+                    r"(?!\s*(?:以来|之后|以后|起|后|至今))")
+# "10月1号到7号": the second day of the same month
+DAY_TO = re.compile(r"\s*(?:到|至|-|~)\s*(3[01]|[12]\d|[1-9])\s*(?:号|日)")
 SINCE_RE = re.compile(r"(1[0-2]|[1-9])\s*月\s*(3[01]|[12]\d|[1-9])\s*(?:号|日)\s*(?:以来|之后|以后|起|后|至今)")
 SINCE_MONTH_RE = re.compile(r"(?:since|from)\s+(january|february|march|april|may|june|july|august|september|october|"
                             r"november|december)(?!\s*\d)(?:\s+(?:on|onwards?|until now|to now|to date))?"
@@ -126,7 +138,8 @@ YEAR_WORD = {"去年": -1, "今年": 0, "本年": 0, "前年": -2}
 EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december")
 QUARTER_RE = re.compile(r"(?:(\d{4})\s*年\s*|(去年|今年|本年)\s*的?\s*)?(?:(?:第\s*|(?<![本上下这个一]))([一二三四1-4])\s*季度|"
-                        r"(?<![a-z])q([1-4])(?!\d)|(?:the )?(first|second|third|fourth) quarter)")
+                        r"(?<![a-z])q([1-4])(?!\d)|(?:the )?(first|second|third|fourth) quarter)"
+                        r"(?:\s+(?:of\s+)?(last year|this year))?")
 EN_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 # "9月到11月", "August and September combined", "july through september": one window from the first to the second
 RANGE_JOIN = re.compile(r"\s*(?:到|至|~|-|—|through|thru|to|until|and)\s*")
@@ -155,18 +168,31 @@ def find_window(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | 
         if day1 < day2 and base.day == 1:
             return TimeWindow(_d(base.replace(day=day1)), _d(base.replace(day=day2)) + timedelta(days=1),
                               f"{first.label}{day1}日-{day2}日"), (start, d.end())
+    if first.start is not None and first.end is not None and first.end - first.start == timedelta(days=1) \
+            and (d := DAY_TO.match(text, end)) and int(d.group(1)) > first.start.day:
+        try:  # "10月1号到7号": to the 7th of the same month, inclusive
+            last: datetime | None = first.start.replace(day=int(d.group(1)))
+        except ValueError:
+            last = None
+        if last is not None:
+            return TimeWindow(first.start, last + timedelta(days=1), f"{first.label}-{d.group(1)}日"), (start, d.end())
     separately = re.search(r"对比|比较|相比|比一下|比比|分别|各自|各[^，,。？?]{0,4}?(多少|几)|compare|versus|(?<![a-z])vs(?![a-z])|"
                            r"respectively|\beach\b|side by side", text)
     if separately and (j := SIDE_BY_SIDE.match(text, end)) and (nxt := _find_one(text[j.end():], today)) \
-            and nxt[1][0] == 0 and any(whole(first) and whole(nxt[0]) for whole in (_whole_month, _whole_quarter)):
+            and nxt[1][0] == 0 and any(whole(first) and whole(nxt[0]) for whole in (_whole_month, _whole_quarter,
+                                                                                     _whole_year)):
         # "我这个月跟上个月的业绩对比一下", "compare September vs October", "本季度跟上季度": one figure each
         a, b = sorted((first, nxt[0]), key=lambda w: w.start or datetime.min)
         if b.start == (a.end or a.period_end):
-            months = _whole_month(first)
+            months, years = _whole_month(first), _whole_year(first)
             return TimeWindow(a.start, b.end, f"{a.label}、{b.label}", b.period_end, a.past_year and b.past_year,
-                              per_month=months, per_quarter=not months), (start, j.end() + nxt[1][1])
+                              per_month=months, per_quarter=not (months or years), per_year=years), (
+                start, j.end() + nxt[1][1])
     if first.start is not None and (up := UP_TO_NOW.match(text, end)):  # "上个月到现在": from then until now
         return TimeWindow(first.start, None, f"{first.label}至今"), (start, up.end())
+    if first.start is not None and first.end is not None and (since := SINCE_EN.search(text[:start])) \
+            and not RANGE_JOIN.match(text, end):  # "since Q4 last year": from then until now
+        return TimeWindow(first.start, None, f"{first.label}至今"), (since.start(), end)
     if (j := RANGE_JOIN.match(text, end)) and j.end() > end and not (separately and j.group(0).strip() in ("and", "和")):
         nxt = _find_one(text[j.end():], today)
         if nxt is not None and nxt[1][0] == 0 and first.start is not None and nxt[0].start is not None \
@@ -182,6 +208,7 @@ EARLIER_RE = re.compile(r"\bearlier (?:this|in the) (week|month|year)\b")
 AGO_RE = re.compile(r"(?<![近过去最])(\d+)\s*天(?:前|以前|之前)(?!到|至)|\bolder than (\d+) days\b|\b(?:more than )?(\d+) days ago\b"
                     r"|\b(?:created|added|opened|came in) (?:more than|over) (\d+) days ago\b")
 UP_TO_NOW = re.compile(r"\s*(?:到现在|到今天|至今|到目前|以来|(?:up )?(?:un)?til now|to date|through today)")
+SINCE_EN = re.compile(r"\b(since|starting( from)?)\s+(the start of\s+)?$")
 BEFORE_EN = re.compile(r"\b(before|prior to|earlier than)\s+$")
 BEFORE_ZH = re.compile(r"\s*(之前|以前)")
 SIDE_BY_SIDE = re.compile(r"\s*(?:和|跟|与|及|比|对比|vs\.?|versus|and|against|compared (?:to|with))\s*")
@@ -190,6 +217,11 @@ SIDE_BY_SIDE = re.compile(r"\s*(?:和|跟|与|及|比|对比|vs\.?|versus|and|ag
 def _whole_quarter(w: TimeWindow) -> bool:
     return w.start is not None and w.start.day == 1 and w.start.month % 3 == 1 and w.start.hour == 0 \
         and (w.end or w.period_end) is not None and 89 <= ((w.end or w.period_end) - w.start).days <= 92  # type: ignore[operator]
+
+
+def _whole_year(w: TimeWindow) -> bool:
+    return w.start is not None and (w.start.month, w.start.day, w.start.hour) == (1, 1, 0) \
+        and (w.end or w.period_end) is not None and 365 <= ((w.end or w.period_end) - w.start).days <= 366  # type: ignore[operator]
 
 
 def _whole_month(w: TimeWindow) -> bool:
@@ -246,6 +278,16 @@ def _find_one(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | No
         m2, d2 = _en_month(m.group(3)), int(m.group(4))
         year = today.year if (m1, d1) <= (today.month, today.day) else today.year - 1
         offer(TimeWindow(_d(date(year, m1, d1)), _d(date(year, m2, d2)) + timedelta(days=1), m.group(0)), m.span())
+    if m := DAY_RE.search(text):
+        month, day = int(m.group(3)), int(m.group(4))
+        year = int(m.group(1)) if m.group(1) else today.year + YEAR_WORD[m.group(2)] if m.group(2) else (
+            today.year if (month, day) <= (today.month, today.day) else today.year - 1)
+        try:
+            one: date | None = date(year, month, day)
+        except ValueError:  # "2月30号": not a day
+            one = None
+        if one is not None:
+            offer(TimeWindow(_d(one), _d(one + timedelta(days=1)), f"{year}年{month}月{day}日"), m.span())
     if m := SINCE_RE.search(text):
         month, day = _int(m.group(1)), _int(m.group(2))
         year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
@@ -264,14 +306,17 @@ def _find_one(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | No
                          past_year=not said_year and year < today.year), m.span())
     for i, name in enumerate(EN_MONTHS, start=1):
         prefix = r"\bin\s+" if name == "may" else r"\b(?:in\s+)?"
-        if m := re.search(rf"{prefix}{name}(?:\s+(\d{{4}}))?\b", text):
-            year = int(m.group(1)) if m.group(1) else (today.year if i <= today.month else today.year - 1)
+        if m := re.search(rf"{prefix}{name}(?:\s+(\d{{4}})|\s+(?:of\s+)?(last year|this year))?\b", text):
+            year = int(m.group(1)) if m.group(1) else today.year - (m.group(2) == "last year") if m.group(2) else (
+                today.year if i <= today.month else today.year - 1)
             start = date(year, i, 1)
             offer(TimeWindow(_d(start), _d(_month_start(start, 1)), f"{year}-{i:02d}",
-                             past_year=not m.group(1) and year < today.year), m.span())
+                             past_year=not (m.group(1) or m.group(2)) and year < today.year), m.span())
     if m := QUARTER_RE.search(text):
         q = _int(m.group(3)) if m.group(3) else int(m.group(4)) if m.group(4) else EN_ORDINAL[m.group(5)]
         year = int(m.group(1)) if m.group(1) else today.year + YEAR_WORD[m.group(2)] if m.group(2) else today.year
+        if m.group(6):  # "Q4 last year"
+            year = today.year - (m.group(6) == "last year")
         start = date(year, 3 * (q - 1) + 1, 1)
         offer(TimeWindow(_d(start), _d(_month_start(start, 3)), f"{year}年第{q}季度"), m.span())
     return best
