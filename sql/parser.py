@@ -384,8 +384,8 @@ def _per_group_total(q: Question) -> tuple[str, list[str]] | None:
 
 def _total_measure(f: dict, amount: Filter, text: str) -> str | None:
     """The total a comparison is about: the question's measure, or what the compared amount names."""
-    if f.get("measure") in TOTAL_MEASURES:
-        return str(f["measure"])
+    if f.get("measure") in TOTAL_MEASURES or f.get("measure") in ("avg_deal_size", "avg_contract_amount"):
+        return str(f["measure"])  # "客单价大于80万的行业": each industry's average, compared
     if re.search(r"(在跟|在手)的?(商机)?总?金额", text) and any(x.dimension == "flag" and x.value == "open"
                                                      for x in f.get("filters", [])):
         return "pipeline_amount"  # "在跟金额过400万的三甲医院": each hospital's open deals together
@@ -409,6 +409,10 @@ def _group_head(q: Question) -> str | None:
         return "month"
     if re.search(r"哪(些|几个|个)(区域|大区|地区)", q.text):
         return "region"  # "今年哪些区域的赢单金额超过了1.2亿": each region's total
+    if m := re.search(r"的(行业|城市|省份|线索来源|来源|渠道)(有哪些|是哪些|有哪几个|是哪几个)?[?？]?$", q.text):
+        said = {"行业": "industry", "城市": "city", "省份": "province"}.get(m.group(1), "lead_source")
+        if any(said in c for c in q.found.get("group_candidates", [])):
+            return said  # "在跟金额1.2亿以上的行业": each industry's total
     entities = q.found.get("entities", [])
     if not entities and any(c in ("account_type", "hospital_grade", "customer_class")
                             for c, _v in q.found.get("values", [])):
@@ -503,6 +507,13 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
             group_by.append(GROUPABLE_MENTIONS[head])
         return m.entity, group_by
     flag_entities = [e for e in q.found.get("flag_entities", []) if e]
+    if distinct in ([], ["rep"]) and any(x.dimension == "team" for x in q.found.get("filters", [])) and re.search(
+            r"都?有谁|哪些人|哪几个人|有几个人|多少人|成员|\bwho\b|\bmembers?\b|\bpeople\b", q.text) and not re.search(
+            r"业务员|销售|\breps?\b|salespe|组员|带的|手下|下属|下面的人|reports? to|\bunder\b", q.text) \
+            and all(x.dimension == "team" for x in q.found.get("filters", [])) and not any(
+            q.found.get(k) for k in ("values", "window", "follow_up_done", "absence", "measure", "top_n")):
+        q.found["whole_team"] = True
+        return "rep", group_by  # "华中2组都有谁": the team's people, its manager included
     if any(x.dimension == "flag" and x.value == "decision_maker" for x in q.found.get("filters", [])):
         if "activity" in distinct or any(c == "activity_type" for c, _v in q.found.get("values", [])):
             return "activity", group_by  # "本月跟决策人的跟进次数", "拜访决策人拜访了多少次": follow-ups with them
@@ -581,6 +592,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         if not set(codes) & applicable:  # never drop a condition silently: a wrong answer is worse than a question
             return Clarification(f"“{word}”不适用于{ENTITIES[entity].label_zh}，请换个说法 / '{word}' does not apply to "
                                  f"{ENTITIES[entity].label_en}; please rephrase.", EXAMPLES, "inapplicable")
+    if f.get("whole_team") and entity == "rep" and not any(x.dimension == "role" for x in filters):
+        filters.append(Filter("role", "in", ("rep", "manager")))
     if entity == "activity":  # "跟决策人的跟进": follow-ups with a decision-maker contact
         filters = [Filter("flag", "eq", "with_decision_maker") if x == Filter("flag", "eq", "decision_maker") else x
                    for x in filters]

@@ -801,6 +801,9 @@ def _group_by(q: Question, today: date, names: NameIndex, caller_id: int | None)
             if said in words:
                 groups.append(words[said])
         q.take(*m.span())
+    if (m := q.search(r"的(行业|城市|省份|线索来源|来源|渠道)(有哪些|是哪些|有哪几个|是哪几个)?[?？]?$")) and words.get(m.group(1)):
+        q.take(*m.span())  # "在跟金额1.2亿以上的行业": the industries whose total passes, a breakdown with a condition
+        groups.append(words[m.group(1)])
     if m := q.search(BY_ACCOUNT_TYPE):  # "按医院", "by distributor": each of those accounts (and only those)
         q.take(*m.span())
         groups.append(("account",))

@@ -238,6 +238,17 @@ ABBREVIATIONS = (
     (r"(?<=\d)\s+(?=[wk万千亿](?![a-z]))", ""),
     (r"\bhow big is\b", "how much is"), (r"(?<!year )(?<!month )(?<!quarter )\bto date\b", ""), (r"\bthrough(?= (the |our )?(website|web|referrals?|wechat|"
      r"trade[- ]shows?|cold calls?|events?))", "from"), (r"\bdid (.{1,30}) receive\b", r"were received by \1"),
+    # chat shorthand mixed into Chinese, and slips the fuzzy matcher cannot see (short words, a dropped last letter)
+    (r"(这个|这|本|当)\s*q(?![a-z0-9])", "本季度"), (r"上个?\s*q(?![a-z0-9])", "上季度"), (r"win\s*率|胜率|营单率", "赢单率"),
+    (r"\bwin\s*%", "win rate"), (r"营单", "赢单"), (r"消售", "销售"), (r"(?<=\d)\s*hrs?\b", " hour"),
+    (r"\bconv\.? rate\b", "conversion rate"), (r"\bdisqual(ification)? rate\b", "disqualification rate"),
+    (r"\byday\b", "yesterday"), (r"(?<= )r(?= [a-z])", "are"), (r"\bthe co\b(?![-.])", "the company"),
+    (r"\bbuget", "budget"), (r"\brevenu\b", "revenue"), (r"\bquater", "quarter"),
+    (r"(?<=[\d一二两三四五六七八九十]个)区(?!域)", "大区"), (r"(?<=的)\s*sales\b(?![a-z])", "销售"),
+    (r"(?<![a-z0-9])h([12])(?![a-z0-9])(?=.*[\u4e00-\u9fff])", lambda m: "上半年" if m.group(1) == "1" else "下半年"),
+    (r"(销量.*?)\s*[，,]?\s*按销量(排|算|排名|来排|来算)?$", r"\1"),  # "卖得最好的3个产品 按销量": said twice
+    (r"\bwhat did (.{1,20}?) close\b", r"won deals of \1"),
+    (r",? including (the |their )?(team )?manager\b", ""),  # a team's members include its manager
 )
 
 

@@ -1,4 +1,5 @@
-"""Days, day ranges and years as a year-end review says them: "8月1号到9月15号之间", "10月1号到7号", "5月1号之前",
+"""Days, day ranges and years as a year-end review says them (and, beside them, a team's people and totals per
+industry compared): "8月1号到9月15号之间", "10月1号到7号", "5月1号之前",
 "Q4 last year", "October last year", "since Q4 last year", 去年同期 (alone, and after a question about this quarter),
 and two years side by side ("今年和去年…对比", "this year vs last year") or year by year ("每年").
 
@@ -58,3 +59,20 @@ def test_contract_value_per_year(question: str, small_engine: Engine) -> None:
         expected = sorted((str(y), float(v)) for y, v in conn.execute(text(CONTRACTS_BY_YEAR)))
     assert sorted((str(y), float(v)) for y, v in outcome.result.rows) == expected
     assert len(expected) == 2
+
+
+TEAM_AND_GROUPS = [
+    # a team's people, its manager included; a manager's reports are the reps only
+    ("华中１组都有谁", "SELECT s.name FROM sales_rep s JOIN team t ON t.id = s.team_id WHERE t.name = '华中1组' AND s.role IN "
+     "('rep', 'manager')"),
+    # a total per industry, compared: a breakdown with a condition on the total
+    ("在跟金额两千万以上的行业", "SELECT a.industry FROM opportunity o JOIN account a ON a.id = o.account_id WHERE o.stage IN "
+     "('initial_contact', 'needs_analysis', 'proposal', 'negotiation') GROUP BY a.industry HAVING SUM(o.amount) >= 20000000"),
+    ("客单价大于８０万的行业", "SELECT a.industry FROM opportunity o JOIN account a ON a.id = o.account_id WHERE o.stage = "
+     "'closed_won' GROUP BY a.industry HAVING AVG(o.amount) > 800000"),
+]
+
+
+@pytest.mark.parametrize(("question", "sql"), TEAM_AND_GROUPS, ids=lambda v: str(v)[:24])
+def test_teams_and_totals_per_dimension(question: str, sql: str, small_engine: Engine) -> None:
+    assert_answer_matches(question, sql, small_engine, TODAY)

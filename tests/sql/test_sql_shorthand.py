@@ -25,6 +25,12 @@ def known(small_engine: Engine) -> frozenset[str]:
     ("open pipline", "open pipeline"),
     ("谈判阶段 超100w的单", "谈判阶段 超过100w的单"),
     ("本季输单原因分布", "本季度输单原因分布"),
+    # mixed Chinese and English chat shorthand
+    ("这个Q的pipeline一共多少", "本季度的pipeline一共多少"), ("各大区win率", "各大区赢单率"), ("华东本Q胜率", "华东本季度赢单率"),
+    ("今年H1的合同额多少", "今年上半年的合同额多少"), ("4hr response rate last wk", "4 hour response rate last week"),
+    ("lead conv rate from referrals", "lead conversion rate from referrals"), ("reps who left the co", "reps who left the company"),
+    ("list accts that r churned", "list accounts that are churned"), ("how many leads came in yday", "how many leads came in yesterday"),
+    ("contarcts over 5m", "contracts over 5m"),
 ])
 def test_shorthand_is_expanded(typed: str, read: str, known: frozenset[str]) -> None:
     assert expand(normalise(typed), known)[0] == read
