@@ -479,7 +479,8 @@ def _absence(ctx: _Ctx, entity: str, fu: FollowUp) -> exp.Expr:
 
 
 # Related records that can be counted per record ("只有一个联系人的医院"), besides follow-ups.
-COUNTED = {("account", "contact")}
+COUNTED = {(holder, target) for holder in ("account", "rep") for target in (
+    "won", "opportunity", "open_opportunity", "contract", "active_contract")} | {("account", "contact")}
 
 
 def _deal_product(f: Filter, deal: str) -> exp.Expr:

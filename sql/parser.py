@@ -27,7 +27,7 @@ from sql.plan import (
 from sql.question import Question, compiled, longest_first, normalise
 from sql.recognisers import STEPS
 from sql.remarks import clauses, is_break, is_remark_candidate
-from sql.semantic import DIMENSIONS, ENTITIES, FLAGS, MEASURES, SHOWN_ATTRIBUTES, TIME_DIMENSIONS
+from sql.semantic import DIMENSIONS, ENTITIES, FLAG_ENTITY, FLAGS, MEASURES, SHOWN_ATTRIBUTES, TIME_DIMENSIONS
 from sql.shorthand import expand
 from sql.timewords import _d, is_future
 from sql.vocabulary import (
@@ -179,16 +179,18 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
         f.pop("follow_up_done")
         f["measure"] = "count"
         return _plan(q, today, "activity", [], caller_id)
-    if f.get("measure") == "count" and f.get("entities") == ["account"] and any(
-            c == "activity_type" for c, _v in f.get("values", [])):
-        if re.search(r"(几|多少)家|how many (different |distinct )?(accounts|customers|clients|hospitals)", q.text) \
+    account_said = f.get("entities") == ["account"] or (not f.get("entities") and any(
+        c in ("account_type", "hospital_grade", "customer_class") for c, _v in f.get("values", [])))
+    if f.get("measure") == "count" and account_said and any(c == "activity_type" for c, _v in f.get("values", [])):
+        if re.search(r"(几|多少)家|how many (different |distinct )?(accounts|customers|clients|hospitals|distributors|"
+                     r"stores|schools|labs)", q.text) \
                 and "follow_up_done" not in f:
             # "上周拜访了几家客户": the accounts visited, each once, not the visits
             f["follow_up_done"] = True
             f["follow_up_kinds"] = tuple(v for c, v in f["values"] if c == "activity_type")
             f["values"] = [(c, v) for c, v in f["values"] if c != "activity_type"]
             f["value_words"] = [w for w in f.get("value_words", []) if w[1] != ("activity_type",)]
-        else:
+        elif f.get("entities") == ["account"]:
             f["entities"] = ["activity"]  # "我上周拜访了几次客户", "number of customer visits": the visits, counted
     if f.get("measure") == "count" and not f.get("entities") and any(
             x.dimension in ("product", "product_line") for x in f.get("filters", [])) and (
@@ -217,6 +219,7 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
     if grouped is not None:
         return _plan(q, today, *grouped, caller_id)
     _related_count(q)
+    _counted_related(q)
     if f.get("count_threshold"):
         return Clarification("按记录个数筛选（如“至少2个商机的客户”）暂不支持，请改问数量排名或列出明细 / Filtering by how many "
                              "records something has (e.g. 'accounts with at least 2 deals') is not supported yet; ask "
@@ -308,6 +311,47 @@ def _related_count(q: Question) -> None:
     f.pop("follow_up_done", None)
     f["related_count"] = (counted.op, int(str(counted.value)), tuple(dict.fromkeys(kinds)))
     f["count_threshold"] = None
+
+
+def _counted_related(q: Question) -> None:
+    """How many deals or contracts an account or rep has, compared ("有3个以上在跟商机的客户", "customers with at least
+    2 open deals", "签过两份以上合同的医院"): a condition on the holder's related records, counted, none included;
+    ``q.found`` is rewritten."""
+    f = q.found
+    counted: Filter | None = f.get("count_threshold")
+    if counted is not None and f.get("follow_up_done") is True and f.get("absence") in (
+            "won", "opportunity", "open_opportunity", "contract", "active_contract") and not f.get("more_related"):
+        # "今年赢过3单以上的业务员": the related records were already said ("赢过"); now how many
+        f.update(absence_count=(counted.op, int(str(counted.value))), count_threshold=None)
+        return
+    if counted is None or f.get("absence") or "follow_up_done" in f:
+        return
+    entities = list(f.get("entities", []))
+    values = list(f.get("values", []))
+    holders = {e for e in entities if e in ("account", "rep")} or (
+        {"account"} if any(c in ("account_type", "hospital_grade", "customer_class") for c, _v in values) else set())
+    facts = {e for e in (*entities, *(x for x in f.get("flag_entities", []) if x)) if e in ("opportunity", "contract")}
+    if f.get("counted_won") and not facts:
+        facts = {"opportunity"}  # "赢过3单以上的业务员"
+    if len(holders) != 1 or len(facts) != 1:
+        return
+    fact = facts.pop()
+    filters = list(f.get("filters", []))
+    target = fact
+    if fact == "opportunity" and Filter("flag", "eq", "open") in filters:
+        target, filters = "open_opportunity", [x for x in filters if x != Filter("flag", "eq", "open")]
+    elif fact == "opportunity" and (f.get("counted_won") or ("stage", "closed_won") in values):
+        target, values = "won", [v for v in values if v != ("stage", "closed_won")]
+    elif fact == "contract" and ("contract_status", "active") in values:
+        target, values = "active_contract", [v for v in values if v != ("contract_status", "active")]
+    if any(c in ("stage", "contract_status", "loss_reason") for c, _v in values) or any(
+            x.dimension == "flag" and FLAG_ENTITY.get(str(x.value)) == fact for x in filters):
+        return  # a further condition on the counted records, which the count cannot carry: asked back
+    f.update(filters=filters, values=values, absence=target, absence_count=(counted.op, int(str(counted.value))),
+             follow_up_done=True, count_threshold=None, entities=[e for e in entities if e not in ("opportunity", "contract")]
+             or sorted(holders))
+    f["value_words"] = [w for w in f.get("value_words", []) if set(w[1]) & {"account_type", "hospital_grade",
+                                                                            "customer_class", "region", "industry"}]
 
 
 def _carried_dims(entity: str) -> set[str]:

@@ -280,7 +280,8 @@ def _name_filter(hit: NameHit) -> Filter:
 
 # "the distributors that have overdue payments": those accounts, not their overdue installments
 ACCOUNTS_THAT = r"\b(accounts?|customers?|clients?|hospitals?|distributors?|stores?|schools?|labs?) (that|which|who|with)\b"
-ACCOUNT_COUNT = r"(多少|几)(家|个)(客户|医院|公司|经销商|学校)?|how many (customers|accounts|clients|hospitals)|number of (customers|accounts)"
+ACCOUNT_COUNT = (r"(多少|几)(家|个)(客户|医院|公司|经销商|学校|门店|实验室)?|how many (customers|accounts|clients|hospitals|"
+                 r"distributors|stores|schools|labs|companies)|number of (customers|accounts|hospitals|distributors|stores)")
 
 
 def _follow_up(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
@@ -666,6 +667,15 @@ def _comparison(q: Question, today: date, names: NameIndex, caller_id: int | Non
     for start, end, value, _unit in amounts:
         if not q.free(start, end):
             continue
+        if not _unit and value < 1000 and (c := re.match(r"\s*(个|家|次|笔|单|条|份|位|名|台)\s*(及)?(以上|以下|以内)",
+                                                        q.text[end:])):
+            # "有3个以上在跟商机的客户", "签过两份以上合同的医院": how many related records, compared
+            verb = re.search(r"(签过|签了|签下过?|有过|有|赢过|拿下过?)\s*$", q.text[:start])
+            q.take(verb.start() if verb and q.free(*verb.span()) else start, end + c.end())
+            if verb and verb.group(1).startswith(("赢", "拿")):
+                q.found["counted_won"] = True
+            q.found["count_threshold"] = Filter("value", "gte" if c.group(3) == "以上" else "lte", int(value))
+            continue
         before = q.text[max(0, start - 14):start]
         op, dim = None, "amount"
         for words, o in ((GT_WORDS, "gte"), (LT_WORDS, "lt")):
@@ -723,13 +733,20 @@ ONE_CONTACT = (r"(只有|仅有|就|只录了|只登记了|只)(一|1)(个|位)�
                r"(only|just) (one|1|a single) contact( on file)?\b")
 
 
+# "复购过的门店", "distributors that reordered": an account with two won deals or more
+REORDERED = (r"复购(过|了)?|回头客|再次(下单|采购|购买)(过)?|\breordered\b|\bre-ordered\b|\brepeat (customers|buyers|"
+             r"purchasers|accounts)\b|\b(ordered|bought|purchased) (again|more than once)\b")
+
+
 def _one_contact(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
-    if m := q.search(ONE_CONTACT):
-        q.take(*m.span())
-        q.found["absence_count"] = ("eq", 1)
-        q.found["follow_up_done"] = True
-        q.found["absence"] = "contact"
-        q.found.setdefault("entity_mentions", []).append((m.start(), "account"))
+    for pattern, target, count in ((ONE_CONTACT, "contact", ("eq", 1)), (REORDERED, "won", ("gte", 2))):
+        if m := q.search(pattern):
+            q.take(*m.span())
+            q.found["absence_count"] = count
+            q.found["follow_up_done"] = True
+            q.found["absence"] = target
+            q.found.setdefault("entity_mentions", []).append((m.start(), "account"))
+            return
 
 
 STRICT_GT = ("大于", "超过", "高于", "多于", ">", "over", "above", "more than", "greater than", "exceeding",

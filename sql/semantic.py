@@ -124,7 +124,7 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
     Dimension("customer_class", "客户分级", "customer class", "a.customer_class", None, labels.CUSTOMER_CLASS,
               ("客户分级", "客户等级", "分级", "abc类客户", "abc类", "abc", "customer class", "class")),
     Dimension("account_status", "客户状态", "account status", "a.status", None, labels.ACCOUNT_STATUS,
-              ("客户状态", "status")),
+              ("客户状态", "状态", "status")),
     Dimension("province", "省份", "province", "a.province", None, None, ("省份", "省", "province")),
     Dimension("city", "城市", "city", "a.city", None, None, ("城市", "city", "cities")),
     # a contact's job title and department: values are the CRM's own (院长, 采购部), found like names

@@ -249,6 +249,10 @@ ABBREVIATIONS = (
     (r"(销量.*?)\s*[，,]?\s*按销量(排|算|排名|来排|来算)?$", r"\1"),  # "卖得最好的3个产品 按销量": said twice
     (r"\bwhat did (.{1,20}?) close\b", r"won deals of \1"),
     (r",? including (the |their )?(team )?manager\b", ""),  # a team's members include its manager
+    (r"成交了?多少(钱)?(?![单个笔件家次台条份])", "成交金额多少"),  # "今年成交了多少": money; "成交了多少单" counts
+    # an account's owner said other ways: "which reps cover distributors in Guangxi", "hospitals 黄勇 is responsible for"
+    (r"\b(is|are) (responsible for|in charge of)\b", "own"), (r"\b(responsible for|in charge of|covering)\b", "owning"),
+    (r"\b(cover|covers|covered)\b", "own"),
 )
 
 
