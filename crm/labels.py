@@ -18,7 +18,7 @@ INDUSTRY: Labels = {
 }
 ACCOUNT_TYPE: Labels = {
     "hospital": ("医院", "Hospital", ("hospitals",)),
-    "lab": ("检验实验室", "Lab", ("实验室", "检验所", "第三方检验", "laboratory", "labs")),
+    "lab": ("检验实验室", "Lab", ("实验室", "第三方检验所", "检验所", "第三方检验", "检验中心", "laboratory", "labs")),
     "distributor": ("经销商", "Distributor", ("代理商", "分销商", "经销", "distributors", "dealer")),
     "store": ("门店", "Store", ("商超", "超市", "终端", "stores", "shop", "shops", "supermarkets", "supermarket")),
     "enterprise": ("企业", "Enterprise", ("企业客户", "enterprises")),

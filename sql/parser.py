@@ -29,7 +29,7 @@ from sql.recognisers import STEPS
 from sql.remarks import clauses, is_break, is_remark_candidate
 from sql.semantic import DIMENSIONS, ENTITIES, FLAG_ENTITY, FLAGS, MEASURES, SHOWN_ATTRIBUTES, TIME_DIMENSIONS
 from sql.shorthand import expand
-from sql.timewords import _d, is_future
+from sql.timewords import _d, is_future, side_by_side
 from sql.vocabulary import (
     EVER_WORDS,
     EXAMPLES,
@@ -42,12 +42,12 @@ from sql.vocabulary import (
 
 MAX_QUESTION_CHARS = 500
 # Words that point back at an earlier answer ("其中", "of them"): without one, the question cannot be answered.
-ANAPHORA = (r"^(其中|这里面|这里头|那么?(?!些)|只看|只要|只算|换成|改成|再看|再按|去掉|排除|除去|按.{1,6}(拆|分)一下)|(其中|这其中|这些|那些|他们|它们)"
+ANAPHORA = (r"^(其中|这里面|这里头|那么?(?!些)|只看|只要|只算|换成|改成|再看|再按|去掉|排除|除去|按.{1,6}(拆|分)一下\s*[?？。]?$)|(其中|这其中|这些|那些|他们|它们)"
             r"(里|中|当中|之中)|^(what about|how about|and |only |just |same )|\b(of them|of those|among them|"
             r"among those|of these|of that|out of that|is that|was that|are those|were those)\b"
             r"|^(what'?s |what is |what are |how much is |how many of |show |list )?(their|those ones|them)\b")
 # How follow-ups start: they refine the previous question even when they name its records again.
-FOLLOW_UP_START = (r"(那|那么|其中|只要|只看|只算|换成|改成|改为|再|再看|按|去掉|排除|不算|除去|what about|how about|and |only|"
+FOLLOW_UP_START = (r"(那|那么|其中|这里面|这当中|这其中|只要|只看|只算|换成|改成|改为|再|再看|按|去掉|排除|不算|除去|what about|how about|and |only|"
                    r"just|same|except|excluding|"
                    r"now |instead|break it|split it|make it)")
 
@@ -818,6 +818,12 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             return Clarification("这里的产品条件和另一个条件都落在其他记录上，请分开问 / The product condition and the other "
                                  "condition are both on other records; please ask them separately.", EXAMPLES,
                                  "two_related")
+    if f.get("absence") == "payment" and entity == "account" and "contract" in f.get("entities", []) \
+            and not f.get("more_related") and f.get("follow_up_done") is False:
+        # "签了合同、但一分钱都没回款的客户": a contract that exists, and no payment received
+        at = next((a for a, e in f.get("entity_at", []) if e == "contract"), 0)
+        q.found["more_related"] = [("contract", True, (), (at, at + 2))]
+        f = {**f, "more_related": q.found["more_related"]}
     more: list[FollowUp] = []
     if f.get("extra_window") and not (f.get("more_related") and time_field is None):
         return Clarification("问题里有两个时间段，我只能把它们分别用在两个关于其他记录的条件上；请分开问 / The question names two "
@@ -835,11 +841,6 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         follow_up = FollowUp(window if window is not None and not own_time else TimeWindow(None, None, "从来"), True,
                              kinds, count=(op, n))
         window = window if own_time else None
-    if f.get("absence") == "payment" and entity == "account" and "contract" in f.get("entities", []):
-        # "签了合同、但一分钱都没回款的客户": a contract that exists and payments that do not, two conditions at once
-        return Clarification("一个问题里同时有“有合同”和“没有回款”两个条件，目前只能一次问一个；可以问“一分钱都没回款的合同” / "
-                             "Having a contract and having no payment are two conditions on other records; ask one at a "
-                             "time, e.g. 'contracts with no payment yet'.", EXAMPLES, "two_related")
     if entity == "opportunity" and f.get("absence") in ("contract", "active_contract") and re.search(
             r"客户|医院|经销商|\b(accounts?|customers?|clients?|hospitals?)\b", q.text):
         f = {**f, "absence": f"account_{f['absence']}"}  # "已签约客户身上在跟的商机": the account has signed
@@ -1188,6 +1189,12 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
     if window is not None and window.label == "去年同期" and previous.window is not None \
             and previous.window.start is not None:
         window = _year_before(previous.window, today)  # "去年同期呢" after "本季度…": this quarter a year ago
+    compared = re.search(r"(跟|和|与).{0,10}(比|对比)|\bcompare(d)? (it |that |them )?(with|to)\b|\bvs\.?(?![a-z])|\bversus\b",
+                         q.text)
+    if compared and window is not None and previous.window is not None and (both := side_by_side(previous.window, window)):
+        # "跟上个月比一下" after this month's figure: the two months, one figure each
+        window, unit = both
+        group_by = tuple(dict.fromkeys((*(group_by or previous.group_by), unit)))
     for word, codes in f.get("value_words", []):
         if not set(codes) & _applicable_dims(previous.entity):  # never drop a condition silently
             return Clarification(f"“{word}”不适用于上一个问题的{ENTITIES[previous.entity].label_zh} / '{word}' does not "

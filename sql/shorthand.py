@@ -253,6 +253,18 @@ ABBREVIATIONS = (
     # an account's owner said other ways: "which reps cover distributors in Guangxi", "hospitals 黄勇 is responsible for"
     (r"\b(is|are) (responsible for|in charge of)\b", "own"), (r"\b(responsible for|in charge of|covering)\b", "owning"),
     (r"\b(cover|covers|covered)\b", "own"),
+    (r"(?<=客户|医院|门店|学校)(的)?合同(都|也)?(已经)?签(了|过)|(?<=经销商)(的)?合同(都|也)?(已经)?签(了|过)", "签了合同"), (r"[，,]\s*可(?=到现在|至今|现在|还|一)", "，但"),
+    (r"没人认领|无人认领|没认领", "没分配"), (r"\bunclaimed\b", "unassigned"), (r"(?<=组)下面(?=有|的)", ""),
+    (r"[，,]?\s*(把)?名字(都|全)?(列出来|列一下|列给我|给我列一下|给我)", ""), (r"\bwhat (products )?do we sell\b", "which products"),
+    (r"收了(?=多少条|几条)", ""), (r"应收到期", "到期应收"), (r"\bstacks? up (against|to|with)\b", "vs"),
+    (r"(一个)?(决策人|关键人)(都|也)(还)?(没|没有)(录|登记)(过)?", "没有决策人"), (r"(没|没有|未)(录|登记)(过)?(决策人|关键人)", "没有决策人"),
+    (r"\bclosed[- ]won\b|\bwon-won\b", "won"), (r"\bpast-due\b", "past due"), (r"没有决策人(录|登记)(过)?", "没有决策人"),
+    (r"^(这里面|这当中|这其中)", "其中"), (r"(?<=[月度年周])(比|对比)(呢|看看|下)?(?=[?？]?$)", "比一下"),
+    (r"^(and )?compare (it |that |them |this )?(with|to|against) ", "vs "),
+    (r"(合格|qualified)(的)?[、，,]?\s*(但|但是|而且)?(还|尚)?(没|未)(有)?转化(的)?", r"\1\2"),
+    (r"\b(but|and) (haven'?t|have not|hasn'?t|has not|not)( yet)? (been )?converted( yet)?\b", ""),
+    (r"\b(on average )?how long have (.{1,40}?) been (stuck |sitting |sat )?(in|at) (that|this|the|their current|their) stage\b",
+     r"average days in stage of \2"),
 )
 
 

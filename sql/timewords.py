@@ -219,6 +219,18 @@ def _whole_quarter(w: TimeWindow) -> bool:
         and (w.end or w.period_end) is not None and 89 <= ((w.end or w.period_end) - w.start).days <= 92  # type: ignore[operator]
 
 
+def side_by_side(a: TimeWindow, b: TimeWindow) -> tuple[TimeWindow, str] | None:
+    """Two whole months, quarters or years, one right after the other, as one window with one figure each."""
+    first, second = sorted((a, b), key=lambda w: w.start or datetime.min)
+    if first.start is None or second.start != (first.end or first.period_end):
+        return None
+    for whole, unit in ((_whole_month, "month"), (_whole_quarter, "quarter"), (_whole_year, "year")):
+        if whole(first) and whole(second):
+            return TimeWindow(first.start, second.end, f"{first.label}、{second.label}", second.period_end,
+                              per_month=unit == "month", per_quarter=unit == "quarter", per_year=unit == "year"), unit
+    return None
+
+
 def _whole_year(w: TimeWindow) -> bool:
     return w.start is not None and (w.start.month, w.start.day, w.start.hour) == (1, 1, 0) \
         and (w.end or w.period_end) is not None and 365 <= ((w.end or w.period_end) - w.start).days <= 366  # type: ignore[operator]

@@ -1,0 +1,60 @@
+"""Everyday managers' wording found in a balanced development set: "没人认领的线索", "第三方检验所", "X组下面",
+"名字都列出来", "哪些客户合同都签了，可到现在一笔款都没收到" (two related conditions), "一个决策人都没录",
+"qualified but haven't converted yet", "closed-won", "how long have the deals in negotiation been stuck in that
+stage", and "跟上个月比一下" after a monthly figure (the two months side by side).
+
+Each answer is checked against SQL written by hand for the same question on the small database.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import TODAY
+from sqlalchemy import Engine, text
+from tests_support import assert_answer_matches
+
+from sql.pipeline import answer
+from sql.validator import Caller
+
+HAND_WRITTEN = [
+    ("西南区没人认领的线索，公司名给我列一下", "SELECT l.company_name FROM lead l JOIN region r ON r.id = l.region_id WHERE "
+     "r.code = 'southwest' AND l.owner_id IS NULL"),
+    ("第三方检验所里现在卡在方案报价的单子", "SELECT o.name FROM opportunity o JOIN account a ON a.id = o.account_id WHERE "
+     "a.account_type = 'lab' AND o.stage = 'proposal'"),
+    ("华北1组下面有哪些业务员", "SELECT s.name FROM sales_rep s JOIN team t ON t.id = s.team_id WHERE t.name = '华北1组' "
+     "AND s.role = 'rep'"),
+    ("三甲医院的设备科主任，名字都列出来", "SELECT ct.name FROM contact ct JOIN account a ON a.id = ct.account_id WHERE "
+     "a.hospital_grade = '3A' AND a.account_type = 'hospital' AND ct.title = '设备科主任'"),
+    ("哪些客户合同都签了，可到现在一笔款都没收到", "SELECT a.name FROM account a WHERE EXISTS (SELECT 1 FROM contract c "
+     "WHERE c.account_id = a.id) AND NOT EXISTS (SELECT 1 FROM payment p JOIN contract c ON c.id = p.contract_id WHERE "
+     "c.account_id = a.id AND p.amount_paid > 0)"),
+    ("哪些医院一个决策人都没录", "SELECT a.name FROM account a WHERE a.account_type = 'hospital' AND NOT EXISTS (SELECT 1 "
+     "FROM contact ct WHERE ct.account_id = a.id AND ct.is_decision_maker = 1)"),
+    ("how many leads are qualified but haven't converted yet?", "SELECT COUNT(*) FROM lead l WHERE l.status = "
+     "'qualified'"),
+    ("how much has 高娜 closed-won this year?", "SELECT SUM(o.amount) FROM opportunity o JOIN sales_rep s ON s.id = "
+     "o.owner_id WHERE s.name = '高娜' AND o.stage = 'closed_won' AND o.closed_at >= '2026-01-01 00:00:00'"),
+    ("on average how long have the deals in negotiation been stuck in that stage?", "SELECT AVG(julianday("
+     "'2026-11-18 00:00:00') - julianday(o.stage_entered_at)) FROM opportunity o WHERE o.stage = 'negotiation'"),
+]
+
+
+@pytest.mark.parametrize(("question", "sql"), HAND_WRITTEN, ids=lambda v: str(v)[:24])
+def test_answer_matches_hand_written_sql(question: str, sql: str, small_engine: Engine) -> None:
+    assert_answer_matches(question, sql, small_engine, TODAY)
+
+
+@pytest.mark.parametrize("again", ["跟上个月比一下", "跟上个月比呢", "compare with last month"])
+def test_a_month_compared_with_the_one_before(again: str, small_engine: Engine) -> None:
+    first = answer("本月的赢单率多少", engine=small_engine, caller=Caller.admin(), today=TODAY)
+    assert first.plan is not None
+    outcome = answer(again, engine=small_engine, caller=Caller.admin(), today=TODAY, previous=first.plan)
+    assert outcome.status == "answered", outcome.clarification
+    assert outcome.result is not None
+    with small_engine.connect() as conn:
+        expected = sorted((str(m), float(v)) for m, v in conn.execute(text(
+            "SELECT strftime('%Y-%m', o.closed_at), 1.0 * SUM(o.stage = 'closed_won') / COUNT(*) FROM opportunity o "
+            "WHERE o.stage IN ('closed_won', 'closed_lost') AND o.closed_at >= '2026-10-01 00:00:00' GROUP BY 1")))
+    got = sorted((str(m), round(float(v), 9)) for m, v in outcome.result.rows)
+    assert got == [(m, round(v, 9)) for m, v in expected]
+    assert len(expected) == 2
