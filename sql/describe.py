@@ -55,10 +55,10 @@ def _filter(f: Filter, names: NameIndex | None = None) -> str:
         return f"线索转化而来{source} (converted from a lead)"
     dim = DIMENSIONS.get(f.dimension)
     name = f"{dim.label_zh}" if dim else f.dimension
-    if f.dimension in ("rep", "account", "product", "team"):
+    if f.dimension in ("rep", "account", "product", "team", "contract"):
         ids = f.value if isinstance(f.value, tuple) else (f.value,)
         shown = [(names.label(f.dimension, i) if names else None) or f"#{i}" for i in ids]
-        kind = {"rep": "业务员", "account": "客户", "product": "产品", "team": "团队"}[f.dimension]
+        kind = {"rep": "业务员", "account": "客户", "product": "产品", "team": "团队", "contract": "合同"}[f.dimension]
         return f"{kind}{'=' if len(ids) == 1 else '∈'}{'/'.join(shown)}"
     return f"{name}{OPS.get(f.op, f.op)}{_value(f)}"
 

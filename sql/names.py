@@ -53,6 +53,7 @@ class NameIndex:
     line_products: dict[str, tuple[int, ...]] = field(default_factory=dict)  # 医学影像 -> (6, 7)
     # contacts' titles and departments: (word, dimension, stored values), longest word first
     contact_words: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = ()
+    contracts: dict[str, int] = field(default_factory=dict)  # contract number, lower-case -> id
     _labels: dict[str, dict[int, str]] = field(default_factory=dict, repr=False)  # id -> name, filled on first use
     _surnames: dict[str, int] = field(default_factory=dict, repr=False)  # surname -> two-character names, on first use
     _grams: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # account name -> bigrams, on first use
@@ -83,6 +84,7 @@ class NameIndex:
                 members[line].append(pid)
             products = {name: pid for pid, name, _sku in catalogue}
             lines = set(members)
+            contracts = {str(r[1]).lower(): r[0] for r in conn.execute(text("SELECT id, contract_no FROM contract"))}
             titles = {r[0] for r in conn.execute(text("SELECT DISTINCT title FROM contact WHERE title IS NOT NULL"))}
             departments = {r[0] for r in conn.execute(text(
                 "SELECT DISTINCT department FROM contact WHERE department IS NOT NULL"))}
@@ -98,7 +100,7 @@ class NameIndex:
                    (max(2, min(lengths)), min(60, max(lengths))), dict(pinyin), led, short,
                    _product_words(catalogue), tuple((_word_pattern(w), line) for line in lines
                                                     for w in LINES.get(line, ())),
-                   {line: tuple(ids) for line, ids in members.items()}, _contact_words(titles, departments))
+                   {line: tuple(ids) for line, ids in members.items()}, _contact_words(titles, departments), contracts)
 
     def label(self, dimension: str, record_id: object) -> str | None:
         """The name of a rep, account, product or team id, for saying a plan back ("业务员=董丹", not an id)."""
@@ -106,7 +108,8 @@ class NameIndex:
             self._labels.update(rep={i: name for name, entries in self.reps.items() for i, _d in entries},
                                 account={i: name for name, ids in self.accounts.items() for i in ids},
                                 product={i: name for name, i in self.products.items()},
-                                team={i: name for name, i in self.teams.items()})
+                                team={i: name for name, i in self.teams.items()},
+                                contract={i: no.upper() for no, i in self.contracts.items()})
         return self._labels.get(dimension, {}).get(record_id) if isinstance(record_id, int) else None
 
     def english_words(self) -> frozenset[str]:
@@ -136,6 +139,9 @@ class NameIndex:
         for pattern, line in self.line_words:
             if m := pattern.search(question):
                 hits.append(NameHit("product_line", line, (), m.span(), True))
+        for m in CONTRACT_NO.finditer(question):  # "HT202601-000392": a contract by its number
+            cid = self.contracts.get(m.group(0))
+            hits.append(NameHit("contract", m.group(0).upper(), (cid,) if cid is not None else (), m.span(), True))
         for pattern, dimension, values in self.contact_words:
             if m := pattern.search(question):
                 hits.append(NameHit(dimension, values[0], (), m.span(), True, values))
@@ -392,6 +398,9 @@ def _product_words(catalogue: list[tuple[int, str, str]]) -> tuple[ProductWord, 
     out += [ProductWord(_word_pattern(w), ()) for w in BESIDE if w not in named]
     return tuple(sorted(out, key=lambda w: -len(w.pattern.pattern)))
 
+
+# What a contract number looks like (letters, digits, a dash): looked up exactly, never fuzzily.
+CONTRACT_NO = re.compile(r"(?<![a-z0-9])[a-z]{1,4}\d{4,8}-\d{3,8}(?![a-z0-9])")
 
 # Account types and industries are said the same way as some departments ("门店", "实验室"): those words keep
 # meaning the accounts, and such a department is named only in full ("门店的店长" is a title).

@@ -732,7 +732,7 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             filters.append(Filter("flag", "eq", OWED_FLAG[f["measure"]]))
     if measure is None and sort is None and f.get("top_n") and not group_by and "overdue" in flags:
         sort = RANKED_COLUMN["overdue_amount"]  # "the 5 biggest overdue receivables": those installments, ranked
-    elif measure is None and (group_by or f.get("top_n") or f.get("superlative")) and "overdue" in flags \
+    elif measure is None and sort is None and (group_by or f.get("top_n") or f.get("superlative")) and "overdue" in flags \
             and not re.search(r"\bmost overdue (installments|instalments|payments|invoices)\b|笔数|最多笔", q.text):
         measure = "overdue_amount"  # "regions with the most overdue": ranked by the amount overdue
         filters = [x for x in filters if not (x.dimension == "flag" and x.value == "overdue")]
@@ -777,6 +777,10 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         sort = _amount_column(entity)  # "the 3 largest contracts": sorted by amount
     window: TimeWindow | None = f.get("window")
     time_field = f.get("time_field")
+    if time_field == "p.due_date" and window is not None and window.end is None and window.start is not None \
+            and re.search(r"\b(have|has) (already )?come due\b|已经?到期|到期了的", q.text):
+        # "本季度已经到期的分期": due so far, up to today, not the whole quarter
+        window = replace(window, end=_d(today), period_end=None)
     if time_field == "c.signed_at" and entity == "opportunity" and window is not None and not re.search(
             r"合同|contract", q.text) and all(x.dimension != "stage" for x in filters):
         # "这周签下来的单子": a deal is signed by winning it

@@ -24,6 +24,7 @@ from sql.vocabulary import (
     ABSENCE_WORDS,
     AMOUNT_FIELDS,
     ASC_WORDS,
+    EXAMPLES,
     DESC_WORDS,
     GROUP_MARKERS_EN,
     GROUP_MARKERS_ZH,
@@ -189,6 +190,9 @@ def _names(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
         if not q.free(*hit.span):
             continue
         q.take(*hit.span)
+        if hit.kind == "contract" and not hit.ids:
+            return Clarification(f"没有找到合同号为“{hit.name}”的合同，请核对 / No contract numbered '{hit.name}' was found; "
+                                 "please check the number.", EXAMPLES, "unknown_name")
         if len(hit.ids) > 1 and hit.kind == "product":
             return Clarification(f"“{hit.name}”对应 {len(hit.ids)} 个产品，您指的是哪一个？ / '{hit.name}' matches "
                                  f"{len(hit.ids)} products. Which one do you mean?", hit.details, "ambiguous_name")
@@ -269,6 +273,8 @@ def _name_filter(hit: NameHit) -> Filter:
         return Filter(hit.kind, "eq", hit.name)
     if hit.kind == "product":
         return Filter("product", "eq", hit.ids[0])
+    if hit.kind == "contract":
+        return Filter("contract", "eq", hit.ids[0])
     if hit.kind in ("title", "department"):  # "院长", "procurement": one stored value or several
         return Filter(hit.kind, "in", hit.details) if len(hit.details) > 1 else Filter(hit.kind, "eq", hit.name)
     if hit.kind == "team":
@@ -981,7 +987,8 @@ BUDGET_NOT = (r"预算(还|尚|仍)?(没有?|未)(被)?确认|(还|尚)?(没有?
               r"still isn't|has not been) confirmed|(unconfirmed|no confirmed) budget")
 
 
-OVERDUE_DAYS = (r"(?:逾期|超期|拖欠)(?:已经?)?(?:超过|超|了|达)\s*(\d+)\s*天(?:以上)?|(?:逾期|超期|拖欠)\s*(\d+)\s*天(?:及?以上|多)"
+OVERDUE_DAYS = (r"(?:逾期|超期|拖欠)(?:已经?)?(?:超过|超|了|达)\s*(\d+|[一二两三四五六七八九十百]+)\s*天(?:以上)?"
+                r"|(?:逾期|超期|拖欠)\s*(\d+|[一二两三四五六七八九十百]+)\s*天(?:及?以上|多)"
                 r"|overdue (?:by )?(?:more than|over|at least) (\d+) days|(?:more than|over|at least) (\d+) days (?:overdue|"
                 r"past due|late)|(\d+)\+ days (?:overdue|past due|late)")
 
@@ -1034,7 +1041,8 @@ def _overdue_days(q: Question, today: date, names: NameIndex, caller_id: int | N
     """"逾期超过60天": overdue, and due more than 60 days ago (not a 60-day window)."""
     if m := q.search(OVERDUE_DAYS):
         q.take(*m.span())
-        days = int(next(g for g in m.groups() if g))
+        said = next(g for g in m.groups() if g)
+        days = int(said) if said.isdigit() else chinese_to_int(said) or 0
         q.found.setdefault("filters", []).extend([
             Filter("flag", "eq", "overdue"), Filter("due_date", "lt", (today - timedelta(days=days)).isoformat())])
         q.found.setdefault("flag_entities", []).append("payment")

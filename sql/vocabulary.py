@@ -78,7 +78,7 @@ ABSENCE_WORDS = (
     (r"一(份|个)(新)?合同(都|也)(还)?(没|没有|未)(再)?(签|有)?(过|下来)?|(从来|一直|还|至今)?(都)?(没|没有|从未|未)(签过?|有过?)?(任何)?合同|(without|with no|never signed|haven'?t "
      r"signed|hasn'?t signed|no) (a |an |any )?contracts?|(don't|doesn't|haven't|hasn't|didn't)( yet)? (have|got|sign(ed)?)"
      r" (a |an |any )?contracts?( yet)?", "contract"),
-    (r"(从来|从)?(都)?(没有|没)逾期过|(没有|没|无)(任何)?逾期(的)?(账款|款项?|回款|付款|应收款?|欠款|分期款?)|(?<=哪些)(没有|没)(任何)?逾期的?(?=$|[？?。])|(without|with no|no) (any )?(overdue|past[- ]due) "
+    (r"(从来|从)?(都)?(没有|没)逾期过|(没有|没|无)(任何)?逾期(的)?(账款|款项?|回款|付款|应收款?|欠款|分期款?)|(没有|无)任何逾期(的)?(?=合同|客户|业务员)|一笔逾期(的)?(款|分期)?(都|也)(没有|没)|(?<=哪些)(没有|没)(任何)?逾期的?(?=$|[？?。])|(without|with no|no) (any )?(overdue|past[- ]due) "
      r"(payments?|receivables?|invoices?|installments?|balances?)|(don't|doesn't|haven't|hasn't) (have|got) (any )?"
      r"(overdue|past[- ]due) (payments?|receivables?|invoices?|installments?|balances?)", "overdue_payment"),
     (r"(collected|received|paid( us)?) nothing|nothing (paid|collected|received|came in)( so far| yet)?|"
