@@ -10,10 +10,10 @@ from __future__ import annotations
 import pytest
 from conftest import TODAY
 from sqlalchemy import Engine
+from tests_support import assert_answer_matches
 
 from sql.pipeline import answer
 from sql.validator import Caller
-from tests_support import assert_answer_matches
 
 OVERDUE = "p.due_date < '2026-11-18' AND p.amount_paid < p.amount_due"
 
