@@ -429,6 +429,8 @@ def _word_pattern(word: str) -> re.Pattern[str]:
     body = r"[ -]?".join(re.escape(part) for part in re.split(r"[ -]", word))
     if re.search(r"[a-z]$", word):
         body += r"(?:s|es)?"
+    elif re.fullmatch(r"[a-z]+-?\d+", word):
+        body += r"(?:s|'s)?"  # "how many A100s"
     return re.compile(rf"(?<![a-z0-9]){body}(?![a-z0-9])" if re.match(r"[a-z0-9]", word) else body)
 
 

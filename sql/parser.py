@@ -194,8 +194,9 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
             f["entities"] = ["activity"]  # "我上周拜访了几次客户", "number of customer visits": the visits, counted
     if f.get("measure") == "count" and not f.get("entities") and any(
             x.dimension in ("product", "product_line") for x in f.get("filters", [])) and (
-            sold := q.search(r"\b(did|have|has|do)( we| i| you| they| he| she)( ever)? (sold|sell)\b|\bsold\b")):
-        q.take(*sold.span())  # "how many A100s did we sell": units, not deals
+            sold := q.search(r"\b(did|have|has|do)( we| i| you| they| he| she)( ever)? (sold|sell)\b|\bsold\b")
+            or _said_around(q, r"\b(did|have|has|do) ", r"(buy|bought|purchase|purchased|sell|sold)\b")):
+        q.take(*sold.span())  # "how many A100s did we sell", "did South China buy": units, not deals
         f["measure"] = "units_sold"
     if f.get("measure") == "count" and not f.get("count_strong") and f.get("entities") == ["payment"] and re.search(
             r"应收(?!.{0,3}(笔|期|条))", q.text) and re.search(r"(一共|总共|合计|加起来)多少(?![笔期条个])", q.text):
@@ -311,6 +312,16 @@ def _related_count(q: Question) -> None:
     f.pop("follow_up_done", None)
     f["related_count"] = (counted.op, int(str(counted.value)), tuple(dict.fromkeys(kinds)))
     f["count_threshold"] = None
+
+
+def _said_around(q: Question, before: str, after: str) -> re.Match[str] | None:
+    """``before`` and ``after`` free, with at most three understood words between them ("did South China buy"): the
+    two are taken and the match returned."""
+    for m in re.finditer(f"(?P<a>{before})(?P<mid>(?:[^ ]+ ){{0,3}}?)(?P<b>{after})", q.text):
+        if q.free(*m.span("a")) and q.free(*m.span("b")) and not q.leftover()[m.start("mid"):m.end("mid")].strip():
+            q.take(*m.span("a"))
+            return m
+    return None
 
 
 def _counted_related(q: Question) -> None:
@@ -914,8 +925,15 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
                              "an account name only finds the lead it was converted from. Please rephrase.", EXAMPLES,
                              "lead_account")
     merged = _either(filters)
-    if measure is not None and re.search(r"分别|各自|(?<=[\u4e00-\u9fff，,])各(?=是|回款|赢|签|卖|收|有|成交|完成|拿|多少|几)|"
-                                         r"对比|比较|相比|respectively|\beach\b|\bvs\.?(?![a-z])|\bversus\b", q.text):
+    each = re.search(r"分别|各自|(?<=[\u4e00-\u9fff，,])各(?=是|回款|赢|签|卖|收|有|成交|完成|拿|多少|几)|对比|比较|相比|"
+                     r"respectively|\beach\b|\bvs\.?(?![a-z])|\bversus\b", q.text)
+    if each and measure in ("units_sold", "units_by_line") and any(
+            x.dimension in ("product", "product_line") and x.op == "in" for x in merged):
+        # "A100和C300今年各卖了几台", "X5 vs P2 units sold": units per product, counted over the deals' lines
+        entity, measure = "line", "units_by_line"
+        dim = next(x.dimension for x in merged if x.dimension in ("product", "product_line") and x.op == "in")
+        group_by.append(dim)
+    if measure is not None and each:
         for x in merged:  # "许晓东和唐志强的赢单金额分别是多少": one figure per person
             if x.op == "in" and x.dimension in ("rep", "region", "city", "province", "team", "account", "activity_type",
                                                 "stage", "lead_source", "industry", "account_type", "customer_class",

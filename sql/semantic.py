@@ -315,7 +315,7 @@ MEASURES: dict[str, Measure] = {m.code: m for m in (
     Measure("units_sold", "opportunity", "销量(台/件)", "units sold",
             ("卖出去数量", "卖出数量", "卖出的数量", "销售数量", "卖了多少台", "卖了多少件", "卖了几台", "卖了几件", "卖出多少台", "卖出去多少台", "卖出去多少件",
              "卖出去多少", "卖出多少件", "卖出多少", "卖出了多少", "销量", "卖了多少", "卖了几", "多少台", "几台",
-             "多少箱", "几箱", "多少盒", "how many units", "how many cases", "cases of", "how many boxes", "units sold",
+             "多少箱", "几箱", "多少盒", "多少件", "几件", "几盒", "几套", "how many units", "how many cases", "cases of", "how many boxes", "units sold",
              "units of", "units"),
             "SUM((SELECT SUM(olq.quantity) FROM opportunity_line AS olq WHERE olq.opportunity_id = o.id"
             "{product_clause}))", "count", "o.closed_at", ("o.stage = 'closed_won'",)),

@@ -263,6 +263,9 @@ ABBREVIATIONS = (
     (r"^(and )?compare (it |that |them |this )?(with|to|against) ", "vs "),
     (r"\bwhat'?s (still )?(outstanding|owed|unpaid|left to collect) on\b", "outstanding amount of"),
     (r"(?<=\d)\s*(这个|这份|该)(?=合同)", ""),
+    # units bought or sold: the verb before the count says nothing more than the units do ("买了几台X5")
+    (r"(?<![能会够以要])(买|卖|采购|进|出|订)(了|过|掉|出去|出)?(?=(一共|总共)?(几|多少)(台|件|盒|套|支|箱|瓶))", ""),
+    (r"卖(了|出|出去)?(几|多少)(?=单|笔|个单)", r"赢了\2"),  # "卖了几单": won deals, not units
     (r"(合格|qualified)(的)?[、，,]?\s*(但|但是|而且)?(还|尚)?(没|未)(有)?转化(的)?", r"\1\2"),
     (r"\b(but|and) (haven'?t|have not|hasn'?t|has not|not)( yet)? (been )?converted( yet)?\b", ""),
     (r"\b(on average )?how long have (.{1,40}?) been (stuck |sitting |sat )?(in|at) (that|this|the|their current|their) stage\b",

@@ -1,6 +1,7 @@
 """A product-line manager's wording: products listed by the deals that carry them ("海南省人民医院买过哪些产品",
 "products on the open deals at X", "华东区今年卖出过哪些生命监护线的产品"), and words that name several product
-lines at once ("医疗产品", "FMCG products").
+lines at once ("医疗产品", "FMCG products"), and units bought or sold ("广东的客户今年买了几台X5", "how many A100s did we
+sell", "A100和C300今年各卖了几台").
 
 Each answer is checked against SQL written by hand for the same question on the small database.
 """
@@ -16,6 +17,9 @@ OPEN = "o.stage IN ('initial_contact', 'needs_analysis', 'proposal', 'negotiatio
 MEDICAL = "('体外诊断设备', '诊断试剂', '医学影像', '生命监护')"
 PRODUCTS_OF = ("SELECT pr.name FROM product pr WHERE pr.id IN (SELECT ol.product_id FROM opportunity_line ol JOIN "
                "opportunity o ON o.id = ol.opportunity_id JOIN account a ON a.id = o.account_id {} WHERE {})")
+
+UNITS = ("SELECT SUM(ol.quantity) FROM opportunity_line ol JOIN opportunity o ON o.id = ol.opportunity_id JOIN product pr "
+         "ON pr.id = ol.product_id {} WHERE o.stage = 'closed_won' AND {}")
 
 HAND_WRITTEN = [
     ("海南省人民医院都从我们这儿买过哪些产品", PRODUCTS_OF.format("", "a.name = '海南省人民医院' AND o.stage = 'closed_won'")),
@@ -38,7 +42,20 @@ HAND_WRITTEN = [
      f"= ol.product_id WHERE ol.opportunity_id = o.id AND pr.product_line IN {MEDICAL})"),
     # 医疗线索 are medical leads, not a product line
     ("医疗线索一共几条", "SELECT COUNT(*) FROM lead l WHERE l.industry = 'medical'"),
+    # units bought or sold, whoever says the verb; "卖了几单" counts won deals
+    ("广东的客户今年买了几台X5", UNITS.format("JOIN account a ON a.id = o.account_id", "a.province = '广东' AND "
+                                       "pr.name LIKE '%X5' AND o.closed_at >= '2026-01-01 00:00:00'")),
+    ("How many patient monitors did East China buy this year?", UNITS.format(
+        "JOIN account a ON a.id = o.account_id JOIN region r ON r.id = a.region_id", "r.code = 'east' AND pr.name LIKE "
+        "'%M8' AND o.closed_at >= '2026-01-01 00:00:00'")),
+    ("how many A100s did we sell", UNITS.format("", "pr.name LIKE '%A100'")),
+    ("今年卖了几单", "SELECT COUNT(*) FROM opportunity o WHERE o.stage = 'closed_won' AND o.closed_at >= '2026-01-01 00:00:00'"),
 ]
+UNITS_EACH = ("SELECT pr.name, SUM(ol.quantity) FROM opportunity_line ol JOIN opportunity o ON o.id = ol.opportunity_id "
+              "JOIN product pr ON pr.id = ol.product_id WHERE o.stage = 'closed_won' AND o.closed_at >= '2026-01-01 "
+              "00:00:00' AND (pr.name LIKE '%A100' OR pr.name LIKE '%C300') GROUP BY pr.name")
+HAND_WRITTEN.append(("A100和C300今年各卖了几台", UNITS_EACH))
+HAND_WRITTEN.append(("A100 vs C300 units sold this year", UNITS_EACH))
 
 
 @pytest.mark.parametrize(("question", "sql"), HAND_WRITTEN, ids=lambda v: str(v)[:24])
