@@ -387,7 +387,7 @@ def _switch_measure(previous: QueryPlan, measure: str, window: TimeWindow | None
 # Sums of money: what a record can be filtered by (HAVING: "赢单金额过千万的业务员"), and what "how much of that is in
 # East China" keeps after one of them.
 TOTAL_MEASURES = ("won_amount", "pipeline_amount", "collected", "overdue_amount", "outstanding_amount",
-                  "contract_amount", "opportunity_amount", "lead_budget")
+                  "contract_amount", "opportunity_amount", "lead_budget", "line_revenue")
 FIELD_TOTAL = {"amount_paid": "collected", "unpaid": "outstanding_amount"}
 # The records a total is per, as the question names them: the head noun, or a "which months" word.
 GROUP_HEAD_ZH = r"(哪几个月|哪些月份?|哪个月|几个月)"
@@ -441,6 +441,8 @@ def _total_measure(f: dict, amount: Filter, text: str) -> str | None:
     """The total a comparison is about: the question's measure, or what the compared amount names."""
     if f.get("measure") in TOTAL_MEASURES or f.get("measure") in ("avg_deal_size", "avg_contract_amount"):
         return str(f["measure"])  # "客单价大于80万的行业": each industry's average, compared
+    if "line" in f.get("amount_entities", []):
+        return "line_revenue"  # "明细金额过两千万的产品"
     if re.search(r"(在跟|在手)的?(商机)?总?金额", text) and any(x.dimension == "flag" and x.value == "open"
                                                      for x in f.get("filters", [])):
         return "pipeline_amount"  # "在跟金额过400万的三甲医院": each hospital's open deals together
@@ -474,6 +476,8 @@ def _group_head(q: Question) -> str | None:
         # "回款超过100万的医院"; but "超过50w的快消门店赢单" ends on the deals: each deal's own amount
         return None if re.search(r"(赢单|输单|丢单|签单|单子|订单)\s*[?？]?$", q.text) else "account"
     head = entities[-1] if entities else None
+    if head == "product" and "line" in q.found.get("amount_entities", []):
+        return "product"  # "今年明细金额过两千万的医疗产品": each product's line revenue
     return head if head in ("rep", "account", "region", "contract") else None
 
 
@@ -526,7 +530,7 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
         return "product", group_by  # "X医院在跟的单子都涉及哪些产品": the products on those deals
     if measure == "units_sold" and total_of_line:
         return "line", []  # "诊断试剂产品线今年一共卖出去多少件": one total for the line
-    if measure == "units_sold" and ("product" in distinct or by_product):
+    if measure in ("units_sold", "line_revenue") and ("product" in distinct or by_product):
         # "销量最高的五个产品", "各产品线卖了多少台": units per product, counted over the deals' product lines
         return "line", ([] if by_product else ["product"])
     deals_ranked = "opportunity" in distinct and q.found.get("top_n_end") is not None and not re.match(

@@ -767,7 +767,8 @@ FIELD_ENTITY = {"合同金额": "contract", "商机金额": "opportunity", "预�
                 "未收金额": "payment", "unpaid": "payment", "still unpaid": "payment", "outstanding": "payment",
                 **dict.fromkeys(("overdue amount", "overdue balance", "amount overdue", "outstanding amount",
                                  "outstanding balance", "amount outstanding"), "payment"),
-                **dict.fromkeys(("目录价", "标价", "list price", "list prices"), "product")}
+                **dict.fromkeys(("目录价", "标价", "list price", "list prices"), "product"),
+                **dict.fromkeys(("明细金额", "产品明细金额", "line revenue"), "line")}
 FIELD_DIMENSION = {"账期": "payment_terms", "付款账期": "payment_terms", "payment terms": "payment_terms",
                    "回款": "amount_paid", "回款金额": "amount_paid", "实收": "amount_paid", "实收金额": "amount_paid",
                    "到账": "amount_paid", "amount paid": "amount_paid", "应收余额": "unpaid", "未收金额": "unpaid",

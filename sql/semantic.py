@@ -321,6 +321,12 @@ MEASURES: dict[str, Measure] = {m.code: m for m in (
             "{product_clause}))", "count", "o.closed_at", ("o.stage = 'closed_won'",)),
     Measure("units_by_line", "line", "销量(台/件)", "units sold", (), "SUM(ol.quantity)", "count", "o.closed_at",
             ("o.stage = 'closed_won'",)),
+    # what the won deals' lines of a product came to: quantity x unit price, less the line's discount
+    Measure("line_revenue", "line", "产品明细金额", "line revenue",
+            ("产品明细金额", "明细金额", "产品明细额", "明细额", "line revenue", "line amount", "line value",
+             "line-item revenue", "line item revenue"),
+            "SUM(ol.quantity * ol.unit_price * (1 - ol.discount_pct / 100.0))", "money", "o.closed_at",
+            ("o.stage = 'closed_won'",)),
     Measure("contract_amount", "contract", "合同金额", "contract amount",
             ("合同金额", "合同额", "签约金额", "合同签约额", "签约额", "签约总额", "contract amount", "contract value",
              "contract total"), "SUM(c.amount)", "money",

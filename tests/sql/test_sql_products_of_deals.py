@@ -1,7 +1,7 @@
 """A product-line manager's wording: products listed by the deals that carry them ("海南省人民医院买过哪些产品",
 "products on the open deals at X", "华东区今年卖出过哪些生命监护线的产品"), and words that name several product
 lines at once ("医疗产品", "FMCG products"), and units bought or sold ("广东的客户今年买了几台X5", "how many A100s did we
-sell", "A100和C300今年各卖了几台").
+sell", "A100和C300今年各卖了几台"), and line revenue (明细金额: quantity x unit price less the line's discount).
 
 Each answer is checked against SQL written by hand for the same question on the small database.
 """
@@ -54,6 +54,13 @@ HAND_WRITTEN = [
 UNITS_EACH = ("SELECT pr.name, SUM(ol.quantity) FROM opportunity_line ol JOIN opportunity o ON o.id = ol.opportunity_id "
               "JOIN product pr ON pr.id = ol.product_id WHERE o.stage = 'closed_won' AND o.closed_at >= '2026-01-01 "
               "00:00:00' AND (pr.name LIKE '%A100' OR pr.name LIKE '%C300') GROUP BY pr.name")
+LINE_REVENUE = ("SELECT pr.name, SUM(ol.quantity * ol.unit_price * (1 - ol.discount_pct / 100.0)) FROM opportunity_line ol "
+                "JOIN opportunity o ON o.id = ol.opportunity_id JOIN product pr ON pr.id = ol.product_id WHERE o.stage = "
+                "'closed_won' AND o.closed_at >= '2026-01-01 00:00:00' {}")
+HAND_WRITTEN.append(("今年按产品明细金额排,前五的产品是哪些", LINE_REVENUE.format("GROUP BY pr.name ORDER BY 2 DESC LIMIT 5")))
+HAND_WRITTEN.append(("输液泵S1今年的明细金额合计", LINE_REVENUE.replace("pr.name, SUM", "SUM").format("AND pr.name LIKE '%S1'")))
+HAND_WRITTEN.append(("今年明细金额过一千万的产品", LINE_REVENUE.format("GROUP BY pr.name HAVING SUM(ol.quantity * ol.unit_price "
+                                                                "* (1 - ol.discount_pct / 100.0)) > 10000000")))
 HAND_WRITTEN.append(("A100和C300今年各卖了几台", UNITS_EACH))
 HAND_WRITTEN.append(("A100 vs C300 units sold this year", UNITS_EACH))
 
