@@ -447,7 +447,7 @@ def _flag_words() -> tuple[tuple[str, str, str], ...]:
 
 STRONG_COUNT = r"#\s*of\b|(?<=拜访|跟进|线索|商机|电话|订单|合同)量|(?<![哪那这])(?:几|多少)(?:个(?!小时|月|星期|礼拜|工作日)|家|条|次|笔|份|位|单|名)|数量|个数|总数|次数|how many(?! days)|number of|\bcount\b|no\. of"
 ENTITY_COUNT = r"(?<=[\u4e00-\u9fff])(?<!天)数(?:量|目)?(?![\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])数(?=是|有|为|多少)"
-LIST_MARKERS = (r"哪些|哪几|列出|列一下|名单|清单|明细|记录|\bwhich\b|\blist\b|show me the|(?<!trade )\bshow\b|"
+LIST_MARKERS = (r"哪些|哪几|列出|列一下|名单|清单|明细|记录|\bwhich\b|\blist\b|show me the|(?<!trade )(?<!trade-)\bshow\b|"
                 r"^(the |my |our |all )?(payments|installments|deals|opportunities|contracts|leads|accounts|customers) (i|we|"
                 r"he|she|they|you|that|which)\b")  # "payments I collected this week": those payments
 # Words that make an entity-like measure word ("回款") a figure rather than a list of records.
@@ -548,12 +548,12 @@ def _measure(q: Question, today: date, names: NameIndex, caller_id: int | None) 
                 if compiled(re.escape(word) + r"(记录|明细|清单|列表|单据)").match(q.text[at:]):
                     q.found.setdefault("entity_mentions", []).append((at, m.entity))  # "客户的回款记录": the head
                 return
-            if q.en and not asks_figure and not re.search(r"\b(amount|value|how many|number|count|average|avg)\b",
-                                                          q.text) and re.match(NOUN_FIRST, q.text):
+            if q.en and not asks_figure and m.kind != "rate" and not re.search(
+                    r"\b(amount|value|how many|number|count|average|avg)\b", q.text) and re.match(NOUN_FIRST, q.text):
                 q.found["entity_hint"] = m.entity  # "payments received in the last 7 days": those payments
                 q.found["said_measure"] = code  # "payments over 1.2M received": the amount compared is what was paid
                 return
-            if listed and any(q.search(re.escape(w.lower()) + r"s?\b" if w.isascii() else re.escape(w))
+            if listed and m.kind != "rate" and any(q.search(re.escape(w.lower()) + r"s?\b" if w.isascii() else re.escape(w))
                               for w in ENTITIES[m.entity].words):
                 q.found["entity_hint"] = m.entity  # "show me the payments we received": the payments themselves
                 return

@@ -63,7 +63,7 @@ ABSENCE_WORDS = (
      r"|一(份|次|个|版)报价(都|也)(还)?(没|没有)(出过?|发过?|有)?|\b(no|without( any| a)?) quotes?\b|"
      r"\b(don'?t|doesn'?t|haven'?t|hasn'?t) (have|got|had|received) (a |any )?quotes?( yet)?|\bnever (been )?quoted\b",
      "quote"),
-    (r"(没|没有|无)(任何)?(在跟|在谈|未关闭|进行中|正在跟进|在途)(的)?商机|一个(在跟|在谈|未关闭|进行中|正在跟进|在途)(的)?(商机|单子)(都|也)(还)?(没|没有)(有)?|(without|with no|no) (any )?(open|active|ongoing) "
+    (r"(没|没有|无)(任何)?(在跟|在谈|未关闭|进行中|正在跟进|在途)(的)?商机|一个(在跟|在谈|未关闭|进行中|正在跟进|在途)(的)?(商机|单子)(都|也)(还)?(没|没有)(有)?|(without|with no|no) (any |an? )?(open|active|ongoing) "
      r"(deals?|opportunit(y|ies))|(don'?t|doesn'?t|do not|does not|haven'?t|hasn'?t) (have|got) (any |an? )?(open|active|"
      r"ongoing) (deals?|opportunit(y|ies))", "open_opportunity"),
     (r"一(单|个单子|笔单子?|台|套|盒|支)(都|也)?(还)?(没|没有|未)(有)?(赢|成交|成|签|拿下|拿到|卖出去?|出)(过|下来|到|来)?|(从来|一直|还|至今)?(都)?(没|未|没有|从没|从未)(有)?(下过单|下单|开过?单|成交过?|赢过(单)?|赢单|签过单|出过单|买过|采购过|购买过)"

@@ -76,13 +76,14 @@ DATASETS = ("questions.yaml", "questions_dev2.yaml", "questions_dev3.yaml", "que
             "questions_dev48.yaml", "questions_dev49.yaml", "questions_dev50.yaml",
             "questions_dev51.yaml", "questions_dev52.yaml", "questions_dev53.yaml",
             "questions_dev54.yaml", "questions_dev55.yaml", "questions_dev56.yaml",
-            "questions_dev57.yaml", "questions_dev58.yaml", "questions_dev59.yaml")
+            "questions_dev57.yaml", "questions_dev58.yaml", "questions_dev59.yaml",
+            "questions_dev60.yaml", "questions_dev61.yaml", "questions_dev62.yaml")
 DEV_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12",
               "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23",
               "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34",
               "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev42", "dev43",
               "dev44", "dev45", "dev46", "dev47", "dev48", "dev49", "dev50", "dev51", "dev52", "dev53",
-              "dev54", "dev55", "dev56", "dev57", "dev58", "dev59")
+              "dev54", "dev55", "dev56", "dev57", "dev58", "dev59", "dev60", "dev61", "dev62")
 
 
 def load_entries(paths: tuple[Path, ...] = tuple(HERE / n for n in DATASETS)) -> list[Entry]:

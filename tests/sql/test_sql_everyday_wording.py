@@ -34,6 +34,15 @@ HAND_WRITTEN = [
      "'qualified'"),
     ("how much has 高娜 closed-won this year?", "SELECT SUM(o.amount) FROM opportunity o JOIN sales_rep s ON s.id = "
      "o.owner_id WHERE s.name = '高娜' AND o.stage = 'closed_won' AND o.closed_at >= '2026-01-01 00:00:00'"),
+    ("4h response rate on trade-show leads, last 30 days", "SELECT 1.0 * SUM(CASE WHEN l.first_contact_at <= datetime("
+     "l.created_at, '+4 hours') THEN 1 ELSE 0 END) / COUNT(*) FROM lead l WHERE l.source = 'trade_show' AND "
+     "l.created_at >= '2026-10-19 00:00:00'"),
+    ("5 accounts with the most overdue money", "SELECT a.name, SUM(p.amount_due - p.amount_paid) FROM payment p JOIN "
+     "contract c ON c.id = p.contract_id JOIN account a ON a.id = c.account_id WHERE p.due_date < '2026-11-18' AND "
+     "p.amount_paid < p.amount_due GROUP BY a.id, a.name ORDER BY 2 DESC LIMIT 5"),
+    ("Class A accounts without an open deal in 华中", "SELECT a.name FROM account a JOIN region r ON r.id = a.region_id "
+     "WHERE r.code = 'central' AND a.customer_class = 'A' AND NOT EXISTS (SELECT 1 FROM opportunity o WHERE "
+     "o.account_id = a.id AND o.stage IN ('initial_contact', 'needs_analysis', 'proposal', 'negotiation'))"),
     ("on average how long have the deals in negotiation been stuck in that stage?", "SELECT AVG(julianday("
      "'2026-11-18 00:00:00') - julianday(o.stage_entered_at)) FROM opportunity o WHERE o.stage = 'negotiation'"),
 ]

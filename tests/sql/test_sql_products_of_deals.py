@@ -23,6 +23,8 @@ UNITS = ("SELECT SUM(ol.quantity) FROM opportunity_line ol JOIN opportunity o ON
 
 HAND_WRITTEN = [
     ("海南省人民医院都从我们这儿买过哪些产品", PRODUCTS_OF.format("", "a.name = '海南省人民医院' AND o.stage = 'closed_won'")),
+    ("What has 海南省人民医院 bought from us?", PRODUCTS_OF.format("", "a.name = '海南省人民医院' AND o.stage = 'closed_won'")),
+    ("海南省人民医院都买过啥", PRODUCTS_OF.format("", "a.name = '海南省人民医院' AND o.stage = 'closed_won'")),
     ("What has 海南省人民医院 bought from us? product names please",
      PRODUCTS_OF.format("", "a.name = '海南省人民医院' AND o.stage = 'closed_won'")),
     ("山东省肿瘤医院在跟的单子都涉及哪些产品", PRODUCTS_OF.format("", f"a.name = '山东省肿瘤医院' AND {OPEN}")),
