@@ -236,7 +236,8 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
         len({DIM_ENTITY.get(d) for d in dims} - {None}) == 1 or (dims[0] in SELF_DIMS and re.search(WHICH, q.text))
         for dims in f.get("group_candidates", []))
     refining = previous is not None and bool(re.match(FOLLOW_UP_START, q.text) or re.search(
-        r"呢[?？。!！]?$|^(and |what about|how about)", q.text) or re.search(ANAPHORA, q.text)) and all(
+        r"呢[?？。!！]?$|^(and |what about|how about)", q.text) or re.search(ANAPHORA, q.text)
+        or re.match(r"(这些|那些|这几个|这几家|这几单|these |those )", q.text)) and all(
         e == previous.entity or e in GROUPABLE_MENTIONS for e in entities)
     same_records = previous is not None and measure not in (None, "count") and set(entities) <= {previous.entity} \
         and not (f.get("window") or f.get("filters") or f.get("values") or f.get("group_candidates")
@@ -515,6 +516,11 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
         cut = [m.start() for m in re.finditer(DIVIDER_ZH, q.text[:q.found["share_at"]])]
         whole = [c for at, c in q.found.get("entity_at", []) if cut and at < cut[-1]]
         if whole:
+            return whole[-1], group_by
+    if measure is None and len(distinct) > 1 and not q.en and re.search(r"的\s*[?？。]?$", q.text) and (
+            m_in := re.search(r"(里|中|当中|里面|之中)[，,]", q.text)):
+        whole = [c for at, c in q.found.get("entity_at", []) if at < m_in.start()]
+        if whole:  # "A类客户里，有超过100万的在跟商机、但没有决策人的": the records before 里 are listed
             return whole[-1], group_by
     if measure == "count" and len(distinct) > 1 and not q.en and (
             m_in := re.search(r"(里|中|里面|当中|之中)[，,]?(有|一共有|总共有)?(几|多少)(个|条|家|单|笔|份)?(?!钱)", q.text)):

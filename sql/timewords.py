@@ -126,6 +126,8 @@ EN_BETWEEN_RE = re.compile(r"between (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|no
 # "8月1号", "9月15日": one day (a month before today's is this year's, a later one last year's)
 DAY_RE = re.compile(r"(?:(\d{4})\s*年\s*|(去年|今年)\s*)?(1[0-2]|[1-9])\s*月\s*(3[01]|[12]\d|[1-9])\s*(?:号|日)"
                     r"(?!\s*(?:以来|之后|以后|起|后|至今))")
+# "今年前三个季度", "前两个季度", "今年前五个月" (a bare "前三个月" is the last three months, left to the rolling words)
+FIRST_PERIODS_RE = re.compile(r"(今年|本年)?前\s*([一二两三四1-4])\s*个?\s*(季度)|(今年|本年)前\s*([一二两三四五六七八九十\d]{1,2})\s*个\s*(月)")
 # "10月1号到7号": the second day of the same month
 DAY_TO = re.compile(r"\s*(?:到|至|-|~)\s*(3[01]|[12]\d|[1-9])\s*(?:号|日)")
 SINCE_RE = re.compile(r"(1[0-2]|[1-9])\s*月\s*(3[01]|[12]\d|[1-9])\s*(?:号|日)\s*(?:以来|之后|以后|起|后|至今)")
@@ -290,6 +292,13 @@ def _find_one(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | No
         m2, d2 = _en_month(m.group(3)), int(m.group(4))
         year = today.year if (m1, d1) <= (today.month, today.day) else today.year - 1
         offer(TimeWindow(_d(date(year, m1, d1)), _d(date(year, m2, d2)) + timedelta(days=1), m.group(0)), m.span())
+    if m := FIRST_PERIODS_RE.search(text):  # "今年前三个季度", "前两个季度": from January for that many periods
+        said, period = (m.group(2), m.group(3)) if m.group(3) else (m.group(5), m.group(6))
+        n = _int(said)
+        months = n * (3 if period == "季度" else 1)
+        if 0 < months <= 12:
+            start = date(today.year, 1, 1)
+            offer(TimeWindow(_d(start), _d(_month_start(start, months)), f"今年前{n}个{period}"), m.span())
     if m := DAY_RE.search(text):
         month, day = int(m.group(3)), int(m.group(4))
         year = int(m.group(1)) if m.group(1) else today.year + YEAR_WORD[m.group(2)] if m.group(2) else (

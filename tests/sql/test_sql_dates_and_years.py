@@ -1,6 +1,6 @@
 """Days, day ranges and years as a year-end review says them (and, beside them, a team's people and totals per
 industry compared): "8月1号到9月15号之间", "10月1号到7号", "5月1号之前",
-"Q4 last year", "October last year", "since Q4 last year", 去年同期 (alone, and after a question about this quarter),
+"今年前三个季度", "Q4 last year", "October last year", "since Q4 last year", 去年同期 (alone, and after a question about this quarter),
 and two years side by side ("今年和去年…对比", "this year vs last year") or year by year ("每年").
 
 Each answer is checked against SQL written by hand for the same question on the small database.
@@ -27,6 +27,8 @@ HAND_WRITTEN = [
      ">= '2025-10-01 00:00:00' AND o.closed_at < '2026-01-01 00:00:00'"),
     ("how many accounts did we add in October last year", "SELECT COUNT(*) FROM account a WHERE a.created_at >= "
      "'2025-10-01 00:00:00' AND a.created_at < '2025-11-01 00:00:00'"),
+    ("今年前三个季度回款总额", "SELECT SUM(p.amount_paid) FROM payment p WHERE p.paid_at >= '2026-01-01 00:00:00' AND "
+     "p.paid_at < '2026-10-01 00:00:00'"),
     ("去年同期新增客户数", "SELECT COUNT(*) FROM account a WHERE a.created_at >= '2025-01-01 00:00:00' AND a.created_at < "
      "'2025-11-19 00:00:00'"),
 ]

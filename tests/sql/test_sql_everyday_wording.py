@@ -53,6 +53,17 @@ def test_answer_matches_hand_written_sql(question: str, sql: str, small_engine: 
     assert_answer_matches(question, sql, small_engine, TODAY)
 
 
+def test_these_records_added_up_keep_the_previous_conditions(small_engine: Engine) -> None:
+    first = answer("上个月丢掉的单子有哪些", engine=small_engine, caller=Caller.admin(), today=TODAY)
+    assert first.plan is not None
+    outcome = answer("这些单子金额加起来多少？", engine=small_engine, caller=Caller.admin(), today=TODAY, previous=first.plan)
+    assert outcome.result is not None
+    with small_engine.connect() as conn:
+        expected = conn.execute(text("SELECT SUM(o.amount) FROM opportunity o WHERE o.stage = 'closed_lost' AND "
+                                     "o.closed_at >= '2026-10-01 00:00:00' AND o.closed_at < '2026-11-01 00:00:00'")).scalar()
+    assert expected and float(outcome.result.rows[0][0]) == float(expected)
+
+
 @pytest.mark.parametrize("again", ["跟上个月比一下", "跟上个月比呢", "compare with last month"])
 def test_a_month_compared_with_the_one_before(again: str, small_engine: Engine) -> None:
     first = answer("本月的赢单率多少", engine=small_engine, caller=Caller.admin(), today=TODAY)
