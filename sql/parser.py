@@ -798,6 +798,12 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         sort = _amount_column(entity)  # "the 3 largest contracts": sorted by amount
     window: TimeWindow | None = f.get("window")
     time_field = f.get("time_field")
+    if time_field == "p.due_date" and window is not None and re.search(
+            r"还(有)?[^，,。？?]{0,8}(要|会|将)到期|\b(still|yet) to (come |fall )?due\b|\bstill (coming )?due\b", q.text):
+        # "这个月还有哪些回款要到期": from today on, and not paid in full yet
+        start = max(window.start or _d(today), _d(today))
+        window = replace(window, start=start, end=window.end or window.period_end)
+        filters.append(Filter("flag", "eq", "unpaid"))
     if time_field == "p.due_date" and window is not None and window.end is None and window.start is not None \
             and re.search(r"\b(have|has) (already )?come due\b|已经?到期|到期了的", q.text):
         # "本季度已经到期的分期": due so far, up to today, not the whole quarter

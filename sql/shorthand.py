@@ -266,6 +266,8 @@ ABBREVIATIONS = (
     # units bought or sold: the verb before the count says nothing more than the units do ("买了几台X5")
     (r"(?<![能会够以要])(买|卖|采购|进|出|订)(了|过|掉|出去|出)?(?=(一共|总共)?(几|多少)(台|件|盒|套|支|箱|瓶))", ""),
     (r"卖(了|出|出去)?(几|多少)(?=单|笔|个单)", r"赢了\2"),  # "卖了几单": won deals, not units
+    (r"\b(have|has) never been (part|involved) (of|in|with) (any |an? )?(activit(y|ies)|follow[- ]ups?)\b",
+     r"\1 never been followed up"),
     # what an account bought is products: "What has X bought from us?", "X都买过啥"
     (r"\bwhat (has|have|did) (.{2,40}?) (actually |ever )?(bought|buy|purchased|purchase)\b", r"which products has \2 bought"),
     (r"(买过|采购过|买了)(些)?(什么|啥)(产品|东西)?", r"\1哪些产品"),

@@ -44,6 +44,8 @@ HAND_WRITTEN = [
      "contact ct WHERE ct.account_id = a.id) = 1"),
     ("hospitals that only have one contact on file", "SELECT a.name FROM account a WHERE a.account_type = 'hospital' "
      "AND (SELECT COUNT(*) FROM contact ct WHERE ct.account_id = a.id) = 1"),
+    ("How many contacts have never been part of any activity?", "SELECT COUNT(*) FROM contact ct WHERE NOT EXISTS ("
+     "SELECT 1 FROM activity x WHERE x.contact_id = ct.id)"),
     ("没录联系人的客户有几家", "SELECT COUNT(*) FROM account a WHERE NOT EXISTS (SELECT 1 FROM contact ct WHERE "
      "ct.account_id = a.id)"),
 ]

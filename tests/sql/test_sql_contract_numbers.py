@@ -1,6 +1,7 @@
 """Contracts and their installments as a collections desk says them: a contract by its number ("HT202608-000001",
 looked up exactly; an unknown number is asked back), "逾期超过六十天" in Chinese numerals, the ten biggest overdue
-installments (those installments, ranked, not a total), "没有任何逾期的合同", "一笔逾期都没有", "收到了几笔回款".
+installments (those installments, ranked, not a total), what is still to fall due ("这个月还有哪些回款要到期": from
+today, not paid in full), "没有任何逾期的合同", "一笔逾期都没有", "收到了几笔回款".
 
 Each answer is checked against SQL written by hand for the same question on the small database.
 """
@@ -29,6 +30,10 @@ HAND_WRITTEN = [
      f"FROM payment p WHERE p.contract_id = c.id AND {OVERDUE})"),
     ("哪些业务员名下一笔逾期都没有", "SELECT s.name FROM sales_rep s WHERE s.role = 'rep' AND NOT EXISTS (SELECT 1 FROM "
      f"payment p JOIN contract c ON c.id = p.contract_id WHERE c.owner_id = s.id AND {OVERDUE})"),
+    ("这个月还有哪些回款要到期", "SELECT p.id FROM payment p WHERE p.due_date >= '2026-11-18' AND p.due_date < '2026-12-01' "
+     "AND p.amount_paid < p.amount_due"),
+    ("installments still to fall due this month", "SELECT p.id FROM payment p WHERE p.due_date >= '2026-11-18' AND "
+     "p.due_date < '2026-12-01' AND p.amount_paid < p.amount_due"),
     ("近30天收到了几笔回款", "SELECT COUNT(*) FROM payment p WHERE p.amount_paid > 0 AND p.paid_at >= '2026-10-19 00:00:00'"),
 ]
 
