@@ -566,7 +566,8 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
             return None, group_by  # "top products by units": a ranking we cannot compute; ask rather than guess
         qualifier = head == "account" and q.found.get("group_candidates") and any(
             c == "account_type" for c, _v in q.found.get("values", []))  # "top reps by pipeline on hospital accounts"
-        subject = q.en and re.search(r"\b(did|do|have|has) (the |our |all )?(reps|salespeople|sales reps)\b", q.text)
+        subject = q.en and re.search(r"\b(did|do|have|has) (the |our |all )?([a-z]+ ){0,2}?(reps|salespeople|sales reps)\b",
+                                     q.text)
         if head in GROUPABLE_MENTIONS and head != m.entity and (ranked or head in ("rep", "region")) and not qualifier \
                 and not subject:  # "how many minutes did reps spend on visits": one total, the reps are who spent it
             group_by.append(GROUPABLE_MENTIONS[head])

@@ -799,7 +799,9 @@ def _group_by(q: Question, today: date, names: NameIndex, caller_id: int | None)
     """Group-by words; a word may name several dimensions (类型, status): resolved once the entity is known."""
     groups: list[tuple[str, ...]] = list(q.found.get("group_candidates", []))
     words = _group_words()
-    markers = GROUP_MARKERS_EN if q.en else GROUP_MARKERS_ZH
+    markers: tuple[str, ...] = GROUP_MARKERS_EN if q.en else GROUP_MARKERS_ZH
+    if not q.en and re.search(r"\b(by|per|each|across)\b", q.text):
+        markers = GROUP_MARKERS_ZH + GROUP_MARKERS_EN  # "高文博's open deals by stage": English around a Chinese name
     start = q.found.get("top_n_start")
     if start is not None:  # "线索来源 前两名": the ranked thing right before the top-N is a breakdown too
         for word in words:

@@ -26,6 +26,9 @@ def _weeks(word: str) -> int:
 
 # (pattern, replacement) over the normalised, lower-case question; word boundaries keep "wk" out of "wkday".
 ABBREVIATIONS = (
+    # "the overdue amount owed by hospitals": who owes it, not a breakdown by hospital
+    (r"\b(owed|owing|paid|bought|purchased) by (?=(the |our |all )?(hospitals|distributors|stores|schools|labs|customers|"
+     r"accounts|clients)\b)", r"\1 from "),
     (r"\byrs?\b", "year"), (r"今年\s*ytd(?![a-z])", "今年"), (r"(?<![a-z])ytd(?![a-z])", "this year"), (r"\bmtd\b", "this month"), (r"\bwks?\b", "week"),
     (r"\bqtrs?\b", "quarter"), (r"\bmos?\b(?=\s|$)", "month"), (r"\bamt\b", "amount"), (r"\baccts?\b", "accounts"),
     (r"\bw/o\b", "without"), (r"\bw/(?=\s)", "with"), (r"\bw(?= open\b| any\b)", "with"), (r"\bhrs?\b", "hours"),

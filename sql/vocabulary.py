@@ -109,7 +109,7 @@ PRESENCE_WORDS = (
      "won"),
     # "买过彩超X5的医院", "accounts that bought the C300": a won deal (with that product, when one is named)
     (r"(?<![没未不])(买过|买了|购买过|购买了|采购过|采购了|拿过(货)?|进过货)(?!多少|几)|(?<![没未不])(都)?卖给(了|过)?(?=[^，,。？?]{0,6}(客户|医院|经销商|门店|学校|实验室|哪))|(从|在)我们这(儿|里)(买|采购|购买)(过|了)?|(?<!n't )"
-     r"(?<!not )\b(ever )?(bought|purchased)( anything| any)?\b|(?<=products )(did|have|has) (we|i|you|they|he|she) (ever )?"
+     r"(?<!not )\b(ever )?(bought|purchased)( anything| any)?\b|\b(closed|won|signed) (a|any|at least one) (deal|opportunity)s?\b|(?<=products )(did|have|has) (we|i|you|they|he|she) (ever )?"
      r"(sell|sold)\b", "won"),
     (r"(?<![没无所])(还)?有过?(任何)?(商机|单子)(?![金数多少总额])|(?<!n't )(?<!not )(have|has|having) had (any |a |an )?(deals?|opportunit(y|ies))",
      "opportunity"),

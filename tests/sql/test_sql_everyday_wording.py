@@ -43,6 +43,18 @@ HAND_WRITTEN = [
     ("Class A accounts without an open deal in 华中", "SELECT a.name FROM account a JOIN region r ON r.id = a.region_id "
      "WHERE r.code = 'central' AND a.customer_class = 'A' AND NOT EXISTS (SELECT 1 FROM opportunity o WHERE "
      "o.account_id = a.id AND o.stage IN ('initial_contact', 'needs_analysis', 'proposal', 'negotiation'))"),
+    ("Total overdue amount owed by hospitals", "SELECT SUM(p.amount_due - p.amount_paid) FROM payment p JOIN contract c "
+     "ON c.id = p.contract_id JOIN account a ON a.id = c.account_id WHERE a.account_type = 'hospital' AND p.due_date < "
+     "'2026-11-18' AND p.amount_paid < p.amount_due"),
+    ("How much contract value did the East China reps sign this year?", "SELECT SUM(c.amount) FROM contract c JOIN "
+     "sales_rep s ON s.id = c.owner_id JOIN region r ON r.id = s.region_id WHERE r.code = 'east' AND c.signed_at >= "
+     "'2026-01-01 00:00:00'"),
+    ("which reps in East China closed a deal this month", "SELECT s.name FROM sales_rep s JOIN region r ON r.id = "
+     "s.region_id WHERE r.code = 'east' AND s.role = 'rep' AND EXISTS (SELECT 1 FROM opportunity o WHERE o.owner_id = "
+     "s.id AND o.stage = 'closed_won' AND o.closed_at >= '2026-11-01 00:00:00')"),
+    ("高娜's open deals by stage - how many in each?", "SELECT o.stage, COUNT(*) FROM opportunity o JOIN sales_rep s ON "
+     "s.id = o.owner_id WHERE s.name = '高娜' AND o.stage IN ('initial_contact', 'needs_analysis', 'proposal', "
+     "'negotiation') GROUP BY o.stage"),
     ("on average how long have the deals in negotiation been stuck in that stage?", "SELECT AVG(julianday("
      "'2026-11-18 00:00:00') - julianday(o.stage_entered_at)) FROM opportunity o WHERE o.stage = 'negotiation'"),
 ]
