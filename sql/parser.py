@@ -248,10 +248,14 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
               if e != previous.entity and e not in GROUPABLE_MENTIONS] if previous else []
     if measure not in (None, "count") and previous is not None and MEASURES[measure].entity not in (previous.entity, "*"):
         others.append(MEASURES[measure].entity)
-    if previous is not None and previous.measure is not None and measure not in (None, "count") \
-            and MEASURES[measure].entity not in (previous.entity, "*") and not entities \
-            and not (f.get("filters") or f.get("values") or f.get("group_candidates")) \
-            and re.search(ANAPHORA + r"|呢[?？]?$|看看$|\bby\b|\binstead\b", q.text):
+    bare = not (entities or f.get("filters") or f.get("values") or f.get("group_candidates") or f.get("window")
+                or f.get("top_n") or f.get("superlative") or "follow_up_done" in f)
+    if previous is not None and measure not in (None, "count") and not entities \
+            and MEASURES[measure].entity not in (previous.entity, "*") \
+            and not (f.get("filters") or f.get("values") or f.get("group_candidates")) and (
+                (previous.measure is not None and re.search(ANAPHORA + r"|呢[?？]?$|看看$|\bby\b|\binstead\b", q.text))
+                or (previous.measure is None and bare and previous.filters)):
+        # "回款了多少" right after "宁夏省人民医院签了哪些合同": the same records' money, not everyone's
         return _switch_measure(previous, measure, f.get("window"))
     if previous is not None and others and re.search(ANAPHORA + r"|这些|那些|他们|她们|these|those|them", q.text):
         # "这些客户的决策人": other records of the same accounts; only a plain list of them can be carried over
@@ -377,12 +381,12 @@ def _switch_measure(previous: QueryPlan, measure: str, window: TimeWindow | None
     other records. Every condition must carry over to them; one that cannot is never dropped silently."""
     entity = MEASURES[measure].entity
     dims = _carried_dims(entity)
-    if previous.follow_up or previous.having or previous.count_groups or previous.time_field \
+    if previous.follow_up or previous.having or previous.count_groups or (previous.time_field and previous.window) \
             or any(x.dimension not in dims for x in previous.filters) or any(g not in dims for g in previous.group_by):
         return Clarification("无法把上一个问题的条件直接用到另一种记录上，请完整地问一次 / The previous question's conditions "
                              "do not carry over to these records; please ask in full.", EXAMPLES, "followup")
     return replace(previous, entity=entity, measure=measure, window=window or previous.window, also=(), sort=None,
-                   notes=())
+                   notes=(), time_field=None if previous.window is None else previous.time_field)
 
 
 # Sums of money: what a record can be filtered by (HAVING: "赢单金额过千万的业务员"), and what "how much of that is in
@@ -664,6 +668,9 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         filters = [Filter("flag", "eq", "with_decision_maker") if x == Filter("flag", "eq", "decision_maker") else x
                    for x in filters]
     measure = f.get("measure")
+    if entity == "payment" and measure == "count" and not f.get("count_strong") and re.search(
+            r"还有多少(钱|应收|款)|多少(应收|欠款)(?![笔期条个])", q.text):
+        measure = "outstanding_amount"  # "东北的医院客户还有多少应收没到期": money still owed, not how many installments
     if entity == "line" and measure == "units_sold":
         measure = "units_by_line"
     sort = None
@@ -1255,6 +1262,11 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
         flags = {x.value for x in previous.filters if x.dimension == "flag"}
         if measure == "collected" and flags & {"overdue", "unpaid"}:  # "一共多少钱" after "我的逾期回款": still owed
             measure = _owed_measure(flags)
+    owing = {x.value for x in filters if x.dimension == "flag"} & {"overdue", "unpaid"}
+    if previous.measure == "collected" and measure in (None, "collected") and owing and not re.search(LIST_ASK, q.text):
+        # "and how much is still outstanding?" after what an account paid: what it still owes, not what it paid
+        measure = _owed_measure(owing)
+        filters = [x for x in filters if not (x.dimension == "flag" and x.value in owing)]
     if measure == "count" and previous.measure in COUNT_OF and not any(c == "stage" for c, _v in f.get("values", [])):
         # "what about the number of deals" after the won amount: count the same deals, not all of them
         measure, carried = COUNT_OF[previous.measure]

@@ -76,6 +76,22 @@ def test_these_records_added_up_keep_the_previous_conditions(small_engine: Engin
     assert expected and float(outcome.result.rows[0][0]) == float(expected)
 
 
+def test_money_asked_after_a_list_keeps_its_account(small_engine: Engine) -> None:
+    first = answer("银川市康复医院签了哪些合同", engine=small_engine, caller=Caller.admin(), today=TODAY)
+    assert first.plan is not None
+    paid = answer("回款了多少", engine=small_engine, caller=Caller.admin(), today=TODAY, previous=first.plan)
+    assert paid.plan is not None and paid.result is not None
+    owed = answer("and how much is still outstanding?", engine=small_engine, caller=Caller.admin(), today=TODAY,
+                  previous=paid.plan)
+    assert owed.result is not None
+    with small_engine.connect() as conn:
+        got = conn.execute(text("SELECT SUM(p.amount_paid), SUM(CASE WHEN p.amount_paid < p.amount_due THEN "
+                                "p.amount_due - p.amount_paid ELSE 0 END) FROM payment p JOIN contract c ON c.id = "
+                                "p.contract_id JOIN account a ON a.id = c.account_id WHERE a.name = '银川市康复医院'")).one()
+    assert float(paid.result.rows[0][0]) == pytest.approx(float(got[0]))
+    assert got[1] > 0 and float(owed.result.rows[0][0]) == pytest.approx(float(got[1]))
+
+
 @pytest.mark.parametrize("again", ["跟上个月比一下", "跟上个月比呢", "compare with last month"])
 def test_a_month_compared_with_the_one_before(again: str, small_engine: Engine) -> None:
     first = answer("本月的赢单率多少", engine=small_engine, caller=Caller.admin(), today=TODAY)
