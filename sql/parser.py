@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from sql.names import NameIndex
 from sql.plan import (
@@ -29,7 +29,7 @@ from sql.recognisers import STEPS
 from sql.remarks import clauses, is_break, is_remark_candidate
 from sql.semantic import DIMENSIONS, ENTITIES, FLAG_ENTITY, FLAGS, MEASURES, SHOWN_ATTRIBUTES, TIME_DIMENSIONS
 from sql.shorthand import expand
-from sql.timewords import _d, is_future, side_by_side
+from sql.timewords import _d, is_future, side_by_side, year_before
 from sql.vocabulary import (
     EVER_WORDS,
     EXAMPLES,
@@ -180,7 +180,7 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
         f["measure"] = "count"
         return _plan(q, today, "activity", [], caller_id)
     account_said = f.get("entities") == ["account"] or (not f.get("entities") and any(
-        c in ("account_type", "hospital_grade", "customer_class") for c, _v in f.get("values", [])))
+        c in ACCOUNT_VALUES for c, _v in f.get("values", [])))
     if f.get("measure") == "count" and account_said and any(c == "activity_type" for c, _v in f.get("values", [])):
         if re.search(r"(几|多少)家|how many (different |distinct )?(accounts|customers|clients|hospitals|distributors|"
                      r"stores|schools|labs)", q.text) \
@@ -345,7 +345,7 @@ def _counted_related(q: Question) -> None:
     entities = list(f.get("entities", []))
     values = list(f.get("values", []))
     holders = {e for e in entities if e in ("account", "rep")} or (
-        {"account"} if any(c in ("account_type", "hospital_grade", "customer_class") for c, _v in values) else set())
+        {"account"} if any(c in ACCOUNT_VALUES for c, _v in values) else set())
     facts = {e for e in (*entities, *(x for x in f.get("flag_entities", []) if x)) if e in ("opportunity", "contract")}
     if f.get("counted_won") and not facts:
         facts = {"opportunity"}  # "赢过3单以上的业务员"
@@ -476,8 +476,7 @@ def _group_head(q: Question) -> str | None:
         if any(said in c for c in q.found.get("group_candidates", [])):
             return said  # "在跟金额1.2亿以上的行业": each industry's total
     entities = q.found.get("entities", [])
-    if not entities and any(c in ("account_type", "hospital_grade", "customer_class")
-                            for c, _v in q.found.get("values", [])):
+    if not entities and any(c in ACCOUNT_VALUES for c, _v in q.found.get("values", [])):
         # "回款超过100万的医院"; but "超过50w的快消门店赢单" ends on the deals: each deal's own amount
         return None if re.search(r"(赢单|输单|丢单|签单|单子|订单)\s*[?？]?$", q.text) else "account"
     head = entities[-1] if entities else None
@@ -530,7 +529,8 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
             m_in := re.search(r"(里|中|里面|当中|之中)[，,]?(有|一共有|总共有)?(几|多少)(个|条|家|单|笔|份)?(?!钱)", q.text)):
         counted = [c for at, c in q.found.get("entity_at", []) if at < m_in.start()]
         named_after = any(m_in.end() <= at <= m_in.end() + 1 for at, _c in q.found.get("entity_at", []))
-        if counted and not named_after:  # not "客户里有几个销售总监联系人": the contacts are counted  # "上周新建的商机里有几个涉及医疗产品": the deals are counted
+        # "上周新建的商机里有几个涉及医疗产品": the deals are counted; not in "客户里有几个销售总监联系人" (the contacts are)
+        if counted and not named_after:
             return counted[-1], group_by
     by_product = [d for dims in q.found.get("group_candidates", []) for d in dims if d in ("product", "product_line")]
     total_of_line = any(x.dimension == "product_line" for x in q.found.get("filters", [])) and not by_product \
@@ -1087,6 +1087,11 @@ def _distance(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
     return abs(hi - lo) + (100 if re.search(r"[、，,；;。]|\bbut\b|但", between) else 0)
 
 
+# Values that name accounts by kind ("医院", "三甲", "A类"): a question may mean the accounts without saying 客户.
+ACCOUNT_VALUES = ("account_type", "hospital_grade", "customer_class")
+# Two things compared in a follow-up: "跟官网的比一下", "跟上个月比一下", "compare with last month", "A vs B".
+COMPARED = r"(跟|和|与).{1,10}(比|对比)|\bcompare(d)? (it |that |them )?(with|to)\b|\bvs\.?(?![a-z])|\bversus\b"
+
 # Questions asked back in more than one place.
 PER_RECORD_TOTAL = Clarification("按每个客户（或业务员）的合计金额筛选暂不支持，请改问排名 / Filtering by a total per account or rep "
                                  "is not supported yet; ask for a ranking instead.", EXAMPLES, "having")
@@ -1179,15 +1184,6 @@ def _excluded(f: dict, applicable: set[str]) -> list[Filter] | Clarification:
     return [Filter(code, "neq", value) for code, value in negated]
 
 
-def _year_before(w: TimeWindow, today: date) -> TimeWindow:
-    """The same period a year earlier; one that runs up to now ends on today's date a year ago (inclusive)."""
-    def back(t: datetime) -> datetime:
-        return t.replace(year=t.year - 1, day=min(t.day, 28) if (t.month, t.day) == (2, 29) else t.day)
-    assert w.start is not None
-    end = w.end if w.end is not None else datetime.combine(today + timedelta(days=1), datetime.min.time())
-    return TimeWindow(back(w.start), back(end), f"{w.label}(去年同期)")
-
-
 def _applicable_dims(entity: str) -> set[str]:
     account_dims = {"region", "rep", "team", "industry", "account_type", "hospital_grade", "customer_class",
                     "account_status", "province", "city"}
@@ -1220,7 +1216,8 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
                              "question's records.", EXAMPLES, "followup")
     resolved = _resolve_groups(f.get("group_candidates", []), previous.entity)
     group_by = tuple(resolved) if resolved else None
-    if re.search(r"(跟|和|与).{1,10}(比|对比)|\bcompare(d)? (it |that |them )?(with|to)\b|\bvs\.?(?![a-z])|\bversus\b", q.text):
+    compared = re.search(COMPARED, q.text)
+    if compared:
         # "跟官网的比一下" after the trade-show conversion rate: both, side by side
         for i, x in enumerate(filters):
             old = next((p for p in previous.filters if p.dimension == x.dimension and p.op == "eq" and x.op == "eq"
@@ -1234,9 +1231,7 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
     window: TimeWindow | None = f.get("window")
     if window is not None and window.label == "去年同期" and previous.window is not None \
             and previous.window.start is not None:
-        window = _year_before(previous.window, today)  # "去年同期呢" after "本季度…": this quarter a year ago
-    compared = re.search(r"(跟|和|与).{0,10}(比|对比)|\bcompare(d)? (it |that |them )?(with|to)\b|\bvs\.?(?![a-z])|\bversus\b",
-                         q.text)
+        window = year_before(previous.window, today)  # "去年同期呢" after "本季度…": this quarter a year ago
     if compared and window is not None and previous.window is not None and (both := side_by_side(previous.window, window)):
         # "跟上个月比一下" after this month's figure: the two months, one figure each
         window, unit = both

@@ -744,7 +744,8 @@ REORDERED = (r"复购(过|了)?|回头客|再次(下单|采购|购买)(过)?|\br
              r"purchasers|accounts)\b|\b(ordered|bought|purchased) (again|more than once)\b")
 
 
-def _one_contact(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+def _counted_related_words(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    """Related records counted by a fixed phrase: one contact on the account, or two won deals (复购)."""
     for pattern, target, count in ((ONE_CONTACT, "contact", ("eq", 1)), (REORDERED, "won", ("gte", 2))):
         if m := q.search(pattern):
             q.take(*m.span())
@@ -1082,6 +1083,6 @@ def _budget_flag(q: Question, today: date, names: NameIndex, caller_id: int | No
             q.found.setdefault("flag_entities", []).append("opportunity")
 
 
-STEPS = (_shown, _missing_field, _age_rank, _last_activity, _overdue_days, _stage_days, _response_hours, _duration, _only_once, _one_contact, _share, _time, _team_region, _names, _from_lead, _follow_up, _mine, _unassigned, _top_n, _budget_flag, _comparison, _measure,
+STEPS = (_shown, _missing_field, _age_rank, _last_activity, _overdue_days, _stage_days, _response_hours, _duration, _only_once, _counted_related_words, _share, _time, _team_region, _names, _from_lead, _follow_up, _mine, _unassigned, _top_n, _budget_flag, _comparison, _measure,
          _time_field,
          _flags, _group_by, _sent_verb, _values, _entity, _order, _second_window)

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from typing import TypeVar
 
 from sql.numbers import chinese_to_int
 from sql.plan import TimeWindow
+
+D = TypeVar("D", date, datetime)
 
 NUM = r"(\d+|[零一二两三四五六七八九十百]+)"
 
@@ -82,8 +85,15 @@ def _fixed(today: date) -> list[tuple[str, TimeWindow]]:
     ]
 
 
-def _year_ago(day: date) -> date:
+def _year_ago(day: D) -> D:
     return day.replace(year=day.year - 1) if (day.month, day.day) != (2, 29) else day.replace(year=day.year - 1, day=28)
+
+
+def year_before(w: TimeWindow, today: date) -> TimeWindow:
+    """The same period a year earlier (去年同期); one that runs up to now ends on today's date a year ago, inclusive."""
+    assert w.start is not None
+    end = w.end if w.end is not None else _d(today + timedelta(days=1))
+    return TimeWindow(_year_ago(w.start), _year_ago(end), f"{w.label}(去年同期)")  # a datetime keeps its time
 
 
 def _weekdays(monday: date) -> list[tuple[str, TimeWindow]]:
