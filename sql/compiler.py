@@ -16,7 +16,7 @@ import sqlglot
 from sqlglot import exp
 
 from sql.errors import CompileError
-from sql.plan import Filter, FollowUp, QueryPlan, TimeWindow
+from sql.plan import Filter, FollowUp, LeadOrigin, QueryPlan, TimeWindow
 from sql.semantic import (
     DIALECT_SNIPPETS,
     DIMENSIONS,
@@ -26,6 +26,7 @@ from sql.semantic import (
     JOINS,
     MEASURES,
     OPEN,
+    SHOWN_ATTRIBUTES,
     TABLE_OF_ALIAS,
     TIME_DIMENSIONS,
 )
@@ -100,6 +101,8 @@ def compile_plan(plan: QueryPlan, dialect: str, today: date) -> exp.Select:
             conditions.append(_follow_up(ctx, plan.entity, related))
     if deals is not None:
         conditions.append(deals)
+    if plan.of_records is not None:
+        conditions.append(_accounts_of(plan.of_records, dialect, today))
     select = _projection(ctx, plan, measure)
     select = select.from_(exp.alias_(exp.to_table(TABLE_OF_ALIAS[ent.alias]), ent.alias, table=True), copy=False)
     for alias, on in _joins(ctx, ent.alias):
@@ -112,6 +115,19 @@ def compile_plan(plan: QueryPlan, dialect: str, today: date) -> exp.Select:
         select.set("order", None)
         return exp.select(exp.alias_(exp.Count(this=exp.Star()), "value")).from_(select.subquery("g"))
     return select
+
+
+def _accounts_of(records: QueryPlan, dialect: str, today: date) -> exp.Expr:
+    """The accounts some records belong to ("是哪几家医院" after last month's won amount at 3A hospitals):
+    ``a.id IN (the account ids of those records)``; the records keep every condition they had, and the list
+    shows the account so that its join is there to select from."""
+    if SHOWN_ATTRIBUTES["account"].get(records.entity) is None:
+        raise CompileError("这些记录不属于某个客户", "those records do not belong to an account")
+    sub = compile_plan(replace(records, show=("a.name",)), dialect, today)
+    sub.set("expressions", [exp.column("id", table="a")])
+    sub.set("order", None)
+    sub.set("limit", None)
+    return exp.In(this=exp.column("id", table="a"), query=exp.Subquery(this=sub))
 
 
 # Deals reached from a product, by the related-record target a question names: (stage condition, their time).
@@ -326,10 +342,17 @@ def _from_lead(ctx: _Ctx, f: Filter) -> exp.Expr:
     if col is None:
         raise CompileError("“线索转化来的”只适用于客户及其商机、合同、回款、跟进和联系人",
                            "'came from a lead' applies to accounts and their deals, contracts, payments and follow-ups")
+    origin = f.value if isinstance(f.value, LeadOrigin) else LeadOrigin()
     sub = exp.select("1").from_("lead AS xl").where(
         exp.EQ(this=exp.column("converted_account_id", table="xl"), expression=ctx.frag(col)))
-    if f.value != "any":
-        sub = sub.where(exp.EQ(this=exp.column("source", table="xl"), expression=exp.Literal.string(str(f.value))))
+    if origin.source != "any":
+        sub = sub.where(exp.EQ(this=exp.column("source", table="xl"), expression=exp.Literal.string(origin.source)))
+    if origin.window is not None:  # the leads' own period: "近30天展会线索转化来的客户"
+        created = exp.column("created_at", table="xl")
+        if origin.window.start is not None:
+            sub = sub.where(exp.GTE(this=created, expression=_ts(origin.window.start, False)))
+        if origin.window.end is not None:
+            sub = sub.where(exp.LT(this=created.copy(), expression=_ts(origin.window.end, False)))
     return exp.Exists(this=sub)
 
 
@@ -388,6 +411,8 @@ ABSENCE = {
     ("account", "active_contract"): ("contract", "xc", "xc.account_id = a.id", "xc.signed_at", "xc.status = 'active'"),
     ("rep", "won"): ("opportunity", "xo", "xo.owner_id = s.id", "xo.closed_at", "xo.stage = 'closed_won'"),
     ("rep", "opportunity"): ("opportunity", "xo", "xo.owner_id = s.id", "xo.created_at", None),
+    ("rep", "lead"): ("lead", "xl", "xl.owner_id = s.id", "xl.created_at", None),
+    ("rep", "converted_lead"): ("lead", "xl", "xl.owner_id = s.id", "xl.created_at", "xl.status = 'converted'"),
     ("contract", "payment"): ("payment", "xp", "xp.contract_id = c.id", "xp.paid_at", "xp.amount_paid > 0"),
     ("account", "payment"): ("payment", "xp", "xp.contract_id IN (SELECT xc.id FROM contract AS xc WHERE xc.account_id = "
                              "a.id)", "xp.paid_at", "xp.amount_paid > 0"),

@@ -7,7 +7,7 @@ from dataclasses import replace
 from crm.demo.geo import REGIONS
 from sql.compiler import window_time_code
 from sql.names import NameIndex
-from sql.plan import Filter, FollowUp, QueryPlan
+from sql.plan import Filter, FollowUp, LeadOrigin, QueryPlan
 from sql.semantic import DIMENSIONS, ENTITIES, FLAGS, MEASURES, TIME_DIMENSIONS
 
 REGION_ZH = {code: zh for code, zh, _en, _share in REGIONS}
@@ -22,6 +22,7 @@ RELATED = {"activity": ("跟进", "follow-up"), "won": ("赢单", "won deal"), "
            "unpaid_payment": ("未结清分期", "installment not paid in full"),
            "account_contract": ("客户合同", "contract on the account"), "quote": ("报价", "quote"),
            "account_active_contract": ("客户执行中合同", "active contract on the account"),
+           "lead": ("线索", "lead"), "converted_lead": ("已转化线索", "converted lead"),
            "contact": ("联系人", "contact")}
 
 
@@ -51,8 +52,10 @@ def _filter(f: Filter, names: NameIndex | None = None) -> str:
     if f.dimension == "response_hours":
         return f"首次联系晚于 {f.value} 小时 (first contact after {f.value} hours)"
     if f.dimension == "from_lead":
-        source = "" if f.value == "any" else f"：{_value(replace(f, dimension='lead_source'))}"
-        return f"线索转化而来{source} (converted from a lead)"
+        origin = f.value if isinstance(f.value, LeadOrigin) else LeadOrigin()
+        source = "" if origin.source == "any" else f"：{_value(replace(f, dimension='lead_source', value=origin.source))}"
+        when = f"，线索创建于{origin.window.label}" if origin.window else ""
+        return f"线索转化而来{source}{when} (converted from a lead)"
     dim = DIMENSIONS.get(f.dimension)
     name = f"{dim.label_zh}" if dim else f.dimension
     if f.dimension in ("rep", "account", "product", "team", "contract"):
@@ -79,7 +82,8 @@ def _related(fu: FollowUp, names: NameIndex | None) -> str:
 
 SHOWN_LABELS = {"c.status": "状态 (status)", "l.status": "状态 (status)", "p.status": "状态 (status)",
                 "a.status": "状态 (status)", "pr.is_active": "在售 (on sale)", "s.is_active": "在职 (active)",
-                "s.name": "负责人 (owner)", "r.name_zh": "区域 (region)", "o.stage": "阶段 (stage)"}
+                "s.name": "负责人 (owner)", "r.name_zh": "区域 (region)", "o.stage": "阶段 (stage)",
+                "a.name": "客户 (account)"}
 
 
 def describe(plan: QueryPlan, names: NameIndex | None = None) -> str:
@@ -120,5 +124,7 @@ def describe(plan: QueryPlan, names: NameIndex | None = None) -> str:
         parts.append(f"{'前' if (plan.order or 'desc') == 'desc' else '后'} {plan.top_n}")
     if plan.show:
         parts.append("显示 (shows): " + "、".join(SHOWN_LABELS.get(c, c) for c in plan.show))
+    if plan.of_records is not None:
+        parts.append(f"有这些记录的客户 (accounts with these records): [{describe(plan.of_records, names)}]")
     parts += list(plan.notes)
     return " · ".join(parts)

@@ -23,6 +23,7 @@ from sql.plan import (
     Refinement,
     Refusal,
     TimeWindow,
+    records_behind,
 )
 from sql.question import Question, compiled, longest_first, normalise
 from sql.recognisers import STEPS
@@ -49,7 +50,7 @@ ANAPHORA = (r"^(其中|这里面|这里头|那么?(?!些)|只看|只要|只算|�
 # How follow-ups start: they refine the previous question even when they name its records again.
 FOLLOW_UP_START = (r"(那|那么|其中|这里面|这当中|这其中|只要|只看|只算|换成|改成|改为|再|再看|按|去掉|排除|不算|除去|what about|how about|and |only|"
                    r"just|same|except|excluding|"
-                   r"now |instead|break it|split it|make it)")
+                   r"now |instead|break it|split it|make it|switch (it )?to|swap to|change it to)")
 
 
 def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan | None = None,
@@ -169,6 +170,9 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
         return Clarification("预测暂不支持：我只回答数据里已有的记录。可以问在跟商机金额，或预计下月成交的商机 / Forecasts are not "
                              "supported: I answer from the records there are. Ask for the open pipeline, or the deals "
                              "expected to close next month.", EXAMPLES, "forecast")
+    if previous is not None and previous.entity in SHOWN_ATTRIBUTES["account"] and (
+            asked := re.fullmatch(ACCOUNTS_OF_RECORDS, q.text)):
+        return _accounts_of_records(previous, asked)
     unknown = _unknown_organisation(q)
     if unknown:
         return Clarification(f"没有找到名为“{unknown}”的客户，请核对名称 / No account named '{unknown}' was found; "
@@ -253,7 +257,7 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
     if previous is not None and measure not in (None, "count") and not entities \
             and MEASURES[measure].entity not in (previous.entity, "*") \
             and not (f.get("filters") or f.get("values") or f.get("group_candidates")) and (
-                (previous.measure is not None and re.search(ANAPHORA + r"|呢[?？]?$|看看$|\bby\b|\binstead\b", q.text))
+                (previous.measure is not None and re.search(ANAPHORA + r"|呢[?？]?$|看看$|\bby\b|\binstead\b|^(switch|swap|change)\b", q.text))
                 or (previous.measure is None and bare and previous.filters)):
         # "回款了多少" right after "宁夏省人民医院签了哪些合同": the same records' money, not everyone's
         return _switch_measure(previous, measure, f.get("window"))
@@ -374,6 +378,22 @@ def _carried_dims(entity: str) -> set[str]:
     """Conditions and breakdowns that other records of ``entity`` can take over: its own, and the account."""
     linked = entity in ("opportunity", "activity", "contract", "payment", "contact", "quote")
     return _applicable_dims(entity) | ({"account"} if linked else set())
+
+
+# "是哪几家医院", "which hospitals?" right after a figure or list of deals, contracts, payments or follow-ups: the
+# accounts they belong to (the account word may narrow them to one type).
+ACCOUNTS_OF_RECORDS = (r"(那|那么)?(这些|那些)?(都|分别)?(是|来自|在)?(哪几家|哪些|哪家)(?P<zh>医院|客户|公司|经销商|门店|学校|实验室)"
+                       r"(的|呢|啊)?[?？。]?|(and )?(which|what) (?P<en>accounts|customers|clients|hospitals|distributors|stores|"
+                       r"schools|labs)( (are|were) (they|those|these|those deals))?( then)?\??")
+ACCOUNT_TYPE_WORDS = {"医院": "hospital", "经销商": "distributor", "门店": "store", "学校": "school", "实验室": "lab",
+                      "hospitals": "hospital", "distributors": "distributor", "stores": "store", "schools": "school",
+                      "labs": "lab"}
+
+
+def _accounts_of_records(previous: QueryPlan, asked: re.Match[str]) -> QueryPlan:
+    kind = ACCOUNT_TYPE_WORDS.get(asked.group("zh") or asked.group("en") or "")
+    filters = (Filter("account_type", "eq", kind),) if kind else ()
+    return QueryPlan("account", filters=filters, of_records=records_behind(previous))
 
 
 def _switch_measure(previous: QueryPlan, measure: str, window: TimeWindow | None) -> QueryPlan | Clarification:
@@ -564,7 +584,7 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
     head = (distinct[0] if q.en else distinct[-1]) if distinct else None
     if m is not None and m.entity != "*":
         if ranked and not distinct and not q.found.get("group_candidates") \
-                and re.search(r"是谁|有谁|哪位|哪个人|哪几个人|哪几位|哪些人|\bwho\b", q.text):
+                and re.search(r"是谁|有谁|^谁|哪位|哪个人|哪几个人|哪几位|哪些人|\bwho\b", q.text):
             return m.entity, ["rep"]  # "我们组今年赢单金额排前三的是谁": reps, ranked
         if ranked and any(e not in GROUPABLE_MENTIONS and e != m.entity for e in distinct):
             return None, group_by  # "top products by units": a ranking we cannot compute; ask rather than guess
@@ -1266,7 +1286,10 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
         # "what about the number of deals" after the won amount: count the same deals, not all of them
         measure, carried = COUNT_OF[previous.measure]
         filters += [Filter("flag", "eq", c) for c in carried]
-    singular = re.search(r"哪(个|一个|家|位)(?!.*哪些)|\bwhich (one|region|rep|team|source|industry|month)\b", q.text)
+    if group_by is None and not previous.group_by and f.get("superlative") and "rep" in _applicable_dims(previous.entity) \
+            and re.search(r"^谁|是谁|哪位|\bwho\b", q.text):
+        group_by = ("rep",)  # "谁拜访得最多" after this month's visits: the rep with the most
+    singular = re.search(r"哪(个|一个|家|位)(?!.*哪些)|^谁|是谁|\bwhich (one|region|rep|team|source|industry|month)\b", q.text)
     top_n = f.get("top_n") or (1 if f.get("superlative") and (not group_by or singular) else None)  # "哪个大区最慢"
     if window is not None and is_future(window, today) and previous.time_field not in FORWARD_FIELDS:
         return Clarification(f"{window.label}还没有发生，无法统计实际数据 / {window.label} has not happened yet.", EXAMPLES,
@@ -1299,7 +1322,25 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
     sort = None
     if as_list and top_n and (f.get("sort_hint") or f.get("aggregate") == "sum"):
         sort = _amount_column(previous.entity)  # "金额最大的五个是哪些": the five largest
-    if not (filters or group_by or window or top_n or f.get("order") or measure or related or as_list):
+    if f.get("top_n") and previous.measure == "count" and not previous.group_by and group_by is None \
+            and measure is None and sort is None:
+        # "top 3 of them" after a count of deals: the largest; accounts have no one measure to rank by
+        sort = {"opportunity": "o.amount", "contract": "c.amount", "quote": "qt.total_amount"}.get(previous.entity)
+        if sort is None:
+            return Clarification(f"前{top_n}按什么排？例如金额、赢单金额或跟进次数，请完整地问一次 / Top {top_n} by what? "
+                                 "For example amount, won amount or follow-ups; please ask in full.", EXAMPLES, "followup")
+        as_list = True
+    shown: tuple[str, ...] = ()
+    if f.get("show"):  # "负责人是谁" after a list: the same records, with their owners
+        if previous.group_by:
+            return Clarification("上一个问题是分组的数字，不是记录列表；请完整地问一次 / The previous answer is a breakdown, "
+                                 "not a list of records; please ask in full.", EXAMPLES, "followup")
+        as_list = as_list or (previous.measure is not None and measure is None)  # "show their owners" after a count
+        columns = _shown_columns(replace(previous, measure=None), f["show"])
+        if isinstance(columns, Clarification):
+            return columns
+        shown = columns
+    if not (filters or group_by or window or top_n or f.get("order") or measure or related or as_list or f.get("show")):
         return Clarification("请补充您想怎样调整上一个问题 / How should I change the previous question?", EXAMPLES,
                              "followup")
     own_field = f.get("time_field") if f.get("time_field") and TIME_DIMENSIONS[
@@ -1314,7 +1355,7 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
                       time_field=own_field,
                       window=window if to_records else None,
                       follow_up_window=None if to_records else window,
-                      top_n=top_n, order=f.get("order"), measure=measure, count_groups=groups_counted)
+                      top_n=top_n, order=f.get("order"), measure=measure, count_groups=groups_counted, show=shown)
 
 
 LIST_ASK = (r"哪些|哪几(?!个?(区|组|月|类|个行业))|有谁|列出|列一下|列个|名单|明细|\bwhich (of|ones?|are|were|is)\b|\blist\b|"

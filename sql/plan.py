@@ -35,6 +35,15 @@ class Filter:
 
 
 @dataclass(frozen=True)
+class LeadOrigin:
+    """The value of a "from_lead" filter: the converted lead's source ("any" when not said) and, when the question
+    dates the lead itself ("近30天展会线索转化来的客户"), the window its creation falls in."""
+
+    source: str = "any"
+    window: TimeWindow | None = None
+
+
+@dataclass(frozen=True)
 class FollowUp:
     """(Negated) existence of a follow-up (activity) on the entity within `window`: "未跟进" / "跟进过"."""
 
@@ -70,6 +79,7 @@ class QueryPlan:
     count_groups: bool = False  # count the groups that pass `having` ("…的业务员有几个") instead of listing them
     notes: tuple[str, ...] = ()  # how the question was read where it was not literal ("张玮" read as "张伟")
     show: tuple[str, ...] = ()  # further columns a list shows because the question asks for them ("是谁在负责")
+    of_records: QueryPlan | None = None  # "是哪几家医院" after a figure: the accounts those records belong to
 
     def with_filters(self, *extra: Filter) -> QueryPlan:
         """The plan with ``extra`` filters added; each replaces an earlier filter on the same dimension, except that
@@ -89,6 +99,13 @@ OPPOSITE_FLAGS = ({"open", "closed"}, {"poc", "no_poc"}, {"demo", "no_demo"}, {"
 # The records behind a figure, for "具体是哪些单子" after it: won amounts are won deals dated by their close, the
 # open pipeline is open deals.
 LIST_TIME = {"won_amount": "o.closed_at", "won_count": "o.closed_at", "avg_deal_size": "o.closed_at"}
+
+
+def records_behind(plan: QueryPlan) -> QueryPlan:
+    """The records a figure was computed over, as a plain list ("which of those …", "是哪几家医院")."""
+    return replace(plan, filters=plan.filters + _records_of(plan), time_field=plan.time_field or LIST_TIME.get(
+        str(plan.measure)), measure=None, group_by=(), also=(), top_n=None, order=None, sort=None, having=None,
+        count_groups=False, show=())
 
 
 def _records_of(plan: QueryPlan) -> tuple[Filter, ...]:
@@ -141,9 +158,12 @@ class Refinement:
     sort: str | None = None
     time_field: str | None = None  # "预计这个月能成交的呢": the new window dates another time of the same records
     count_groups: bool = False  # "有几家" after a breakdown by account: how many groups there are
+    show: tuple[str, ...] = ()  # "负责人是谁", "show their owners": columns the previous list adds
 
     def apply(self, plan: QueryPlan) -> QueryPlan:
         out = plan
+        if self.show:
+            out = replace(out, show=tuple(dict.fromkeys((*out.show, *self.show))))
         if any(f.dimension == "stage" for f in self.filters):  # "how much did I win" after "my open pipeline"
             out = replace(out, filters=tuple(f for f in out.filters
                                              if not (f.dimension == "flag" and f.value in ("open", "closed"))))

@@ -16,7 +16,7 @@ from functools import lru_cache
 from crm.demo.geo import REGIONS
 from sql.names import NameHit, NameIndex
 from sql.numbers import chinese_to_int, find_amounts
-from sql.plan import Clarification, Filter
+from sql.plan import Clarification, Filter, LeadOrigin, TimeWindow
 from sql.question import Question, compiled, longest_first
 from sql.semantic import DIMENSIONS, ENTITIES, FLAG_ENTITY, FLAGS, MEASURES, TIME_DIMENSIONS
 from sql.timewords import find_window, is_future
@@ -182,6 +182,9 @@ def _team_region(q: Question, today: date, names: NameIndex, caller_id: int | No
             q.found.setdefault("filters", []).append(Filter("team_region", "eq", code))
             if any(w in m.group(0) for w in ("reps", "salespeople", "业务员")):
                 q.found.setdefault("entities_extra", []).append("rep")
+            if (active := re.search(r"(\bactive |在职的?)$", q.text[:m.start()])) and q.free(*active.span()):
+                q.take(*active.span())  # "active reps in North China": the words of the flag are split
+                q.found.setdefault("filters", []).append(Filter("flag", "eq", "rep_active"))
 
 
 def _names(q: Question, today: date, names: NameIndex, caller_id: int | None) -> Clarification | None:
@@ -355,10 +358,38 @@ def _from_lead(q: Question, today: date, names: NameIndex, caller_id: int | None
         m = q.search(pattern.format(src=_lead_sources()))
         if m:
             q.take(*m.span())
+            if which := re.search(r"(哪|哪一|什么)(条|个|些|批)$", q.text[:m.start()]):
+                q.take(*which.span())  # "X是从哪条线索转化来的": the lead itself, found by the account it became
+                q.found.setdefault("entity_mentions", []).append((m.start(), "lead"))
+                return
             said = m.groupdict().get("src")
             source = next((code for word, code in _source_words() if said and said.strip(" -") == word), "any")
-            q.found.setdefault("filters", []).append(Filter("from_lead", "eq", source))
+            window = _lead_window(q, m.span())
+            q.found.setdefault("filters", []).append(Filter("from_lead", "eq", LeadOrigin(source, window)))
             return
+
+
+# what may stand between the lead words and a period that dates the leads: "phone leads (created) last week"
+LEAD_DATED = r"\s*((that|which) (were |was )?)?(created|generated|captured|received|came in|coming in)?\s*"
+
+
+def _lead_window(q: Question, span: tuple[int, int]) -> TimeWindow | None:
+    """The question's period, when it is written against the lead words: "近30天展会线索转化来的客户" dates the
+    leads, "本月新增的展会线索转化客户" the accounts. The period then belongs to the leads only."""
+    at = q.found.get("window_span")
+    if at is None:
+        return None
+    # "今年从线索转化来的客户" dates what the question counts; "近30天展会线索…" the leads
+    before = at[1] <= span[0] and re.fullmatch(r"[\s的]*", q.text[at[1]:span[0]]) and q.text[span[0]] not in "是从由"
+    after = at[0] >= span[1] and re.fullmatch(LEAD_DATED, q.text[span[1]:at[0]], re.I)
+    if not (before or after) or not (window := q.found.get("window")):
+        return None
+    if window.per_month or window.per_quarter or window.per_year:
+        return None
+    del q.found["window"], q.found["window_span"]
+    if after:
+        q.take(span[1], at[0])
+    return window
 
 
 # the lead words come first, the account's own words stay for the entity: "微信渠道转化来的|客户"
@@ -377,6 +408,7 @@ FROM_LEAD = (
     r"\b(that |which )?(were |was )?(we )?(got|converted|acquired|sourced)( them)? (from|out of|through) (an? |our |the )?"
     r"((?P<src>{src})[ -]?)?leads?\b",
     r"\bconverted[- ]leads?(?= (accounts?|customers?|clients?|hospitals?))",
+    r"\blead[- ](sourced|generated|originated)(?= (accounts?|customers?|clients?|hospitals?))",
     r"\b(that |which |who )?(came|come|coming) in as (an? )?(?P<src>{src})[ -]?leads?\b",
     r"\b(?P<src>{src})[ -](sourced|originated|generated)\b",
     r"\b(that |which |who )?(were |was )?(sourced|originated|generated) (from|through|via|by) (an? |our |the )?"
@@ -456,6 +488,7 @@ AMOUNT_MARKERS = r"多少|金额|总额|额|合计|总计|总和|按|各|每|排
 
 # Two figures asked together: "数量和金额", "count and total value", "how many and how much".
 BOTH_FIGURES = (r"(数量|个数|多少个|几个|笔数|单数|份数)\s*(和|及|以及|与|、|,|，|跟)\s*(合同|商机|回款)?(总)?(金额|总额|多少钱)|"
+                r"(有)?(多少|几)(个|单|笔|份|家)\s*[,，、]\s*(一共|总共|合计)?(是)?(多少钱|多少金额)|"
                 r"(多少|几)(单|个|笔|家)\s*[,，、]\s*(总)?金额(是)?多少|"
                 r"(金额|总额)\s*(和|及|以及|与|、|,|，|跟)\s*(数量|个数|笔数|单数)|"
                 r"\b(count|number)\b( of \w+)? and (the )?(total )?(value|amount|sum)\b|"
@@ -479,8 +512,13 @@ SHOWN = (
     (r"(现在|目前)?(都)?(是|处于|在)?(什么|啥|哪种|哪个)状态(了)?" + END + r"|(的)?状态(分别)?(是|为)?(什么|啥|如何)" + END
      + r"|\bwhat(?:'s| is| are)? (?:the |their |its )?status(?:es)?\b|\bstatus of\b", "status"),
     (r"(现在|目前)?(都)?(是|由)?谁在?(负责|跟进?|管|签的?)(的)?" + END + r"|(的)?负责人(是谁|是哪位|都是谁|分别是谁)" + END
-     + r"|\bwho (owns|handles|is handling|is responsible for|manages|looks after)\b|\bwho(?:'s| is) (?:the )?owner\b",
-     "owner"),
+     + r"|\bwho (owns|handles|is handling|is responsible for|manages|looks after)\b|\bwho(?:'s| is) (?:the )?owner\b"
+     + r"|^(?:and |also |now )?(?:show|list|add|include|give)(?: me)? (?:their|the|its|each one's) owners?" + END
+     + r"|\bwho (?:are|were) (?:their|the) owners?\b|^(?:and )?(?:their|the) owners?" + END, "owner"),
+    # "which accounts are they with?", "分别是哪家客户的": the account each listed record belongs to
+    (r"(分别|都)?是(哪家|哪个|哪些|哪几家)(客户|医院|公司)的" + END
+     + r"|\bwhich (accounts?|customers?|hospitals?) (are|is|were|was) (they|these|those|it) (with|for|at|from)\b"
+     + r"|^(?:and )?(?:show|list|add|include)(?: me)? (?:their|the) (?:accounts?|customers?)" + END, "account"),
     (r"(现在|目前)?(都)?(走|推进|进行|推)?(到|在|处于)(了)?(什么|哪个|哪一个|哪一)(阶段|步)(了)?" + END
      + r"|(都)?到哪一?步(了)?" + END + r"|\bwhat stage (is|are)\b|\bwhich stage (is|are)\b", "stage"),
     (r"(是)?属于哪个(大区|区域)" + END + r"|\bwhich region (is|are) .{2,40} in\b|\bin which region\b", "region"),
@@ -553,11 +591,14 @@ def _measure(q: Question, today: date, names: NameIndex, caller_id: int | None) 
                 q.found["entity_hint"] = m.entity  # "payments received in the last 7 days": those payments
                 q.found["said_measure"] = code  # "payments over 1.2M received": the amount compared is what was paid
                 return
-            if listed and m.kind != "rate" and any(q.search(re.escape(w.lower()) + r"s?\b" if w.isascii() else re.escape(w))
+            if listed and m.kind != "rate" and not q.found.get("top_n") and any(q.search(re.escape(w.lower()) + r"s?\b" if w.isascii() else re.escape(w))
                               for w in ENTITIES[m.entity].words):
                 q.found["entity_hint"] = m.entity  # "show me the payments we received": the payments themselves
                 return
             q.found["measure"] = code
+            if code == "avg_deal_size" and word in ("平均金额", "average amount") and re.search(r"合同|contracts?\b", q.text) \
+                    and not re.search(r"商机|单子|赢单|deals?\b|opportunit", q.text):
+                q.found["measure"] = "avg_contract_amount"  # "今年签的合同平均金额": the contracts' mean
             if q.take_first(("平均", "average", "avg", "mean")):
                 q.found["aggregate"] = "avg"  # "average budget of website leads": the mean, not the sum
             q.take_first(AGGREGATE_WORDS)  # "pipeline 总金额": the measure already says what to add up
@@ -596,6 +637,7 @@ def _top_n(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
                     q.found["sort_hint"] = "days"  # "停留最久的3个商机", "overdue the longest": by how long
                 q.found["order"] = "asc" if m.group(0).startswith(("倒数", "垫底", "bottom", "后", "最低", "最少", "最差",
                                                                    "最快")) else "desc"
+                q.found["order_assumed"] = q.found["order"] == "desc"  # "which 3 … fastest": a later word decides
                 return
 
 
@@ -612,6 +654,8 @@ RESPONSE_HOURS = (
     r"\bwaited (more than|over|longer than) " + N + r" hours? for (a |the |their )?first (contact|touch|response)",
     r"\b(were |was )?(only )?(contacted|reached) (only )?(after|more than) (more than )?" + N + r" hours?",
     r"\btook (more than|over|longer than) " + N + r" hours? to (be )?(contact(ed)?|reach(ed)?|respond(ed)? to)",
+    r"\btook (more than|over|longer than) " + N + r" hours? to (get|receive|make) (a |the |their )?first (contact|touch|"
+    r"response)",
 )
 
 
@@ -975,6 +1019,8 @@ def _order(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
         q.found.setdefault("order", "desc")
         q.found["superlative"] = word not in SORT_WORDS
     elif word := q.take_first(ASC_WORDS):
+        if q.found.pop("order_assumed", False):
+            q.found["order"] = "asc"
         q.found.setdefault("order", "asc")
         q.found["superlative"] = word not in SORT_WORDS
     if q.take_first(VAGUE_WORDS):

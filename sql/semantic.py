@@ -372,6 +372,7 @@ SHOWN_ATTRIBUTES: dict[str, dict[str, str]] = {
     "owner": dict.fromkeys(("account", "opportunity", "lead", "activity", "contract", "payment", "contact"), "s.name"),
     "stage": {"opportunity": "o.stage"},
     "region": dict.fromkeys(_REGION_OF, "r.name_zh"),
+    "account": dict.fromkeys(("opportunity", "activity", "contract", "payment", "contact", "quote"), "a.name"),
 }
 
 # Dialect differences as data: expressions the compiler substitutes, per sqlglot dialect name.

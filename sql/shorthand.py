@@ -49,6 +49,12 @@ ABBREVIATIONS = (
     (r"(?<!\d)(\d{1,2})\s*[-~～]\s*(\d{1,2})\s*月", r"\1月到\2月"),  # "7-9月"
     (r"([一二两三四五六七八九十]{1,3})点([零一二三四五六七八九]{1,2})(?=\s*(个)?(万|亿|w|百万|千万))",
      lambda m: f"{chinese_to_int(m.group(1))}.{''.join(str(chinese_to_int(c) or 0) for c in m.group(2))}"),
+    (r"(转化|转换)成功|成功(转化|转换)", "已转化"),  # "转化成功的线索"
+    (r"[，,]?\s*(没到期|未到期|还没到期|没有到期)的(也|都)?(要)?(算上|算进去|算在内|包括在内|包括进去|包含在内)", ""),  # still owed, due or not
+    (r"\b(from|on|in|of) single (payments|installments|deals|contracts)\b", r"\1 \2"),
+    (r"(?<=拜访|跟进|联系)得(?=最(多|少|勤)(?!的))", ""),  # "谁拜访得最多"
+    (r"^(那|and )?(都是)?(为什么|为啥)(会)?(丢|输)(的|了|掉)?(这些|那些)?(单子?|商机)?(呢)?[?？]?$|^(and )?why (did|do) we lose (them|those|these)"
+     r"( deals)?\??$", "按丢单原因"),
     (r"走了(?=多少|几)", "卖了"), (r"销量最好", "销量最多"), (r"各(个)?组员", "各业务员"),
     (r"(?<![\d.])(\d+)万(\d)(?![\d万千百.])", r"\1.\2万"),  # "8万5" is 85,000
     (r"\b(were|was|got) opened\b", "were created"), (r"\b(aren't|isn't) (yet )?due( yet)?\b", "are not due yet"), (r"前前后后|来来回回", ""),

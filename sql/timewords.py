@@ -218,7 +218,10 @@ def find_window(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | 
 
 EARLIER_RE = re.compile(r"\bearlier (?:this|in the) (week|month|year)\b")
 AGO_RE = re.compile(r"(?<![近过去最])(\d+)\s*天(?:前|以前|之前)(?!到|至)|\bolder than (\d+) days\b|\b(?:more than )?(\d+) days ago\b"
-                    r"|\b(?:created|added|opened|came in) (?:more than|over) (\d+) days ago\b")
+                    r"|\b(?:created|added|opened|came in) (?:more than|over) (\d+) days ago\b"
+                    # "创建超过30天", "进系统已经超过30天": the record's age, not a 30-day window
+                    r"|(?:创建|建档|录入|进系统|入库)(?:了|已经|已)?(?:超过|超|多于|大于)\s*(\d+)\s*天(?:以上)?"
+                    r"|\b(?:more than|over) (\d+) days old\b")
 UP_TO_NOW = re.compile(r"\s*(?:到现在|到今天|至今|到目前|以来|(?:up )?(?:un)?til now|to date|through today)")
 SINCE_EN = re.compile(r"\b(since|starting( from)?)\s+(the start of\s+)?$")
 BEFORE_EN = re.compile(r"\b(before|prior to|earlier than)\s+$")

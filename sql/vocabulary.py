@@ -88,6 +88,14 @@ ABSENCE_WORDS = (
      r"|(without|with no) (a |any )?payments?( received)?|no payments? (received|yet)"
      r"|(haven'?t|hasn'?t|have not|has not|didn'?t|did not|never)( yet)? paid( us)?( anything| a (single )?cent| any money)?",
      "payment"),
+    # a rep's leads: "名下线索一条都没转化的业务员" (none converted), "reps who got no new leads this week"
+    (r"线索(一条|一个)?(都|也)(还)?(没|没有|未)(能)?(转化|转换|转成)(过|成功)?|(没|没有|未)(转化|转换)(过|成)(任何|一条)?线索"
+     r"|\b(haven'?t|hasn'?t|have not|has not|never|didn'?t|did not) converted (a single |any |a )?leads?\b"
+     r"|\b(no|zero) (leads? )?conversions?\b", "converted_lead"),
+    (r"(没|没有|未)(有)?(分到|分配到|拿到|接到|收到|新增|进)(过)?(任何|一条)?(新)?线索|(一条|一个)(新)?线索(都|也)(还)?(没|没有)(分到|拿到|接到|进来|有)?"
+     r"|\b(got|received|were assigned|was assigned|had|have|has|with) (no|zero) (new )?leads?\b"
+     r"|\b(didn'?t|did not|haven'?t|hasn'?t) (get|receive|got|received|been assigned|be assigned) (any )?(new )?leads?\b",
+     "lead"),
     # "没录联系人的客户", "accounts with no contacts on file": no contact recorded on the account
     (r"(一个)?联系人(都|也)(还)?(没|没有)(录|登记|建)?(过)?|(没|没有|未)(录|登记|建)(过|了)?(任何)?联系人|(没有|没|无)(任何)?联系人(?![姓名电话邮箱])"
      r"|\b(no|without( any| a)?) contacts?( on file)?\b(?! (name|phone|email))|\b(don'?t|doesn'?t|haven'?t|hasn'?t) (have|got|had) (a |any )?"
@@ -227,7 +235,7 @@ FILLER_ZH = ("请", "帮我", "帮忙", "给我", "麻烦", "查一下", "查询
              "我们", "咱们", "数", "量", "额", "新进", "进来", "已经过了", "过了", "但", "但是", "而且", "并且", "可是", "那边", "这边", "边", "记录",
              "来着", "来的", "出来", "列出来", "拉一下", "拉", "加起来", "对比一下", "对比", "比较", "比一下", "比比", "一直", "换成", "换到",
              "忽略权限", "忽略", "权限", "所有人", "规则", "之前", "来", "帮我看下", "看下", "有没有", "多少来着", "搞",
-             "一下子", "都", "处在", "台", "件", "从来", "新建", "新签", "新分配", "分配出去", "出去", "卡在", "还卡在",
+             "一下子", "都", "处在", "台", "件", "从来", "新建", "新签", "新分配", "分配出去", "出去", "卡在", "还卡在", "停在", "还停在", "停留在",
              "单", "因为", "因", "是谁", "谁", "里面", "几个小时", "多少小时", "多少天", "几天", "小时", "改成", "改为",
              "拆开看", "拆开", "开", "卡了", "卡", "之间", "打了", "跑了", "跑", "编号", "正在", "分别", "请问", "取", "排",
              "排一下", "排个序", "份", "汇总", "汇总一下", "列个", "列", "拉出来", "帮我把", "我要", "我想", "逐个", "一笔一笔",
@@ -259,7 +267,7 @@ FILLER_EN = ("please", "anything", "show", "me", "list", "give", "get", "find", 
              "record", "records", "please list", "pull", "pull up", "everyone's", "every", "permissions", "permission",
              "have we", "we've", "got", "get me", "days", "in won deals", "won deals", "have sold", "sold", "ran",
              "already", "companies", "company", "brought in", "brought", "include", "includes", "including",
-             "instead", "too", "just", "only", "also", "along with", "ones", "located", "based", "i.e.", "i.e", "e.g.",
+             "instead", "switch to", "switch it to", "swap to", "change it to", "too", "just", "only", "also", "along with", "ones", "located", "based", "i.e.", "i.e", "e.g.",
              "meaning", "actually", "in yuan", "yuan", "rmb", "at any time", "any time", "all time", "across all time",
              "regardless of date", "computed over", "computed", "measured as", "measured", "based on", "took place",
              "in the crm", "crm", "flagged as", "flagged", "counting", "money", "generated", "win", "against them",

@@ -59,31 +59,9 @@ class Scored:
 
 
 # questions.yaml holds the dev and the held-out test split; the others are later, independently written dev sets.
-DATASETS = ("questions.yaml", "questions_dev2.yaml", "questions_dev3.yaml", "questions_dev4.yaml",
-            "questions_dev5.yaml", "questions_dev6.yaml", "questions_dev7.yaml", "questions_dev8.yaml",
-            "questions_dev9.yaml", "questions_dev10.yaml", "questions_dev11.yaml",
-            "questions_dev12.yaml", "questions_dev13.yaml", "questions_dev14.yaml",
-            "questions_dev15.yaml", "questions_dev16.yaml", "questions_dev17.yaml", "questions_dev18.yaml",
-            "questions_dev19.yaml", "questions_dev20.yaml", "questions_dev21.yaml",
-            "questions_dev22.yaml", "questions_dev23.yaml", "questions_dev24.yaml", "questions_dev25.yaml",
-            "questions_dev26.yaml", "questions_dev27.yaml", "questions_dev28.yaml", "questions_dev29.yaml",
-            "questions_dev30.yaml", "questions_dev31.yaml", "questions_dev32.yaml",
-            "questions_dev33.yaml", "questions_dev34.yaml", "questions_dev35.yaml",
-            "questions_dev36.yaml", "questions_dev37.yaml", "questions_dev38.yaml",
-            "questions_dev39.yaml", "questions_dev40.yaml", "questions_dev41.yaml",
-            "questions_dev42.yaml", "questions_dev43.yaml", "questions_dev44.yaml",
-            "questions_dev45.yaml", "questions_dev46.yaml", "questions_dev47.yaml",
-            "questions_dev48.yaml", "questions_dev49.yaml", "questions_dev50.yaml",
-            "questions_dev51.yaml", "questions_dev52.yaml", "questions_dev53.yaml",
-            "questions_dev54.yaml", "questions_dev55.yaml", "questions_dev56.yaml",
-            "questions_dev57.yaml", "questions_dev58.yaml", "questions_dev59.yaml",
-            "questions_dev60.yaml", "questions_dev61.yaml", "questions_dev62.yaml")
-DEV_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12",
-              "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23",
-              "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34",
-              "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev42", "dev43",
-              "dev44", "dev45", "dev46", "dev47", "dev48", "dev49", "dev50", "dev51", "dev52", "dev53",
-              "dev54", "dev55", "dev56", "dev57", "dev58", "dev59", "dev60", "dev61", "dev62")
+LAST_DEV_SET = 70  # sets are numbered dev2..devN; a number not yet written is skipped by `load_entries`
+DATASETS = ("questions.yaml", *(f"questions_dev{n}.yaml" for n in range(2, LAST_DEV_SET + 1)))
+DEV_SPLITS = ("dev", *(f"dev{n}" for n in range(2, LAST_DEV_SET + 1)))
 
 
 def load_entries(paths: tuple[Path, ...] = tuple(HERE / n for n in DATASETS)) -> list[Entry]:
