@@ -481,6 +481,11 @@ def _absence(ctx: _Ctx, entity: str, fu: FollowUp) -> exp.Expr:
         conds.append(exp.GTE(this=col, expression=_ts(w.start, False)))
     if w.end is not None:
         conds.append(exp.LT(this=col.copy(), expression=_ts(w.end, False)))
+    if fu.amount is not None:  # "有超过100万的在跟商机的客户": the related record's own amount, compared
+        if table not in ("opportunity", "contract"):
+            raise CompileError("金额条件只适用于商机和合同", "an amount applies to deals and contracts")
+        conds.append(COMPARE[fu.amount.op](this=exp.column("amount", table=alias),
+                                           expression=exp.Literal.number(float(str(fu.amount.value)))))
     if fu.product is not None:
         if table != "opportunity":
             raise CompileError("按产品筛选只适用于商机", "filtering by product applies to opportunities")

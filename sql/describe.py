@@ -76,6 +76,7 @@ def _related(fu: FollowUp, names: NameIndex | None) -> str:
         return (f"{zh}{kinds}{unit}{op}{fu.count[1]} (number of {en}s {op} {fu.count[1]}): {w.label} "
                 f"[{w.start or '…'}, {w.end or 'now'})")
     product = f"，{_filter(fu.product, names)}" if fu.product is not None else ""
+    product += f"，{_filter(fu.amount, names)}" if fu.amount is not None else ""
     return (f"{'有' if fu.done else '没有'}{zh}{kinds}{product} ({'with' if fu.done else 'without'} {en}): {w.label} "
             f"[{w.start or '…'}, {w.end or 'now'})")
 

@@ -332,6 +332,7 @@ class NameIndex:
 
 
 RARE_BIGRAM = 2000
+HOSPITAL = re.compile(r"(医院|卫生院|诊所|卫生服务中心)$")
 LEGAL_FORM = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团公司|公司)$")
 
 
@@ -354,14 +355,18 @@ def _short_names(accounts: dict[str, list[int]], cities: dict[str, str]) -> dict
     found: dict[str, set[str]] = defaultdict(set)
     for name in accounts:
         short = LEGAL_FORM.sub("", name)
-        if short == name or len(short) < 4:
-            continue
-        found[short].add(name)
+        if short != name and len(short) >= 4:
+            found[short].add(name)
         city = cities.get(name, "")
-        if city and short.startswith(city):
-            for end in (len(city) + 2, len(city) + 4):
-                if end < len(short):
-                    found[short[:end]].add(name)
+        if not city or not short.startswith(city):
+            continue
+        for end in (len(city) + 2, len(city) + 3, len(city) + 4):
+            if end < len(short) and (short != name or end > len(city) + 2 or not HOSPITAL.search(name)):
+                found[short[:end]].add(name)
+        # "明德电器商城" for 呼和浩特明德电器商城: the brand and what follows, never a hospital's kind alone
+        own = short[len(city):].lstrip("市省")
+        if len(own) >= 4 and not HOSPITAL.search(name):
+            found[own].add(name)
     lengths = {len(short) for short in found}
     for name in accounts:  # a hospital or a store may start the same way: then the short form names two
         for n in lengths:

@@ -396,6 +396,10 @@ def _accounts_of_records(previous: QueryPlan, asked: re.Match[str]) -> QueryPlan
     return QueryPlan("account", filters=filters, of_records=records_behind(previous))
 
 
+# Related records with an amount of their own (deals, contracts), which a number in the question may compare.
+AMOUNT_TARGETS = ("won", "opportunity", "open_opportunity", "contract", "active_contract")
+
+
 def _switch_measure(previous: QueryPlan, measure: str, window: TimeWindow | None) -> QueryPlan | Clarification:
     """"换成回款看看" after "今年赢单金额最高的5个业务员": the same breakdown, ranking and period for a figure of
     other records. Every condition must carry over to them; one that cannot is never dropped silently."""
@@ -597,6 +601,9 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
             group_by.append(GROUPABLE_MENTIONS[head])
         return m.entity, group_by
     flag_entities = [e for e in q.found.get("flag_entities", []) if e]
+    if q.found.get("absence") in AMOUNT_TARGETS and q.found.get("follow_up_done") and re.search(
+            r"(多少|几)家|\bhow many (customers|accounts|clients|hospitals|distributors|stores|schools|labs)\b", q.text):
+        return "account", group_by  # "有超过500万在跟商机的医院有几家": the hospitals, counted
     if distinct in ([], ["rep"]) and any(x.dimension == "team" for x in q.found.get("filters", [])) and re.search(
             r"都?有谁|哪些人|哪几个人|有几个人|多少人|成员|\bwho\b|\bmembers?\b|\bpeople\b", q.text) and not re.search(
             r"业务员|销售|\breps?\b|salespe|组员|带的|手下|下属|下面的人|reports? to|\bunder\b", q.text) \
@@ -721,7 +728,7 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         # "逾期没收的超过5万的有哪几笔", "overdue installments with more than 500k unpaid": what is still owed
         filters = [replace(x, dimension="unpaid") if x.dimension == "amount" else x for x in filters]
     if entity == "payment" and flags & {"overdue", "unpaid"} and (
-            (measure == "count" and not f.get("count_strong") and "多少" in q.text
+            (measure == "count" and not f.get("count_strong") and "多少" in q.text and "share_at" not in f
              and not re.search(r"多少(笔|个|条|份|次)|几笔", q.text))
             or (measure is None and re.search(r"^what'?s (still )?(unpaid|outstanding|owed)\b", q.text))):
         measure = "collected"  # "这个月到期的款里，还有多少没收回来？": the amount still owed, not how many
@@ -909,6 +916,12 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         # "本月签的合同里还没有回款的": the window dates the contracts; else it is when nothing happened
         follow_up = FollowUp(ever if own_time or window is None else window, bool(f.get("follow_up_done")), (),
                              str(f["absence"]), product=f.get("deal_product"), count=f.get("absence_count"))
+        amounts = [x for x in filters if x.dimension == "amount"]
+        if entity in ("account", "rep") and follow_up.target in AMOUNT_TARGETS and len(amounts) == 1:
+            # "有超过100万的在跟商机的客户": an account or rep has no amount; the number is the related record's
+            follow_up = replace(follow_up, amount=amounts[0])
+            filters = [x for x in filters if x is not amounts[0] and not (
+                follow_up.target == "open_opportunity" and x == Filter("flag", "eq", "open"))]
         window = window if own_time else None
         f = {k: v for k, v in f.items() if k != "follow_up_done"}
     if "follow_up_done" in f and not f["follow_up_done"] and entity == "lead":

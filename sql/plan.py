@@ -54,6 +54,7 @@ class FollowUp:
     by: int | None = None  # only follow-ups by this rep ("郭琳跟进过哪些客户": the accounts she followed up)
     product: Filter | None = None  # deals that include this product or line ("买过彩超X5的医院")
     count: tuple[str, int] | None = None  # how many there are, compared (op, n): "只跟进过一次", "拜访超过5次"
+    amount: Filter | None = None  # the related deal's or contract's own amount: "签过300万以上合同的医院"
 
 
 @dataclass(frozen=True)

@@ -133,6 +133,9 @@ def _time_field(q: Question, today: date, names: NameIndex, caller_id: int | Non
             q.found.setdefault("filters", []).append(Filter("flag", "eq", flag))
             q.found.setdefault("entity_hint", "payment")
             q.found.setdefault("flag_entities", []).append("payment")
+            if q.found.get("window") and not re.search(r"回款|付款|收款|到账|\bpaid\b(?! in full)|\bcollected\b|\breceived\b",
+                                                       q.text):
+                q.found.setdefault("time_field", "p.due_date")  # "今年已经到期的分期": due this year, not paid
             break
     window = q.found.get("window")
     if window is not None and is_future(window, today) and (

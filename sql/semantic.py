@@ -139,7 +139,7 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
               ("线索来源", "来源", "渠道", "lead source", "source", "channel")),
     Dimension("payment_status", "回款状态", "payment status", "p.status", None, {
         "partial": ("部分回款", "Partially paid", ("部分付款", "部分到账", "partially paid", "partly paid", "partial")),
-        "paid": ("已付清", "Paid", ("已结清", "已回款完", "fully paid")),
+        "paid": ("已付清", "Paid", ("已结清", "已回款完", "fully paid", "paid in full", "paid off")),
         "pending": ("未到期", "Pending", ("待付款", "pending")),
     }, ("回款状态", "状态", "status")),
     Dimension("lead_status", "线索状态", "lead status", "l.status", None, labels.LEAD_STATUS,

@@ -26,6 +26,9 @@ def _weeks(word: str) -> int:
 
 # (pattern, replacement) over the normalised, lower-case question; word boundaries keep "wk" out of "wkday".
 ABBREVIATIONS = (
+    (r"(?<=[\u4e00-\u9fff])\s+数\s*$", "数量"),  # "近7天 新建商机 数": how many
+    # keyword-style typing ("输单原因 分布 今年"): a space between two Chinese words separates nothing
+    (r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", ""),
     # "the overdue amount owed by hospitals": who owes it, not a breakdown by hospital
     (r"\b(owed|owing|paid|bought|purchased) by (?=(the |our |all )?(hospitals|distributors|stores|schools|labs|customers|"
      r"accounts|clients)\b)", r"\1 from "),

@@ -107,7 +107,8 @@ PRESENCE_WORDS = (
      r"(have|has|having|with) (any |some |an |a )?(overdue|past[- ]due) (payments?|receivables?|invoices?|installments?|"
      r"instalments?|(balances?|amounts?)(?!( is| are| of)? (over|above|more than|greater than|exceeding|at least|under|"
      r"below|less than|>|<)))|(?<![没无所])有(分期款?|回款|应收款?|款项?|账款|付款)(已经)?(逾期|过期没付)", "overdue_payment"),
-    (r"(?<![没无所])(还)?有(在跟|在谈|未关闭|没关闭|进行中|正在跟进|在途)(的)?商机|(?<![没无所])(手上)?(还)?有(还没关单的|没关单的|未关单的|"
+    (r"(?<![没无所])(还)?有(?=(超过|大于|高于|多于|不少于|至少)[^，,。？?的]{1,8}的(在跟|在谈|未关闭|进行中|在途)(的)?商机)|"
+     r"(?<![没无所])(还)?有(在跟|在谈|未关闭|没关闭|进行中|正在跟进|在途)(的)?商机|(?<![没无所])(手上)?(还)?有(还没关单的|没关单的|未关单的|"
      r"在跟的?|在谈的?|未关闭的?|没关闭的?|进行中的?)(?=[^，,。？?的]{1,12}(商机|单子))|(?<!n't )(?<!not )(have|has|with|having) "
      r"(any |an? |some )?(open|active|ongoing) (deals?|opportunit(y|ies))", "open_opportunity"),
     (r"(?<![没无])有(正在|还在)?(执行中|在执行|生效中|有效)的?合同|(?<!n't )(?<!not )(have|has|having|with) (an? |any |some )?"
@@ -125,7 +126,8 @@ PRESENCE_WORDS = (
     (r"(?<![没无所未])(回过款|回了款|付过款|付了款|回款过)(?=的)|\bpaid us (anything|something|money)\b|"
      r"(?<![没无所])有(过)?(回款|付款|收款|钱)(进来|进账|到账|收到)?(?=的)|(?<![没未])(收到过|收到了)(回款|钱|付款)(?=的)"
      r"|(?<!n't )(?<!not )(have|has|having) (made|received|paid) (a |any )?payments?\b", "payment"),
-    (r"(?<![没未])(签了|签过|签约了|签下了?)(合同)|signed (a|any) contracts?( with us)?|(?<!n't )(?<!not )"
+    (r"(?<![没未])(签了|签过|签约了|签下了?)(合同)|signed (a|any) contracts?( with us)?|(?<!n't )(?<!not )(?<!the )(?<!of )\bsigned (a |any |some )?contracts?\b(?= (over|above|worth|exceeding|of more than|"
+     r"of over|greater than|bigger than|larger than|of at least|at least)\b)|(?<!n't )(?<!not )"
      r"(have|has|having) (signed )?(a|any) contracts?( with us)?", "contract"),
     # "已经签约、但……的A类客户", "有合同的三甲医院", "accounts that have signed with us": the account has a contract
     (r"(?<![没未不])(已经|已)(签约|签过约|签过合同)(?!的?合同|金额|额)|(?<![没无所])有(过)?合同(?![金额号数量总])(?=的|、|,|，|但|[^\u4e00-\u9fff]|$)"

@@ -39,6 +39,12 @@ HAND_WRITTEN = [
      "l.first_contact_at > datetime(l.created_at, '+72 hours')"),
     ("制造业客户今年签的合同平均金额", "SELECT AVG(c.amount) FROM contract c JOIN account a ON a.id = c.account_id WHERE "
      "a.industry = 'manufacturing' AND c.signed_at >= '2026-01-01 00:00:00'"),
+    ("今年已经到期的分期有多少笔", "SELECT COUNT(*) FROM payment p WHERE p.due_date >= '2026-01-01' AND p.due_date < "
+     "'2026-11-18'"),
+    ("今年已经到期的分期里，逾期的比例是多少", "SELECT 1.0 * SUM(p.amount_paid < p.amount_due) / COUNT(*) FROM payment p "
+     "WHERE p.due_date >= '2026-01-01' AND p.due_date < '2026-11-18'"),
+    ("Of the installments that have already come due this year, what fraction were paid in full?", "SELECT 1.0 * "
+     "SUM(p.status = 'paid') / COUNT(*) FROM payment p WHERE p.due_date >= '2026-01-01' AND p.due_date < '2026-11-18'"),
     ("所有应收里还没收回来的余额有多少，没到期的也算上", "SELECT SUM(p.amount_due - p.amount_paid) FROM payment p WHERE "
      "p.amount_paid < p.amount_due"),
 ]
