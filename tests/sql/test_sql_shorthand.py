@@ -23,7 +23,7 @@ def known(small_engine: Engine) -> frozenset[str]:
     ("class a accts w/o any deals", "a类 accounts without any deals"),
     ("3a hosptials in chongqing", "3a hospitals in chongqing"),
     ("open pipline", "open pipeline"),
-    ("谈判阶段 超100w的单", "谈判阶段 超过100w的单"),
+    ("谈判阶段 超100w的单", "谈判阶段超过100w的单"),  # keyword spaces joined too
     ("本季输单原因分布", "本季度输单原因分布"),
     # mixed Chinese and English chat shorthand
     ("这个Q的pipeline一共多少", "本季度的pipeline一共多少"), ("各大区win率", "各大区赢单率"), ("华东本Q胜率", "华东本季度赢单率"),
