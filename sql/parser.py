@@ -166,6 +166,10 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
     if f.get("measure") in ("response_rate_4h", "avg_response_hours") and f.get("follow_up_done") is True \
             and not f.get("absence") and re.search(r"\bcontacted\b|联系(上|过)", q.text):
         del f["follow_up_done"]  # "leads contacted within 4 hours", "that have been contacted": the measure itself
+    if re.search(PER_GROUP_TOP, q.text):
+        return Clarification("暂不支持“每组各取第一”：可以按组看合计，或问某一组里最大的记录 / The top record within each group "
+                             "is not supported yet; ask for totals by group, or for the largest in one group.", EXAMPLES,
+                             "per_group_top")
     if re.search(FORECAST, q.text):
         return Clarification("预测暂不支持：我只回答数据里已有的记录。可以问在跟商机金额，或预计下月成交的商机 / Forecasts are not "
                              "supported: I answer from the records there are. Ask for the open pipeline, or the deals "
@@ -500,6 +504,8 @@ def _group_head(q: Question) -> str | None:
         if any(said in c for c in q.found.get("group_candidates", [])):
             return said  # "在跟金额1.2亿以上的行业": each industry's total
     entities = q.found.get("entities", [])
+    if re.search(r"的(人)?(有谁|是谁|都有谁|是哪些人|有哪些人|有哪几个人|是哪几位)[?？]?$", q.text) and not entities:
+        return "rep"  # "组里今年赢单金额超过两千万的有谁": each rep's total
     if not entities and any(c in ACCOUNT_VALUES for c, _v in q.found.get("values", [])):
         # "回款超过100万的医院"; but "超过50w的快消门店赢单" ends on the deals: each deal's own amount
         return None if re.search(r"(赢单|输单|丢单|签单|单子|订单)\s*[?？]?$", q.text) else "account"
@@ -509,6 +515,11 @@ def _group_head(q: Question) -> str | None:
     return head if head in ("rep", "account", "region", "contract") else None
 
 
+# The top record of each group ("每个区域在跟金额最大的那个商机", "the biggest deal in each region"): one query
+# per group, which the plan does not express; asked back rather than answered with the overall top.
+PER_GROUP_TOP = (r"(每个|每一个|各个?)(区域|大区|地区|业务员|销售|团队|组|客户|行业|月)[^，,。？?]{0,12}(最大|最高|最多|最早|最晚|最新|最久)"
+                 r"的(那|一)(个|笔|单|家|条|份)|\b(largest|biggest|top|highest|latest|oldest) (deal|opportunity|contract|"
+                 r"payment|account|lead) (in|for|of) (each|every) (region|rep|team|account|industry|month)\b")
 WON_MEASURES = ("won_amount", "won_count", "avg_deal_size")
 # A prediction, which no query over the records answers: "明年快消经销商能做多少", "how much will we sell in Q1".
 FORECAST = (r"(能|会|可以|能够|大概能|预计能)(做|卖|签|赢|收|完成|达到|带来|拿到|拿下|进来)(到)?(多少|几)|预测|\bforecast(s|ed|ing)?\b(?! close)"
@@ -767,7 +778,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         measure = _owed_measure(flags)
         filters = [x for x in filters if not (x.dimension == "flag" and x.value in ("overdue", "unpaid"))]
     if measure in ("overdue_amount", "outstanding_amount") and not group_by and re.search(
-            LIST_ASK + r"|拉出来|拉一下|都拉|哪几笔", q.text) and any(x.dimension in ("amount", "unpaid") for x in filters):
+            LIST_ASK + r"|拉出来|拉一下|都拉|哪几笔|(回款|分期|应收)(记录|明细|清单)", q.text) and any(
+                x.dimension in ("amount", "unpaid") for x in filters):
         # "逾期未收金额五十万以上的回款都拉出来": those installments, not their total
         filters.append(Filter("flag", "eq", OWED_FLAG[measure]))
         measure = None
@@ -794,6 +806,9 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         filters = [x for x in filters if not (x.dimension == "flag" and x.value == "overdue")]
     share_of: tuple[Filter, ...] = ()
     share_follow_up = False
+    if "share_at" in f and f.get("measure") == "collected" and measure in ("collected", "overdue_amount",
+                                                                            "outstanding_amount") and not re.search(r"金额|钱|\bamount|\bvalue|\bmoney", q.text):
+        measure = "count"  # "已经到期的回款里，逾期的占比": 回款 names the installments, not the money
     if "share_at" in f and not (measure in MEASURES and MEASURES[measure].kind == "rate"):
         shared = _share_of(q, f, filters, measure)
         if isinstance(shared, Clarification):

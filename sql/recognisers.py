@@ -432,8 +432,15 @@ def _lead_sources() -> str:
 
 
 def _mine(q: Question, today: date, names: NameIndex, caller_id: int | None) -> Clarification | None:
-    if q.take_first(TEAM_WORDS):
+    if word := q.take_first(TEAM_WORDS):
         team = q.found.get("caller_team")
+        if re.search(r"reps|people|组员|下属|手下|组里|组内", word) and re.search(
+                r"\beach\b|\bper (rep|person)\b|各自|分别|每个人|每人|每位|各人", q.text):
+            q.found.setdefault("group_candidates", []).append(("rep",))  # "my reps … how much each": per rep
+        elif re.search(r"reps|people|组员|下属|手下的人", word) or re.search(r"(的|,|，)(人)?(是谁|有谁|都有谁|是哪些人|有哪些人)"
+                                                                       r"[?？]?$", q.text):
+            # "which of my reps closed a deal", "组里本月还没赢过单的是谁": those people
+            q.found.setdefault("entity_mentions", []).append((max(q.text.find(word), 0), "rep"))
         if team is None:
             return Clarification("“我们组”是指哪个团队？请用 --as 邮箱 提问 / Which team is 'my team'? Ask with "
                                  "--as EMAIL.", (), "who")
@@ -495,7 +502,8 @@ BOTH_FIGURES = (r"(数量|个数|多少个|几个|笔数|单数|份数)\s*(和|�
                 r"(多少|几)(单|个|笔|家)\s*[,，、]\s*(总)?金额(是)?多少|"
                 r"(金额|总额)\s*(和|及|以及|与|、|,|，|跟)\s*(数量|个数|笔数|单数)|"
                 r"\b(count|number)\b( of \w+)? and (the )?(total )?(value|amount|sum)\b|"
-                r"\b(total )?(value|amount)\b and (the )?(count|number)\b|how many and how much")
+                r"\b(total )?(value|amount)\b and (the )?(count|number)\b|how many and how much|"
+                r"\band (what|how much) (do|does|did) (they|it|those|these|that) (add up to|total|come to|amount to)\b")
 
 
 # "最后一次跟进是什么时候", "when did I last visit X": the latest activity time. The activity word itself stays for

@@ -55,6 +55,12 @@ ABBREVIATIONS = (
     (r"(转化|转换)成功|成功(转化|转换)", "已转化"),  # "转化成功的线索"
     (r"[，,]?\s*(没到期|未到期|还没到期|没有到期)的(也|都)?(要)?(算上|算进去|算在内|包括在内|包括进去|包含在内)", ""),  # still owed, due or not
     (r"\b(from|on|in|of) single (payments|installments|deals|contracts)\b", r"\1 \2"),
+    (r"\bevery (rep|salesperson|sales rep|region|team|account|customer)('s|s')(?= [a-z -]{0,20}(count|amount|total|revenue|"
+     r"pipeline|rate|number|sum)\b)", r"each \1's"),  # "every rep's follow-up count": one figure per rep
+    (r"\bhow many minutes( in total)? (have|has|did|do) (we|they|you|i|the team|the reps|[a-z]+) (spend|spent)\b",
+     "total minutes spent"),  # "how many minutes in total did the team spend on demos"
+    (r"(欠[^，,。？?]{0,10}?)(还)?没(有)?(付|给|还|结)(清)?(?=[?？。]?$)", r"\1"),  # "还欠我们多少钱没付": what is owed
+    (r"(没|没有|未)回过款", "没有回款"), (r"倒数后|倒数最后", "倒数"), (r"\beach open stage\b", "each stage"),
     (r"(?<=拜访|跟进|联系)得(?=最(多|少|勤)(?!的))", ""),  # "谁拜访得最多"
     (r"^(那|and )?(都是)?(为什么|为啥)(会)?(丢|输)(的|了|掉)?(这些|那些)?(单子?|商机)?(呢)?[?？]?$|^(and )?why (did|do) we lose (them|those|these)"
      r"( deals)?\??$", "按丢单原因"),
@@ -87,7 +93,7 @@ ABBREVIATIONS = (
     (r"(加起来|一共|总共)?(还)?欠(着|了)?(我们|咱们|我司|公司)?(多少钱|多少)", "未收金额"),
     (r"\b(amount|money) (still )?(owed|owing)\b|\bstill owed\b", "outstanding amount"),
     (r"\bowing( us)?( money)?\b", "with outstanding amount"), (r"(?<=[a-z])'ve\b", " have"),
-    (r"\b(how much (has|have|did) .{1,30}? )(closed|close|booked|book)\b(?! (and|or) lost)", r"\1won"),  # sales talk: closed = won
+    (r"\b(how much (has|have|did) .{1,30}? )(closed|close|booked|book)\b(?! (and|or) lost)(?![- ]lost)", r"\1won"),  # sales talk: closed = won
 (r"(一共|总共|还)欠(了)?(?=多少)", r"\1"),
     (r"\b(owned by|belonging to|managed by|handled by|assigned to) the (sales ?rep|rep|salesperson)\b", r"\1"),
     (r"(^|(?<=本月|本周|上周|今年|这周|上月))团队(?=\s|逾期|回款|上周|本月|这个?月|今年|的|业绩|赢单|商机|客户|线索)", "我们团队"),

@@ -126,7 +126,8 @@ PRESENCE_WORDS = (
     (r"(?<![没无所未])(回过款|回了款|付过款|付了款|回款过)(?=的)|\bpaid us (anything|something|money)\b|"
      r"(?<![没无所])有(过)?(回款|付款|收款|钱)(进来|进账|到账|收到)?(?=的)|(?<![没未])(收到过|收到了)(回款|钱|付款)(?=的)"
      r"|(?<!n't )(?<!not )(have|has|having) (made|received|paid) (a |any )?payments?\b", "payment"),
-    (r"(?<![没未])(签了|签过|签约了|签下了?)(合同)|signed (a|any) contracts?( with us)?|(?<!n't )(?<!not )(?<!the )(?<!of )\bsigned (a |any |some )?contracts?\b(?= (over|above|worth|exceeding|of more than|"
+    (r"(?<![没未])(签了|签过|签约了|签下了?)(合同)|(?<![没未])(签了|签过|签下了?)(?=[\d.一二两三四五六七八九十百千万亿w]+(万|亿|w)?"
+     r"(以上|以下)的?合同)|signed (a|any) contracts?( with us)?|(?<!n't )(?<!not )(?<!the )(?<!of )\bsigned (a |any |some )?contracts?\b(?= (over|above|worth|exceeding|of more than|"
      r"of over|greater than|bigger than|larger than|of at least|at least)\b)|(?<!n't )(?<!not )"
      r"(have|has|having) (signed )?(a|any) contracts?( with us)?", "contract"),
     # "已经签约、但……的A类客户", "有合同的三甲医院", "accounts that have signed with us": the account has a contract
