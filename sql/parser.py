@@ -425,11 +425,12 @@ FIELD_TOTAL = {"amount_paid": "collected", "unpaid": "outstanding_amount"}
 # The records a total is per, as the question names them: the head noun, or a "which months" word.
 GROUP_HEAD_ZH = r"(哪几个月|哪些月份?|哪个月|几个月)"
 GROUP_HEAD_EN = (r"^(which|what|list|show( me)?( the)?|how many|name the|find)\s+([\w-]+ ){0,3}?(?P<g>reps|salespeople|sales reps|"
-                 r"accounts|customers|clients|hospitals|regions|teams|months|contracts)\b|\b(?P<h>reps|salespeople|accounts|"
+                 r"accounts|customers|clients|hospitals|regions|teams|months|contracts|labs|distributors|stores|schools)\b|\b(?P<h>reps|salespeople|accounts|"
                  r"customers|clients|hospitals|regions|contracts) (who|that|with|whose|sitting on|holding|carrying)\b")
 EN_GROUP = {"reps": "rep", "salespeople": "rep", "sales reps": "rep", "accounts": "account", "customers": "account",
             "clients": "account", "hospitals": "account", "regions": "region", "teams": "team", "months": "month",
-            "contracts": "contract"}
+            "contracts": "contract", "labs": "account", "distributors": "account", "stores": "account",
+            "schools": "account"}
 
 
 def _per_group_total(q: Question) -> tuple[str, list[str]] | None:
@@ -745,7 +746,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         measure = "collected"  # "这个月到期的款里，还有多少没收回来？": the amount still owed, not how many
     if entity in ("account", "payment") and "overdue" in flags and measure is None and not group_by \
             and not f.get("top_n") and "follow_up_done" not in f \
-            and (entity == "account" or re.search(r"哪些(客户|医院|公司|经销商|学校|门店)|^有[^，,的]{0,6}款的[^，,]{0,8}"
+            and (entity == "account" or re.search(r"哪些(客户|医院|公司|经销商|学校|门店)|(客户|医院|公司|经销商|学校|门店|"
+                                                      r"实验室)(有哪些|是哪些|有哪几家|是哪几家)[?？]?$|^有[^，,的]{0,6}款的[^，,]{0,8}"
                                                       r"(客户|医院|公司|经销商|学校|门店|实验室)\s*[?？]?$", q.text)):
         entity, group_by = "payment", ["account"]  # "Which South China customers have overdue payments?": by account
     if entity == "opportunity" and measure is None and not group_by and not f.get("top_n") \
@@ -1297,6 +1299,9 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
                                  f"{specific.label_en} does not apply to the previous question; please ask in full.",
                                  EXAMPLES, "followup")
         measure = str(f["measure"])  # "赢单率呢": the same records, another figure
+        if measure == "outstanding_amount" and previous.measure == "overdue_amount" and not re.search(
+                r"没到期|未到期|不管|包括|全部|\bnot (yet )?due\b|\ball\b|\bin total\b", q.text):
+            measure = "overdue_amount"  # "how much does each of them owe?" after their overdue: still what is overdue
     listing = re.search(LIST_ASK, q.text) and f.get("top_n")  # "金额最大的五个是哪些": ranked records, not a sum
     if measure is None and f.get("aggregate") and not listing and not (
             f["aggregate"] == "sum" and previous.measure in TOTAL_MEASURES
@@ -1396,7 +1401,7 @@ COUNT_OF = {"won_amount": ("won_count", ()), "avg_deal_size": ("won_count", ()),
 
 ORG_RE = re.compile(r"([\u4e00-\u9fff]{2,14}?)(人民医院|医院|卫生院|卫生服务中心|保健院|公司|超市|便利店|购物广场|学校|"
                     r"学院|中学|实验室|检验所|检验中心|百货|药房)")
-SINGLE_OK = set("的市区省里家些个在和与及有是给请把所从")
+SINGLE_OK = set("的市区省里家些个在和与及有是给请把所从款")  # "有逾期款的医院": 款 is the money, not a name
 
 
 def _unknown_organisation(q: Question) -> str | None:

@@ -141,7 +141,7 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
         "partial": ("部分回款", "Partially paid", ("部分付款", "部分到账", "partially paid", "partly paid", "partial")),
         "paid": ("已付清", "Paid", ("已结清", "已回款完", "fully paid", "paid in full", "paid off")),
         "pending": ("未到期", "Pending", ("待付款", "pending")),
-    }, ("回款状态", "状态", "status")),
+    }, ("回款状态", "付款状态", "状态", "payment status", "installment status", "status")),
     Dimension("lead_status", "线索状态", "lead status", "l.status", None, labels.LEAD_STATUS,
               ("线索状态", "状态", "status")),
     Dimension("contract_status", "合同状态", "contract status", "c.status", None, {

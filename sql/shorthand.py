@@ -60,6 +60,7 @@ ABBREVIATIONS = (
     (r"\bhow many minutes( in total)? (have|has|did|do) (we|they|you|i|the team|the reps|[a-z]+) (spend|spent)\b",
      "total minutes spent"),  # "how many minutes in total did the team spend on demos"
     (r"(欠[^，,。？?]{0,10}?)(还)?没(有)?(付|给|还|结)(清)?(?=[?？。]?$)", r"\1"),  # "还欠我们多少钱没付": what is owed
+    (r"(各|每)(一)?类(型)?(的)?客户", "各客户类型"),  # "各类客户今年的赢单金额": by account type, not by account
     (r"(没|没有|未)回过款", "没有回款"), (r"倒数后|倒数最后", "倒数"), (r"\beach open stage\b", "each stage"),
     (r"(?<=拜访|跟进|联系)得(?=最(多|少|勤)(?!的))", ""),  # "谁拜访得最多"
     (r"^(那|and )?(都是)?(为什么|为啥)(会)?(丢|输)(的|了|掉)?(这些|那些)?(单子?|商机)?(呢)?[?？]?$|^(and )?why (did|do) we lose (them|those|these)"
@@ -148,7 +149,7 @@ ABBREVIATIONS = (
     (r"\b(have |has )?gone (more than |over )?(\d+) days without (any )?(follow[- ]?ups?|activity|contact)",
      r"no follow-up in the last \3 days"), (r"收到了?(?=多少)", ""),
     # a purpose clause around the request ("…，以评估各渠道的获客效果", "为便于季度复盘对比…，"): not a condition
-    (r"[，,]?\s*(以评估|以便|为便于|为了便于|供|作为)[^，,。？?；;]*(对比|评估|参考|复盘|基数|分析|效果)[^，,。？?；;]*[，,]?", ""),
+    (r"[，,]?\s*(以评估|以便|为便于|为了便于|供(?!应|货)|作为)[^，,。？?；;]*(对比|评估|参考|复盘|基数|分析|效果)[^，,。？?；;]*[，,]?", ""),
     # courtesy and context around the request: "……，谢谢", "上周回款多少，急用", "QBR要用，", "For the QBR deck:", "hi,"
     (r"[，,。!！\s]*(谢谢|多谢|辛苦了?|急用|急|在线等)[!！。.]?$|[，,.!]?\s*\b(thx|thanks|thank you|ty)[!.]?$", ""),
     (r"^(hi|hey|hello|quick one|quick question|qq)\b[,:：!]?\s*", ""), (r"^(你好|您好|在吗|麻烦问下)[，,!！]?\s*", ""),
