@@ -113,7 +113,7 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
                                                                       "lead region", "region")),
     Dimension("rep", "业务员", "sales rep", "s.id", "s.name", None,
               ("业务员", "销售员", "销售代表", "销售", "负责人", "人", "rep", "salesperson", "owner", "person")),
-    Dimension("team", "团队", "team", "t.id", "t.name", None, ("团队", "小组", "组", "team")),
+    Dimension("team", "团队", "team", "t.id", "t.name", None, ("团队", "小组", "组", "team", "teams", "sales teams")),
     Dimension("industry", "行业", "industry", "a.industry", None, labels.INDUSTRY, ("行业", "account industry",
                                                                                  "industry", "industries"),
               (("lead", "l.industry"),)),

@@ -60,7 +60,15 @@ ABBREVIATIONS = (
     (r"\bhow many minutes( in total)? (have|has|did|do) (we|they|you|i|the team|the reps|[a-z]+) (spend|spent)\b",
      "total minutes spent"),  # "how many minutes in total did the team spend on demos"
     (r"(欠[^，,。？?]{0,10}?)(还)?没(有)?(付|给|还|结)(清)?(?=[?？。]?$)", r"\1"),  # "还欠我们多少钱没付": what is owed
-    (r"(各|每)(一)?类(型)?(的)?客户", "各客户类型"),  # "各类客户今年的赢单金额": by account type, not by account
+    (r"(各|每)(一)?类(型)?(的)?客户", "各客户类型"),
+    (r"比一比|比比看", "对比"),
+    (r"\bacross all (regions|teams|reps)\b|\bcompany-wide\b|\bcompanywide\b", ""),
+    # "deals were created in the last 30 days", "did the team create last week": created is their own date anyway
+    (r"\b(were|was|got|been) created\b(?! (date|time|at)\b)(?!.*\b(follow|activit|visit|call|never|without|no)\b)", r"\1"),
+    (r"\bcreate\b(?= (last|this|in|on|since|during|yesterday|today)\b)", ""),
+    (r"\bnew (deals|opportunities|leads|accounts|customers) created\b", r"new \1"),
+    (r"赢单(?=\s*(前\s*[一二两三四五六七八九十\d]|top\s*\d|排名|排行))", "赢单金额"),  # "赢单前三的销售": by won amount
+    (r"平均(要)?(多少|几个?)小时(才)?(能)?(联系上|联系到|响应)", "平均响应时长"),  # "各类客户今年的赢单金额": by account type, not by account
     (r"(没|没有|未)回过款", "没有回款"), (r"倒数后|倒数最后", "倒数"), (r"\beach open stage\b", "each stage"),
     (r"(?<=拜访|跟进|联系)得(?=最(多|少|勤)(?!的))", ""),  # "谁拜访得最多"
     (r"^(那|and )?(都是)?(为什么|为啥)(会)?(丢|输)(的|了|掉)?(这些|那些)?(单子?|商机)?(呢)?[?？]?$|^(and )?why (did|do) we lose (them|those|these)"

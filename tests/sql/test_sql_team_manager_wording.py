@@ -56,6 +56,15 @@ HAND_WRITTEN = [
     ("华东区逾期未收金额超过10万的回款记录", "SELECT p.id FROM payment p JOIN contract c ON c.id = p.contract_id JOIN account a "
      "ON a.id = c.account_id JOIN region r ON r.id = a.region_id WHERE r.code = 'east' AND p.due_date < '2026-11-18' AND "
      "p.amount_due - p.amount_paid > 100000"),
+    ("华东区本季度赢单前三的销售是谁", "SELECT s.name FROM opportunity o JOIN sales_rep s ON s.id = o.owner_id JOIN region r "
+     "ON r.id = s.region_id WHERE r.code = 'east' AND o.stage = 'closed_won' AND o.closed_at >= '2026-10-01 00:00:00' "
+     "GROUP BY s.id, s.name ORDER BY SUM(o.amount) DESC LIMIT 3"),
+    ("How many new deals were created company-wide in the last 30 days?", "SELECT COUNT(*) FROM opportunity o WHERE "
+     "o.created_at >= '2026-10-19 00:00:00'"),
+    ("Which opportunities did the 华东1组 team create last week?", "SELECT o.name FROM opportunity o JOIN sales_rep s ON "
+     "s.id = o.owner_id WHERE s.team_id = 1 AND o.created_at >= '2026-11-09 00:00:00' AND o.created_at < "
+     "'2026-11-16 00:00:00'"),
+    ("各来源线索平均多少小时能联系上", "SELECT l.source FROM lead l WHERE l.first_contact_at IS NOT NULL GROUP BY l.source"),
     ("今年赢单金额倒数后3名的业务员", "SELECT s.name FROM opportunity o JOIN sales_rep s ON s.id = o.owner_id WHERE o.stage = "
      "'closed_won' AND o.closed_at >= '2026-01-01 00:00:00' GROUP BY s.id, s.name ORDER BY SUM(o.amount) LIMIT 3"),
 ]
