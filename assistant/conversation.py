@@ -11,7 +11,7 @@ from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
-from sql.plan import Filter, FollowUp, QueryPlan, TimeWindow
+from sql.plan import Filter, FollowUp, LeadOrigin, QueryPlan, TimeWindow
 
 SESSION_ID = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
 
@@ -60,7 +60,10 @@ def _window(d: dict | None) -> TimeWindow | None:
 
 
 def _filter(d: dict) -> Filter:
-    return Filter(d["dimension"], d["op"], tuple(d["value"]) if isinstance(d["value"], list) else d["value"])
+    value = d["value"]
+    if d["dimension"] == "from_lead" and isinstance(value, dict):  # the lead's source and, when said, its period
+        return Filter(d["dimension"], d["op"], LeadOrigin(value["source"], _window(value.get("window"))))
+    return Filter(d["dimension"], d["op"], tuple(value) if isinstance(value, list) else value)
 
 
 def _follow_up(d: dict) -> FollowUp:
@@ -69,7 +72,7 @@ def _follow_up(d: dict) -> FollowUp:
     count = d.get("count")
     return FollowUp(window, d["done"], tuple(d.get("kinds", ())), d.get("target", "activity"), d.get("by"),
                     _filter(d["product"]) if d.get("product") else None,
-                    (count[0], count[1]) if count else None)
+                    (count[0], count[1]) if count else None, _filter(d["amount"]) if d.get("amount") else None)
 
 
 def _plan_from(d: dict) -> QueryPlan:
@@ -85,4 +88,5 @@ def _plan_from(d: dict) -> QueryPlan:
         window=_window(d.get("window")), time_field=d.get("time_field"), order=d.get("order"),
         top_n=d.get("top_n"), limit=d.get("limit"), sort=d.get("sort"), also=tuple(d.get("also", ())),
         having=_filter(d["having"]) if d.get("having") else None, count_groups=bool(d.get("count_groups")),
-        notes=tuple(d.get("notes", ())), show=tuple(d.get("show", ())))
+        notes=tuple(d.get("notes", ())), show=tuple(d.get("show", ())),
+        of_records=_plan_from(d["of_records"]) if d.get("of_records") else None)

@@ -27,6 +27,8 @@ RICH = [
     "合同现在是什么状态，是谁在负责",  # shown columns
     "本季度跟上季度的赢单金额对比",  # quarters side by side
     "只跟进过一次的在跟商机",  # a count of related records
+    "近30天展会线索转化来的客户",  # the source and the period of the leads the accounts came from
+    "有超过100万的在跟商机的客户",  # a related condition with an amount
 ]
 
 
@@ -37,4 +39,14 @@ def test_plan_survives_the_session_file(question: str, small_engine: Engine, tmp
         return  # a golden clarification or refusal: nothing is remembered
     assert isinstance(plan, QueryPlan), plan
     Conversation.open(tmp_path, "s1").remember(question, plan)
+    assert Conversation.open(tmp_path, "s1").last_plan == plan
+
+
+def test_accounts_of_earlier_records_survive_the_session_file(small_engine: Engine, tmp_path: Path) -> None:
+    names = name_index(small_engine)
+    first = parse("今年各区域的赢单金额", today=TODAY, names=names)
+    assert isinstance(first, QueryPlan)
+    plan = parse("是哪几家医院", today=TODAY, names=names, previous=first)
+    assert isinstance(plan, QueryPlan) and plan.of_records is not None
+    Conversation.open(tmp_path, "s1").remember("是哪几家医院", plan)
     assert Conversation.open(tmp_path, "s1").last_plan == plan
