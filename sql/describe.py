@@ -114,8 +114,10 @@ def describe(plan: QueryPlan, names: NameIndex | None = None) -> str:
         parts.append("按 " + "、".join(DIMENSIONS[g].label_zh for g in plan.group_by))
     if plan.having is not None:
         value = plan.having.value
-        shown = f"{value:,.0f}" if isinstance(value, float) else str(value)
-        parts.append(f"合计 (total) {OPS.get(plan.having.op, plan.having.op)}{shown}")
+        rate = plan.measure in MEASURES and MEASURES[str(plan.measure)].kind == "rate"
+        shown = f"{float(str(value)):.0%}" if rate else f"{value:,.0f}" if isinstance(value, float) else str(value)
+        said = "比率 (rate)" if rate else "合计 (total)"
+        parts.append(f"{said} {OPS.get(plan.having.op, plan.having.op)}{shown}")
     if plan.count_groups:
         parts.append("计数 (how many)")
     if plan.top_n and plan.sort is not None and plan.sort == ENTITIES[plan.entity].default_time:

@@ -1014,6 +1014,13 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
                                                 "hospital_grade", "payment_status", "contract_status") \
                     and x.dimension not in group_by:
                 group_by.append(x.dimension)
+    if f.get("rate_threshold") is not None:
+        # "regions with win rate under 25%": each group's rate compared; a percentage anywhere else is asked back
+        if measure not in MEASURES or MEASURES[measure].kind != "rate" or not group_by or f.get("having"):
+            return Clarification("这个百分比比较的是什么？目前只支持按组比较比率，例如“赢单率低于25%的区域” / What does the "
+                                 "percentage compare? Only a rate per group is supported, e.g. 'regions with a win rate "
+                                 "under 25%'.", EXAMPLES, "percent")
+        f = {**f, "having": f["rate_threshold"]}
     plan = QueryPlan(entity=entity, measure=measure, group_by=tuple(group_by), filters=merged,
                      follow_up=follow_up, more_related=tuple(more), share_of=share_of,
                      share_follow_up=share_follow_up and follow_up is not None, window=window,

@@ -756,7 +756,10 @@ def _comparison(q: Question, today: date, names: NameIndex, caller_id: int | Non
                     break
             if op:
                 break
-        if op and not _unit and value < 1000 and dim == "amount" and re.match(COUNTED_THING, q.text[end:]):
+        if op and (pct := re.match(r"\s*(%|％|percent\b)", q.text[end:])):
+            q.take(end, end + pct.end())  # "win rate under 25%": a rate compared, never an amount of 25 yuan
+            q.found["rate_threshold"] = Filter("value", op, value / 100)
+        elif op and not _unit and value < 1000 and dim == "amount" and re.match(COUNTED_THING, q.text[end:]):
             q.found["count_threshold"] = Filter("value", op, int(value))  # "at least 2 open deals": a count per record
         elif op:
             filters.append(Filter(dim, op, value))

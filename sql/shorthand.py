@@ -61,7 +61,7 @@ ABBREVIATIONS = (
      "total minutes spent"),  # "how many minutes in total did the team spend on demos"
     (r"(欠[^，,。？?]{0,10}?)(还)?没(有)?(付|给|还|结)(清)?(?=[?？。]?$)", r"\1"),  # "还欠我们多少钱没付": what is owed
     (r"(各|每)(一)?类(型)?(的)?客户", "各客户类型"),
-    (r"比一比|比比看", "对比"),
+    (r"比一比|比比看", "对比"), (r"(?<![\w.])>\s*(\d+)\s*(days?)\b", r"over \1 \2"), (r">\s*(\d+)\s*天", r"超过\1天"),  # "stale deals >30 days"
     (r"\bacross all (regions|teams|reps)\b|\bcompany-wide\b|\bcompanywide\b", ""),
     # "deals were created in the last 30 days", "did the team create last week": created is their own date anyway
     (r"\b(were|was|got|been) created\b(?! (date|time|at)\b)(?!.*\b(follow|activit|visit|call|never|without|no)\b)", r"\1"),

@@ -2,7 +2,8 @@
 development sets: "my reps … how much each" (per rep), "which of my reps closed a deal", "组里…的是谁" (the
 people), "组里今年赢单金额超过X的有谁" (each rep's total compared), "closed-lost" (not won), "every rep's
 follow-up count", "逾期未收金额超过10万的回款记录" (those installments, not their total), "倒数后3名", and the top
-record of each group, which is asked back rather than answered with the overall top.
+record of each group, which is asked back rather than answered with the overall top; a percentage compares a rate
+per group ("regions with win rate under 30%", never an amount of 30 yuan), and ">30 days" is a number of days.
 
 Each answer is checked against SQL written by hand for the same question on the small database, asked as the
 manager of 华东1组 where the question says "my" or "组里".
@@ -65,6 +66,14 @@ HAND_WRITTEN = [
      "s.id = o.owner_id WHERE s.team_id = 1 AND o.created_at >= '2026-11-09 00:00:00' AND o.created_at < "
      "'2026-11-16 00:00:00'"),
     ("各来源线索平均多少小时能联系上", "SELECT l.source FROM lead l WHERE l.first_contact_at IS NOT NULL GROUP BY l.source"),
+    ("regions with win rate under 30% this year", "SELECT r.name_zh FROM opportunity o JOIN account a ON a.id = "
+     "o.account_id JOIN region r ON r.id = a.region_id WHERE o.stage IN ('closed_won', 'closed_lost') AND o.closed_at >= "
+     "'2026-01-01 00:00:00' GROUP BY r.name_zh HAVING 1.0 * SUM(o.stage = 'closed_won') / COUNT(*) < 0.30"),
+    ("stale deals >30 days south", "SELECT o.name FROM opportunity o JOIN account a ON a.id = o.account_id JOIN region r "
+     "ON r.id = a.region_id WHERE r.code = 'south' AND o.stage IN ('initial_contact', 'needs_analysis', 'proposal', "
+     "'negotiation') AND NOT EXISTS (SELECT 1 FROM activity x WHERE x.opportunity_id = o.id AND x.occurred_at >= "
+     "'2026-10-19 00:00:00')"),
+    ("逾期>30天的回款", "SELECT p.id FROM payment p WHERE p.due_date < '2026-10-19' AND p.amount_paid < p.amount_due"),
     ("今年赢单金额倒数后3名的业务员", "SELECT s.name FROM opportunity o JOIN sales_rep s ON s.id = o.owner_id WHERE o.stage = "
      "'closed_won' AND o.closed_at >= '2026-01-01 00:00:00' GROUP BY s.id, s.name ORDER BY SUM(o.amount) LIMIT 3"),
 ]
@@ -75,7 +84,8 @@ def test_answer_matches_hand_written_sql(question: str, sql: str, small_engine: 
     assert_answer_matches(question, sql, small_engine, TODAY)
 
 
-@pytest.mark.parametrize("question", ["每个区域在跟金额最大的那个商机", "the biggest deal in each region this year"])
+@pytest.mark.parametrize("question", ["每个区域在跟金额最大的那个商机", "the biggest deal in each region this year",
+                                      "deals over 25%"])
 def test_the_top_record_of_each_group_is_asked_back(question: str, small_engine: Engine) -> None:
     outcome = answer(question, engine=small_engine, caller=Caller.admin(), today=TODAY)
     assert outcome.status == "clarify"
