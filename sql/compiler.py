@@ -348,11 +348,7 @@ def _from_lead(ctx: _Ctx, f: Filter) -> exp.Expr:
     if origin.source != "any":
         sub = sub.where(exp.EQ(this=exp.column("source", table="xl"), expression=exp.Literal.string(origin.source)))
     if origin.window is not None:  # the leads' own period: "近30天展会线索转化来的客户"
-        created = exp.column("created_at", table="xl")
-        if origin.window.start is not None:
-            sub = sub.where(exp.GTE(this=created, expression=_ts(origin.window.start, False)))
-        if origin.window.end is not None:
-            sub = sub.where(exp.LT(this=created.copy(), expression=_ts(origin.window.end, False)))
+        sub = sub.where(*_bounds(exp.column("created_at", table="xl"), origin.window.start, origin.window.end))
     return exp.Exists(this=sub)
 
 
@@ -390,14 +386,20 @@ def _ts(value: datetime, is_date: bool) -> exp.Expr:
 def _window(ctx: _Ctx, time_code: str, w: TimeWindow) -> list[exp.Expr]:
     td = TIME_DIMENSIONS[time_code]
     col = ctx.frag(td.column)
-    out: list[exp.Expr] = []
-    if w.start is not None:
-        out.append(exp.GTE(this=col, expression=_ts(w.start, td.is_date)))
     end = w.end if w.end is not None or not td.is_date else w.period_end  # "due this month": the whole month
-    if end is not None:
-        out.append(exp.LT(this=col.copy(), expression=_ts(end, td.is_date)))
-    if w.start is None and end is None:
+    out = _bounds(col, w.start, end, td.is_date)
+    if not out:  # no bound at all: "with a close date"
         out.append(exp.Not(this=exp.Is(this=col.copy(), expression=exp.Null())))
+    return out
+
+
+def _bounds(col: exp.Expr, start: datetime | None, end: datetime | None, is_date: bool = False) -> list[exp.Expr]:
+    """The half-open window ``start <= col < end`` on ``col``; an open side adds no condition."""
+    out: list[exp.Expr] = []
+    if start is not None:
+        out.append(exp.GTE(this=col.copy(), expression=_ts(start, is_date)))
+    if end is not None:
+        out.append(exp.LT(this=col.copy(), expression=_ts(end, is_date)))
     return out
 
 
@@ -476,11 +478,7 @@ def _absence(ctx: _Ctx, entity: str, fu: FollowUp) -> exp.Expr:
     if where:
         conds.append(sqlglot.condition(where.replace("{today}", ctx.today.isoformat()), dialect=ctx.dialect))
     w = fu.window
-    col = sqlglot.condition(time_col, dialect=ctx.dialect)
-    if w.start is not None:
-        conds.append(exp.GTE(this=col, expression=_ts(w.start, False)))
-    if w.end is not None:
-        conds.append(exp.LT(this=col.copy(), expression=_ts(w.end, False)))
+    conds += _bounds(sqlglot.condition(time_col, dialect=ctx.dialect), w.start, w.end)
     if fu.amount is not None:  # "有超过100万的在跟商机的客户": the related record's own amount, compared
         if table not in ("opportunity", "contract"):
             raise CompileError("金额条件只适用于商机和合同", "an amount applies to deals and contracts")
@@ -539,11 +537,7 @@ def _follow_up(ctx: _Ctx, entity: str, fu: FollowUp) -> exp.Expr:
     ctx.aliases.add(alias)
     w = fu.window
     conds: list[exp.Expr] = [sqlglot.condition(link, dialect=ctx.dialect)]
-    col = exp.column("occurred_at", table="xa")
-    if w.start is not None:
-        conds.append(exp.GTE(this=col, expression=_ts(w.start, False)))
-    if w.end is not None:
-        conds.append(exp.LT(this=col.copy(), expression=_ts(w.end, False)))
+    conds += _bounds(exp.column("occurred_at", table="xa"), w.start, w.end)
     if fu.by is not None:
         conds.append(exp.EQ(this=exp.column("owner_id", table="xa"), expression=exp.Literal.number(fu.by)))
     if fu.kinds:

@@ -65,7 +65,6 @@ HAND_WRITTEN = [
     ("Which opportunities did the 华东1组 team create last week?", "SELECT o.name FROM opportunity o JOIN sales_rep s ON "
      "s.id = o.owner_id WHERE s.team_id = 1 AND o.created_at >= '2026-11-09 00:00:00' AND o.created_at < "
      "'2026-11-16 00:00:00'"),
-    ("各来源线索平均多少小时能联系上", "SELECT l.source FROM lead l WHERE l.first_contact_at IS NOT NULL GROUP BY l.source"),
     ("regions with win rate under 30% this year", "SELECT r.name_zh FROM opportunity o JOIN account a ON a.id = "
      "o.account_id JOIN region r ON r.id = a.region_id WHERE o.stage IN ('closed_won', 'closed_lost') AND o.closed_at >= "
      "'2026-01-01 00:00:00' GROUP BY r.name_zh HAVING 1.0 * SUM(o.stage = 'closed_won') / COUNT(*) < 0.30"),
@@ -82,6 +81,19 @@ HAND_WRITTEN = [
 @pytest.mark.parametrize(("question", "sql"), HAND_WRITTEN, ids=lambda v: str(v)[:24])
 def test_answer_matches_hand_written_sql(question: str, sql: str, small_engine: Engine) -> None:
     assert_answer_matches(question, sql, small_engine, TODAY)
+
+
+def test_hours_until_first_contact_per_source_are_averages(small_engine: Engine) -> None:
+    """"各来源线索平均多少小时能联系上" is the average response time per source; it once counted the leads."""
+    outcome = answer("各来源线索平均多少小时能联系上", engine=small_engine, caller=Caller.admin(), today=TODAY)
+    assert outcome.status == "answered", outcome.clarification
+    assert outcome.result is not None
+    with small_engine.connect() as conn:
+        expected = dict(conn.execute(text(
+            "SELECT l.source, AVG((julianday(l.first_contact_at) - julianday(l.created_at)) * 24) FROM lead l "
+            "WHERE l.first_contact_at IS NOT NULL GROUP BY l.source")).all())
+    got = {row[0]: row[-1] for row in outcome.result.rows}
+    assert got == pytest.approx(expected)
 
 
 @pytest.mark.parametrize("question", ["每个区域在跟金额最大的那个商机", "the biggest deal in each region this year",
