@@ -248,7 +248,7 @@ def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
             continue
         dim = DIMENSIONS[g]
         col = ctx.column(g)
-        if g in ("rep", "team", "account"):
+        if g in ("rep", "team", "account", "opportunity"):  # records with none are no group of their own
             owned.append(exp.Not(this=exp.Is(this=ctx.frag(col), expression=exp.Null())))
         if dim.label and dim.label != col:
             labels.append(exp.alias_(ctx.frag(dim.label), OUTPUT_NAME.get(dim.label, g)))

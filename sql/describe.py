@@ -77,6 +77,8 @@ def _related(fu: FollowUp, names: NameIndex | None) -> str:
                 f"[{w.start or '…'}, {w.end or 'now'})")
     product = f"，{_filter(fu.product, names)}" if fu.product is not None else ""
     product += f"，{_filter(fu.amount, names)}" if fu.amount is not None else ""
+    if fu.by is not None:  # "戴文博上门拜访了哪些客户": only the follow-ups that rep logged
+        product += f"，跟进人={(names.label('rep', fu.by) if names else None) or f'#{fu.by}'}"
     return (f"{'有' if fu.done else '没有'}{zh}{kinds}{product} ({'with' if fu.done else 'without'} {en}): {w.label} "
             f"[{w.start or '…'}, {w.end or 'now'})")
 

@@ -72,11 +72,29 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
     if any(compiled(w).search(t) for w in WRITE_WORDS for t in (raw, text)) and not (
             refining and re.match(r"(改成|改为|换成|改到)", text)):
         return Refusal("我只能查询数据，不能修改或删除 / I can only read data; I never change or delete it.")
+    if caller_team is None and previous is not None and re.search(r"组里|组内|本组|这个组|该组|\b(the|that) team\b", text):
+        # "组里每个人分别多少" after "华东1组本季度的赢单金额": the team just asked about
+        caller_team = next((int(str(x.value)) for x in previous.filters if x.dimension == "team" and x.op == "eq"), None)
+    if previous is not None:
+        text = _pronoun(text, previous, names)
     context = (today, names, previous, caller_id, caller_team)
     result = _understand(text, corrected, *context)
     if isinstance(result, Clarification) and result.reason == "unknown_words":
         return _without_remarks(text, corrected, *context) or result
     return result
+
+
+def _pronoun(text: str, previous: QueryPlan, names: NameIndex) -> str:
+    """"这个月他上门拜访了哪些客户" after a question about one rep: that rep, by name (a name two reps share is then
+    asked back like any other)."""
+    reps = [x.value for x in previous.filters if x.dimension == "rep" and x.op == "eq"]
+    name = names.label("rep", reps[0]) if len(reps) == 1 else None
+    if name is None:
+        return text
+    text = re.sub(r"^[他她]的?(?=这些|那些|这几|那几)", "", text)  # "他这些线索…": those records, still a follow-up
+    text = re.sub(r"(?<![其吉利])[他她](?![们人])", name, text, count=1)
+    text = re.sub(r"\b(he|she)\b", name, text, count=1)
+    return re.sub(r"\b(his|her)\b(?= \w)", name + "'s", text, count=1)
 
 
 def _understand(text: str, corrected: tuple[str, ...], today: date, names: NameIndex, previous: QueryPlan | None,
@@ -206,6 +224,11 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
             or _said_around(q, r"\b(did|have|has|do) ", r"(buy|bought|purchase|purchased|sell|sold)\b")):
         q.take(*sold.span())  # "how many A100s did we sell", "did South China buy": units, not deals
         f["measure"] = "units_sold"
+    elif f.get("measure") == "count" and not f.get("entities") and any(
+            x.dimension == "product" for x in f.get("filters", [])) and f.get("values") == [("stage", "closed_won")] \
+            and re.search(r"^how many\b.*\b(have|did|has) (we|i|you|they) (sold|sell)\b", q.text):
+        f["measure"] = "units_sold"  # "How many M8 monitors have we sold this year?": units on the won deals
+        f["values"], f["value_words"] = [], []
     if f.get("measure") == "count" and not f.get("count_strong") and f.get("entities") == ["payment"] and re.search(
             r"应收(?!.{0,3}(笔|期|条))", q.text) and re.search(r"(一共|总共|合计|加起来)多少(?![笔期条个])", q.text):
         f["measure"] = "amount_due"  # "12月份到期的应收一共多少": receivables are money; 多少笔 would count them
@@ -426,7 +449,8 @@ FIELD_TOTAL = {"amount_paid": "collected", "unpaid": "outstanding_amount"}
 GROUP_HEAD_ZH = r"(哪几个月|哪些月份?|哪个月|几个月)"
 GROUP_HEAD_EN = (r"^(which|what|list|show( me)?( the)?|how many|name the|find)\s+([\w-]+ ){0,3}?(?P<g>reps|salespeople|sales reps|"
                  r"accounts|customers|clients|hospitals|regions|teams|months|contracts|labs|distributors|stores|schools)\b|\b(?P<h>reps|salespeople|accounts|"
-                 r"customers|clients|hospitals|regions|contracts) (who|that|with|whose|sitting on|holding|carrying)\b")
+                 r"customers|clients|hospitals|regions|contracts) (in (north|south|east|west|central|northeast|northwest|"
+                 r"southwest|southeast) china )?(who|that|with|whose|sitting on|holding|carrying)\b")
 EN_GROUP = {"reps": "rep", "salespeople": "rep", "sales reps": "rep", "accounts": "account", "customers": "account",
             "clients": "account", "hospitals": "account", "regions": "region", "teams": "team", "months": "month",
             "contracts": "contract", "labs": "account", "distributors": "account", "stores": "account",
@@ -548,8 +572,16 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
     if q.found.get("stale"):
         return "opportunity", group_by
     distinct = list(dict.fromkeys(entities))
-    if "rep" in distinct and "follow_up_done" in q.found and re.search(r"谁(都)?(还)?(没|未|从来没)", q.text):
-        return "rep", group_by  # "华中2组的业务员这周谁还没跟进过客户": the reps, not the accounts
+    if ("rep" in distinct or ("rep",) in q.found.get("group_candidates", [])) and "follow_up_done" in q.found and re.search(
+            r"谁(都)?(还)?(没|未|从来没)|哪些(销售|业务员|同事)(?!的)|哪几(个|位)(销售|业务员|同事)(?!的)", q.text):
+        # "华中2组的业务员这周谁还没跟进过客户", "最近7天有哪些销售打过电话跟进客户": the reps, not the accounts
+        return "rep", group_by
+    if ranked and measure in (None, "count") and set(distinct) == {"activity", "opportunity"} and re.search(
+            r"跟进(次数|得|的次数)?最(多|频繁|勤)|\bmost (follow[- ]?ups|activities|activity|touches)\b", q.text):
+        return "activity", ["opportunity"]  # "本月跟进最频繁的3个在跟商机": each deal's follow-ups, counted
+    if ranked and measure in (None, "count") and distinct == ["account"] and not q.en and re.search(r"谁(?!的)", q.text) \
+            and any(c == "activity_type" for c, _v in q.found.get("values", [])):
+        return "activity", ["rep"]  # "上周谁拜访客户最多": the reps' visits, counted; the accounts are what they visited
     if "share_at" in q.found and not q.en and measure is None and len(distinct) > 1:
         # "执行中的合同里，有逾期分期的占多大比例": the share is of the records named before 里/中
         cut = [m.start() for m in re.finditer(DIVIDER_ZH, q.text[:q.found["share_at"]])]
@@ -731,8 +763,12 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             return Clarification(f"{ENTITIES[entity].label_zh}没有金额可以汇总 / {ENTITIES[entity].label_en} has no "
                                  "amount to add up.", EXAMPLES, "no_amount")
     if (measure == "collected" or f.get("said_measure") == "collected") and any(x.dimension == "amount" for x in filters):
-        # "Payments over 1.2M received this month": payments whose received amount is over 1.2M
-        filters = [replace(x, dimension="amount_paid") if x.dimension == "amount" else x for x in filters]
+        # "Payments over 1.2M received this month": payments whose received amount is over 1.2M; "逾期金额超过10w的
+        # 回款" compares what is still owed (below)
+        owed_words = {x.value for x in filters if x.dimension == "flag"} & {"overdue", "unpaid"} and not re.search(
+            r"实收|到账|已收|收到|回了|\bpaid\b|received|collected", q.text)
+        if not owed_words:
+            filters = [replace(x, dimension="amount_paid") if x.dimension == "amount" else x for x in filters]
         if not re.search(r"多少|总|合计|一共|how much|total|\bsum\b|altogether", q.text):
             measure = None
     flags = {x.value for x in filters if x.dimension == "flag"}
@@ -828,6 +864,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         measure, also = "count", (amount,)
     stages = {str(v) for x in filters if x.dimension == "stage"
               for v in (x.value if isinstance(x.value, tuple) else (x.value,))}
+    if measure == "avg_deal_size" and (stages - {"closed_won"} or Filter("flag", "eq", "open") in filters):
+        measure = "avg_opportunity_amount"  # "average size of my open deals": those deals, not the won ones
     if measure in WON_MEASURES and stages - {"closed_won"}:
         return Clarification("赢单类指标只统计已赢单的商机，与所选阶段矛盾，请换个说法 / Won figures count won deals only, "
                              "which contradicts the stage asked for; please rephrase.", EXAMPLES, "contradiction")
@@ -973,6 +1011,9 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         window = own_window
         if f.get("stale") and all(x.value != "open" for x in filters if x.dimension == "flag"):
             filters.append(Filter("flag", "eq", "open"))
+    if window is not None and window.label.startswith("未来") and f.get("time_field") not in FORWARD_FIELDS:
+        return Clarification(f"{window.label}还没有发生；只有预计成交日期和应收日期可以落在未来 / {window.label} has not "
+                             "happened yet; only expected close dates and due dates lie ahead.", EXAMPLES, "future")
     if window is not None and is_future(window, today) and f.get("time_field") != "o.expected_close_date":
         if measure in ("won_amount", "won_count", "collected", "win_rate"):
             return Clarification(f"{window.label}还没有发生，无法统计实际数据。要看预计成交的商机吗？/ {window.label} has "
@@ -999,7 +1040,7 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
                              "an account name only finds the lead it was converted from. Please rephrase.", EXAMPLES,
                              "lead_account")
     merged = _either(filters)
-    each = re.search(r"分别|各自|(?<=[\u4e00-\u9fff，,])各(?=是|回款|赢|签|卖|收|有|成交|完成|拿|多少|几)|对比|比较|相比|"
+    each = re.search(r"分别|各自|(?<=[\u4e00-\u9fff，,])各(?=是|回款|赢|签|卖|收|有|成交|完成|拿|多少|几|跟进|拜访|打了|联系|约了|新增|输|丢)|对比|比较|相比|"
                      r"respectively|\beach\b|\bvs\.?(?![a-z])|\bversus\b", q.text)
     if each and measure in ("units_sold", "units_by_line") and any(
             x.dimension in ("product", "product_line") and x.op == "in" for x in merged):
@@ -1044,6 +1085,10 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         else:
             return Clarification("请说明按什么排名（例如按客户或按业务员）/ Ranked by what: accounts, reps, regions?",
                                  EXAMPLES, "ranking")
+    if plan.having is not None and len(plan.group_by) == 1 and plan.group_by[0] in ("account", "rep") and re.search(
+            r"的(客户|医院|公司|经销商|业务员|销售|人)(一共|总共)?(有|是)?(多少|几)(个|家|位)?[?？]?$|^how many (accounts|customers"
+            r"|clients|hospitals|reps|salespeople)\b", q.text):
+        plan = replace(plan, count_groups=True)  # "联系人至少4个的客户有多少": how many accounts pass, not each one
     if plan.measure and f.get("superlative") and not plan.top_n:
         named = plan.group_by and any(x.dimension == plan.group_by[0] and x.op == "in" for x in plan.filters)
         # "戴文博跟高文博，谁跟进得多": the named ones side by side, largest first, not only the winner
@@ -1310,13 +1355,21 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
                 r"没到期|未到期|不管|包括|全部|\bnot (yet )?due\b|\ball\b|\bin total\b", q.text):
             measure = "overdue_amount"  # "how much does each of them owe?" after their overdue: still what is overdue
     listing = re.search(LIST_ASK, q.text) and f.get("top_n")  # "金额最大的五个是哪些": ranked records, not a sum
+    # "其中金额最大的三个" after a list of records: the largest of them, not one total
+    listing = listing or (f.get("top_n") and f.get("sort_hint") == "amount" and previous.measure is None
+                          and not previous.group_by and group_by is None)
     if measure is None and f.get("aggregate") and not listing and not (
             f["aggregate"] == "sum" and previous.measure in TOTAL_MEASURES
             and re.search(r"\b(of that|out of that|of it|of those)\b|其中|这里面|这当中", q.text)):
         measure = _amount_measure(previous.entity, str(f["aggregate"]))  # "金额一共多少": now the amount
-        flags = {x.value for x in previous.filters if x.dimension == "flag"}
+        flags = {x.value for x in (*previous.filters, *filters) if x.dimension == "flag"}
         if measure == "collected" and flags & {"overdue", "unpaid"}:  # "一共多少钱" after "我的逾期回款": still owed
             measure = _owed_measure(flags)
+        elif measure == "collected" and previous.measure in ("overdue_amount", "outstanding_amount"):
+            measure = previous.measure  # "一共逾期多少钱" after the accounts with overdue money: still owed
+    if group_by is None and previous.group_by and (f.get("aggregate") == "sum" or measure not in (None, "count")) \
+            and re.search(r"一共|总共|合计|总计|加起来|\bin total\b|\baltogether\b|\badd up\b|\boverall\b", q.text):
+        group_by = ()  # "一共逾期多少钱" after overdue per account: one total, not the breakdown again
     owing = {x.value for x in filters if x.dimension == "flag"} & {"overdue", "unpaid"}
     if previous.measure == "collected" and measure in (None, "collected") and owing and not re.search(LIST_ASK, q.text):
         # "and how much is still outstanding?" after what an account paid: what it still owes, not what it paid
@@ -1380,17 +1433,22 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
         if isinstance(columns, Clarification):
             return columns
         shown = columns
+    if as_list and previous.measure == "last_activity" and not previous.group_by and not top_n:
+        top_n, sort = 1, "x.occurred_at"  # "是谁跟进的" after the last follow-up's time: that one follow-up
     if not (filters or group_by or window or top_n or f.get("order") or measure or related or as_list or f.get("show")):
         return Clarification("请补充您想怎样调整上一个问题 / How should I change the previous question?", EXAMPLES,
                              "followup")
     own_field = f.get("time_field") if f.get("time_field") and TIME_DIMENSIONS[
         f["time_field"]].entity == previous.entity else None
+    if window is not None and window.past_year and (own_field or previous.time_field) in FORWARD_FIELDS:
+        window = _next_year(window)  # "just the ones expected to close in December", asked in November
     # "only the ones hired this year" after "reps with no visit last week": the reps' own date, not the visits'
     to_records = previous.follow_up is None or (own_field is not None and own_field not in GENERIC_TIME_FIELDS)
     # "有几家" after "蒋建华这个月跟进了哪些客户" (follow-ups by account): how many accounts, not each one's count
     groups_counted = bool(previous.group_by) and group_by is None and previous.group_by[0] in ("account", "rep") \
-        and bool(re.search(r"^(一共|总共)?(有|是)?(几|多少)(家|个|位)(客户|人)?[?？]?$|^how many (accounts|customers|"
-                           r"reps|of them|are there)\b(?!.*\b(deals?|visits?|follow[- ]?ups?)\b)", q.text))
+        and bool(re.search(r"^(一共|总共)?(有|是)?(几|多少)(家|个|位)(客户|人)?[?？]?$|^(其中|这里面|这些里)(有)?(几|多少)(家|个|位)"
+                           r"(?!.*(商机|单|回款|跟进|拜访|合同))|^how many (accounts|customers|reps|of them|of those|of these"
+                           r"|are there)\b(?!.*\b(deals?|visits?|follow[- ]?ups?|payments?|contracts?)\b)", q.text))
     return Refinement(filters=tuple(filters), group_by=group_by, related=related, as_list=as_list, sort=sort,
                       time_field=own_field,
                       window=window if to_records else None,

@@ -183,6 +183,8 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
               (("lead", "l.converted_account_id"),)),
     # per contract, for totals of its installments ("逾期金额超过100万的合同"); no group word, a contract list stays one
     Dimension("contract", "合同", "contract", "c.id", "c.contract_no", None, ()),
+    # per deal, for its follow-ups ("本月跟进最频繁的3个在跟商机"); no group word, a deal list stays one
+    Dimension("opportunity", "商机", "opportunity", "o.id", "o.name", None, ()),
     # fields a record may have left empty ("预计成交日期没填", "contacts with no phone"): filtered with is_null only
     Dimension("expected_close_date", "预计成交日期", "expected close date", "o.expected_close_date"),
     Dimension("phone", "电话", "phone", "ct.phone", None, None, (), (("lead", "l.phone"),)),
@@ -266,6 +268,10 @@ MEASURES: dict[str, Measure] = {m.code: m for m in (
             ("平均单额", "平均每单赢单金额", "平均每单", "客单价", "平均金额", "平均商机金额", "average deal size", "avg deal size", "average amount",
              "deal size"),
             "AVG(o.amount)", "money", "o.closed_at", ("o.stage = 'closed_won'",)),
+    # The average over deals in any state, when the question names one ("average size of my open deals"):
+    # average deal size alone means won deals.
+    Measure("avg_opportunity_amount", "opportunity", "平均商机金额", "average deal amount", (), "AVG(o.amount)",
+            "money", "o.created_at"),
     Measure("avg_days_in_stage", "opportunity", "平均停留天数", "average days in stage",
             ("平均停留天数", "停留天数", "在阶段天数", "平均天数", "days in stage", "time in stage", "how many days",
              "sitting in that stage", "sitting in the stage", "been sitting", "stuck in that stage", "停留了多少天",

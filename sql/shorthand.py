@@ -71,8 +71,14 @@ ABBREVIATIONS = (
     (r"平均(要)?(多少|几个?)小时(才)?(能)?(联系上|联系到|响应)", "平均响应时长"),  # "各类客户今年的赢单金额": by account type, not by account
     (r"(没|没有|未)回过款", "没有回款"), (r"倒数后|倒数最后", "倒数"), (r"\beach open stage\b", "each stage"),
     (r"(?<=拜访|跟进|联系)得(?=最(多|少|勤)(?!的))", ""),  # "谁拜访得最多"
-    (r"^(那|and )?(都是)?(为什么|为啥)(会)?(丢|输)(的|了|掉)?(这些|那些)?(单子?|商机)?(呢)?[?？]?$|^(and )?why (did|do) we lose (them|those|these)"
+    (r"^(那|and )?(都是|主要是|都)?(为什么|为啥|因为啥|因为什么|什么原因|啥原因)(会)?(丢|输)(的|了|掉)?(这些|那些)?(单子?|商机)?(呢)?[?？]?$"
+     r"|^(那|这些|那些)?(单子?)?(都是|主要是)?(因为啥|因为什么|什么原因|啥原因)(丢|输)(的|了|掉)(呢)?[?？]?$|^(and )?why (did|do) we lose (them|those|these)"
      r"( deals)?\??$", "按丢单原因"),
+    # "our A accounts": a class letter before a plural noun is no article
+    (r"\b(our|my|the|all|any|his|her|their|which) ([abc]) (?=(accounts|customers|clients|hospitals|distributors)\b)",
+     r"\1 class \2 "),
+    # "成交额不低于200万的单子": the won deal's own amount, compared, like "赢单金额超过…"
+    (r"(成交|签单)金?额(?=\s*(超过|不低于|不少于|大于|高于|达到|至少|低于|不到|小于|少于|在\s*[\d一二三四五六七八九十两]))", "赢单金额"),
     (r"走了(?=多少|几)", "卖了"), (r"销量最好", "销量最多"), (r"各(个)?组员", "各业务员"),
     (r"(?<![\d.])(\d+)万(\d)(?![\d万千百.])", r"\1.\2万"),  # "8万5" is 85,000
     (r"\b(were|was|got) opened\b", "were created"), (r"\b(aren't|isn't) (yet )?due( yet)?\b", "are not due yet"), (r"前前后后|来来回回", ""),
@@ -116,7 +122,9 @@ ABBREVIATIONS = (
     (r"\b(\d+|two|three|four|five|six|eight) weeks\b", lambda m: f"{_weeks(m.group(1)) * 7} days"),
     (r"\b(more than|at least|over|fewer than|less than|under|above|below) (one|two|three|four|five|six|seven|eight|nine|"
      r"ten)\b", lambda m: f"{m.group(1)} {EN_SMALL[m.group(2)]}"),
-    (r"\bno (demo|poc)s? (scheduled|booked|set up|done|held)\b", r"no \1"),
+    (r"\bno pocs? (scheduled|booked|set up|done|held)\b|\bno demos? (done|held)\b", lambda m: "no "
+     + m.group(0).split()[1].rstrip("s")),
+    (r"\bno demos? (booked|set up)\b", "no demo scheduled"),  # the deal's demo flag, as "no demo scheduled"
     # a demo "scheduled" is the deal's demo flag, not a demo follow-up logged
     (r"\b(never had|never got|without) (a |any )?demos? (scheduled|booked)\b|\bno demos? (was|were|has been|had been|"
      r"have been)( ever)? (scheduled|booked)\b", "no demo scheduled"),
@@ -250,7 +258,8 @@ ABBREVIATIONS = (
     (r"\boutstanding balances?\b", "outstanding amount"), (r"\b(are )?(carrying|sitting on|holding) the (most|largest|biggest) "
      r"(overdue|past[- ]due) (money|amounts?|balances?|receivables?)\b", r"with the most overdue amount"),
     (r"\bhow much (have|has) (.{1,30}?) paid( us)?\b", r"how much was collected from \2"), (r"(?<=没收|未收)的部分", "的"),
-    (r"部分回款(?=的分期|的回款)", "部分付款"), (r"一期(都|也)(还)?没(付|收到|回款)", "一分钱都没付"), (r"\b(for )?each of (my|our) (reps|team members|people)\b", r"\2 reps by rep"), (r"\b(currently )?owes? us (overdue|past[- ]due) (money|amounts?|payments?)\b",
+    (r"部分回款(?=的分期|的回款)", "部分付款"), (r"一期(都|也)(还)?没(付|收到|回款)", "一分钱都没付"), (r"\b(for )?each of (my|our) (reps|team members|people)\b", r"\2 reps by rep"),
+    (r"\beach of (my|our) (accounts|customers|clients)\b", r"\1 each account"), (r"\b(currently )?owes? us (overdue|past[- ]due) (money|amounts?|payments?)\b",
      "have overdue payments"), (r"\brecieve", "receive"), (r"\bbehind on (payments?|paying)\b", "overdue"),
     (r"[？?。]\s*[^，,。？?]{0,12}(要|得|需要)[^，,。？?]{0,6}(核|核对|确认|对)一下[。!！]?$", ""),
     (r"(的)?合同号是多少", "的合同"), (r"\b(and )?what (are|is) (they|it|each( one)?) worth\b", ""), (r"[两三四五]份(?=合同(加起来|一共|总共|合计|未收))", ""), (r"\bar outstanding\b", "outstanding receivables"),

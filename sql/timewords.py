@@ -124,6 +124,11 @@ ROLLING = (
     (re.compile(r"(?:last|past|previous)\s+(\d+|two|three|six|twelve)\s+months?"), 30),
 )
 EN_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "seven": 7, "twelve": 12, "thirty": 30, "ninety": 90}
+# The days ahead, for dates that lie ahead (due dates, expected close dates): "两周内到期" (after 两周 became 14天),
+# "未来30天", "due in the next 14 days". Other records have no future; is_future asks back.
+FORWARD_RE = re.compile(r"(?:未来|接下来|今后|往后)\s*" + NUM + r"\s*(?:天|日)(?:之内|以内|内)?|" + NUM
+                        + r"\s*天(?:之内|以内|内)(?=\s*(?:就|将|会|要)?\s*(?:到期|截止))|\b(?:in |within )?the (?:next|coming) "
+                        r"(\d+) days\b")
 SINGLE = ((re.compile(r"(?:近|最近|过去)\s*一\s*(?:周|星期)|past week|last 7 days"), 7, "近7天"),
           (re.compile(r"(?:近|最近|过去)\s*一?\s*个月|past month|last 30 days"), 30, "近30天"))
 YEAR_RE = re.compile(r"(?:in\s+)?(?<!\d)(20\d\d)(?!\d)\s*(?:年(?!\s*\d{1,2}\s*月)|(?![\s\d]*年?\s*\d{1,2}\s*月))")
@@ -268,6 +273,10 @@ def _find_one(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | No
     for rx, days, label in SINGLE:
         if m := rx.search(text):
             offer(_rolling(days, label, today), m.span())
+    if m := FORWARD_RE.search(text):
+        n = _int(next(g for g in m.groups() if g))
+        if n:
+            offer(TimeWindow(_d(today), _d(today + timedelta(days=n)), f"未来{n}天"), m.span())
     for rx, unit in ROLLING:
         if m := rx.search(text):
             n = EN_NUM.get(m.group(1), None) or _int(m.group(1))
@@ -357,4 +366,4 @@ def _find_one(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | No
 
 
 def is_future(w: TimeWindow, today: date) -> bool:
-    return w.start is not None and w.start >= _d(today) + timedelta(days=1)
+    return w.start is not None and (w.start >= _d(today) + timedelta(days=1) or w.label.startswith("未来"))

@@ -61,3 +61,13 @@ def server_engine(kind: str) -> Engine:
         pytest.skip(reason)
     drop_all(engine)
     return engine
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """For `pytest -n 2 --dist loadgroup` (make test): each test file runs on one worker, so its module fixtures
+    (models, synthesised calls) are built once; every file marked `server` shares one group, because they drop and
+    rebuild the same PostgreSQL and MariaDB databases and must never run at the same time."""
+    for item in items:
+        group = "servers" if item.get_closest_marker("server") else item.nodeid.split("::")[0]
+        item.add_marker(pytest.mark.xdist_group(group))
+

@@ -12,6 +12,7 @@ from crm.demo import build_demo
 from crm.models import TABLES
 
 BACKENDS = ["sqlite", "postgresql", "mariadb"]
+pytestmark = pytest.mark.server
 
 
 @pytest.fixture(scope="module", params=BACKENDS)

@@ -14,7 +14,7 @@ from crm.db import make_engine
 from crm.demo import build_demo
 from evals.nl2sql.run import TODAY, load_entries, results_match
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.server]
 
 
 @pytest.fixture(scope="module")
@@ -23,6 +23,11 @@ def default_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     engine = make_engine(f"sqlite:///{path}")
     build_demo(engine, "default", 7, TODAY)
     return engine
+
+
+@pytest.fixture(scope="module")
+def sqlite_answers(default_sqlite: Engine) -> dict[str, tuple[str, list[tuple]]]:
+    return _answers(default_sqlite)  # once for both servers
 
 
 def _answers(engine: Engine) -> dict[str, tuple[str, list[tuple]]]:
@@ -38,10 +43,10 @@ def _answers(engine: Engine) -> dict[str, tuple[str, list[tuple]]]:
 
 
 @pytest.mark.parametrize("kind", ["postgresql", "mariadb"])
-def test_same_answers_as_sqlite(kind: str, default_sqlite: Engine) -> None:
+def test_same_answers_as_sqlite(kind: str, sqlite_answers: dict[str, tuple[str, list[tuple]]]) -> None:
     engine = server_engine(kind)
     build_demo(engine, "default", 7, TODAY)
-    expected = _answers(default_sqlite)
+    expected = sqlite_answers
     got = _answers(engine)
     differ = [qid for qid, (status, rows) in expected.items()
               if got[qid][0] != status or not results_match(rows, got[qid][1], tol=1e-6)]
