@@ -288,6 +288,15 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
                 or (previous.measure is None and bare and previous.filters)):
         # "回款了多少" right after "宁夏省人民医院签了哪些合同": the same records' money, not everyone's
         return _switch_measure(previous, measure, f.get("window"))
+    owing = previous.follow_up if previous is not None and previous.entity == "account" else None
+    if owing is not None and owing.done and owing.target in ("overdue_payment", "unpaid_payment") \
+            and measure in ("outstanding_amount", "overdue_amount", "collected") and not entities \
+            and not (f.get("filters") or f.get("values") or f.get("window")) and previous is not None:
+        # "which ones, and how much does each owe?" after "how many distributors have overdue payments": each of
+        # those accounts, with what it owes
+        owed = "overdue_amount" if owing.target == "overdue_payment" else "outstanding_amount"
+        return replace(previous, entity="payment", measure=owed, group_by=("account",), follow_up=None, also=(),
+                       top_n=None, order=None, sort=None, count_groups=False, notes=())
     if previous is not None and others and re.search(ANAPHORA + r"|这些|那些|他们|她们|these|those|them", q.text):
         # "这些客户的决策人": other records of the same accounts; only a plain list of them can be carried over
         carried = [x for x in previous.filters]
@@ -972,8 +981,10 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         follow_up = FollowUp(ever if own_time or window is None else window, bool(f.get("follow_up_done")), (),
                              str(f["absence"]), product=f.get("deal_product"), count=f.get("absence_count"))
         amounts = [x for x in filters if x.dimension == "amount"]
-        if entity in ("account", "rep") and follow_up.target in AMOUNT_TARGETS and len(amounts) == 1:
-            # "有超过100万的在跟商机的客户": an account or rep has no amount; the number is the related record's
+        if entity in ("account", "rep") and follow_up.target in AMOUNT_TARGETS and len(amounts) == 1 \
+                and entity not in f.get("amount_entities", []):
+            # "有超过100万的在跟商机的客户": the number is the related record's, unless the question named the
+            # account's own amount ("年营收过亿但从来没有过商机的客户")
             follow_up = replace(follow_up, amount=amounts[0])
             filters = [x for x in filters if x is not amounts[0] and not (
                 follow_up.target == "open_opportunity" and x == Filter("flag", "eq", "open"))]
@@ -1393,6 +1404,11 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
         return Clarification(f"暂不支持在前{previous.top_n}名里再筛选；要看符合条件的重新排名，请完整地问一次 / Filtering within "
                              f"the previous top {previous.top_n} is not supported yet; ask in full for a new ranking.",
                              EXAMPLES, "within_top_n")
+    having = None
+    bars = [x for x in filters if x.dimension == "amount"]
+    if previous.having is not None and len(bars) == 1 and group_by is None:
+        having = Filter("value", bars[0].op, bars[0].value)  # "and how many have at least 30?": the group's total
+        filters = [x for x in filters if x is not bars[0]]
     related = None
     if f.get("more_related"):  # a follow-up carries one condition on other records; never drop the second
         return Clarification("一个追问里有两个关于其他记录的条件，请完整地问一次 / This follow-up sets two conditions on other "
@@ -1435,7 +1451,8 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
         shown = columns
     if as_list and previous.measure == "last_activity" and not previous.group_by and not top_n:
         top_n, sort = 1, "x.occurred_at"  # "是谁跟进的" after the last follow-up's time: that one follow-up
-    if not (filters or group_by or window or top_n or f.get("order") or measure or related or as_list or f.get("show")):
+    if not (filters or group_by or window or top_n or f.get("order") or measure or related or as_list or f.get("show")
+            or having):
         return Clarification("请补充您想怎样调整上一个问题 / How should I change the previous question?", EXAMPLES,
                              "followup")
     own_field = f.get("time_field") if f.get("time_field") and TIME_DIMENSIONS[
@@ -1453,7 +1470,8 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
                       time_field=own_field,
                       window=window if to_records else None,
                       follow_up_window=None if to_records else window,
-                      top_n=top_n, order=f.get("order"), measure=measure, count_groups=groups_counted, show=shown)
+                      top_n=top_n, order=f.get("order"), measure=measure, count_groups=groups_counted, show=shown,
+                      having=having)
 
 
 LIST_ASK = (r"哪些|哪几(?!个?(区|组|月|类|个行业))|有谁|列出|列一下|列个|名单|明细|\bwhich (of|ones?|are|were|is)\b|\blist\b|"

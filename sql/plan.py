@@ -160,6 +160,7 @@ class Refinement:
     time_field: str | None = None  # "预计这个月能成交的呢": the new window dates another time of the same records
     count_groups: bool = False  # "有几家" after a breakdown by account: how many groups there are
     show: tuple[str, ...] = ()  # "负责人是谁", "show their owners": columns the previous list adds
+    having: Filter | None = None  # "and how many have at least 30?" after a count per group over 20: the new bar
 
     def apply(self, plan: QueryPlan) -> QueryPlan:
         out = plan
@@ -194,6 +195,8 @@ class Refinement:
             out = replace(out, top_n=self.top_n, order=self.order or out.order or "desc")
         elif self.order is not None:
             out = replace(out, order=self.order)
+        if self.having is not None:
+            out = replace(out, having=self.having)
         if self.count_groups and out.group_by:
             out = replace(out, count_groups=True, top_n=None, order=None)
         return out

@@ -500,6 +500,7 @@ AMOUNT_MARKERS = r"多少|金额|总额|额|合计|总计|总和|按|各|每|排
 BOTH_FIGURES = (r"(数量|个数|多少个|几个|笔数|单数|份数)\s*(和|及|以及|与|、|,|，|跟)\s*(合同|商机|回款)?(总)?(金额|总额|多少钱)|"
                 r"(有)?(多少|几)(个|单|笔|份|家)\s*[,，、]\s*(一共|总共|合计)?(是)?(多少钱|多少金额)|"
                 r"(多少|几)(单|个|笔|家)\s*[,，、]\s*(总)?金额(是)?多少|"
+                r"(多少|几)(单|个|笔|份)(合同|商机|单子)\s*[,，、]\s*(合同|商机)?(总)?金?额(是|一共|总共|合计)?多少|"
                 r"(金额|总额)\s*(和|及|以及|与|、|,|，|跟)\s*(数量|个数|笔数|单数)|"
                 r"\b(count|number)\b( of \w+)? and (the )?(total )?(value|amount|sum)\b|"
                 r"\b(total )?(value|amount)\b and (the )?(count|number)\b|how many and how much|"
@@ -954,6 +955,11 @@ NOT_VALUE = re.compile(r"(不含|不包括|不包含|除了|除去|去掉|排除
                        r"\s*(the\s+|那些|这些)?(已经?)?$")
 
 
+NOT_AFTER = re.compile(r"((\s*(和|、|或|或者|及|与)\s*[\u4e00-\u9fff]{1,8}?){0,3})\s*(以外|之外)")
+NOT_CHAINED = re.compile(r"(\bnot|不是|不含|不包括|除了|excluding|except)\s*(the\s+)?[\w\u4e00-\u9fff]{1,20}?\s*(\bor|\bnor|\band|或者?|和|、|也不是)"
+                         r"\s*$")
+
+
 def _sent_verb(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
     """"quotes we sent to hospitals", "发给医院的报价": sending, which every quote went through, not the status
     "sent" (still waiting for the customer's answer)."""
@@ -979,6 +985,13 @@ def _values(q: Question, today: date, names: NameIndex, caller_id: int | None) -
         m = q.search(re.escape(word) + ("s?" if word.isascii() and word[-1].isalpha() else ""), word=word.isascii())
         if m and (neg := NOT_VALUE.search(q.text[:m.start()])) and q.free(neg.start(), m.start()):
             q.take(neg.start(), m.end())  # "不含已流失的", "excluding the churned ones": that value is left out
+            q.found.setdefault("negated_values", []).append((code, value))
+            continue
+        if m and ((post := NOT_AFTER.match(q.text, m.end())) or NOT_CHAINED.search(q.text[:m.start()])):
+            # "医院和实验室以外的客户", "customers that are not hospitals or labs": each value is left out
+            q.take(*m.span())
+            if post:
+                q.take(post.start(4), post.end(4))
             q.found.setdefault("negated_values", []).append((code, value))
             continue
         if m:

@@ -79,6 +79,13 @@ ABBREVIATIONS = (
      r"\1 class \2 "),
     # "成交额不低于200万的单子": the won deal's own amount, compared, like "赢单金额超过…"
     (r"(成交|签单)金?额(?=\s*(超过|不低于|不少于|大于|高于|达到|至少|低于|不到|小于|少于|在\s*[\d一二三四五六七八九十两]))", "赢单金额"),
+    # an English question with a Chinese record word in it ("how many 经销商 have overdue payments"): the English word,
+    # so the question is read as English throughout
+    (r"(?<=[a-z] )(经销商|医院|客户|门店|学校|实验室|商机|线索|合同|回款)(?= [a-z])", lambda m: CODE_SWITCH[m.group(1)]),
+    (r"^(那)?每(一)?家(?=(分别|还|都)?欠)", "各"),  # "每家欠多少" after accounts with overdue money
+    (r"\b(are|is|were|was)n'?t\b(?= (hospitals?|labs?|distributors?|stores?|schools?|fully|yet|paid|closed|won|lost|"
+     r"active|in\b))", r"\1 not"),  # "customers that aren't hospitals", "still aren't fully paid"
+    (r"\bby (customers|accounts|clients|hospitals|reps) (that|who|which)\b", r"for \1 \2"),  # not a breakdown
     (r"走了(?=多少|几)", "卖了"), (r"销量最好", "销量最多"), (r"各(个)?组员", "各业务员"),
     (r"(?<![\d.])(\d+)万(\d)(?![\d万千百.])", r"\1.\2万"),  # "8万5" is 85,000
     (r"\b(were|was|got) opened\b", "were created"), (r"\b(aren't|isn't) (yet )?due( yet)?\b", "are not due yet"), (r"前前后后|来来回回", ""),
@@ -325,6 +332,10 @@ _COMPILED = tuple((re.compile(pattern), replacement) for pattern, replacement in
 # them because it finds a name by its ending: "银川华润医疗科技有限工司", "蚌埠市骨科医园", "免疫分析议".
 SUFFIX_SLIPS = ((re.compile(r"有限(工司|公可|公同|公寺)|有线公司"), "有限公司"),
                 (re.compile(r"(?<=[\u4e00-\u9fff])医园"), "医院"), (re.compile(r"(?<=分)析议"), "析仪"))
+
+
+CODE_SWITCH = {"经销商": "distributors", "医院": "hospitals", "客户": "customers", "门店": "stores", "学校": "schools",
+               "实验室": "labs", "商机": "deals", "线索": "leads", "合同": "contracts", "回款": "payments"}
 
 
 def expand(text: str, known: frozenset[str]) -> tuple[str, tuple[str, ...]]:

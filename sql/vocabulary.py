@@ -34,7 +34,8 @@ NEGATED_FOLLOW_UP = (
     r"(no|without( any)?) (follow[- ]?ups?|activit(y|ies)|visits?|contact)",
     r"(not|never|haven'?t|hasn'?t|weren'?t|wasn'?t) (been )?(followed[- ]?up|visited|contacted|touched)( on| with)?",
     r"(not|never|haven'?t|hasn'?t) (been )?in (touch|contact) with( them| it)?( at all)?",
-    r"\b(logged|did|recorded|done) nothing\b|\bnothing (logged|recorded)\b|\bno activity (logged|recorded)\b",
+    r"\b(logged|did|recorded|done) nothing\b|\bnothing (logged|recorded)\b|\bno activity (logged|recorded)\b|"
+    r"\b(haven'?t|hasn'?t|didn'?t|did not|have not|has not) (logged|recorded) (anything|any activity|any follow[- ]?ups?)\b",
     r"沉默", r"无人跟进", r"没人跟", r"没(有)?动(静)?(过)?",
     r"(还)?(一条|一次|一个|一回)(跟进|拜访|跟进记录|活动)(记录)?(都|也)(还)?(没|没有|未)(有)?(过)?",
     r"(haven't|hasn't|hadn't|didn't|don't|doesn't|never) (had|have|get|got|received|logged|recorded|seen)( a single| any| an?|"
@@ -45,7 +46,8 @@ NEGATED_FOLLOW_UP = (
 )
 # Negation of one kind of follow-up: "一个电话都没打过" (no calls), "没上门拜访过" (no visits).
 TYPED_NEGATION = (
-    (r"(一个|一通|一次)?电话(都|也)?没(有)?打过?|没(有)?打过?电话(跟进|联系)?|no (phone )?calls?|never called|not called", ("call",)),
+    (r"(一个|一通|一次)?电话(都|也)?没(有)?打过?|没(有)?打过?电话(跟进|联系)?|no (phone )?calls?|never called|not called|"
+     r"(haven'?t|hasn'?t|didn'?t|did not|have not|has not) (been )?called", ("call",)),
     (r"(一次)?(都|也)?(还)?没(有)?(人|被|任何)?去?(上门)?拜访(过|记录)?|(一次)?(上门)?拜访(都|也)?没(有)?(过)?|没(有)?上门(拜访)?过?|no visits?|"
      r"never (been )?visited|not (been )?visited|(haven'?t|hasn'?t|have not|has not) (been )?visited|(haven'?t|hasn'?t|"
      r"have not|has not|never) (had|got) (a |an |any )?(on-site )?visits?|without (a |an |any )?(on-site )?visits?|(haven't|hasn't|didn't) (i|we|you|he|she|they) "
@@ -209,7 +211,7 @@ TIME_FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "c.signed_at": ("签约", "签订", "签下来的", "签下来", "签下的", "签过", "签的", "签了", "signed", "did we sign",
                     "we signed", "sign"),
     "p.paid_at": ("收到的回款", "到账的", "到账", "payments received", "were received"),
-    "l.assigned_at": ("新分配", "新分到", "分配出去", "分配的", "分到的", "被分到", "assigned"),
+    "l.assigned_at": ("新分配", "新分到", "分配出去", "分配的", "分到的", "被分到", "分给", "派给", "assigned"),
     "o.created_at": ("新增商机", "新建商机", "新商机", "创建的商机", "new deals", "new opportunities", "created"),
     "a.created_at": ("新增客户", "新客户", "新建客户", "new customers", "new accounts"),
     "s.hired_on": ("新入职", "入职", "new hires", "new hire", "hired", "joined"),

@@ -65,9 +65,13 @@ def server_engine(kind: str) -> Engine:
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """For `pytest -n 2 --dist loadgroup` (make test): each test file runs on one worker, so its module fixtures
-    (models, synthesised calls) are built once; every file marked `server` shares one group, because they drop and
-    rebuild the same PostgreSQL and MariaDB databases and must never run at the same time."""
+    (models, synthesised calls) are built once; the tests of one server (PostgreSQL or MariaDB) share one group,
+    because they drop and rebuild the same database and must never run at the same time; the two servers' groups
+    may run side by side."""
     for item in items:
-        group = "servers" if item.get_closest_marker("server") else item.nodeid.split("::")[0]
+        group = item.nodeid.split("::")[0]
+        if item.get_closest_marker("server"):
+            params = getattr(getattr(item, "callspec", None), "params", {})
+            server = next((v for v in params.values() if v in SERVER_URLS), None)
+            group = f"server-{server}" if server else group
         item.add_marker(pytest.mark.xdist_group(group))
-

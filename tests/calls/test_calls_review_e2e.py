@@ -156,7 +156,8 @@ def test_calls_command_stores_review_on_opportunity(call_files, small_coach, sma
         before = int(conn.scalar(select(func.count()).select_from(Activity)))
     monkeypatch.setattr(command, "_coach", lambda *_a, **_k: small_coach)
     (tmp_path / "data").mkdir()
-    shutil.copytree(model_cache / "whisper-base", tmp_path / "data" / "models" / "whisper-base")
+    # assembled here too: the test must not rely on another test having built the model first
+    shutil.copytree(resolve_model(None, cache_dir=model_cache).path, tmp_path / "data" / "models" / "whisper-base")
     code = command.review_call_command(call_files[1], None, opp_id, "en", True, None, url,
                                        data_dir=tmp_path / "data")
     payload = json.loads(capsys.readouterr().out)

@@ -1,7 +1,13 @@
-"""The evaluation set gives identical answers on SQLite, PostgreSQL and MariaDB (same demo data on each)."""
+"""The evaluation set gives identical answers on SQLite, PostgreSQL and MariaDB (same demo data on each).
+
+The project's own set (`questions.yaml`, dev and test) runs in full; of the development sets written later, a fixed
+third (by a hash of the id, so the same questions every run) keeps `make test` short. Set
+SALES_ASSISTANT_BACKENDS_ALL=1 to run every question."""
 
 from __future__ import annotations
 
+import os
+import zlib
 from pathlib import Path
 
 import pytest
@@ -27,12 +33,17 @@ def default_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Engine:
 
 @pytest.fixture(scope="module")
 def sqlite_answers(default_sqlite: Engine) -> dict[str, tuple[str, list[tuple]]]:
-    return _answers(default_sqlite)  # once for both servers
+    return _answers(default_sqlite)  # once per worker
+
+
+def _sampled(split: str, qid: str) -> bool:
+    return split in ("dev", "test") or os.environ.get("SALES_ASSISTANT_BACKENDS_ALL") == "1" \
+        or zlib.crc32(qid.encode()) % 3 == 0
 
 
 def _answers(engine: Engine) -> dict[str, tuple[str, list[tuple]]]:
     out = {}
-    for e in load_entries():
+    for e in (e for e in load_entries() if _sampled(e.split, e.id)):
         caller = resolve_caller(engine, e.as_)
         conv = Conversation()
         for c in e.context:

@@ -9,7 +9,11 @@ typing, conversations, numbers, time windows, code-switching): each case was a c
   ranked by their follow-ups, and named reps side by side ("X和Y各跟进了多少次");
 - "成交额不低于200万的单子" lists won deals; "联系人至少4个的客户有多少" counts accounts; "reps in North China with
   over X in won revenue" compares each rep's total;
-- in a conversation: a total after a breakdown ("一共逾期多少钱"), "how many of those are hospitals", "December"
+- "2000万" is money, not the year 2000; "年营收…但从来没有过商机" compares the account's revenue, not the deals';
+  "医院和实验室以外", "aren't hospitals or labs" leave both out; "分给" dates leads by assignment; an English question
+  with a Chinese record word ("how many 经销商") is read in English; "haven't called";
+- in a conversation: a new bar after a count per group ("and how many have at least 30?"), what each of the
+  accounts just counted owes ("which ones, and how much does each owe?", "每家欠多少"), a total after a breakdown ("一共逾期多少钱"), "how many of those are hospitals", "December"
   for an expected close date, loss reasons asked colloquially, "组里" after a named team, the largest of a list,
   "他" as the rep just asked about, and who logged the last follow-up.
 
@@ -49,6 +53,17 @@ HAND_WRITTEN = [
      "AND o.closed_at >= '2026-01-01 00:00:00'"),
     ("联系人至少3个的客户有多少", "SELECT COUNT(*) FROM account a WHERE (SELECT COUNT(*) FROM contact ct WHERE "
      "ct.account_id = a.id) >= 3"),
+    ("赢单金额超过2000万的业务员", "SELECT s.name FROM opportunity o JOIN sales_rep s ON s.id = o.owner_id WHERE "
+     "o.stage = 'closed_won' GROUP BY s.id, s.name HAVING SUM(o.amount) > 20000000"),  # 2000万 is no year
+    ("年营收超过5000万但从来没有过商机的客户", "SELECT a.name FROM account a WHERE a.annual_revenue > 50000000 AND NOT EXISTS "
+     "(SELECT 1 FROM opportunity o WHERE o.account_id = a.id)"),
+    ("Contracts signed this year by customers that aren't hospitals or labs — how many?", "SELECT COUNT(*) FROM "
+     "contract c JOIN account a ON a.id = c.account_id WHERE a.account_type NOT IN ('hospital', 'lab') AND c.signed_at "
+     ">= '2026-01-01 00:00:00'"),
+    ("今年医院和实验室以外的客户签的合同有几份", "SELECT COUNT(*) FROM contract c JOIN account a ON a.id = c.account_id WHERE "
+     "a.account_type NOT IN ('hospital', 'lab') AND c.signed_at >= '2026-01-01 00:00:00'"),
+    ("customers I haven't called this month", "SELECT a.name FROM account a WHERE NOT EXISTS (SELECT 1 FROM activity x "
+     "WHERE x.account_id = a.id AND x.type = 'call' AND x.occurred_at >= '2026-11-01 00:00:00')"),
     ("Reps in East China with over 5 million in won revenue this year", "SELECT s.name FROM opportunity o JOIN "
      "sales_rep s ON s.id = o.owner_id JOIN region r ON r.id = s.region_id WHERE r.code = 'east' AND o.stage = "
      "'closed_won' AND o.closed_at >= '2026-01-01 00:00:00' GROUP BY s.id, s.name HAVING SUM(o.amount) > 5000000"),
@@ -70,6 +85,16 @@ def test_reps_who_logged_a_call_are_the_reps_themselves(small_engine: Engine) ->
     assert_answer_matches("最近7天有哪些销售打过电话跟进客户", "SELECT s.name FROM sales_rep s WHERE EXISTS (SELECT 1 FROM "
                           "activity x WHERE x.owner_id = s.id AND x.type = 'call' AND x.occurred_at >= "
                           "'2026-11-11 00:00:00')", small_engine, TODAY)
+
+
+@pytest.mark.parametrize(("question", "entity", "time_field"), [
+    ("本月分给华东区的线索", "lead", "l.assigned_at"),  # on the small database every lead is assigned the day it came
+    ("how many 经销商 have overdue payments?", "account", None),  # the distributors, not their installments
+])
+def test_what_the_question_is_about(question: str, entity: str, time_field: str | None, small_engine: Engine) -> None:
+    outcome = answer(question, engine=small_engine, caller=Caller.admin(), today=TODAY)
+    assert outcome.status == "answered" and outcome.plan is not None
+    assert (outcome.plan.entity, outcome.plan.time_field) == (entity, time_field)
 
 
 def _conversation(engine: Engine, *questions: str):
@@ -96,6 +121,13 @@ CONVERSATIONS = [
      "WHERE s.team_id = 1 AND o.stage = 'closed_won' AND o.closed_at >= '2026-01-01 00:00:00' GROUP BY s.id, s.name"),
     (("华东区有哪些在跟商机", "其中金额最大的三个"), "SELECT o.name FROM opportunity o JOIN account a ON a.id = o.account_id "
      f"JOIN region r ON r.id = a.region_id WHERE r.code = 'east' AND {OPEN} ORDER BY o.amount DESC LIMIT 3"),
+    (("How many accounts have more than 20 activities logged?", "and how many have at least 30?"),
+     "SELECT COUNT(*) FROM account a WHERE (SELECT COUNT(*) FROM activity x WHERE x.account_id = a.id) >= 30"),
+    (("how many distributors have overdue payments?", "which ones, and how much does each owe?"),
+     "SELECT a.name FROM payment p JOIN contract c ON c.id = p.contract_id JOIN account a ON a.id = c.account_id WHERE "
+     f"a.account_type = 'distributor' AND {OVERDUE} GROUP BY a.id, a.name"),
+    (("有逾期款的医院有几家", "每家欠多少"), "SELECT a.name FROM payment p JOIN contract c ON c.id = p.contract_id "
+     f"JOIN account a ON a.id = c.account_id WHERE a.account_type = 'hospital' AND {OVERDUE} GROUP BY a.id, a.name"),
     (("戴文博这个月跟进了多少次", "这个月他上门拜访了哪些客户"), "SELECT DISTINCT a.name FROM activity x JOIN account a ON "
      "a.id = x.account_id JOIN sales_rep s ON s.id = x.owner_id WHERE s.name = '戴文博' AND x.type = 'visit' AND "
      "x.occurred_at >= '2026-11-01 00:00:00'"),
@@ -133,3 +165,14 @@ def test_who_logged_the_last_follow_up(small_engine: Engine) -> None:
 def test_days_ahead_of_past_records_are_asked_back(question: str, small_engine: Engine) -> None:
     outcome = answer(question, engine=small_engine, caller=Caller.admin(), today=TODAY)
     assert outcome.status == "clarify"
+
+
+def test_a_count_and_an_amount_in_one_question(small_engine: Engine) -> None:
+    outcome = answer("10月份一共签了多少份合同，合同额多少", engine=small_engine, caller=Caller.admin(), today=TODAY)
+    assert outcome.status == "answered" and outcome.result is not None
+    with small_engine.connect() as conn:
+        expected = conn.execute(text("SELECT COUNT(*), SUM(amount) FROM contract WHERE signed_at >= '2026-10-01 00:00:00' "
+                                     "AND signed_at < '2026-11-01 00:00:00'")).one()
+    assert expected[0] > 0
+    assert list(outcome.result.rows[0]) == pytest.approx(list(expected))
+
