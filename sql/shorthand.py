@@ -24,6 +24,10 @@ def _weeks(word: str) -> int:
     return int(word) if word.isdigit() else EN_SMALL.get(word) or chinese_to_int(word) or 1
 
 
+# English words for Chinese record words in an English question (code-switching).
+CODE_SWITCH = {"经销商": "distributors", "医院": "hospitals", "客户": "customers", "门店": "stores", "学校": "schools",
+               "实验室": "labs", "商机": "deals", "线索": "leads", "合同": "contracts", "回款": "payments"}
+
 # (pattern, replacement) over the normalised, lower-case question; word boundaries keep "wk" out of "wkday".
 ABBREVIATIONS = (
     (r"(?<=[\u4e00-\u9fff])\s+数\s*$", "数量"),  # "近7天 新建商机 数": how many
@@ -332,10 +336,6 @@ _COMPILED = tuple((re.compile(pattern), replacement) for pattern, replacement in
 # them because it finds a name by its ending: "银川华润医疗科技有限工司", "蚌埠市骨科医园", "免疫分析议".
 SUFFIX_SLIPS = ((re.compile(r"有限(工司|公可|公同|公寺)|有线公司"), "有限公司"),
                 (re.compile(r"(?<=[\u4e00-\u9fff])医园"), "医院"), (re.compile(r"(?<=分)析议"), "析仪"))
-
-
-CODE_SWITCH = {"经销商": "distributors", "医院": "hospitals", "客户": "customers", "门店": "stores", "学校": "schools",
-               "实验室": "labs", "商机": "deals", "线索": "leads", "合同": "contracts", "回款": "payments"}
 
 
 def expand(text: str, known: frozenset[str]) -> tuple[str, tuple[str, ...]]:
