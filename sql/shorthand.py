@@ -90,6 +90,25 @@ ABBREVIATIONS = (
     (r"\b(are|is|were|was)n'?t\b(?= (hospitals?|labs?|distributors?|stores?|schools?|fully|yet|paid|closed|won|lost|"
      r"active|in\b))", r"\1 not"),  # "customers that aren't hospitals", "still aren't fully paid"
     (r"\bby (customers|accounts|clients|hospitals|reps) (that|who|which)\b", r"for \1 \2"),  # not a breakdown
+    # colloquial typing: sentence-final particles, "三个亿", counters and verbs of speech
+    (r"(?<=[\u4e00-\u9fff])\s*(呗|哈|啊|呀|嘛|啦|哦|喔|哟)(?=[\s?？。!！~～]*$)", ""),
+    (r"(?<=[一二两三四五六七八九十\d])个亿", "亿"), (r"(多少|几)张(?=[?？。]?$)", r"\1份"),
+    (r"\bgimme\b", "show me"), (r"\bno more than\b", "at most"), (r"\bno less than\b", "at least"),
+    (r"\bhow many (different|distinct|unique) ", "how many "),
+    (r"\bpriced (under|below|over|above|at most|at least)\b", r"with list price \1"), (r"单价(?=过|超过|高于|低于|不到|在)", "目录价"),
+    (r"\bowes? (me|us) the most\b", "has the most"),
+    (r"(?<=[天周月])(我|我们)?(收到|收)了?(?=(哪|几)[^，,]{0,3}(回款|款))", lambda m: (m.group(1) or "") + "的"),
+    # "上周我收到了哪几笔回款": the payments received
+    (r"(?<![记登])录了(?=哪些|几条|多少)", "有"),
+    (r"(没|未|还没)(收回|收|回)(来)?的(部分|那部分|金额|钱)", "未收金额"),
+    (r"^(那)?(今年|本月|这个月|上个月|本季度)?(主要)?(都)?输在(了)?(什么原因|啥原因|哪)(上|里)?[?？]?$", r"\2按丢单原因"),
+    (r"\b(which|top|the|first|last|bottom) (seven|eight|nine)\b", lambda m: f"{m.group(1)} {EN_SMALL[m.group(2)]}"),
+    (r"收到的(?=回款|款)", ""), (r"(?<![新创])建了(?=多少|几)", "新建了"), (r"\b(demos?|visits?|calls?) given\b", r"\1"),
+    (r"\bhave (we|you|they|i) (gotten|got|received)\b", ""), (r"\b(happened|took place|occurred)\b", ""),
+    (r"贡献了?(?=多少)", ""), (r"\b(lead|deal) volume\b", r"number of \1s"), (r"\bwere opened\b", "were created"),
+    (r"\bowes? (us )?money( that'?s| which is)? (already )?(past due|overdue)\b", "have overdue payments"),
+    (r"\bcame in (through|via) ", "came from "), (r"(标成|标记为|标记成|标为)(?=决策人|关键人)", "是"),
+    (r"[，,]\s*[^，,]{0,10}(要用|要看|用的)[。.!！]?$", ""),  # "…，月度经营分析要用": what it is for
     (r"走了(?=多少|几)", "卖了"), (r"销量最好", "销量最多"), (r"各(个)?组员", "各业务员"),
     (r"(?<![\d.])(\d+)万(\d)(?![\d万千百.])", r"\1.\2万"),  # "8万5" is 85,000
     (r"\b(were|was|got) opened\b", "were created"), (r"\b(aren't|isn't) (yet )?due( yet)?\b", "are not due yet"), (r"前前后后|来来回回", ""),

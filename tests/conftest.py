@@ -63,6 +63,7 @@ def server_engine(kind: str) -> Engine:
     return engine
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook, which reads the groups into the test ids
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """For `pytest -n 2 --dist loadgroup` (make test): each test file runs on one worker, so its module fixtures
     (models, synthesised calls) are built once; the tests of one server (PostgreSQL or MariaDB) share one group,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from conftest import SEED, TODAY, server_engine
 from sqlalchemy import Engine, inspect, text
@@ -16,13 +18,14 @@ pytestmark = pytest.mark.server
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
-def loaded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Engine:
+def loaded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     if request.param == "sqlite":
         engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('b') / 'b.sqlite3'}")
     else:
         engine = server_engine(request.param)
     build_demo(engine, "small", SEED, TODAY)
-    return engine
+    yield engine
+    engine.dispose()  # no pooled connection holds a lock when the next test rebuilds the same database
 
 
 def test_schema_has_every_contract_table_and_foreign_key_indexes(loaded: Engine) -> None:

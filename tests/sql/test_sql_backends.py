@@ -56,9 +56,12 @@ def _answers(engine: Engine) -> dict[str, tuple[str, list[tuple]]]:
 @pytest.mark.parametrize("kind", ["postgresql", "mariadb"])
 def test_same_answers_as_sqlite(kind: str, sqlite_answers: dict[str, tuple[str, list[tuple]]]) -> None:
     engine = server_engine(kind)
-    build_demo(engine, "default", 7, TODAY)
+    try:
+        build_demo(engine, "default", 7, TODAY)
+        got = _answers(engine)
+    finally:
+        engine.dispose()  # no pooled connection holds a lock when the next test rebuilds the same database
     expected = sqlite_answers
-    got = _answers(engine)
     differ = [qid for qid, (status, rows) in expected.items()
               if got[qid][0] != status or not results_match(rows, got[qid][1], tol=1e-6)]
     assert not differ, f"{len(differ)} of {len(expected)} differ on {kind}: {differ[:10]}"

@@ -12,6 +12,8 @@ typing, conversations, numbers, time windows, code-switching): each case was a c
 - "2000万" is money, not the year 2000; "年营收…但从来没有过商机" compares the account's revenue, not the deals';
   "医院和实验室以外", "aren't hospitals or labs" leave both out; "分给" dates leads by assignment; an English question
   with a Chinese record word ("how many 经销商") is read in English; "haven't called";
+- chatty typing: "一个亿", "单价过万", "no more than 50k", "列一下呗", "贡献了多少销售额", "lead volume", "how many
+  different customers";
 - in a conversation: a new bar after a count per group ("and how many have at least 30?"), what each of the
   accounts just counted owes ("which ones, and how much does each owe?", "每家欠多少"), a total after a breakdown ("一共逾期多少钱"), "how many of those are hospitals", "December"
   for an expected close date, loss reasons asked colloquially, "组里" after a named team, the largest of a list,
@@ -64,6 +66,18 @@ HAND_WRITTEN = [
      "a.account_type NOT IN ('hospital', 'lab') AND c.signed_at >= '2026-01-01 00:00:00'"),
     ("customers I haven't called this month", "SELECT a.name FROM account a WHERE NOT EXISTS (SELECT 1 FROM activity x "
      "WHERE x.account_id = a.id AND x.type = 'call' AND x.occurred_at >= '2026-11-01 00:00:00')"),
+    ("年收入一个亿以上的客户是哪几家", "SELECT a.name FROM account a WHERE a.annual_revenue >= 100000000"),
+    ("单价过万的产品", "SELECT pr.name FROM product pr WHERE pr.list_price >= 10000"),
+    ("How many leads have a budget of no more than 50k?", "SELECT COUNT(*) FROM lead l WHERE l.budget <= 50000"),
+    ("戴文博手上在跟的单子列一下呗", f"SELECT o.name FROM opportunity o JOIN sales_rep s ON s.id = o.owner_id WHERE "
+     f"s.name = '戴文博' AND {OPEN}"),
+    ("今年医院客户贡献了多少销售额", "SELECT SUM(o.amount) FROM opportunity o JOIN account a ON a.id = o.account_id WHERE "
+     "a.account_type = 'hospital' AND o.stage = 'closed_won' AND o.closed_at >= '2026-01-01 00:00:00'"),
+    ("Lead volume by source this quarter", "SELECT l.source FROM lead l WHERE l.created_at >= '2026-10-01 00:00:00' "
+     "GROUP BY l.source"),
+    ("how many different customers got a visit last week", "SELECT COUNT(*) FROM account a WHERE EXISTS (SELECT 1 FROM "
+     "activity x WHERE x.account_id = a.id AND x.type = 'visit' AND x.occurred_at >= '2026-11-09 00:00:00' AND "
+     "x.occurred_at < '2026-11-16 00:00:00')"),
     ("Reps in East China with over 5 million in won revenue this year", "SELECT s.name FROM opportunity o JOIN "
      "sales_rep s ON s.id = o.owner_id JOIN region r ON r.id = s.region_id WHERE r.code = 'east' AND o.stage = "
      "'closed_won' AND o.closed_at >= '2026-01-01 00:00:00' GROUP BY s.id, s.name HAVING SUM(o.amount) > 5000000"),
