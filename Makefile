@@ -57,7 +57,7 @@ typecheck: $(VENV)/.installed-dev
 	$(PY) -m mypy crm sql assistant
 
 test: $(VENV)/.installed-dev system-deps tts-zh lint typecheck
-	$(PY) -m pytest -q -n 2 --dist loadgroup
+	$(PY) -m pytest -q -n 2 --dist loadfile
 
 bench: $(VENV)/.installed-app
 	$(PY) -m evals.bench.demo_build

@@ -47,10 +47,12 @@ def small_engine(small_db_url: str) -> Engine:
     return make_engine(small_db_url)
 
 
-def server_engine(kind: str) -> Engine:
-    """An engine on an EMPTY server database (every CRM table dropped), or skip/fail when unreachable."""
-    url = SERVER_URLS[kind]
-    engine = make_engine(url)
+def server_engine(kind: str, database: str | None = None) -> Engine:
+    """An engine on an EMPTY server database (every CRM table dropped), or skip/fail when unreachable.
+
+    ``database`` names a database of its own on the same server (created when missing), so that test files run
+    side by side by `pytest -n 2` (make test) never rebuild the same tables at the same time."""
+    engine = make_engine(SERVER_URLS[kind])
     try:
         with engine.connect():
             pass
@@ -59,20 +61,14 @@ def server_engine(kind: str) -> Engine:
         if os.environ.get("CI") == "true":
             pytest.fail(reason)
         pytest.skip(reason)
+    if database is not None:
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            if kind == "postgresql":
+                if not conn.exec_driver_sql(f"SELECT 1 FROM pg_database WHERE datname = '{database}'").first():
+                    conn.exec_driver_sql(f'CREATE DATABASE "{database}"')
+            else:
+                conn.exec_driver_sql(f"CREATE DATABASE IF NOT EXISTS `{database}`")
+        engine.dispose()
+        engine = make_engine(engine.url.set(database=database).render_as_string(hide_password=False))
     drop_all(engine)
     return engine
-
-
-@pytest.hookimpl(tryfirst=True)  # before xdist's own hook, which reads the groups into the test ids
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """For `pytest -n 2 --dist loadgroup` (make test): each test file runs on one worker, so its module fixtures
-    (models, synthesised calls) are built once; the tests of one server (PostgreSQL or MariaDB) share one group,
-    because they drop and rebuild the same database and must never run at the same time; the two servers' groups
-    may run side by side."""
-    for item in items:
-        group = item.nodeid.split("::")[0]
-        if item.get_closest_marker("server"):
-            params = getattr(getattr(item, "callspec", None), "params", {})
-            server = next((v for v in params.values() if v in SERVER_URLS), None)
-            group = f"server-{server}" if server else group
-        item.add_marker(pytest.mark.xdist_group(group))

@@ -55,7 +55,7 @@ def _answers(engine: Engine) -> dict[str, tuple[str, list[tuple]]]:
 
 @pytest.mark.parametrize("kind", ["postgresql", "mariadb"])
 def test_same_answers_as_sqlite(kind: str, sqlite_answers: dict[str, tuple[str, list[tuple]]]) -> None:
-    engine = server_engine(kind)
+    engine = server_engine(kind, "test_nl2sql_backends")  # its own database: tests/crm uses the default one
     try:
         build_demo(engine, "default", 7, TODAY)
         got = _answers(engine)

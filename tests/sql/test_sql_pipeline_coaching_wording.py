@@ -78,6 +78,8 @@ HAND_WRITTEN = [
     ("how many different customers got a visit last week", "SELECT COUNT(*) FROM account a WHERE EXISTS (SELECT 1 FROM "
      "activity x WHERE x.account_id = a.id AND x.type = 'visit' AND x.occurred_at >= '2026-11-09 00:00:00' AND "
      "x.occurred_at < '2026-11-16 00:00:00')"),
+    ("how many contacts did we follow up with last week", "SELECT COUNT(DISTINCT x.contact_id) FROM activity x WHERE "
+     "x.occurred_at >= '2026-11-09 00:00:00' AND x.occurred_at < '2026-11-16 00:00:00'"),  # not contacts created then
     ("Reps in East China with over 5 million in won revenue this year", "SELECT s.name FROM opportunity o JOIN "
      "sales_rep s ON s.id = o.owner_id JOIN region r ON r.id = s.region_id WHERE r.code = 'east' AND o.stage = "
      "'closed_won' AND o.closed_at >= '2026-01-01 00:00:00' GROUP BY s.id, s.name HAVING SUM(o.amount) > 5000000"),
