@@ -110,7 +110,7 @@ ABBREVIATIONS = (
     (r"\bcame in (through|via) ", "came from "), (r"(标成|标记为|标记成|标为)(?=决策人|关键人)", "是"),
     (r"[，,]\s*[^，,]{0,10}(要用|要看|用的)[。.!！]?$", ""),  # "…，月度经营分析要用": what it is for
     # "how many contacts did we follow up with last week": the contacts followed up, not the ones created then
-    (r"\b(did|have|has) (we|you|they|i|he|she) (follow|followed)[- ]?up( with| on)?\b(?! (the )?(most|least|more|less)\b)",
+    (r"\b(did|have|has) (we|you|they|i|he|she) (follow|followed)[- ]?up\b(?!( with| on)? (the )?(most|least|more|less)\b)( with| on)?\b",
      "were followed up"),
     (r"走了(?=多少|几)", "卖了"), (r"销量最好", "销量最多"), (r"各(个)?组员", "各业务员"),
     (r"(?<![\d.])(\d+)万(\d)(?![\d万千百.])", r"\1.\2万"),  # "8万5" is 85,000
