@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Engine, select, text
 
 from crm.models import TABLES
-from sql.pipeline import answer
+from sql.pipeline import Outcome, answer
 from sql.validator import Caller
 
 
@@ -48,3 +48,15 @@ def assert_answer_matches(question: str, sql: str, engine: Engine, today: date) 
         assert got[0][0] == pytest.approx(expected[0][0])
     else:
         assert sorted(got, key=str) == sorted(expected, key=str)
+
+
+def converse(engine: Engine, *questions: str, today: date) -> Outcome:
+    """Ask ``questions`` in one conversation as admin, each refining the last answered plan; the last outcome."""
+    previous = None
+    outcome = None
+    for q in questions:
+        outcome = answer(q, engine=engine, caller=Caller.admin(), today=today, previous=previous)
+        previous = outcome.plan if outcome.status == "answered" else previous
+    assert outcome is not None
+    return outcome
+

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from conftest import TODAY
 from sqlalchemy import Engine, bindparam, text
-from tests_support import assert_answer_matches
+from tests_support import assert_answer_matches, converse
 
 from sql.pipeline import answer, resolve_caller
 from sql.validator import Caller
@@ -65,23 +65,13 @@ def test_the_lead_an_account_came_from(small_engine: Engine) -> None:
     assert outcome.result is not None and company in [r[0] for r in outcome.result.rows]
 
 
-def _conversation(engine: Engine, *questions: str):
-    previous = None
-    outcome = None
-    for q in questions:
-        outcome = answer(q, engine=engine, caller=Caller.admin(), today=TODAY, previous=previous)
-        previous = outcome.plan if outcome.status == "answered" else previous
-    assert outcome is not None
-    return outcome
-
-
 LOST_OVER_1M = ("FROM opportunity o JOIN sales_rep s ON s.id = o.owner_id WHERE o.stage = 'closed_lost' AND "
                 "o.amount > 1000000 AND o.closed_at >= '2026-10-01 00:00:00' AND o.closed_at < '2026-11-01 00:00:00'")
 
 
 @pytest.mark.parametrize("ask", ["show their owners", "负责人都是谁"])
 def test_owners_after_a_count_list_the_records_with_their_owner(ask: str, small_engine: Engine) -> None:
-    outcome = _conversation(small_engine, "How many deals did we lose last month?", "only the ones over 1M", ask)
+    outcome = converse(small_engine, "How many deals did we lose last month?", "only the ones over 1M", ask, today=TODAY)
     assert outcome.status == "answered", outcome.clarification
     with small_engine.connect() as conn:
         expected = sorted(tuple(r) for r in conn.execute(text(f"SELECT o.name, s.name {LOST_OVER_1M}")))
@@ -92,7 +82,7 @@ def test_owners_after_a_count_list_the_records_with_their_owner(ask: str, small_
 
 
 def test_top_three_after_a_count_of_deals_are_the_largest(small_engine: Engine) -> None:
-    outcome = _conversation(small_engine, "How many open deals do we have in East China?", "top 3 of them")
+    outcome = converse(small_engine, "How many open deals do we have in East China?", "top 3 of them", today=TODAY)
     assert outcome.status == "answered", outcome.clarification
     with small_engine.connect() as conn:
         expected = [r[0] for r in conn.execute(text(
@@ -103,12 +93,12 @@ def test_top_three_after_a_count_of_deals_are_the_largest(small_engine: Engine) 
 
 
 def test_top_three_after_a_count_of_accounts_asks_by_what(small_engine: Engine) -> None:
-    outcome = _conversation(small_engine, "华东区有多少家医院客户", "前三个是哪些")
+    outcome = converse(small_engine, "华东区有多少家医院客户", "前三个是哪些", today=TODAY)
     assert outcome.status == "clarify"
 
 
 def test_which_hospitals_after_a_figure_are_the_accounts_of_those_deals(small_engine: Engine) -> None:
-    outcome = _conversation(small_engine, "今年各区域的赢单金额", "其中三甲医院的呢", "是哪几家医院")
+    outcome = converse(small_engine, "今年各区域的赢单金额", "其中三甲医院的呢", "是哪几家医院", today=TODAY)
     assert outcome.status == "answered", outcome.clarification
     with small_engine.connect() as conn:
         expected = sorted(r[0] for r in conn.execute(text(
@@ -136,7 +126,7 @@ def test_which_hospitals_keeps_a_reps_scope(small_engine: Engine) -> None:
 
 
 def test_who_visited_most_after_the_months_visits(small_engine: Engine) -> None:
-    outcome = _conversation(small_engine, "这个月一共拜访了多少次客户", "谁拜访得最多")
+    outcome = converse(small_engine, "这个月一共拜访了多少次客户", "谁拜访得最多", today=TODAY)
     assert outcome.status == "answered", outcome.clarification
     with small_engine.connect() as conn:
         expected = conn.execute(text("SELECT s.name FROM activity x JOIN sales_rep s ON s.id = x.owner_id WHERE "
@@ -146,6 +136,6 @@ def test_who_visited_most_after_the_months_visits(small_engine: Engine) -> None:
 
 
 def test_switch_to_collections_keeps_the_ranking(small_engine: Engine) -> None:
-    outcome = _conversation(small_engine, "Top 5 reps by revenue this year", "switch to collections")
+    outcome = converse(small_engine, "Top 5 reps by revenue this year", "switch to collections", today=TODAY)
     assert outcome.status == "answered", outcome.clarification
     assert outcome.plan is not None and outcome.plan.measure == "collected" and outcome.plan.top_n == 5

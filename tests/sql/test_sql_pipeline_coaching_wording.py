@@ -27,7 +27,7 @@ from __future__ import annotations
 import pytest
 from conftest import TODAY
 from sqlalchemy import Engine, text
-from tests_support import assert_answer_matches
+from tests_support import assert_answer_matches, converse
 
 from sql.pipeline import answer
 from sql.validator import Caller
@@ -113,16 +113,6 @@ def test_what_the_question_is_about(question: str, entity: str, time_field: str 
     assert (outcome.plan.entity, outcome.plan.time_field) == (entity, time_field)
 
 
-def _conversation(engine: Engine, *questions: str):
-    previous = None
-    outcome = None
-    for q in questions:
-        outcome = answer(q, engine=engine, caller=Caller.admin(), today=TODAY, previous=previous)
-        previous = outcome.plan if outcome.status == "answered" else previous
-    assert outcome is not None
-    return outcome
-
-
 CONVERSATIONS = [
     (("有逾期款的客户有哪些", "一共逾期多少钱"), f"SELECT SUM(p.amount_due - p.amount_paid) FROM payment p WHERE {OVERDUE}"),
     (("Which accounts in East China have overdue payments?", "How many of those are hospitals?"),
@@ -152,7 +142,7 @@ CONVERSATIONS = [
 
 @pytest.mark.parametrize(("questions", "sql"), CONVERSATIONS, ids=lambda v: str(v)[:30])
 def test_a_follow_up_keeps_the_conversation(questions: tuple[str, ...], sql: str, small_engine: Engine) -> None:
-    outcome = _conversation(small_engine, *questions)
+    outcome = converse(small_engine, *questions, today=TODAY)
     assert outcome.status == "answered", outcome.clarification
     assert outcome.result is not None
     with small_engine.connect() as conn:
@@ -171,7 +161,7 @@ def test_who_logged_the_last_follow_up(small_engine: Engine) -> None:
             "SELECT a.name, s.name FROM activity x JOIN account a ON a.id = x.account_id JOIN sales_rep s ON s.id = "
             "x.owner_id WHERE a.id = (SELECT account_id FROM activity GROUP BY account_id ORDER BY COUNT(*) DESC, "
             "account_id LIMIT 1) ORDER BY x.occurred_at DESC LIMIT 1")).one()
-    outcome = _conversation(small_engine, f"{account}最近一次跟进是什么时候", "是谁跟进的")
+    outcome = converse(small_engine, f"{account}最近一次跟进是什么时候", "是谁跟进的", today=TODAY)
     assert outcome.status == "answered", outcome.clarification
     assert outcome.result is not None and len(outcome.result.rows) == 1
     assert rep in outcome.result.rows[0]
