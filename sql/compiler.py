@@ -29,6 +29,7 @@ from sql.semantic import (
     SHOWN_ATTRIBUTES,
     TABLE_OF_ALIAS,
     TIME_DIMENSIONS,
+    TIME_GROUPS,
 )
 
 SQLGLOT_DIALECT = {"sqlite": "sqlite", "postgresql": "postgres", "postgres": "postgres", "mysql": "mysql",
@@ -236,7 +237,7 @@ def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
     labels: list[exp.Expr] = []
     owned: list[exp.Expr] = []  # "by rep" ranks reps: records with no owner are not a rep
     for g in plan.group_by:
-        if g in ("month", "quarter", "year"):
+        if g in TIME_GROUPS:
             time_code = window_time_code(plan, measure)
             if time_code is None:
                 raise CompileError(f"{ent.label_zh}没有可按月统计的时间", f"{ent.label_en} has no time to group by {g}")

@@ -58,10 +58,11 @@ def _filter(f: Filter, names: NameIndex | None = None) -> str:
         return f"线索转化而来{source}{when} (converted from a lead)"
     dim = DIMENSIONS.get(f.dimension)
     name = f"{dim.label_zh}" if dim else f.dimension
-    if f.dimension in ("rep", "account", "product", "team", "contract"):
+    if f.dimension in ("rep", "account", "product", "team", "contract", "contact"):
         ids = f.value if isinstance(f.value, tuple) else (f.value,)
         shown = [(names.label(f.dimension, i) if names else None) or f"#{i}" for i in ids]
-        kind = {"rep": "业务员", "account": "客户", "product": "产品", "team": "团队", "contract": "合同"}[f.dimension]
+        kind = {"rep": "业务员", "account": "客户", "product": "产品", "team": "团队", "contract": "合同",
+                "contact": "联系人"}[f.dimension]
         return f"{kind}{'=' if len(ids) == 1 else '∈'}{'/'.join(shown)}"
     return f"{name}{OPS.get(f.op, f.op)}{_value(f)}"
 
@@ -86,7 +87,8 @@ def _related(fu: FollowUp, names: NameIndex | None) -> str:
 SHOWN_LABELS = {"c.status": "状态 (status)", "l.status": "状态 (status)", "p.status": "状态 (status)",
                 "a.status": "状态 (status)", "pr.is_active": "在售 (on sale)", "s.is_active": "在职 (active)",
                 "s.name": "负责人 (owner)", "r.name_zh": "区域 (region)", "o.stage": "阶段 (stage)",
-                "a.name": "客户 (account)"}
+                "a.name": "客户 (account)", "ct.phone": "电话 (phone)", "l.phone": "电话 (phone)",
+                "ct.email": "邮箱 (email)"}
 
 
 def describe(plan: QueryPlan, names: NameIndex | None = None) -> str:

@@ -54,6 +54,8 @@ class NameIndex:
     # contacts' titles and departments: (word, dimension, stored values), longest word first
     contact_words: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = ()
     contracts: dict[str, int] = field(default_factory=dict)  # contract number, lower-case -> id
+    # contact name -> (id, title, account id); found only where the question says it is a contact's name
+    contacts: dict[str, list[tuple[int, str, int]]] = field(default_factory=dict)
     _labels: dict[str, dict[int, str]] = field(default_factory=dict, repr=False)  # id -> name, filled on first use
     _surnames: dict[str, int] = field(default_factory=dict, repr=False)  # surname -> two-character names, on first use
     _grams: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # account name -> bigrams, on first use
@@ -89,6 +91,10 @@ class NameIndex:
             departments = {r[0] for r in conn.execute(text(
                 "SELECT DISTINCT department FROM contact WHERE department IS NOT NULL"))}
             teams = {r[1]: r[0] for r in conn.execute(text("SELECT id, name FROM team"))}
+            contacts: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
+            for cid, name, title, account_id in conn.execute(text(
+                    "SELECT id, name, title, account_id FROM contact ORDER BY id")):
+                contacts[name].append((cid, title or "", account_id))
             led = {r[1]: r[0] for r in conn.execute(text("SELECT id, manager_id FROM team WHERE manager_id IS NOT NULL"))}
         bigrams: dict[str, set[str]] = defaultdict(set)
         for name in accounts:
@@ -100,7 +106,8 @@ class NameIndex:
                    (max(2, min(lengths)), min(60, max(lengths))), dict(pinyin), led, short,
                    _product_words(catalogue), tuple((_word_pattern(w), line) for line in lines
                                                     for w in LINES.get(line, ())),
-                   {line: tuple(ids) for line, ids in members.items()}, _contact_words(titles, departments), contracts)
+                   {line: tuple(ids) for line, ids in members.items()}, _contact_words(titles, departments), contracts,
+                   dict(contacts))
 
     def label(self, dimension: str, record_id: object) -> str | None:
         """The name of a rep, account, product or team id, for saying a plan back ("业务员=董丹", not an id)."""
@@ -109,7 +116,8 @@ class NameIndex:
                                 account={i: name for name, ids in self.accounts.items() for i in ids},
                                 product={i: name for name, i in self.products.items()},
                                 team={i: name for name, i in self.teams.items()},
-                                contract={i: no.upper() for no, i in self.contracts.items()})
+                                contract={i: no.upper() for no, i in self.contracts.items()},
+                                contact={i: name for name, entries in self.contacts.items() for i, _t, _a in entries})
         return self._labels.get(dimension, {}).get(record_id) if isinstance(record_id, int) else None
 
     def english_words(self) -> frozenset[str]:
@@ -118,6 +126,33 @@ class NameIndex:
         return frozenset(w for key in (*self.rep_pinyin, *places) for w in key.lower().split())
 
     def find(self, question: str) -> list[NameHit]:
+        contacts = self._contacts(question)
+        if contacts:  # "联系人谢丽": the contact, even where a rep has the same name
+            return [*contacts, *(h for h in self._find(question) if all(
+                h.span[1] <= c.span[0] or h.span[0] >= c.span[1] for c in contacts))]
+        return self._find(question)
+
+    def _contacts(self, q: str) -> list[NameHit]:
+        """A contact by name, only where the question says so: right after or before "联系人" / "contact", or
+        opening a question about contacts ("赵秀英是哪家客户的联系人"). Contact names repeat and are ordinary
+        people's names, so a name anywhere else is not taken for a contact."""
+        if not self.contacts or not re.search(CONTACT_WORD, q):
+            return []
+        for pattern in CONTACT_NAME_AT:
+            for m in pattern.finditer(q):
+                for n in (3, 2):  # the longest name that is a contact's ("谢丽华" before "谢丽")
+                    start = m.start("n") if pattern is not CONTACT_BEFORE_WORD else m.end("n") - n
+                    name = q[start:start + n]
+                    if pattern is CONTACT_OPENING and (name in self.reps or q.startswith("的", start + n)):
+                        continue  # "张伟的联系人": the rep's (or an account's) contacts, not a contact named 张伟
+                    if len(name) == n and name in self.contacts:
+                        entries = self.contacts[name]
+                        return [NameHit("contact", name, tuple(i for i, _t, _a in entries), (start, start + n), True,
+                                        tuple(f"{name}（{t or '联系人'}，{self.label('account', a) or ''}）"
+                                              for _i, t, a in entries))]
+        return []
+
+    def _find(self, question: str) -> list[NameHit]:
         hits = self._accounts(question)
         hits += self._reps(question)
         for city in self.cities | self.provinces:
@@ -452,6 +487,13 @@ def _product_aliases(name: str) -> list[str]:
 
 def _bigrams(s: str) -> set[str]:
     return {s[i:i + 2] for i in range(len(s) - 1) if not s[i:i + 2].isspace()}
+
+
+CONTACT_WORD = r"联系人|\bcontacts?\b"
+CONTACT_AFTER_WORD = re.compile(r"(联系人|\bcontact\b)\s*(named |called |叫)?(?P<n>[\u4e00-\u9fff]{2,3})")
+CONTACT_BEFORE_WORD = re.compile(r"(?P<n>[\u4e00-\u9fff]{2,3})(?=(这个|这位|那个|那位)?联系人)")
+CONTACT_OPENING = re.compile(r"^(?P<n>[\u4e00-\u9fff]{2,3})")
+CONTACT_NAME_AT = (CONTACT_AFTER_WORD, CONTACT_BEFORE_WORD, CONTACT_OPENING)
 
 
 def _non_overlapping(hits: list[NameHit]) -> list[NameHit]:

@@ -28,9 +28,18 @@ from sql.plan import (
 from sql.question import Question, compiled, longest_first, normalise
 from sql.recognisers import STEPS
 from sql.remarks import clauses, is_break, is_remark_candidate
-from sql.semantic import DIMENSIONS, ENTITIES, FLAG_ENTITY, FLAGS, MEASURES, SHOWN_ATTRIBUTES, TIME_DIMENSIONS
+from sql.semantic import (
+    DIMENSIONS,
+    ENTITIES,
+    FLAG_ENTITY,
+    FLAGS,
+    MEASURES,
+    SHOWN_ATTRIBUTES,
+    TIME_DIMENSIONS,
+    TIME_GROUPS,
+)
 from sql.shorthand import expand
-from sql.timewords import _d, is_future, side_by_side, year_before
+from sql.timewords import _d, is_future, period_before, side_by_side, year_before
 from sql.vocabulary import (
     EVER_WORDS,
     EXAMPLES,
@@ -47,6 +56,13 @@ ANAPHORA = (r"^(其中|这里面|这里头|那么?(?!些)|只看|只要|只算|�
             r"(里|中|当中|之中)|^(what about|how about|and |only |just |same )|\b(of them|of those|among them|"
             r"among those|of these|of that|out of that|is that|was that|are those|were those)\b"
             r"|^(what'?s |what is |what are |how much is |how many of |show |list )?(their|those ones|them)\b")
+# A person the question points at without naming: left after `_pronoun` has put in the rep it can tell.
+FIRST_PLACE = r"第一名|排第一的|排名第一的|\b(the top one|number one)\b"
+PERSON = rf"(?<![其吉利])[他她](?![们人])|\b(he|she|his|him|her)\b|{FIRST_PLACE}"
+TOP_ONE_ALONE = r"^(那|那么)?(第一名|排第一的|排名第一的)(是谁|是哪位|是哪个|是哪家|呢)?\s*[?？]?$"
+# "and the week before?" after last week's figure: the same figure one period earlier.
+BEFORE_THAT = (r"^(?:and |what about |how about |then )?(?:for )?the (?P<en>week|month|quarter|year) before(?: that)?\s*[?？.]?$"
+               r"|^(?:那|那么)?(?:再)?(?:往)?前一(?:个)?(?P<zh>周|星期|月|季度|年)(?:呢|的呢|怎么样)?\s*[?？]?$")
 # How follow-ups start: they refine the previous question even when they name its records again.
 FOLLOW_UP_START = (r"(那|那么|其中|这里面|这当中|这其中|只要|只看|只算|换成|改成|改为|再|再看|按|去掉|排除|不算|除去|what about|how about|and |only|"
                    r"just|same|except|excluding|"
@@ -77,10 +93,22 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
         caller_team = next((int(str(x.value)) for x in previous.filters if x.dimension == "team" and x.op == "eq"), None)
     if previous is not None:
         text = _pronoun(text, previous, names)
+    if previous is not None and previous.window is not None and (m := re.match(BEFORE_THAT, text)):
+        unit = m.group("en") or {"周": "week", "星期": "week", "月": "month", "季度": "quarter", "年": "year"}[m.group("zh")]
+        before = period_before(previous.window, unit)
+        if before is not None:
+            return Refinement(window=before)
     context = (today, names, previous, caller_id, caller_team)
     result = _understand(text, corrected, *context)
     if isinstance(result, Clarification) and result.reason == "unknown_words":
-        return _without_remarks(text, corrected, *context) or result
+        result = _without_remarks(text, corrected, *context) or result
+    if isinstance(result, QueryPlan | Refinement) and re.search(PERSON, text) and not re.search(TOP_ONE_ALONE, text) \
+            and not any(f.dimension in ("rep", "contact") and f.op == "eq" for f in (
+                *result.filters, *(previous.filters if previous and isinstance(result, Refinement) else ()))):
+        # "他上周跟进了几次" after "谁的赢单金额最高": the person is in the previous answer's rows, not its conditions
+        # (the pipeline names the rep at the top of a ranking); dropping the word would answer for everyone
+        return Clarification("“他/她”或“第一名”指的是哪位业务员？请写出名字 / Who do you mean by 'he', 'she' or 'the top "
+                             "one'? Please give the name.", (), "who")
     return result
 
 
@@ -581,6 +609,9 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
     if q.found.get("stale"):
         return "opportunity", group_by
     distinct = list(dict.fromkeys(entities))
+    if any(x.dimension == "contact" for x in q.found.get("filters", [])) and measure in (None, "count") \
+            and "activity" not in distinct:
+        return "contact", group_by  # "赵秀英是哪家客户的联系人": that contact, listed with its account
     if ("rep" in distinct or ("rep",) in q.found.get("group_candidates", [])) and "follow_up_done" in q.found and re.search(
             r"谁(都)?(还)?(没|未|从来没)|哪些(销售|业务员|同事)(?!的)|哪几(个|位)(销售|业务员|同事)(?!的)", q.text):
         # "华中2组的业务员这周谁还没跟进过客户", "最近7天有哪些销售打过电话跟进客户": the reps, not the accounts
@@ -1501,6 +1532,8 @@ def _unknown_organisation(q: Question) -> str | None:
             if len(w) >= 2:
                 rest = rest.replace(w, "")
         rest = "".join(ch for ch in rest if ch not in SINGLE_OK)
+        if rest in ("去", "跑", "对", "到", "在", "给", "向", "往", "进", "跟", "和", "与", "为"):
+            continue  # "去医院上门拜访", "对医院的跟进": a verb or preposition before the type word, not a name
         if len(rest) >= 2 or (rest and m.end(1) - prefix_start <= 2):
             return q.text[prefix_start:m.end()]
     return None
@@ -1520,7 +1553,7 @@ def _meaningful_leftover(q: Question) -> str:
 
 
 def _resolve_groups(candidates: list[tuple[str, ...]], entity: str) -> list[str]:
-    allowed = _applicable_dims(entity) | {"month", "quarter", "year"}
+    allowed = _applicable_dims(entity) | set(TIME_GROUPS)
     if entity in ("opportunity", "activity", "contract", "payment", "contact", "quote"):
         allowed |= {"account"}
     out: list[str] = []

@@ -6,8 +6,9 @@ refines. Nothing here formats replies for people: `assistant.ask` does that.
 
 from __future__ import annotations
 
+import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -18,8 +19,9 @@ from sql.describe import describe
 from sql.errors import SqlError
 from sql.execute import ResultSet, run
 from sql.names import NameIndex
-from sql.parser import parse
+from sql.parser import FIRST_PLACE, PERSON, TOP_ONE_ALONE, parse
 from sql.plan import Clarification, QueryPlan, Refinement, Refusal
+from sql.question import normalise
 from sql.validator import Caller, ValidatedQuery, validate
 
 
@@ -63,10 +65,30 @@ def resolve_caller(engine: Engine, email: str | None) -> Caller:
     return Caller(row[0], row[1], row[2], email)
 
 
+def _top_rep_named(question: str, previous: QueryPlan | None, engine: Engine, caller: Caller, today: date) -> str:
+    """"他上周跟进了几次" after "上周谁的赢单金额最高": the rep is in the previous answer's rows, not in its conditions,
+    so the previous ranking is run again for its first row (validated like every query) and the rep is named."""
+    if previous is None or previous.group_by != ("rep",) or previous.top_n is None \
+            or not re.search(PERSON, normalise(question)) or re.search(TOP_ONE_ALONE, normalise(question)):
+        return question
+    if previous.top_n > 1 and not re.search(FIRST_PLACE, normalise(question)):
+        return question  # "他" after the top three is any of them: the parser asks who
+    dialect = engine.dialect.name
+    top = validate(to_sql(compile_plan(replace(previous, top_n=1), dialect, today), dialect), dialect=dialect,
+                   caller=caller, max_rows=1)
+    result = run(engine, top)
+    if not result.rows or "rep" not in result.columns or not result.rows[0][result.columns.index("rep")]:
+        return question
+    name = str(result.rows[0][result.columns.index("rep")])
+    question = re.sub(r"\b(his|her)\b", f"{name}'s", question, count=1, flags=re.I)
+    return re.sub(PERSON, name, question, count=1, flags=re.I)
+
+
 def answer(question: str, *, engine: Engine, caller: Caller, today: date, previous: QueryPlan | None = None,
            limit: int = 1000, timeout_ms: int = 5000) -> Outcome:
     t0 = time.perf_counter()
     try:
+        question = _top_rep_named(question, previous, engine, caller, today)
         parsed = parse(question, today=today, names=name_index(engine), previous=previous, caller_id=caller.id,
                        caller_team=caller.team_id)
     except SqlError as exc:

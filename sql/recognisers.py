@@ -210,7 +210,7 @@ def _names(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
             _take_product_verb(q, hit.span[0])
         if hit.kind == "product_line" and (line := re.match(r"(这?(两|几|三|四)?条)?(产品线|线)", q.text[hit.span[1]:])):
             q.take(hit.span[1], hit.span[1] + line.end())  # "生命监护线", "医学影像产品线"
-        if hit.kind in ("title", "department"):  # "华东三甲医院的院长", "the IT directors at ...": those people
+        if hit.kind in ("title", "department", "contact"):  # "华东三甲医院的院长", "the IT directors at ...": those people
             q.found.setdefault("entity_mentions", []).append((hit.span[0], "contact"))
             if said := re.search(CONTACT_FIELD_BEFORE, q.text[:hit.span[0]]):
                 q.take(*said.span())  # "职位是院长的联系人", "contacts in the 信息部"
@@ -267,7 +267,7 @@ def _led_team(q: Question, hit: NameHit, names: NameIndex) -> int | None:
 
 
 def _kind_zh(hit: NameHit) -> str:
-    return {"rep": "业务员", "account": "客户"}.get(hit.kind, "记录")
+    return {"rep": "业务员", "account": "客户", "contact": "联系人"}.get(hit.kind, "记录")
 
 
 def _name_filter(hit: NameHit) -> Filter:
@@ -281,6 +281,8 @@ def _name_filter(hit: NameHit) -> Filter:
         return Filter("product", "eq", hit.ids[0])
     if hit.kind == "contract":
         return Filter("contract", "eq", hit.ids[0])
+    if hit.kind == "contact":
+        return Filter("contact", "eq", hit.ids[0])
     if hit.kind in ("title", "department"):  # "院长", "procurement": one stored value or several
         return Filter(hit.kind, "in", hit.details) if len(hit.details) > 1 else Filter(hit.kind, "eq", hit.name)
     if hit.kind == "team":
@@ -533,6 +535,11 @@ SHOWN = (
      + r"|^(?:and )?(?:show|list|add|include)(?: me)? (?:their|the) (?:accounts?|customers?)" + END, "account"),
     (r"(现在|目前)?(都)?(走|推进|进行|推)?(到|在|处于)(了)?(什么|哪个|哪一个|哪一)(阶段|步)(了)?" + END
      + r"|(都)?到哪一?步(了)?" + END + r"|\bwhat stage (is|are)\b|\bwhich stage (is|are)\b", "stage"),
+    # "联系人汪倩的手机号给我", "她的电话和邮箱呢", "What's the email for our contact 汪倩?"
+    (r"(的|和)(手机号码?|手机|电话号码|电话|联系方式)(是多少|是什么|给我|发我|呢)?(?=(和(邮箱|email))?\s*(是多少|给我|发我|呢)?\s*[?？。!！]*\s*$)"
+     r"|\bwhat(?:'s| is| are) (?:the |their |her |his |its )?(?:phone|mobile)(?: numbers?)?(?: for| of)?\b", "phone"),
+    (r"(的|和)(邮箱|email)(地址)?(是多少|是什么|给我|发我|呢)?" + END
+     + r"|\bwhat(?:'s| is| are) (?:the |their |her |his |its )?e-?mails?(?: address(?:es)?)?(?: for| of)?\b", "email"),
     (r"(是)?属于哪个(大区|区域)" + END + r"|\bwhich region (is|are) .{2,40} in\b|\bin which region\b", "region"),
 )
 
@@ -914,7 +921,8 @@ def _group_by(q: Question, today: date, names: NameIndex, caller_id: int | None)
 
 
 # Breakdowns said without a dimension word: "monthly", "逐月", "A、B、C三类客户".
-GROUP_PHRASES = ((r"\bmonthly\b|\bmonth by month\b|\bmonth-by-month\b|逐月|分月", "month"),
+GROUP_PHRASES = ((r"(?<!平均)(每天|每日|逐日|按天|按日)(?!平均|数|期)|\b(per day|each day|daily|day by day|by day)\b", "day"),
+                 (r"\bmonthly\b|\bmonth by month\b|\bmonth-by-month\b|逐月|分月", "month"),
                  (r"\bquarterly\b|\bquarter by quarter\b|\bquarter-by-quarter\b|逐季|分季度?", "quarter"),
                  (r"\byear by year\b|\byear-by-year\b|\bper year\b|逐年|分年度?|按年(份|度)?(?!龄)|每一?年(?!都)", "year"),
                  (r"(按)?a\s*[、/,，和]\s*b\s*[、/,，和]\s*c\s*(三|3)?\s*(类|级|分级)?", "customer_class"),

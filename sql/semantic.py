@@ -183,6 +183,8 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
               (("lead", "l.converted_account_id"),)),
     # per contract, for totals of its installments ("逾期金额超过100万的合同"); no group word, a contract list stays one
     Dimension("contract", "合同", "contract", "c.id", "c.contract_no", None, ()),
+    # one contact, named in the question ("联系人谢丽"); an activity names the contact it was with
+    Dimension("contact", "联系人", "contact", "ct.id", "ct.name", None, (), (("activity", "x.contact_id"),)),
     # per deal, for its follow-ups ("本月跟进最频繁的3个在跟商机"); no group word, a deal list stays one
     Dimension("opportunity", "商机", "opportunity", "o.id", "o.name", None, ()),
     # fields a record may have left empty ("预计成交日期没填", "contacts with no phone"): filtered with is_null only
@@ -190,6 +192,8 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
     Dimension("phone", "电话", "phone", "ct.phone", None, None, (), (("lead", "l.phone"),)),
     Dimension("email", "邮箱", "email", "ct.email"),
     Dimension("budget", "预算", "budget", "l.budget"),
+    # per calendar day ("上周每天的跟进次数"); said by a phrase (GROUP_PHRASES), never by a bare "天"
+    Dimension("day", "日期", "day", "day", None, None, ()),
     Dimension("month", "月份", "month", "month", None, None, ("月份", "月", "每月", "month", "monthly")),
     Dimension("quarter", "季度", "quarter", "quarter", None, None, ("季度", "每季度", "quarter", "quarterly")),
     Dimension("year", "年份", "year", "year", None, None, ("年份", "每年", "yearly", "annually")),
@@ -205,6 +209,9 @@ class TimeDimension:
     label_en: str
     is_date: bool = False  # a DATE column (compared with dates, not timestamps)
 
+
+# Breakdowns by calendar period of the records' own time (the DIALECT_SNIPPETS that label them).
+TIME_GROUPS = ("day", "month", "quarter", "year")
 
 TIME_DIMENSIONS: dict[str, TimeDimension] = {t.code: t for t in (
     TimeDimension("a.created_at", "account", "a.created_at", "客户创建时间", "account created"),
@@ -379,6 +386,8 @@ SHOWN_ATTRIBUTES: dict[str, dict[str, str]] = {
     "stage": {"opportunity": "o.stage"},
     "region": dict.fromkeys(_REGION_OF, "r.name_zh"),
     "account": dict.fromkeys(("opportunity", "activity", "contract", "payment", "contact", "quote"), "a.name"),
+    "phone": {"contact": "ct.phone", "lead": "l.phone"},
+    "email": {"contact": "ct.email"},
 }
 
 # Dialect differences as data: expressions the compiler substitutes, per sqlglot dialect name.
@@ -386,6 +395,7 @@ DIALECT_SNIPPETS: dict[str, dict[str, str]] = {
     "sqlite": {
         "hours_to_first_contact": "(julianday(l.first_contact_at) - julianday(l.created_at)) * 24",
         "days_since_stage": "julianday('{today}') - julianday(o.stage_entered_at)",
+        "day": "strftime('%Y-%m-%d', {col})",
         "month": "strftime('%Y-%m', {col})",
         "quarter": "strftime('%Y', {col}) || '-Q' || ((CAST(strftime('%m', {col}) AS INTEGER) + 2) / 3)",
         "year": "strftime('%Y', {col})",
@@ -393,6 +403,7 @@ DIALECT_SNIPPETS: dict[str, dict[str, str]] = {
     "postgres": {
         "hours_to_first_contact": "EXTRACT(EPOCH FROM (l.first_contact_at - l.created_at)) / 3600",
         "days_since_stage": "EXTRACT(EPOCH FROM (CAST('{today}' AS TIMESTAMP) - o.stage_entered_at)) / 86400",
+        "day": "TO_CHAR({col}, 'YYYY-MM-DD')",
         "month": "TO_CHAR({col}, 'YYYY-MM')",
         "quarter": "TO_CHAR({col}, 'YYYY') || '-Q' || TO_CHAR({col}, 'Q')",
         "year": "TO_CHAR({col}, 'YYYY')",
@@ -400,6 +411,7 @@ DIALECT_SNIPPETS: dict[str, dict[str, str]] = {
     "mysql": {
         "hours_to_first_contact": "TIMESTAMPDIFF(SECOND, l.created_at, l.first_contact_at) / 3600",
         "days_since_stage": "TIMESTAMPDIFF(SECOND, o.stage_entered_at, '{today}') / 86400",
+        "day": "DATE_FORMAT({col}, '%Y-%m-%d')",
         "month": "DATE_FORMAT({col}, '%Y-%m')",
         "quarter": "CONCAT(DATE_FORMAT({col}, '%Y'), '-Q', FLOOR((MONTH({col}) + 2) / 3))",
         "year": "DATE_FORMAT({col}, '%Y')",
@@ -408,6 +420,7 @@ DIALECT_SNIPPETS: dict[str, dict[str, str]] = {
 DIALECT_SNIPPETS["trino"] = {
     "hours_to_first_contact": "DATE_DIFF('second', l.created_at, l.first_contact_at) / 3600.0",
     "days_since_stage": "DATE_DIFF('second', o.stage_entered_at, TIMESTAMP '{today} 00:00:00') / 86400.0",
+    "day": "DATE_FORMAT({col}, '%Y-%m-%d')",
     "month": "DATE_FORMAT({col}, '%Y-%m')",
     "quarter": "DATE_FORMAT({col}, '%Y') || '-Q' || CAST(FLOOR((MONTH({col}) + 2) / 3) AS VARCHAR)",
     "year": "DATE_FORMAT({col}, '%Y')",
@@ -415,6 +428,7 @@ DIALECT_SNIPPETS["trino"] = {
 DIALECT_SNIPPETS["clickhouse"] = {
     "hours_to_first_contact": "dateDiff('second', l.created_at, l.first_contact_at) / 3600",
     "days_since_stage": "dateDiff('second', o.stage_entered_at, toDateTime('{today} 00:00:00')) / 86400",
+    "day": "formatDateTime({col}, '%Y-%m-%d')",
     "month": "formatDateTime({col}, '%Y-%m')",
     "quarter": "concat(formatDateTime({col}, '%Y'), '-Q', toString(floor((toMonth({col}) + 2) / 3)))",
     "year": "formatDateTime({col}, '%Y')",

@@ -346,6 +346,17 @@ ABBREVIATIONS = (
     (r"\b(but|and) (haven'?t|have not|hasn'?t|has not|not)( yet)? (been )?converted( yet)?\b", ""),
     (r"\b(on average )?how long have (.{1,40}?) been (stuck |sitting |sat )?(in|at) (that|this|the|their current|their) stage\b",
      r"average days in stage of \2"),
+    # a lead's conversion denied: the status left out ("合格但未转化" above keeps its own reading)
+    (r"(?<![都也])(还|尚)?(没有|没|未)(被|能)?(转化|转换)(成客户|成功)?(?!率)", "不含已转化"),  # not "一条都没转化的业务员"
+    (r"\b(did not|didn't|haven't|hasn't|have not|has not|never|not yet|not)( yet)? (been )?(convert|converted)\b( yet)?(?! (a|any|one|the)\b)"
+     r"|\bunconverted\b", "not converted"),
+    (r"新(加|添加|录入|录|建档)(?=了|的)", "新增"),  # "最近30天新加了哪些联系人": created
+    (r"(?<![未没有已])(分配|派发|指派|派)了?(?!的|出去|状态)(?=[^，,。？?]{0,12}线索)", "分给"),  # "这周派了多少条线索给销售": assigned
+    (r"(?<=线索)(给|分给)(销售|业务员|大家|下面)(?=[?？。]?$)", ""),
+    # "去医院上门拜访", "跑医院拜访最多", "对医院的跟进": the going, not a name
+    (r"(?<![过回失面相])(去|跑|对)(?=(医院|客户|门店|经销商|学校|实验室)(上门)?(的)?(拜访|跟进|上门))", ""),
+    (r"(^|[\s,，])(um+|uh+|erm+|hmm+)\b[,，]?\s*", r"\1"),  # spoken fillers typed out
+    (r"(?<=[\dkmw万亿])\s*(cny|rmb)\b|\b(in )?(cny|rmb)\b", ""),  # amounts are in yuan anyway
 )
 
 

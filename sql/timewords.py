@@ -96,6 +96,29 @@ def year_before(w: TimeWindow, today: date) -> TimeWindow:
     return TimeWindow(_year_ago(w.start), _year_ago(end), f"{w.label}(去年同期)")  # a datetime keeps its time
 
 
+PERIOD_MONTHS = {"month": 1, "quarter": 3, "year": 12}
+
+
+def period_before(w: TimeWindow, unit: str) -> TimeWindow | None:
+    """The calendar week, month, quarter or year just before a window that starts on one ("and the week before?"
+    after last week); None when the window does not start where such a period ends."""
+    if w.start is None or w.start.time() != datetime.min.time():
+        return None
+    end = w.start.date()
+    if unit == "week":
+        if end.weekday() != 0:
+            return None
+        start = end - timedelta(days=7)
+        return TimeWindow(_d(start), _d(end), f"{start:%m-%d}起的一周")
+    months = PERIOD_MONTHS[unit]
+    if end.day != 1 or (end.month - 1) % months:
+        return None
+    start = _month_start(end, -months)
+    label = {"month": f"{start.year}年{start.month}月", "quarter": f"{start.year}年Q{(start.month + 2) // 3}",
+             "year": f"{start.year}年"}[unit]
+    return TimeWindow(_d(start), _d(end), label)
+
+
 def _weekdays(monday: date) -> list[tuple[str, TimeWindow]]:
     """One day of last or this week: "上周五", "这周二", "上个星期天" (longer than "上周", so it wins at the same start)."""
     out = []

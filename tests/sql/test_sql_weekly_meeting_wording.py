@@ -1,0 +1,140 @@
+"""Wording found in eight development sets (contacts, a lead desk, receivables, a new rep, a hospital KAM, an FMCG
+channel manager, a director's weekly meeting, a foreign HQ's VP):
+
+- "他" / "第一名" after a ranking of reps is the rep at the top of that answer (the ranking is run again for it); after
+  the top three, "他" could be any of them, and without a ranking it is asked back instead of being dropped;
+- "他/她" naming a rep said earlier in the same question ("萧春燕离职了，她名下…") is that rep;
+- "上周每天的跟进次数": one figure per calendar day;
+- "and the week before?" after last week's figure: the same figure for the week before it;
+- "没转化的线索", "leads that did not convert": the status converted left out;
+- "新加的联系人": created; "派了多少条线索": assigned; "去医院上门拜访": a verb before 医院 is no account name;
+- "um", "CNY" are no conditions;
+- a contact by name, where the question says it is one ("联系人谢丽在哪家医院", "赵秀英是哪家客户的联系人", "our contact
+  汪倩"), with their phone or email when asked; a name several contacts share is asked back.
+
+Each answer is checked against SQL written by hand on the small database.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import TODAY
+from sqlalchemy import Engine, text
+from tests_support import assert_answer_matches, converse
+
+from sql.pipeline import answer
+from sql.validator import Caller
+
+LAST_WEEK = "x.occurred_at >= '2026-11-09 00:00:00' AND x.occurred_at < '2026-11-16 00:00:00'"
+
+HAND_WRITTEN = [
+    ("上周每天的跟进次数", f"SELECT strftime('%Y-%m-%d', x.occurred_at) FROM activity x WHERE {LAST_WEEK} GROUP BY 1"),
+    ("daily lead count this month", "SELECT strftime('%Y-%m-%d', l.created_at) FROM lead l WHERE l.created_at >= "
+     "'2026-11-01 00:00:00' GROUP BY 1"),
+    ("本月没转化的线索有多少", "SELECT COUNT(*) FROM lead l WHERE l.status <> 'converted' AND l.created_at >= "
+     "'2026-11-01 00:00:00'"),
+    ("How many leads did not convert?", "SELECT COUNT(*) FROM lead l WHERE l.status <> 'converted'"),
+    ("最近30天新加了哪些联系人", "SELECT ct.name FROM contact ct WHERE ct.created_at >= '2026-10-19 00:00:00'"),
+    ("这个月一共派了多少条线索给销售", "SELECT COUNT(*) FROM lead l WHERE l.assigned_at >= '2026-11-01 00:00:00'"),
+    ("这个月去医院上门拜访了多少次", "SELECT COUNT(*) FROM activity x JOIN account a ON a.id = x.account_id WHERE "
+     "a.account_type = 'hospital' AND x.type = 'visit' AND x.occurred_at >= '2026-11-01 00:00:00'"),
+    ("um how many visits did we do last week", f"SELECT COUNT(*) FROM activity x WHERE x.type = 'visit' AND {LAST_WEEK}"),
+    ("open deals above 1M CNY", "SELECT o.name FROM opportunity o WHERE o.stage IN ('initial_contact', "
+     "'needs_analysis', 'proposal', 'negotiation') AND o.amount > 1000000"),
+    ("戴文博上周跟进了几次，我想学学他", "SELECT COUNT(*) FROM activity x JOIN sales_rep s ON s.id = x.owner_id WHERE "
+     f"s.name = '戴文博' AND {LAST_WEEK}"),
+]
+
+
+@pytest.mark.parametrize(("question", "sql"), HAND_WRITTEN, ids=lambda v: str(v)[:24])
+def test_answer_matches_hand_written_sql(question: str, sql: str, small_engine: Engine) -> None:
+    assert_answer_matches(question, sql, small_engine, TODAY)
+
+
+def _top_rep(engine: Engine, window: str) -> str:
+    with engine.connect() as conn:
+        return conn.execute(text(
+            "SELECT s.name FROM opportunity o JOIN sales_rep s ON s.id = o.owner_id WHERE o.stage = 'closed_won' AND "
+            f"{window} GROUP BY s.id, s.name ORDER BY SUM(o.amount) DESC LIMIT 1")).scalar_one()
+
+
+@pytest.mark.parametrize(("ranking", "question"), [
+    ("今年谁的赢单金额最高", "他上周跟进了几次"),
+    ("今年赢单金额前三的业务员", "第一名上周跟进了几次"),
+])
+def test_the_rep_at_the_top_of_a_ranking(ranking: str, question: str, small_engine: Engine) -> None:
+    rep = _top_rep(small_engine, "o.closed_at >= '2026-01-01 00:00:00'")
+    with small_engine.connect() as conn:
+        expected = conn.execute(text("SELECT COUNT(*) FROM activity x JOIN sales_rep s ON s.id = x.owner_id WHERE "
+                                     f"s.name = :rep AND {LAST_WEEK}"), {"rep": rep}).scalar_one()
+        everyone = conn.execute(text(f"SELECT COUNT(*) FROM activity x WHERE {LAST_WEEK}")).scalar_one()
+    assert 0 < expected < everyone
+    outcome = converse(small_engine, ranking, question, today=TODAY)
+    assert outcome.status == "answered", outcome.clarification
+    assert outcome.result is not None and outcome.result.rows[0][0] == expected
+
+
+@pytest.mark.parametrize("questions", [
+    ("今年赢单金额前三的业务员", "他上周跟进了几次"),  # any of three
+    ("他上周跟进了几次",),  # nobody to point at
+    ("上周的跟进次数", "她本月拜访了哪些客户"),  # the previous question names no rep
+])
+def test_an_unnamed_person_is_asked_back(questions: tuple[str, ...], small_engine: Engine) -> None:
+    assert converse(small_engine, *questions, today=TODAY).status == "clarify"
+
+
+def test_the_week_before(small_engine: Engine) -> None:
+    outcome = converse(small_engine, "how many follow-ups last week", "and the week before?", today=TODAY)
+    assert outcome.status == "answered", outcome.clarification
+    with small_engine.connect() as conn:
+        expected = conn.execute(text("SELECT COUNT(*) FROM activity x WHERE x.occurred_at >= '2026-11-02 00:00:00' "
+                                     "AND x.occurred_at < '2026-11-09 00:00:00'")).scalar_one()
+    assert expected > 0 and outcome.result is not None and outcome.result.rows[0][0] == expected
+
+
+def test_a_rep_named_in_the_same_question_is_the_pronoun(small_engine: Engine) -> None:
+    outcome = answer("戴文博离职了，她名下还有哪些在跟的单子", engine=small_engine, caller=Caller.admin(), today=TODAY)
+    assert outcome.status == "answered" and outcome.plan is not None
+    assert [f.dimension for f in outcome.plan.filters if f.op == "eq"].count("rep") == 1
+
+
+def _contact(engine: Engine, *, shared: bool) -> tuple[str, str, str, str]:
+    """A contact name no rep has, held by one contact (or by several): name, account, phone, email."""
+    with engine.connect() as conn:
+        name = conn.execute(text(
+            "SELECT name FROM contact WHERE name NOT IN (SELECT name FROM sales_rep) GROUP BY name HAVING "
+            f"COUNT(*) {'>' if shared else '='} 1 ORDER BY name LIMIT 1")).scalar_one()
+        return tuple(conn.execute(text(  # type: ignore[return-value]
+            "SELECT ct.name, a.name, ct.phone, ct.email FROM contact ct JOIN account a ON a.id = ct.account_id "
+            "WHERE ct.name = :n ORDER BY ct.id LIMIT 1"), {"n": name}).one())
+
+
+@pytest.mark.parametrize(("template", "shown"), [
+    ("{}是哪家客户的联系人", None),
+    ("联系人{}在哪家客户", None),
+    ("把联系人{}的手机号给我", "phone"),
+    ("What's the email for our contact {}?", "email"),
+])
+def test_a_contact_by_name(template: str, shown: str | None, small_engine: Engine) -> None:
+    name, account, phone, email = _contact(small_engine, shared=False)
+    outcome = answer(template.format(name), engine=small_engine, caller=Caller.admin(), today=TODAY)
+    assert outcome.status == "answered", outcome.clarification
+    assert outcome.result is not None and len(outcome.result.rows) == 1
+    row = outcome.result.rows[0]
+    assert name in row and account in row
+    if shown is not None:
+        assert {"phone": phone, "email": email}[shown] in row
+
+
+def test_a_contact_name_several_contacts_share_is_asked_back(small_engine: Engine) -> None:
+    name = _contact(small_engine, shared=True)[0]
+    outcome = answer(f"联系人{name}在哪家客户", engine=small_engine, caller=Caller.admin(), today=TODAY)
+    assert outcome.status == "clarify" and outcome.clarification is not None
+    assert len(outcome.clarification.options) > 1 and all(name in o for o in outcome.clarification.options)
+
+
+def test_her_phone_after_a_contact(small_engine: Engine) -> None:
+    name, _account, phone, email = _contact(small_engine, shared=False)
+    outcome = converse(small_engine, f"联系人{name}是哪个客户的", "她的电话和邮箱呢", today=TODAY)
+    assert outcome.status == "answered", outcome.clarification
+    assert outcome.result is not None and phone in outcome.result.rows[0] and email in outcome.result.rows[0]
