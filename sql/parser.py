@@ -54,7 +54,8 @@ MAX_QUESTION_CHARS = 500
 # Words that point back at an earlier answer ("其中", "of them"): without one, the question cannot be answered.
 ANAPHORA = (r"^(其中|这里面|这里头|那么?(?!些)|只看|只要|只算|换成|改成|再看|再按|去掉|排除|除去|按.{1,6}(拆|分)一下\s*[?？。]?$)|(其中|这其中|这些|那些|他们|它们)"
             r"(里|中|当中|之中)|^(what about|how about|and |only |just |same )|\b(of them|of those|among them|"
-            r"among those|of these|of that|out of that|is that|was that|are those|were those)\b"
+            r"among those|of these|of that|out of that|is that|was that|are those|were those|(does|did|do) (that|those|this) "
+            r"(represent|include|cover|come to|make up))\b"
             r"|^(what'?s |what is |what are |how much is |how many of |show |list )?(their|those ones|them)\b")
 # A person the question points at without naming: left after `_pronoun` has put in the rep it can tell.
 FIRST_PLACE = r"第一名|排第一的|排名第一的|\b(the top one|number one)\b"
@@ -101,7 +102,7 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
     context = (today, names, previous, caller_id, caller_team)
     result = _understand(text, corrected, *context)
     if isinstance(result, Clarification) and result.reason == "unknown_words":
-        result = _without_remarks(text, corrected, *context) or result
+        result = _without_remarks(text, corrected, *context) or _spaced_clauses(raw, names, context) or result
     if isinstance(result, QueryPlan | Refinement) and re.search(PERSON, text) and not re.search(TOP_ONE_ALONE, text) \
             and not any(f.dimension in ("rep", "contact") and f.op == "eq" for f in (
                 *result.filters, *(previous.filters if previous and isinstance(result, Refinement) else ()))):
@@ -110,6 +111,16 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
         return Clarification("“他/她”或“第一名”指的是哪位业务员？请写出名字 / Who do you mean by 'he', 'she' or 'the top "
                              "one'? Please give the name.", (), "who")
     return result
+
+
+def _spaced_clauses(raw: str, names: NameIndex, context: tuple) -> QueryPlan | Refinement | None:
+    """"今天要去催款 我有哪些逾期的应收款": on a phone a space often ends a clause. Spaces between Chinese words are
+    dropped as keyword typing ("输单原因 分布 今年"); when that leaves words not understood, the spaces are read as
+    commas instead, so that a remark on its own clause can be left out."""
+    if not re.search(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]", raw):
+        return None
+    text, corrected = expand(re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "，", raw), known_words(names))
+    return _without_remarks(text, corrected, *context)
 
 
 def _pronoun(text: str, previous: QueryPlan, names: NameIndex) -> str:
@@ -480,13 +491,13 @@ def _switch_measure(previous: QueryPlan, measure: str, window: TimeWindow | None
 # Sums of money: what a record can be filtered by (HAVING: "赢单金额过千万的业务员"), and what "how much of that is in
 # East China" keeps after one of them.
 TOTAL_MEASURES = ("won_amount", "pipeline_amount", "collected", "overdue_amount", "outstanding_amount",
-                  "contract_amount", "opportunity_amount", "lead_budget", "line_revenue")
+                  "contract_amount", "opportunity_amount", "lead_budget", "line_revenue", "units_sold", "units_by_line")
 FIELD_TOTAL = {"amount_paid": "collected", "unpaid": "outstanding_amount"}
 # The records a total is per, as the question names them: the head noun, or a "which months" word.
 GROUP_HEAD_ZH = r"(哪几个月|哪些月份?|哪个月|几个月)"
 GROUP_HEAD_EN = (r"^(which|what|list|show( me)?( the)?|how many|name the|find)\s+([\w-]+ ){0,3}?(?P<g>reps|salespeople|sales reps|"
                  r"accounts|customers|clients|hospitals|regions|teams|months|contracts|labs|distributors|stores|schools)\b|\b(?P<h>reps|salespeople|accounts|"
-                 r"customers|clients|hospitals|regions|contracts) (in (north|south|east|west|central|northeast|northwest|"
+                 r"customers|clients|hospitals|labs|distributors|stores|schools|regions|contracts) (in (north|south|east|west|central|northeast|northwest|"
                  r"southwest|southeast) china )?(who|that|with|whose|sitting on|holding|carrying)\b")
 EN_GROUP = {"reps": "rep", "salespeople": "rep", "sales reps": "rep", "accounts": "account", "customers": "account",
             "clients": "account", "hospitals": "account", "regions": "region", "teams": "team", "months": "month",
@@ -824,7 +835,10 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             and not f.get("top_n") and "follow_up_done" not in f \
             and (entity == "account" or re.search(r"哪些(客户|医院|公司|经销商|学校|门店)|(客户|医院|公司|经销商|学校|门店|"
                                                       r"实验室)(有哪些|是哪些|有哪几家|是哪几家)[?？]?$|^有[^，,的]{0,6}款的[^，,]{0,8}"
-                                                      r"(客户|医院|公司|经销商|学校|门店|实验室)\s*[?？]?$", q.text)):
+                                                      r"(客户|医院|公司|经销商|学校|门店|实验室)\s*[?？]?$"
+                                                      r"|(客户|医院|公司|经销商|学校|门店|实验室)(里面|里|中|当中)谁"
+                                                      r"|\bwhich (customers|accounts|clients|hospitals|distributors|"
+                                                      r"dealers|stores|schools|labs)\b", q.text)):
         entity, group_by = "payment", ["account"]  # "Which South China customers have overdue payments?": by account
     if entity == "opportunity" and measure is None and not group_by and not f.get("top_n") \
             and "follow_up_done" not in f and re.search(ACCOUNT_HEAD, q.text):
@@ -1421,6 +1435,10 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
         # "what about the number of deals" after the won amount: count the same deals, not all of them
         measure, carried = COUNT_OF[previous.measure]
         filters += [Filter("flag", "eq", c) for c in carried]
+    stages = [x for x in filters if x.dimension == "stage"]
+    if measure is None and previous.measure in WON_ONLY and stages and all(x.value != "closed_won" for x in stages):
+        # "那输了多少" after "上周华南赢了多少钱": the lost deals' amount, not a won amount of lost deals
+        measure = WON_ONLY[str(previous.measure)]
     if group_by is None and not previous.group_by and f.get("superlative") and "rep" in _applicable_dims(previous.entity) \
             and re.search(r"^谁|是谁|哪位|\bwho\b", q.text):
         group_by = ("rep",)  # "谁拜访得最多" after this month's visits: the rep with the most
@@ -1510,6 +1528,8 @@ LIST_ASK = (r"哪些|哪几(?!个?(区|组|月|类|个行业))|有谁|列出|列
 
 
 # Counting the records a measure adds up: (counting measure, flags carrying the measure's own conditions).
+# Figures of won deals only, and the same figure of any deals: for a follow-up that names another stage.
+WON_ONLY = {"won_amount": "opportunity_amount", "avg_deal_size": "avg_opportunity_amount", "won_count": "count"}
 COUNT_OF = {"won_amount": ("won_count", ()), "avg_deal_size": ("won_count", ()), "pipeline_amount": ("count", ("open",)),
             "overdue_amount": ("count", ("overdue",)), "outstanding_amount": ("count", ("unpaid",))}
 

@@ -99,7 +99,8 @@ OPPOSITE_FLAGS = ({"open", "closed"}, {"poc", "no_poc"}, {"demo", "no_demo"}, {"
 
 # The records behind a figure, for "具体是哪些单子" after it: won amounts are won deals dated by their close, the
 # open pipeline is open deals.
-LIST_TIME = {"won_amount": "o.closed_at", "won_count": "o.closed_at", "avg_deal_size": "o.closed_at"}
+LIST_TIME = {"won_amount": "o.closed_at", "won_count": "o.closed_at", "avg_deal_size": "o.closed_at",
+             "units_sold": "o.closed_at"}
 
 
 def records_behind(plan: QueryPlan) -> QueryPlan:
@@ -114,6 +115,10 @@ def _records_of(plan: QueryPlan) -> tuple[Filter, ...]:
         return (Filter("stage", "eq", "closed_won"),)
     if plan.measure == "pipeline_amount" and Filter("flag", "eq", "open") not in plan.filters:
         return (Filter("flag", "eq", "open"),)
+    # "是哪些客户" after the overdue amount: the installments behind it are the overdue ones
+    owed = {"overdue_amount": "overdue", "outstanding_amount": "unpaid"}.get(str(plan.measure))
+    if owed and Filter("flag", "eq", owed) not in plan.filters:
+        return (Filter("flag", "eq", owed),)
     return ()
 
 

@@ -357,6 +357,16 @@ ABBREVIATIONS = (
     (r"(?<![过回失面相])(去|跑|对)(?=(医院|客户|门店|经销商|学校|实验室)(上门)?(的)?(拜访|跟进|上门))", ""),
     (r"(^|[\s,，])(um+|uh+|erm+|hmm+)\b[,，]?\s*", r"\1"),  # spoken fillers typed out
     (r"(?<=[\dkmw万亿])\s*(cny|rmb)\b|\b(in )?(cny|rmb)\b", ""),  # amounts are in yuan anyway
+    (r"\b(top|the|biggest|largest) (\w+ )?(hospital|distributor|store|school|lab|customer|account)s? wins\b",
+     r"\1 \2won deals at \3s"),  # "top ten hospital wins": won deals, not hospitals
+    (r"\b(at this point|as of (now|today)|right now|at the moment)\b", ""),
+    (r"\b(\w+ )?losses\b(?= by\b)", r"\1lost deals"),  # "QTD losses by loss reason"
+    (r"\bwith an expected close date (?=(this|next|in|before|by)\b)", "expected to close "),
+    (r"\b(sized|valued|worth) (between|over|under|above|below|at least|at most)\b", r"with amount \2"),
+    (r"\b(closed[- ])?won business\b", "won deals"),
+    (r"\b(are|is|were|was) (behind|late) on (their |its )?(payments|paying)\b", "have overdue payments"),
+    (r"(?<=谁)(还)?有逾期(欠款|的欠款|款|的钱|未付|未收金额)", "有逾期款"),
+    (r"(跟进|拜访|联系)了(?=(哪些|哪几位|哪几个|几个|多少个?|几位)联系人)", r"\1过"),
 )
 
 

@@ -155,7 +155,8 @@ FORWARD_RE = re.compile(r"(?:未来|接下来|今后|往后)\s*" + NUM + r"\s*(?
 SINGLE = ((re.compile(r"(?:近|最近|过去)\s*一\s*(?:周|星期)|past week|last 7 days"), 7, "近7天"),
           (re.compile(r"(?:近|最近|过去)\s*一?\s*个月|past month|last 30 days"), 30, "近30天"))
 YEAR_RE = re.compile(r"(?:in\s+)?(?<![\d.])(20\d\d)(?![\d.])(?!\s*(?:万|亿|千|百|元|块|w\b|k\b|m\b|million|yuan|rmb))\s*(?:年(?!\s*\d{1,2}\s*月)|(?![\s\d]*年?\s*\d{1,2}\s*月))")
-HALF_RE = re.compile(r"(?:今年|本年)?(?:上半年|下半年)|\bh1\b|\bh2\b|(?:the )?(?:first|second) half(?: of (?:this|the) year)?")
+HALF_RE = re.compile(r"(?:(?P<y1>20\d\d)\s*年?\s*|今年|本年|(?P<last>去年))?(?:上半年|下半年)|\bh[12]\b(?:\s*(?P<y2>20\d\d)\b)?"
+                     r"|(?:the )?(?:first|second) half(?: of (?:this|the) year| of (?P<y3>20\d\d)\b)?")
 EN_SINCE_RE = re.compile(r"since (january|february|march|april|may|june|july|august|september|october|november|"
                          r"december) (\d{1,2})(?:st|nd|rd|th)?")
 SLASH_SINCE_RE = re.compile(r"(?:since\s+)?(1[0-2]|[1-9])/(3[01]|[12]\d|[1-9])(?!\d)\s*(?:以来|之后|以后|起|至今)?")
@@ -229,7 +230,9 @@ def find_window(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | 
                               per_month=months, per_quarter=not (months or years), per_year=years), (
                 start, j.end() + nxt[1][1])
     if first.start is not None and (up := UP_TO_NOW.match(text, end)):  # "上个月到现在": from then until now
-        return TimeWindow(first.start, None, f"{first.label}至今"), (start, up.end())
+        # "本月到目前" is still this month (a period that runs up to now keeps its calendar end)
+        return TimeWindow(first.start, None, f"{first.label}至今", first.period_end if first.end is None else None), (
+            start, up.end())
     if first.start is not None and first.end is not None and (since := SINCE_EN.search(text[:start])) \
             and not RANGE_JOIN.match(text, end):  # "since Q4 last year": from then until now
         return TimeWindow(first.start, None, f"{first.label}至今"), (since.start(), end)
@@ -319,8 +322,9 @@ def _find_one(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | No
         year = int(m.group(1))
         offer(TimeWindow(_d(date(year, 1, 1)), _d(date(year + 1, 1, 1)), f"{year}年"), m.span())
     if m := HALF_RE.search(text):
-        first = m.group(0).endswith("上半年") or m.group(0) == "h1" or "first half" in m.group(0)
-        year = today.year
+        first = bool(re.search(r"上半年|h1|first half", m.group(0)))
+        named = m.group("y1") or m.group("y2") or m.group("y3")  # "H1 2026", "2025年上半年", "去年下半年"
+        year = int(named) if named else today.year - 1 if m.group("last") else today.year
         start, end = (date(year, 1, 1), date(year, 7, 1)) if first else (date(year, 7, 1), date(year + 1, 1, 1))
         offer(TimeWindow(_d(start), _d(end), m.group(0)), m.span())
     if m := EN_SINCE_RE.search(text):

@@ -115,8 +115,8 @@ PRESENCE_WORDS = (
      r"(any |an? |some )?(open|active|ongoing) (deals?|opportunit(y|ies))", "open_opportunity"),
     (r"(?<![没无])有(正在|还在)?(执行中|在执行|生效中|有效)的?合同|(?<!n't )(?<!not )(have|has|having|with) (an? |any |some )?"
      r"(active|current|live) contracts?( with us)?", "active_contract"),
-    (r"(?<![没未所不])(赢单|赢了单|成交|签单)的(?=(三甲|二甲|三乙|二乙|a类|b类|c类)?(医院|客户|经销商|门店|学校|实验室|企业客户)"
-     r"(?=$|[？?。,，]|有哪些|是哪些|有哪几|都有谁|有多少|有几|数|名单|列表|清单))|(?<![没未所])(赢过单|赢过|有赢单|成交过|下过单)|(?<!n't )(?<!not )(have|has|having) (won|closed) (a |any )?deals?",
+    (r"(?<![没未所不])(赢单|赢了单|成交|签单|拿下(了|过)?(单子|订单|单))的(?=(三甲|二甲|三乙|二乙|a类|b类|c类)?(医院|客户|经销商|门店|学校|实验室|企业客户)"
+     r"(?=$|[？?。,，]|有哪些|是哪些|有哪几|都有谁|有多少|有几|数|名单|列表|清单))|(?<![没未所])(赢过单|赢过|有赢单|成交过|下过单)|(?<!n't )(?<!not )(have|has|had|having|with) (won|closed) (a |any )?deals?",
      "won"),
     # "买过彩超X5的医院", "accounts that bought the C300": a won deal (with that product, when one is named)
     (r"(?<![没未不])(买过|买了|购买过|购买了|采购过|采购了|拿过(货)?|进过货)(?!多少|几)|(?<![没未不])(都)?卖给(了|过)?(?=[^，,。？?]{0,6}(客户|医院|经销商|门店|学校|实验室|哪))|(从|在)我们这(儿|里)(买|采购|购买)(过|了)?|(?<!n't )"

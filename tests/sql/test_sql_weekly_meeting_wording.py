@@ -8,7 +8,12 @@ channel manager, a director's weekly meeting, a foreign HQ's VP):
 - "and the week before?" after last week's figure: the same figure for the week before it;
 - "没转化的线索", "leads that did not convert": the status converted left out;
 - "新加的联系人": created; "派了多少条线索": assigned; "去医院上门拜访": a verb before 医院 is no account name;
-- "um", "CNY" are no conditions;
+- "um", "CNY", "at this point" are no conditions; "H1 2026", "2025年下半年" are that year's half; "with won deals",
+  "拿下单子的医院" are accounts with a won deal; "losses by loss reason" are lost deals;
+- in a conversation: "跟上个月比呢" after this month so far (one figure per month), "那输了多少" after a won amount,
+  "how many deals does that represent?", "是哪些客户" after an overdue amount (the overdue ones);
+- "which customers are behind on payments", "逾期余额在X以上的业务员", "Stores with more than X in total won revenue",
+  "top three hospital wins" (deals, not hospitals);
 - a contact by name, where the question says it is one ("联系人谢丽在哪家医院", "赵秀英是哪家客户的联系人", "our contact
   汪倩"), with their phone or email when asked; a name several contacts share is asked back.
 
@@ -41,6 +46,17 @@ HAND_WRITTEN = [
     ("um how many visits did we do last week", f"SELECT COUNT(*) FROM activity x WHERE x.type = 'visit' AND {LAST_WEEK}"),
     ("open deals above 1M CNY", "SELECT o.name FROM opportunity o WHERE o.stage IN ('initial_contact', "
      "'needs_analysis', 'proposal', 'negotiation') AND o.amount > 1000000"),
+    ("What was revenue in H1 2026?", "SELECT SUM(o.amount) FROM opportunity o WHERE o.stage = 'closed_won' AND "
+     "o.closed_at >= '2026-01-01 00:00:00' AND o.closed_at < '2026-07-01 00:00:00'"),
+    ("2025年下半年签了多少合同", "SELECT COUNT(*) FROM contract c WHERE c.signed_at >= '2025-07-01 00:00:00' AND "
+     "c.signed_at < '2026-01-01 00:00:00'"),
+    ("customers in East China with won deals this year", "SELECT a.name FROM account a JOIN region r ON r.id = "
+     "a.region_id WHERE r.code = 'east' AND EXISTS (SELECT 1 FROM opportunity o WHERE o.account_id = a.id AND o.stage "
+     "= 'closed_won' AND o.closed_at >= '2026-01-01 00:00:00')"),
+    ("今年拿下单子的医院有哪些", "SELECT a.name FROM account a WHERE a.account_type = 'hospital' AND EXISTS (SELECT 1 FROM "
+     "opportunity o WHERE o.account_id = a.id AND o.stage = 'closed_won' AND o.closed_at >= '2026-01-01 00:00:00')"),
+    ("YTD losses by loss reason", "SELECT o.loss_reason FROM opportunity o WHERE o.stage = 'closed_lost' AND "
+     "o.closed_at >= '2026-01-01 00:00:00' GROUP BY o.loss_reason"),
     ("戴文博上周跟进了几次，我想学学他", "SELECT COUNT(*) FROM activity x JOIN sales_rep s ON s.id = x.owner_id WHERE "
      f"s.name = '戴文博' AND {LAST_WEEK}"),
 ]
@@ -138,3 +154,72 @@ def test_her_phone_after_a_contact(small_engine: Engine) -> None:
     outcome = converse(small_engine, f"联系人{name}是哪个客户的", "她的电话和邮箱呢", today=TODAY)
     assert outcome.status == "answered", outcome.clarification
     assert outcome.result is not None and phone in outcome.result.rows[0] and email in outcome.result.rows[0]
+
+
+OVERDUE = "p.due_date < '2026-11-18' AND p.amount_paid < p.amount_due"
+
+CONVERSATIONS = [
+    (("本月到目前赢单金额多少", "跟上个月比呢"), "SELECT strftime('%Y-%m', o.closed_at) FROM opportunity o WHERE o.stage = "
+     "'closed_won' AND o.closed_at >= '2026-10-01 00:00:00' GROUP BY 1"),  # one row per month
+    (("今年赢了多少钱", "那输了多少"), "SELECT SUM(o.amount) FROM opportunity o WHERE o.stage = 'closed_lost' AND "
+     "o.closed_at >= '2026-01-01 00:00:00'"),
+    (("QTD bookings", "How many deals does that represent?"), "SELECT COUNT(*) FROM opportunity o WHERE o.stage = "
+     "'closed_won' AND o.closed_at >= '2026-10-01 00:00:00'"),
+    (("逾期金额是多少", "是哪些客户"), "SELECT DISTINCT a.name FROM payment p JOIN contract c ON c.id = p.contract_id JOIN "
+     f"account a ON a.id = c.account_id WHERE {OVERDUE}"),
+]
+
+
+@pytest.mark.parametrize(("questions", "sql"), CONVERSATIONS, ids=lambda v: str(v)[:30])
+def test_a_follow_up_keeps_the_conversation(questions: tuple[str, ...], sql: str, small_engine: Engine) -> None:
+    outcome = converse(small_engine, *questions, today=TODAY)
+    assert outcome.status == "answered", outcome.clarification
+    assert outcome.result is not None
+    with small_engine.connect() as conn:
+        expected = sorted(str(r[0]) for r in conn.execute(text(sql)))
+    assert expected and expected != ["None"], "empty on the small database: the test would prove nothing"
+    got = sorted(str(r[0]) for r in outcome.result.rows)
+    if len(expected) == 1 and "." in expected[0]:
+        assert float(got[0]) == pytest.approx(float(expected[0]))
+    else:
+        assert got == expected
+
+
+def test_accounts_behind_on_payments(small_engine: Engine) -> None:
+    assert_answer_matches("which customers are behind on payments?", "SELECT a.name FROM account a WHERE EXISTS (SELECT 1 "
+                          f"FROM payment p JOIN contract c ON c.id = p.contract_id WHERE c.account_id = a.id AND {OVERDUE})",
+                          small_engine, TODAY)
+
+
+def _middle(engine: Engine, sql: str) -> int:
+    """A bar between the smallest and largest of some totals, away from every one of them."""
+    with engine.connect() as conn:
+        totals = sorted(float(r[0]) for r in conn.execute(text(sql)))
+    assert len(totals) >= 3
+    low, high = totals[len(totals) // 2 - 1], totals[len(totals) // 2]
+    assert high - low > 2, "two equal totals in the middle: pick another bar"
+    return int((low + high) / 2)
+
+
+def test_overdue_balance_per_rep_over_a_bar(small_engine: Engine) -> None:
+    per_rep = (f"SELECT SUM(p.amount_due - p.amount_paid) FROM payment p JOIN contract c ON c.id = p.contract_id WHERE "
+               f"{OVERDUE} GROUP BY c.owner_id")
+    bar = _middle(small_engine, per_rep)
+    assert_answer_matches(f"逾期余额在{bar}元以上的业务员", "SELECT s.name FROM payment p JOIN contract c ON c.id = "
+                          f"p.contract_id JOIN sales_rep s ON s.id = c.owner_id WHERE {OVERDUE} GROUP BY s.id, s.name "
+                          f"HAVING SUM(p.amount_due - p.amount_paid) >= {bar}", small_engine, TODAY)
+
+
+def test_stores_over_a_won_total(small_engine: Engine) -> None:
+    won = "o.stage = 'closed_won' AND a.account_type = 'store'"
+    bar = _middle(small_engine, "SELECT SUM(o.amount) FROM opportunity o JOIN account a ON a.id = o.account_id WHERE "
+                                f"{won} GROUP BY a.id")
+    assert_answer_matches(f"Stores with more than {bar} in total won revenue", "SELECT a.name FROM opportunity o JOIN "
+                          f"account a ON a.id = o.account_id WHERE {won} GROUP BY a.id, a.name HAVING SUM(o.amount) > "
+                          f"{bar}", small_engine, TODAY)
+
+
+def test_hospital_wins_are_deals(small_engine: Engine) -> None:
+    assert_answer_matches("top three hospital wins this year by amount", "SELECT o.name FROM opportunity o JOIN account a "
+                          "ON a.id = o.account_id WHERE a.account_type = 'hospital' AND o.stage = 'closed_won' AND "
+                          "o.closed_at >= '2026-01-01 00:00:00' ORDER BY o.amount DESC LIMIT 3", small_engine, TODAY)
