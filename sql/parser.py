@@ -64,6 +64,9 @@ TOP_ONE_ALONE = r"^(那|那么)?(第一名|排第一的|排名第一的)(是谁|
 # "and the week before?" after last week's figure: the same figure one period earlier.
 BEFORE_THAT = (r"^(?:and |what about |how about |then )?(?:for )?the (?P<en>week|month|quarter|year) before(?: that)?\s*[?？.]?$"
                r"|^(?:那|那么)?(?:再)?(?:往)?前一(?:个)?(?P<zh>周|星期|月|季度|年)(?:呢|的呢|怎么样)?\s*[?？]?$")
+# A record of an earlier answer, named only by pointing at it: without an earlier answer it is asked back.
+EARLIER_RECORD = r"\b(that|this) (customer|account|client|hospital|deal|opportunity|contract|rep)\b(?! (named|called)\b)" \
+                 r"|\b(on|about|for|with|of|to) it\s*[?？.]?$|这(家|个|份|笔)(客户|医院|商机|单子|合同)(?!名)"
 # How follow-ups start: they refine the previous question even when they name its records again.
 FOLLOW_UP_START = (r"(那|那么|其中|这里面|这当中|这其中|只要|只看|只算|换成|改成|改为|再|再看|按|去掉|排除|不算|除去|what about|how about|and |only|"
                    r"just|same|except|excluding|"
@@ -82,7 +85,7 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
         return Refusal(f"问题太长（{len(text)} 字），请控制在 {MAX_QUESTION_CHARS} 字以内 / The question is too long "
                        f"({len(text)} characters); keep it under {MAX_QUESTION_CHARS}.")
     refining = previous is not None and bool(re.match(FOLLOW_UP_START, text))
-    if previous is None and re.search(ANAPHORA, text):
+    if previous is None and (re.search(ANAPHORA, text) or re.search(EARLIER_RECORD, text)):
         return Clarification("这个问题接着前面的问题，但还没有可以接着的问题。请完整地问一次 / This refers to an earlier "
                              "question, and there is none to refer to. Please ask in full.", EXAMPLES, "no_previous")
     # writes are judged on the words as typed too: shorthand may drop the "把" of "把……改回……"
@@ -116,11 +119,17 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
 def _spaced_clauses(raw: str, names: NameIndex, context: tuple) -> QueryPlan | Refinement | None:
     """"今天要去催款 我有哪些逾期的应收款": on a phone a space often ends a clause. Spaces between Chinese words are
     dropped as keyword typing ("输单原因 分布 今年"); when that leaves words not understood, the spaces are read as
-    commas instead, so that a remark on its own clause can be left out."""
+    commas instead, so that a remark on its own clause can be left out: only the first or the last clause, since a
+    word in the middle ("华东 要催款 的客户") is more likely a condition typed apart than a remark."""
     if not re.search(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]", raw):
         return None
     text, corrected = expand(re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "，", raw), known_words(names))
-    return _without_remarks(text, corrected, *context)
+    result = _without_remarks(text, corrected, *context)
+    parts = [p.strip() for p in clauses(text) if p.strip() and not is_break(p)]
+    skipped = re.fullmatch(r"略过“(.*)” \(remarks skipped\)", result.notes[-1]) if result and result.notes else None
+    if result is None or skipped is None or not all(s in (parts[0], parts[-1]) for s in skipped.group(1).split("”“")):
+        return None
+    return result
 
 
 def _pronoun(text: str, previous: QueryPlan, names: NameIndex) -> str:
@@ -665,8 +674,10 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
     deals_ranked = "opportunity" in distinct and q.found.get("top_n_end") is not None and not re.match(
         r"\s*(家|个?医院(?!的?(项目|单子|商机|订单))|所|hospitals?(?! deals?)|accounts?|customers?)",
         q.text[q.found["top_n_end"]:])  # "金额最大的3个医院项目" ranks deals at hospitals
+    rep_head = (bool(distinct) and (distinct[0] if q.en else distinct[-1]) == "rep") or (
+        ("rep",) in q.found.get("group_candidates", []))  # "拜访医院最多的五个销售": reps ranked, hospitals a filter
     if ranked and "account" not in distinct and any(c == "account_type" for c, _v in q.found.get("values", [])) \
-            and not deals_ranked:  # "华北医院在跟的商机里金额最大的前5个" ranks the deals
+            and not deals_ranked and not rep_head:  # "华北医院在跟的商机里金额最大的前5个" ranks the deals
         distinct.append("account")  # "which five hospitals had the largest won amount": ranked by account
     if ranked and measure in (None, "count") and len(distinct) == 1 and distinct[0] in FACT_ENTITIES \
             and re.search(r"谁|\bwho\b", q.text) and not q.found.get("group_candidates"):

@@ -14,6 +14,8 @@ channel manager, a director's weekly meeting, a foreign HQ's VP):
   "how many deals does that represent?", "是哪些客户" after an overdue amount (the overdue ones);
 - "which customers are behind on payments", "逾期余额在X以上的业务员", "Stores with more than X in total won revenue",
   "top three hospital wins" (deals, not hospitals);
+- "今天要去催款 有哪些逾期的应收款": a remark typed apart with a space (first or last clause only); "that customer",
+  "on it" with no earlier answer are asked back; "拜访医院最多的三个销售" ranks reps;
 - a contact by name, where the question says it is one ("联系人谢丽在哪家医院", "赵秀英是哪家客户的联系人", "our contact
   汪倩"), with their phone or email when asked; a name several contacts share is asked back.
 
@@ -223,3 +225,23 @@ def test_hospital_wins_are_deals(small_engine: Engine) -> None:
     assert_answer_matches("top three hospital wins this year by amount", "SELECT o.name FROM opportunity o JOIN account a "
                           "ON a.id = o.account_id WHERE a.account_type = 'hospital' AND o.stage = 'closed_won' AND "
                           "o.closed_at >= '2026-01-01 00:00:00' ORDER BY o.amount DESC LIMIT 3", small_engine, TODAY)
+
+
+def test_a_remark_typed_apart_with_spaces(small_engine: Engine) -> None:
+    assert_answer_matches("今天要去催款 有哪些逾期的应收款", f"SELECT p.id FROM payment p WHERE {OVERDUE}", small_engine, TODAY)
+
+
+@pytest.mark.parametrize("question", [
+    "华东 要催款 的客户",  # a word in the middle is a condition typed apart, never dropped as a remark
+    "Who are the contacts at that customer?",  # no earlier answer to point at
+    "When did anyone last follow up on it?",
+])
+def test_asked_back(question: str, small_engine: Engine) -> None:
+    assert answer(question, engine=small_engine, caller=Caller.admin(), today=TODAY).status == "clarify"
+
+
+def test_reps_ranked_by_visits_to_hospitals(small_engine: Engine) -> None:
+    assert_answer_matches("今年拜访医院最多的三个销售", "SELECT s.name FROM activity x JOIN account a ON a.id = x.account_id "
+                          "JOIN sales_rep s ON s.id = x.owner_id WHERE a.account_type = 'hospital' AND x.type = 'visit' "
+                          "AND x.occurred_at >= '2026-01-01 00:00:00' GROUP BY s.id, s.name ORDER BY COUNT(*) DESC, s.id "
+                          "LIMIT 3", small_engine, TODAY)
