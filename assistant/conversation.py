@@ -56,7 +56,7 @@ def _window(d: dict | None) -> TimeWindow | None:
     parse = lambda v: datetime.fromisoformat(v) if v else None  # noqa: E731
     return TimeWindow(parse(d["start"]), parse(d["end"]), d["label"], parse(d.get("period_end")),
                       bool(d.get("past_year")), bool(d.get("per_month")), bool(d.get("per_quarter")),
-                      bool(d.get("per_year")))
+                      bool(d.get("per_year")), bool(d.get("per_week")))
 
 
 def _filter(d: dict) -> Filter:

@@ -85,13 +85,16 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
         return Refusal(f"问题太长（{len(text)} 字），请控制在 {MAX_QUESTION_CHARS} 字以内 / The question is too long "
                        f"({len(text)} characters); keep it under {MAX_QUESTION_CHARS}.")
     refining = previous is not None and bool(re.match(FOLLOW_UP_START, text))
-    if previous is None and (re.search(ANAPHORA, text) or re.search(EARLIER_RECORD, text)):
+    if previous is None and re.search(ANAPHORA, text):
         return Clarification("这个问题接着前面的问题，但还没有可以接着的问题。请完整地问一次 / This refers to an earlier "
                              "question, and there is none to refer to. Please ask in full.", EXAMPLES, "no_previous")
     # writes are judged on the words as typed too: shorthand may drop the "把" of "把……改回……"
     if any(compiled(w).search(t) for w in WRITE_WORDS for t in (raw, text)) and not (
             refining and re.match(r"(改成|改为|换成|改到)", text)):
         return Refusal("我只能查询数据，不能修改或删除 / I can only read data; I never change or delete it.")
+    if previous is None and re.search(EARLIER_RECORD, text):  # "Who are the contacts at that customer?"
+        return Clarification("这个问题接着前面的问题，但还没有可以接着的问题。请完整地问一次 / This refers to an earlier "
+                             "question, and there is none to refer to. Please ask in full.", EXAMPLES, "no_previous")
     if caller_team is None and previous is not None and re.search(r"组里|组内|本组|这个组|该组|\b(the|that) team\b", text):
         # "组里每个人分别多少" after "华东1组本季度的赢单金额": the team just asked about
         caller_team = next((int(str(x.value)) for x in previous.filters if x.dimension == "team" and x.op == "eq"), None)

@@ -23,6 +23,13 @@ class TimeWindow:
     per_month: bool = False  # two months side by side ("这个月跟上个月对比"): one figure per month
     per_quarter: bool = False  # two quarters side by side ("本季度和上季度的赢单金额对比"): one figure per quarter
     per_year: bool = False  # two years side by side ("今年和去年签约合同金额对比"): one figure per year
+    per_week: bool = False  # two weeks side by side ("本周和上周的线索量对比"): one figure per week
+
+
+def period_unit(w: TimeWindow) -> str | None:
+    """The calendar unit of a side-by-side window ("本周和上周": week), None for any other window."""
+    return ("week" if w.per_week else "month" if w.per_month else "quarter" if w.per_quarter
+            else "year" if w.per_year else None)
 
 
 @dataclass(frozen=True)

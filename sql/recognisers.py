@@ -16,7 +16,7 @@ from functools import lru_cache
 from crm.demo.geo import REGIONS
 from sql.names import NameHit, NameIndex
 from sql.numbers import chinese_to_int, find_amounts
-from sql.plan import Clarification, Filter, LeadOrigin, TimeWindow
+from sql.plan import Clarification, Filter, LeadOrigin, TimeWindow, period_unit
 from sql.question import Question, compiled, longest_first
 from sql.semantic import DIMENSIONS, ENTITIES, FLAG_ENTITY, FLAGS, MEASURES, TIME_DIMENSIONS
 from sql.timewords import find_window, is_future
@@ -59,9 +59,8 @@ def _time(q: Question, today: date, names: NameIndex, caller_id: int | None) -> 
     q.take(*span)
     q.found["window"] = window
     q.found["window_span"] = span
-    if window.per_month or window.per_quarter or window.per_year:
-        q.found.setdefault("group_candidates", []).append(
-            ("month",) if window.per_month else ("quarter",) if window.per_quarter else ("year",))
+    if per := period_unit(window):
+        q.found.setdefault("group_candidates", []).append((per,))
         for said in (r"对比(一下)?|比较(一下)?|\bcompare\b|\bvs\.?(?!\w)|\bversus\b",):
             if m := q.search(said):
                 q.take(*m.span())
@@ -111,7 +110,7 @@ def _second_window(q: Question, today: date, names: NameIndex, caller_id: int | 
         return  # without a second condition a second period is left over, and asked back as not understood
     start, end = q.found["window_span"]
     second = find_window(q.text[:start] + " " * (end - start) + q.text[end:], today)
-    if second is not None and q.free(*second[1]) and not (second[0].per_month or second[0].per_quarter):
+    if second is not None and q.free(*second[1]) and not period_unit(second[0]):
         q.take(*second[1])
         q.found["extra_window"] = second
 
@@ -389,7 +388,7 @@ def _lead_window(q: Question, span: tuple[int, int]) -> TimeWindow | None:
     after = at[0] >= span[1] and re.fullmatch(LEAD_DATED, q.text[span[1]:at[0]], re.I)
     if not (before or after) or not (window := q.found.get("window")):
         return None
-    if window.per_month or window.per_quarter or window.per_year:
+    if period_unit(window):
         return None
     del q.found["window"], q.found["window_span"]
     if after:

@@ -194,6 +194,8 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
     Dimension("budget", "预算", "budget", "l.budget"),
     # per calendar day ("上周每天的跟进次数"); said by a phrase (GROUP_PHRASES), never by a bare "天"
     Dimension("day", "日期", "day", "day", None, None, ()),
+    # per calendar week, labelled by its Monday; for two weeks side by side ("本周和上周的线索量对比")
+    Dimension("week", "周", "week", "week", None, None, ()),
     Dimension("month", "月份", "month", "month", None, None, ("月份", "月", "每月", "month", "monthly")),
     Dimension("quarter", "季度", "quarter", "quarter", None, None, ("季度", "每季度", "quarter", "quarterly")),
     Dimension("year", "年份", "year", "year", None, None, ("年份", "每年", "yearly", "annually")),
@@ -211,7 +213,7 @@ class TimeDimension:
 
 
 # Breakdowns by calendar period of the records' own time (the DIALECT_SNIPPETS that label them).
-TIME_GROUPS = ("day", "month", "quarter", "year")
+TIME_GROUPS = ("day", "week", "month", "quarter", "year")
 
 TIME_DIMENSIONS: dict[str, TimeDimension] = {t.code: t for t in (
     TimeDimension("a.created_at", "account", "a.created_at", "客户创建时间", "account created"),
@@ -397,6 +399,7 @@ DIALECT_SNIPPETS: dict[str, dict[str, str]] = {
         "hours_to_first_contact": "(julianday(l.first_contact_at) - julianday(l.created_at)) * 24",
         "days_since_stage": "julianday('{today}') - julianday(o.stage_entered_at)",
         "day": "strftime('%Y-%m-%d', {col})",
+        "week": "strftime('%Y-%m-%d', {col}, 'weekday 0', '-6 days')",
         "month": "strftime('%Y-%m', {col})",
         "quarter": "strftime('%Y', {col}) || '-Q' || ((CAST(strftime('%m', {col}) AS INTEGER) + 2) / 3)",
         "year": "strftime('%Y', {col})",
@@ -405,6 +408,7 @@ DIALECT_SNIPPETS: dict[str, dict[str, str]] = {
         "hours_to_first_contact": "EXTRACT(EPOCH FROM (l.first_contact_at - l.created_at)) / 3600",
         "days_since_stage": "EXTRACT(EPOCH FROM (CAST('{today}' AS TIMESTAMP) - o.stage_entered_at)) / 86400",
         "day": "TO_CHAR({col}, 'YYYY-MM-DD')",
+        "week": "TO_CHAR(DATE_TRUNC('week', {col}), 'YYYY-MM-DD')",
         "month": "TO_CHAR({col}, 'YYYY-MM')",
         "quarter": "TO_CHAR({col}, 'YYYY') || '-Q' || TO_CHAR({col}, 'Q')",
         "year": "TO_CHAR({col}, 'YYYY')",
@@ -413,6 +417,7 @@ DIALECT_SNIPPETS: dict[str, dict[str, str]] = {
         "hours_to_first_contact": "TIMESTAMPDIFF(SECOND, l.created_at, l.first_contact_at) / 3600",
         "days_since_stage": "TIMESTAMPDIFF(SECOND, o.stage_entered_at, '{today}') / 86400",
         "day": "DATE_FORMAT({col}, '%Y-%m-%d')",
+        "week": "DATE_FORMAT(DATE_SUB({col}, INTERVAL WEEKDAY({col}) DAY), '%Y-%m-%d')",
         "month": "DATE_FORMAT({col}, '%Y-%m')",
         "quarter": "CONCAT(DATE_FORMAT({col}, '%Y'), '-Q', FLOOR((MONTH({col}) + 2) / 3))",
         "year": "DATE_FORMAT({col}, '%Y')",
@@ -422,6 +427,7 @@ DIALECT_SNIPPETS["trino"] = {
     "hours_to_first_contact": "DATE_DIFF('second', l.created_at, l.first_contact_at) / 3600.0",
     "days_since_stage": "DATE_DIFF('second', o.stage_entered_at, TIMESTAMP '{today} 00:00:00') / 86400.0",
     "day": "DATE_FORMAT({col}, '%Y-%m-%d')",
+    "week": "DATE_FORMAT(DATE_TRUNC('week', {col}), '%Y-%m-%d')",
     "month": "DATE_FORMAT({col}, '%Y-%m')",
     "quarter": "DATE_FORMAT({col}, '%Y') || '-Q' || CAST(FLOOR((MONTH({col}) + 2) / 3) AS VARCHAR)",
     "year": "DATE_FORMAT({col}, '%Y')",
@@ -430,6 +436,7 @@ DIALECT_SNIPPETS["clickhouse"] = {
     "hours_to_first_contact": "dateDiff('second', l.created_at, l.first_contact_at) / 3600",
     "days_since_stage": "dateDiff('second', o.stage_entered_at, toDateTime('{today} 00:00:00')) / 86400",
     "day": "formatDateTime({col}, '%Y-%m-%d')",
+    "week": "formatDateTime(toMonday({col}), '%Y-%m-%d')",
     "month": "formatDateTime({col}, '%Y-%m')",
     "quarter": "concat(formatDateTime({col}, '%Y'), '-Q', toString(floor((toMonth({col}) + 2) / 3)))",
     "year": "formatDateTime({col}, '%Y')",

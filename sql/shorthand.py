@@ -360,6 +360,12 @@ ABBREVIATIONS = (
     (r"\b(top|the|biggest|largest) (\w+ )?(hospital|distributor|store|school|lab|customer|account)s? wins\b",
      r"\1 \2won deals at \3s"),  # "top ten hospital wins": won deals, not hospitals
     (r"\b(at this point|as of (now|today)|right now|at the moment)\b", ""),
+    (r"(每个|每一个|各个)(销售|业务)?(团队|小组|组)(?!长|员)", "各团队"), (r"^(本|我)?团队(?=本|这|今|上|的)", "我们团队"),
+    (r"\b(that |which |who )?(haven't|hasn't|have not|has not) been (assigned|allocated)( to anyone)?( yet)?\b",
+     "that are unassigned"),
+    # "这个月的线索量跟上个月比一下": the two periods side by side, as "这个月跟上个月的线索量对比" says it
+    (r"^(这个月|本月|这周|本周|本季度|这个季度|今年)的?([^，,。？?]{1,12}?)(跟|和|与)(上个月|上月|上周|上个星期|上季度|上个季度|去年)"
+     r"(的)?(比一下|比较一下|对比一下|对比|比较|相比|比)", r"\1\3\4的\2对比"),
     (r"\b(\w+ )?losses\b(?= by\b)", r"\1lost deals"),  # "QTD losses by loss reason"
     (r"\bwith an expected close date (?=(this|next|in|before|by)\b)", "expected to close "),
     (r"\b(sized|valued|worth) (between|over|under|above|below|at least|at most)\b", r"with amount \2"),

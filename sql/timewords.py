@@ -8,6 +8,7 @@ half-open [start, end); end None means "up to now".
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import TypeVar
 
@@ -220,15 +221,9 @@ def find_window(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | 
     separately = re.search(r"对比|比较|相比|比一下|比比|分别|各自|各[^，,。？?]{0,4}?(多少|几)|compare|versus|(?<![a-z])vs(?![a-z])|"
                            r"respectively|\beach\b|side by side", text)
     if separately and (j := SIDE_BY_SIDE.match(text, end)) and (nxt := _find_one(text[j.end():], today)) \
-            and nxt[1][0] == 0 and any(whole(first) and whole(nxt[0]) for whole in (_whole_month, _whole_quarter,
-                                                                                     _whole_year)):
-        # "我这个月跟上个月的业绩对比一下", "compare September vs October", "本季度跟上季度": one figure each
-        a, b = sorted((first, nxt[0]), key=lambda w: w.start or datetime.min)
-        if b.start == (a.end or a.period_end):
-            months, years = _whole_month(first), _whole_year(first)
-            return TimeWindow(a.start, b.end, f"{a.label}、{b.label}", b.period_end, a.past_year and b.past_year,
-                              per_month=months, per_quarter=not (months or years), per_year=years), (
-                start, j.end() + nxt[1][1])
+            and nxt[1][0] == 0 and (both := side_by_side(first, nxt[0])):
+        # "我这个月跟上个月的业绩对比一下", "compare September vs October", "本周和上周": one figure each
+        return replace(both[0], past_year=first.past_year and nxt[0].past_year), (start, j.end() + nxt[1][1])
     if first.start is not None and (up := UP_TO_NOW.match(text, end)):  # "上个月到现在": from then until now
         # "本月到目前" is still this month (a period that runs up to now keeps its calendar end)
         return TimeWindow(first.start, None, f"{first.label}至今", first.period_end if first.end is None else None), (
@@ -266,15 +261,22 @@ def _whole_quarter(w: TimeWindow) -> bool:
 
 
 def side_by_side(a: TimeWindow, b: TimeWindow) -> tuple[TimeWindow, str] | None:
-    """Two whole months, quarters or years, one right after the other, as one window with one figure each."""
+    """Two whole weeks, months, quarters or years, one right after the other, as one window with one figure each."""
     first, second = sorted((a, b), key=lambda w: w.start or datetime.min)
     if first.start is None or second.start != (first.end or first.period_end):
         return None
-    for whole, unit in ((_whole_month, "month"), (_whole_quarter, "quarter"), (_whole_year, "year")):
+    for whole, unit in ((_whole_week, "week"), (_whole_month, "month"), (_whole_quarter, "quarter"),
+                        (_whole_year, "year")):
         if whole(first) and whole(second):
             return TimeWindow(first.start, second.end, f"{first.label}、{second.label}", second.period_end,
-                              per_month=unit == "month", per_quarter=unit == "quarter", per_year=unit == "year"), unit
+                              per_month=unit == "month", per_quarter=unit == "quarter", per_year=unit == "year",
+                              per_week=unit == "week"), unit
     return None
+
+
+def _whole_week(w: TimeWindow) -> bool:
+    return w.start is not None and w.start.weekday() == 0 and w.start.hour == 0 \
+        and (w.end or w.period_end) is not None and ((w.end or w.period_end) - w.start).days == 7  # type: ignore[operator]
 
 
 def _whole_year(w: TimeWindow) -> bool:

@@ -49,11 +49,11 @@ ALLOWED_FUNCTIONS = {
     "julianday", "strftime", "timetostr", "tochar", "dateformat", "extract", "timestampdiff", "datediff",
     "date", "datetime", "timestamptrunc", "datetrunc", "currentdate", "currenttimestamp", "strtotime", "tsordstodate",
     "todatetime", "formatdatetime", "timestrtotime", "tsordstotimestamp", "unixtotime", "datestrtodate",
-    "year", "month", "quarter",
+    "year", "month", "quarter", "datesub",
     "anonymous",
 }
 ALLOWED_ANONYMOUS = {"julianday", "strftime", "to_char", "date_format", "timestampdiff", "date_diff", "datediff",
-                     "todatetime", "formatdatetime"}
+                     "todatetime", "formatdatetime", "weekday", "tomonday"}
 
 
 @dataclass(frozen=True)

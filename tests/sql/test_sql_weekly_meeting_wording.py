@@ -4,10 +4,12 @@ channel manager, a director's weekly meeting, a foreign HQ's VP):
 - "他" / "第一名" after a ranking of reps is the rep at the top of that answer (the ranking is run again for it); after
   the top three, "他" could be any of them, and without a ranking it is asked back instead of being dropped;
 - "他/她" naming a rep said earlier in the same question ("萧春燕离职了，她名下…") is that rep;
-- "上周每天的跟进次数": one figure per calendar day;
+- "上周每天的跟进次数": one figure per calendar day; "本周和上周的线索量对比": one per week; "这个月的跟进次数跟上个月比一下":
+  one per month;
 - "and the week before?" after last week's figure: the same figure for the week before it;
 - "没转化的线索", "leads that did not convert": the status converted left out;
 - "新加的联系人": created; "派了多少条线索": assigned; "去医院上门拜访": a verb before 医院 is no account name;
+- "每个销售团队", "团队本季度…" (the caller's team), "leads that haven't been assigned";
 - "um", "CNY", "at this point" are no conditions; "H1 2026", "2025年下半年" are that year's half; "with won deals",
   "拿下单子的医院" are accounts with a won deal; "losses by loss reason" are lost deals;
 - in a conversation: "跟上个月比呢" after this month so far (one figure per month), "那输了多少" after a won amount,
@@ -32,6 +34,7 @@ from tests_support import assert_answer_matches, converse
 from sql.pipeline import answer
 from sql.validator import Caller
 
+OVERDUE = "p.due_date < '2026-11-18' AND p.amount_paid < p.amount_due"
 LAST_WEEK = "x.occurred_at >= '2026-11-09 00:00:00' AND x.occurred_at < '2026-11-16 00:00:00'"
 
 HAND_WRITTEN = [
@@ -48,6 +51,13 @@ HAND_WRITTEN = [
     ("um how many visits did we do last week", f"SELECT COUNT(*) FROM activity x WHERE x.type = 'visit' AND {LAST_WEEK}"),
     ("open deals above 1M CNY", "SELECT o.name FROM opportunity o WHERE o.stage IN ('initial_contact', "
      "'needs_analysis', 'proposal', 'negotiation') AND o.amount > 1000000"),
+    ("本周和上周的线索量对比", "SELECT strftime('%Y-%m-%d', l.created_at, 'weekday 0', '-6 days') FROM lead l WHERE "
+     "l.created_at >= '2026-11-09 00:00:00' GROUP BY 1"),  # one row per week, labelled by its Monday
+    ("这个月的跟进次数跟上个月比一下", "SELECT strftime('%Y-%m', x.occurred_at) FROM activity x WHERE x.occurred_at >= "
+     "'2026-10-01 00:00:00' GROUP BY 1"),
+    ("每个销售团队的逾期金额是多少", f"SELECT t.name FROM payment p JOIN contract c ON c.id = p.contract_id JOIN "
+     f"sales_rep s ON s.id = c.owner_id JOIN team t ON t.id = s.team_id WHERE {OVERDUE} GROUP BY t.id, t.name"),
+    ("leads that haven't been assigned yet", "SELECT l.company_name FROM lead l WHERE l.owner_id IS NULL"),
     ("What was revenue in H1 2026?", "SELECT SUM(o.amount) FROM opportunity o WHERE o.stage = 'closed_won' AND "
      "o.closed_at >= '2026-01-01 00:00:00' AND o.closed_at < '2026-07-01 00:00:00'"),
     ("2025年下半年签了多少合同", "SELECT COUNT(*) FROM contract c WHERE c.signed_at >= '2025-07-01 00:00:00' AND "
@@ -157,8 +167,6 @@ def test_her_phone_after_a_contact(small_engine: Engine) -> None:
     assert outcome.status == "answered", outcome.clarification
     assert outcome.result is not None and phone in outcome.result.rows[0] and email in outcome.result.rows[0]
 
-
-OVERDUE = "p.due_date < '2026-11-18' AND p.amount_paid < p.amount_due"
 
 CONVERSATIONS = [
     (("本月到目前赢单金额多少", "跟上个月比呢"), "SELECT strftime('%Y-%m', o.closed_at) FROM opportunity o WHERE o.stage = "
