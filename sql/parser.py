@@ -1089,6 +1089,12 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             return Clarification(f"{window.label}还没有发生，无法统计实际数据。要看预计成交的商机吗？/ {window.label} has "
                                  "not happened yet. Do you want deals expected to close then?",
                                  (f"{window.label}预计成交的商机 / deals expected to close {window.label}",), "future")
+        dated = f.get("time_field") or (MEASURES[str(measure)].time if measure in MEASURES else None) \
+            or ENTITIES[entity].default_time
+        if dated not in FORWARD_FIELDS:
+            # "下周新建的商机", "which deals close next week" read as created: nothing can have happened then yet
+            return Clarification(f"{window.label}还没有发生；只有预计成交日期和应收日期可以落在未来 / {window.label} has not "
+                                 "happened yet; only expected close dates and due dates lie ahead.", EXAMPLES, "future")
     if f.get("mine"):
         if caller_id is None:
             return Clarification("“我的”是指哪位业务员？请用 --as 邮箱 提问 / Whose records do you mean by 'my'? "

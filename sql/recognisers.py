@@ -505,7 +505,8 @@ BOTH_FIGURES = (r"(数量|个数|多少个|几个|笔数|单数|份数)\s*(和|�
                 r"(金额|总额)\s*(和|及|以及|与|、|,|，|跟)\s*(数量|个数|笔数|单数)|"
                 r"\b(count|number)\b( of \w+)? and (the )?(total )?(value|amount|sum)\b|"
                 r"\b(total )?(value|amount)\b and (the )?(count|number)\b|how many and how much|"
-                r"\band (what|how much) (do|does|did) (they|it|those|these|that) (add up to|total|come to|amount to)\b")
+                r"\band (what|how much) (do|does|did) (they|it|those|these|that) (add up to|total|come to|amount to)\b|"
+                r"\band (what|how much) (are|is|were|was) (they|it|those|these|that) worth\b")
 
 
 # "最后一次跟进是什么时候", "when did I last visit X": the latest activity time. The activity word itself stays for

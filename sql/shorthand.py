@@ -295,7 +295,7 @@ ABBREVIATIONS = (
     (r"\beach of (my|our) (accounts|customers|clients)\b", r"\1 each account"), (r"\b(currently )?owes? us (overdue|past[- ]due) (money|amounts?|payments?)\b",
      "have overdue payments"), (r"\brecieve", "receive"), (r"\bbehind on (payments?|paying)\b", "overdue"),
     (r"[？?。]\s*[^，,。？?]{0,12}(要|得|需要)[^，,。？?]{0,6}(核|核对|确认|对)一下[。!！]?$", ""),
-    (r"(的)?合同号是多少", "的合同"), (r"\b(and )?what (are|is) (they|it|each( one)?) worth\b", ""), (r"[两三四五]份(?=合同(加起来|一共|总共|合计|未收))", ""), (r"\bar outstanding\b", "outstanding receivables"),
+    (r"(的)?合同号是多少", "的合同"), (r"^(?!how many\b)(.*?)\b(and )?what (are|is) (they|it|each( one)?) worth\b", r"\1"), (r"[两三四五]份(?=合同(加起来|一共|总共|合计|未收))", ""), (r"\bar outstanding\b", "outstanding receivables"),
     (r"\brn\b", "now"), (r"[-–—,]?\s*(want|wanna|going) to chase (them|it)[^,.?]{0,20}$", ""),
     (r"(?<=\d)\s*w(?=[?？]?$)", "万"), (r"多少w(?=[?？]?$)", "多少"), (r"\bactve\b", "active"),
     (r"[，,]?\s*(做|画)(个)?(趋势图|图表|图)(用)?[。]?$", ""), (r"在手(的)?(?=商机)", "在跟"), (r"(在跟|在手|未关闭)的?商机(的)?(总金额|总额|金额合计|合计金额|金额加起来)", "在跟商机金额"),
@@ -368,6 +368,7 @@ ABBREVIATIONS = (
      r"(的)?(比一下|比较一下|对比一下|对比|比较|相比|比)", r"\1\3\4的\2对比"),
     (r"\b(\w+ )?losses\b(?= by\b)", r"\1lost deals"),  # "QTD losses by loss reason"
     (r"\bwith an expected close date (?=(this|next|in|before|by)\b)", "expected to close "),
+    (r"\b(deals|opportunities|opps|ones) (that |which )?close (?=(next|this|in|by|before|within)\b)", r"\1 closing "),
     (r"\b(sized|valued|worth) (between|over|under|above|below|at least|at most)\b", r"with amount \2"),
     (r"\b(closed[- ])?won business\b", "won deals"),
     (r"\b(are|is|were|was) (behind|late) on (their |its )?(payments|paying)\b", "have overdue payments"),

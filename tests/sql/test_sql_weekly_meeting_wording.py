@@ -9,6 +9,8 @@ channel manager, a director's weekly meeting, a foreign HQ's VP):
 - "and the week before?" after last week's figure: the same figure for the week before it;
 - "没转化的线索", "leads that did not convert": the status converted left out;
 - "新加的联系人": created; "派了多少条线索": assigned; "去医院上门拜访": a verb before 医院 is no account name;
+- "which deals close this month" (expected to close), "how many …, and what are they worth?" (both figures); a
+  period ahead for records dated when they happen ("下周新建的商机") is asked back;
 - "每个销售团队", "团队本季度…" (the caller's team), "leads that haven't been assigned";
 - "um", "CNY", "at this point" are no conditions; "H1 2026", "2025年下半年" are that year's half; "with won deals",
   "拿下单子的医院" are accounts with a won deal; "losses by loss reason" are lost deals;
@@ -58,6 +60,12 @@ HAND_WRITTEN = [
     ("每个销售团队的逾期金额是多少", f"SELECT t.name FROM payment p JOIN contract c ON c.id = p.contract_id JOIN "
      f"sales_rep s ON s.id = c.owner_id JOIN team t ON t.id = s.team_id WHERE {OVERDUE} GROUP BY t.id, t.name"),
     ("leads that haven't been assigned yet", "SELECT l.company_name FROM lead l WHERE l.owner_id IS NULL"),
+    ("How many open deals are expected to close this month, and what are they worth?", "SELECT COUNT(*) FROM "
+     "opportunity o WHERE o.stage IN ('initial_contact', 'needs_analysis', 'proposal', 'negotiation') AND "
+     "o.expected_close_date >= '2026-11-01' AND o.expected_close_date < '2026-12-01'"),  # the count, with the amount
+    ("which deals close this month", "SELECT o.name FROM opportunity o WHERE o.expected_close_date >= '2026-11-01' AND "
+     "o.expected_close_date < '2026-12-01' AND o.stage IN ('initial_contact', 'needs_analysis', 'proposal', "
+     "'negotiation')"),  # still open: a closed deal is not closing
     ("What was revenue in H1 2026?", "SELECT SUM(o.amount) FROM opportunity o WHERE o.stage = 'closed_won' AND "
      "o.closed_at >= '2026-01-01 00:00:00' AND o.closed_at < '2026-07-01 00:00:00'"),
     ("2025年下半年签了多少合同", "SELECT COUNT(*) FROM contract c WHERE c.signed_at >= '2025-07-01 00:00:00' AND "
@@ -240,6 +248,7 @@ def test_a_remark_typed_apart_with_spaces(small_engine: Engine) -> None:
 
 
 @pytest.mark.parametrize("question", [
+    "下周新建的商机",  # nothing can have been created next week yet
     "华东 要催款 的客户",  # a word in the middle is a condition typed apart, never dropped as a remark
     "Who are the contacts at that customer?",  # no earlier answer to point at
     "When did anyone last follow up on it?",
