@@ -65,7 +65,8 @@ def resolve_caller(engine: Engine, email: str | None) -> Caller:
     return Caller(row[0], row[1], row[2], email)
 
 
-def _top_rep_named(question: str, previous: QueryPlan | None, engine: Engine, caller: Caller, today: date) -> str:
+def _top_rep_named(question: str, previous: QueryPlan | None, engine: Engine, caller: Caller, today: date,
+                   timeout_ms: int) -> str:
     """"他上周跟进了几次" after "上周谁的赢单金额最高": the rep is in the previous answer's rows, not in its conditions,
     so the previous ranking is run again for its first row (validated like every query) and the rep is named."""
     if previous is None or previous.group_by != ("rep",) or previous.top_n is None \
@@ -76,7 +77,7 @@ def _top_rep_named(question: str, previous: QueryPlan | None, engine: Engine, ca
     dialect = engine.dialect.name
     top = validate(to_sql(compile_plan(replace(previous, top_n=1), dialect, today), dialect), dialect=dialect,
                    caller=caller, max_rows=1)
-    result = run(engine, top)
+    result = run(engine, top, timeout_ms=timeout_ms)
     if not result.rows or "rep" not in result.columns or not result.rows[0][result.columns.index("rep")]:
         return question
     name = str(result.rows[0][result.columns.index("rep")])
@@ -88,7 +89,7 @@ def answer(question: str, *, engine: Engine, caller: Caller, today: date, previo
            limit: int = 1000, timeout_ms: int = 5000) -> Outcome:
     t0 = time.perf_counter()
     try:
-        question = _top_rep_named(question, previous, engine, caller, today)
+        question = _top_rep_named(question, previous, engine, caller, today, timeout_ms)
         parsed = parse(question, today=today, names=name_index(engine), previous=previous, caller_id=caller.id,
                        caller_team=caller.team_id)
     except SqlError as exc:
