@@ -55,7 +55,7 @@ class _Ctx:
 
     def frag(self, text: str) -> exp.Expr:
         snippets = DIALECT_SNIPPETS.get(self.dialect, DIALECT_SNIPPETS["sqlite"])
-        text = re.sub(r"\{(hours_to_first_contact|days_since_stage)\}", lambda m: snippets[m.group(1)], text)
+        text = re.sub(r"\{(hours_to_first_contact|days_since_stage|days_overdue)\}", lambda m: snippets[m.group(1)], text)
         text = text.replace("{today}", self.today.isoformat())
         self.aliases.update(ALIAS_RE.findall(text))
         return _parsed(text, self.dialect).copy()

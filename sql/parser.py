@@ -944,14 +944,14 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
     if "loss_reason" in group_by and all(x.dimension != "stage" for x in filters):
         filters.append(Filter("stage", "eq", "closed_lost"))  # loss reasons exist for lost deals only
     if f.get("sort_hint") == "days" and f.get("top_n") and not group_by and measure in (None, "avg_days_in_stage"):
-        longest = {"opportunity": DIMENSIONS["days_in_stage"].column, "payment": "p.due_date"}.get(entity)
+        longest = {"opportunity": DIMENSIONS["days_in_stage"].column, "payment": DIMENSIONS["days_overdue"].column}.get(entity)
         if longest is None:
             return Clarification("“最久”是按哪段时间排？可以问商机在当前阶段的天数或逾期最久的回款 / Longest by which time? "
                                  "Ask for days in the current stage or the longest overdue payments.", EXAMPLES, "longest")
         measure, sort = None, longest
         f.pop("stale", None)  # "stuck in their stage the longest": how long in the stage, not idle for a week
-        if entity == "payment":
-            f["order"] = "asc"  # the oldest due date has waited the longest
+        if entity == "payment" and not {x.value for x in filters if x.dimension == "flag"} & {"overdue", "unpaid"}:
+            filters.append(Filter("flag", "eq", "overdue"))  # "逾期最久的3笔回款": a paid installment is overdue no more
     elif measure is None and not sort and f.get("top_n") and f.get("sort_hint") and not group_by:
         sort = _amount_column(entity)  # "the 3 largest contracts": sorted by amount
     window: TimeWindow | None = f.get("window")

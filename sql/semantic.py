@@ -175,6 +175,8 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
     Dimension("duration", "跟进时长(分钟)", "follow-up minutes", "x.duration_min", None, None, ()),
     Dimension("unpaid", "未收金额", "unpaid amount", "p.amount_due - p.amount_paid", None, None, ()),
     Dimension("days_in_stage", "当前阶段停留天数", "days in current stage", "{days_since_stage}", None, None, ()),
+    # how long an installment has been due ("逾期最久的5笔分期"): shown beside the installments it ranks
+    Dimension("days_overdue", "逾期天数", "days overdue", "{days_overdue}", None, None, ()),
     Dimension("due_date", "应收日期", "due date", "p.due_date", None, None, ()),  # "逾期超过60天": due before a day
     Dimension("product", "产品", "product", "pr.id", "pr.name", None, ("产品", "product", "sku")),
     Dimension("product_line", "产品线", "product line", "pr.product_line", None, None, ("产品线", "product line")),
@@ -398,6 +400,7 @@ DIALECT_SNIPPETS: dict[str, dict[str, str]] = {
     "sqlite": {
         "hours_to_first_contact": "(julianday(l.first_contact_at) - julianday(l.created_at)) * 24",
         "days_since_stage": "julianday('{today}') - julianday(o.stage_entered_at)",
+        "days_overdue": "CAST(julianday('{today}') - julianday(p.due_date) AS INTEGER)",
         "day": "strftime('%Y-%m-%d', {col})",
         "week": "strftime('%Y-%m-%d', {col}, 'weekday 0', '-6 days')",
         "month": "strftime('%Y-%m', {col})",
@@ -407,6 +410,7 @@ DIALECT_SNIPPETS: dict[str, dict[str, str]] = {
     "postgres": {
         "hours_to_first_contact": "EXTRACT(EPOCH FROM (l.first_contact_at - l.created_at)) / 3600",
         "days_since_stage": "EXTRACT(EPOCH FROM (CAST('{today}' AS TIMESTAMP) - o.stage_entered_at)) / 86400",
+        "days_overdue": "CAST('{today}' AS DATE) - CAST(p.due_date AS DATE)",
         "day": "TO_CHAR({col}, 'YYYY-MM-DD')",
         "week": "TO_CHAR(DATE_TRUNC('week', {col}), 'YYYY-MM-DD')",
         "month": "TO_CHAR({col}, 'YYYY-MM')",
@@ -416,6 +420,7 @@ DIALECT_SNIPPETS: dict[str, dict[str, str]] = {
     "mysql": {
         "hours_to_first_contact": "TIMESTAMPDIFF(SECOND, l.created_at, l.first_contact_at) / 3600",
         "days_since_stage": "TIMESTAMPDIFF(SECOND, o.stage_entered_at, '{today}') / 86400",
+        "days_overdue": "DATEDIFF('{today}', p.due_date)",
         "day": "DATE_FORMAT({col}, '%Y-%m-%d')",
         "week": "DATE_FORMAT(DATE_SUB({col}, INTERVAL WEEKDAY({col}) DAY), '%Y-%m-%d')",
         "month": "DATE_FORMAT({col}, '%Y-%m')",
@@ -426,6 +431,7 @@ DIALECT_SNIPPETS: dict[str, dict[str, str]] = {
 DIALECT_SNIPPETS["trino"] = {
     "hours_to_first_contact": "DATE_DIFF('second', l.created_at, l.first_contact_at) / 3600.0",
     "days_since_stage": "DATE_DIFF('second', o.stage_entered_at, TIMESTAMP '{today} 00:00:00') / 86400.0",
+    "days_overdue": "DATE_DIFF('day', p.due_date, DATE '{today}')",
     "day": "DATE_FORMAT({col}, '%Y-%m-%d')",
     "week": "DATE_FORMAT(DATE_TRUNC('week', {col}), '%Y-%m-%d')",
     "month": "DATE_FORMAT({col}, '%Y-%m')",
@@ -435,6 +441,7 @@ DIALECT_SNIPPETS["trino"] = {
 DIALECT_SNIPPETS["clickhouse"] = {
     "hours_to_first_contact": "dateDiff('second', l.created_at, l.first_contact_at) / 3600",
     "days_since_stage": "dateDiff('second', o.stage_entered_at, toDateTime('{today} 00:00:00')) / 86400",
+    "days_overdue": "dateDiff('day', p.due_date, toDate('{today}'))",
     "day": "formatDateTime({col}, '%Y-%m-%d')",
     "week": "formatDateTime(toMonday({col}), '%Y-%m-%d')",
     "month": "formatDateTime({col}, '%Y-%m')",

@@ -360,6 +360,8 @@ ABBREVIATIONS = (
     (r"\b(top|the|biggest|largest) (\w+ )?(hospital|distributor|store|school|lab|customer|account)s? wins\b",
      r"\1 \2won deals at \3s"),  # "top ten hospital wins": won deals, not hospitals
     (r"\b(at this point|as of (now|today)|right now|at the moment)\b", ""),
+    # "逾期时间最长的5笔应收款，各逾期多少天": the longest overdue, which shows its days overdue anyway
+    (r"逾期(的)?(时间|天数)最(长|久|多)", "逾期最久"), (r"(?<=逾期最久)(.{2,20}?)[，,]\s*(各|分别|都)?逾期(了)?(多少|几)天[?？]?$", r"\1"),
     (r"(每个|每一个|各个)(销售|业务)?(团队|小组|组)(?!长|员)", "各团队"), (r"^(本|我)?团队(?=本|这|今|上|的)", "我们团队"),
     (r"\b(that |which |who )?(haven't|hasn't|have not|has not) been (assigned|allocated)( to anyone)?( yet)?\b",
      "that are unassigned"),

@@ -11,6 +11,7 @@ channel manager, a director's weekly meeting, a foreign HQ's VP):
 - "新加的联系人": created; "派了多少条线索": assigned; "去医院上门拜访": a verb before 医院 is no account name;
 - "which deals close this month" (expected to close), "how many …, and what are they worth?" (both figures); a
   period ahead for records dated when they happen ("下周新建的商机") is asked back;
+- "逾期最久的3笔回款": only overdue installments, ranked by and shown with their days overdue;
 - "每个销售团队", "团队本季度…" (the caller's team), "leads that haven't been assigned";
 - "um", "CNY", "at this point" are no conditions; "H1 2026", "2025年下半年" are that year's half; "with won deals",
   "拿下单子的医院" are accounts with a won deal; "losses by loss reason" are lost deals;
@@ -262,3 +263,16 @@ def test_reps_ranked_by_visits_to_hospitals(small_engine: Engine) -> None:
                           "JOIN sales_rep s ON s.id = x.owner_id WHERE a.account_type = 'hospital' AND x.type = 'visit' "
                           "AND x.occurred_at >= '2026-01-01 00:00:00' GROUP BY s.id, s.name ORDER BY COUNT(*) DESC, s.id "
                           "LIMIT 3", small_engine, TODAY)
+
+
+@pytest.mark.parametrize("question", ["逾期最久的3笔回款", "逾期时间最长的3笔应收款，各逾期多少天"])
+def test_longest_overdue_installments_show_their_days(question: str, small_engine: Engine) -> None:
+    outcome = answer(question, engine=small_engine, caller=Caller.admin(), today=TODAY)
+    assert outcome.status == "answered" and outcome.result is not None
+    with small_engine.connect() as conn:
+        expected = [tuple(r) for r in conn.execute(text(
+            "SELECT p.id, CAST(julianday('2026-11-18') - julianday(p.due_date) AS INTEGER) FROM payment p WHERE "
+            f"{OVERDUE} ORDER BY p.due_date LIMIT 3"))]
+    assert len(expected) == 3
+    days = outcome.result.columns.index("days_overdue")
+    assert [(r[0], r[days]) for r in outcome.result.rows] == expected
