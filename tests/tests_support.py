@@ -60,3 +60,20 @@ def converse(engine: Engine, *questions: str, today: date) -> Outcome:
     assert outcome is not None
     return outcome
 
+
+
+def assert_conversation_matches(engine: Engine, questions: tuple[str, ...], sql: str, today: date) -> None:
+    """Ask ``questions`` in one conversation and compare the last answer's first column with that of hand-written
+    ``sql``, as sorted text (a single figure with a decimal point compares approximately). An expected answer that is
+    empty would prove nothing, so it fails the test too."""
+    outcome = converse(engine, *questions, today=today)
+    assert outcome.status == "answered", outcome.clarification
+    assert outcome.result is not None
+    with engine.connect() as conn:
+        expected = sorted(str(r[0]) for r in conn.execute(text(sql)))
+    assert expected and expected != ["None"], "empty on the small database: the test would prove nothing"
+    got = sorted(str(r[0]) for r in outcome.result.rows)
+    if len(expected) == 1 and "." in expected[0]:
+        assert float(got[0]) == pytest.approx(float(expected[0]))
+    else:
+        assert got == expected

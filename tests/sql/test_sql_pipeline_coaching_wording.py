@@ -27,7 +27,7 @@ from __future__ import annotations
 import pytest
 from conftest import TODAY
 from sqlalchemy import Engine, text
-from tests_support import assert_answer_matches, converse
+from tests_support import assert_answer_matches, assert_conversation_matches, converse
 
 from sql.pipeline import answer
 from sql.validator import Caller
@@ -142,17 +142,7 @@ CONVERSATIONS = [
 
 @pytest.mark.parametrize(("questions", "sql"), CONVERSATIONS, ids=lambda v: str(v)[:30])
 def test_a_follow_up_keeps_the_conversation(questions: tuple[str, ...], sql: str, small_engine: Engine) -> None:
-    outcome = converse(small_engine, *questions, today=TODAY)
-    assert outcome.status == "answered", outcome.clarification
-    assert outcome.result is not None
-    with small_engine.connect() as conn:
-        expected = sorted(str(r[0]) for r in conn.execute(text(sql)))
-    assert expected and expected != ["None"], "empty on the small database: the test would prove nothing"
-    got = sorted(str(r[0]) for r in outcome.result.rows)
-    if len(expected) == 1 and "." in expected[0]:
-        assert float(got[0]) == pytest.approx(float(expected[0]))
-    else:
-        assert got == expected
+    assert_conversation_matches(small_engine, questions, sql, TODAY)
 
 
 def test_who_logged_the_last_follow_up(small_engine: Engine) -> None:
