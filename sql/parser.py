@@ -64,6 +64,8 @@ TOP_ONE_ALONE = r"^(那|那么)?(第一名|排第一的|排名第一的)(是谁|
 # "and the week before?" after last week's figure: the same figure one period earlier.
 BEFORE_THAT = (r"^(?:and |what about |how about |then )?(?:for )?the (?P<en>week|month|quarter|year) before(?: that)?\s*[?？.]?$"
                r"|^(?:那|那么)?(?:再)?(?:往)?前一(?:个)?(?P<zh>周|星期|月|季度|年)(?:呢|的呢|怎么样)?\s*[?？]?$")
+NO_PREVIOUS = Clarification("这个问题接着前面的问题，但还没有可以接着的问题。请完整地问一次 / This refers to an earlier "
+                            "question, and there is none to refer to. Please ask in full.", EXAMPLES, "no_previous")
 # A record of an earlier answer, named only by pointing at it: without an earlier answer it is asked back.
 EARLIER_RECORD = r"\b(that|this) (customer|account|client|hospital|deal|opportunity|contract|rep)\b(?! (named|called)\b)" \
                  r"|\b(on|about|for|with|of|to) it\s*[?？.]?$|这(家|个|份|笔)(客户|医院|商机|单子|合同)(?!名)"
@@ -86,15 +88,13 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
                        f"({len(text)} characters); keep it under {MAX_QUESTION_CHARS}.")
     refining = previous is not None and bool(re.match(FOLLOW_UP_START, text))
     if previous is None and re.search(ANAPHORA, text):
-        return Clarification("这个问题接着前面的问题，但还没有可以接着的问题。请完整地问一次 / This refers to an earlier "
-                             "question, and there is none to refer to. Please ask in full.", EXAMPLES, "no_previous")
+        return NO_PREVIOUS
     # writes are judged on the words as typed too: shorthand may drop the "把" of "把……改回……"
     if any(compiled(w).search(t) for w in WRITE_WORDS for t in (raw, text)) and not (
             refining and re.match(r"(改成|改为|换成|改到)", text)):
         return Refusal("我只能查询数据，不能修改或删除 / I can only read data; I never change or delete it.")
     if previous is None and re.search(EARLIER_RECORD, text):  # "Who are the contacts at that customer?"
-        return Clarification("这个问题接着前面的问题，但还没有可以接着的问题。请完整地问一次 / This refers to an earlier "
-                             "question, and there is none to refer to. Please ask in full.", EXAMPLES, "no_previous")
+        return NO_PREVIOUS
     if caller_team is None and previous is not None and re.search(r"组里|组内|本组|这个组|该组|\b(the|that) team\b", text):
         # "组里每个人分别多少" after "华东1组本季度的赢单金额": the team just asked about
         caller_team = next((int(str(x.value)) for x in previous.filters if x.dimension == "team" and x.op == "eq"), None)

@@ -69,18 +69,21 @@ def _top_rep_named(question: str, previous: QueryPlan | None, engine: Engine, ca
                    timeout_ms: int) -> str:
     """"他上周跟进了几次" after "上周谁的赢单金额最高": the rep is in the previous answer's rows, not in its conditions,
     so the previous ranking is run again for its first row (validated like every query) and the rep is named."""
-    if previous is None or previous.group_by != ("rep",) or previous.top_n is None \
-            or not re.search(PERSON, normalise(question)) or re.search(TOP_ONE_ALONE, normalise(question)):
+    if previous is None or previous.group_by != ("rep",) or previous.top_n is None:
         return question
-    if previous.top_n > 1 and not re.search(FIRST_PLACE, normalise(question)):
+    said = normalise(question)
+    if not re.search(PERSON, said) or re.search(TOP_ONE_ALONE, said):
+        return question
+    if previous.top_n > 1 and not re.search(FIRST_PLACE, said):
         return question  # "他" after the top three is any of them: the parser asks who
     dialect = engine.dialect.name
     top = validate(to_sql(compile_plan(replace(previous, top_n=1), dialect, today), dialect), dialect=dialect,
                    caller=caller, max_rows=1)
     result = run(engine, top, timeout_ms=timeout_ms)
-    if not result.rows or "rep" not in result.columns or not result.rows[0][result.columns.index("rep")]:
+    name = result.rows[0][result.columns.index("rep")] if result.rows and "rep" in result.columns else None
+    if not name:
         return question
-    name = str(result.rows[0][result.columns.index("rep")])
+    name = str(name)
     question = re.sub(r"\b(his|her)\b", f"{name}'s", question, count=1, flags=re.I)
     return re.sub(PERSON, name, question, count=1, flags=re.I)
 
