@@ -93,6 +93,12 @@ def _run(cmd: Sequence[str], timeout_s: float = 300.0, stdin: str | None = None)
     subprocess.run(list(cmd), check=True, capture_output=True, timeout=timeout_s, input=stdin, text=True)
 
 
+def _sox(*args: str) -> None:
+    # -R seeds sox's dither: without it every resample or volume change adds different noise, so the same
+    # script gave a different recording on each run and whisper, now and then, a different transcript.
+    _run(["sox", "-R", *args])
+
+
 def _need(*tools: str) -> None:
     missing = [t for t in tools if shutil.which(t) is None]
     if missing:
@@ -115,7 +121,7 @@ def synthesise(turns: Sequence[tuple[str, str]], workdir: Path, lang: str) -> li
     for (speaker, text), out in zip(turns, outs, strict=True):
         raw = out.with_suffix(".raw.wav")
         _run(["espeak-ng", "-v", "en-us" if speaker == "rep" else "en-gb", "-s", "150", "-w", str(raw), text])
-        _run(["sox", str(raw), "-r", "16000", "-c", "1", str(out)])
+        _sox(str(raw), "-r", "16000", "-c", "1", str(out))
         raw.unlink()
     return outs
 
@@ -126,20 +132,20 @@ def build_call(turns: Sequence[tuple[str, str]], workdir: Path, lang: str = "en"
     workdir.mkdir(parents=True, exist_ok=True)
     utterances = synthesise(turns, workdir, lang)
     gap = workdir / "gap.wav"
-    _run(["sox", "-n", "-r", "16000", "-c", "1", str(gap), "trim", "0", str(GAP_S)])
+    _sox("-n", "-r", "16000", "-c", "1", str(gap), "trim", "0", str(GAP_S))
     rep_track: list[str] = []
     cust_track: list[str] = []
     mono: list[str] = []
     for i, ((speaker, _text), utt) in enumerate(zip(turns, utterances, strict=True)):
         silent = workdir / f"s{i}.wav"
-        _run(["sox", str(utt), str(silent), "vol", "0"])
+        _sox(str(utt), str(silent), "vol", "0")
         mono += [str(utt), str(gap)]
         rep_track += [str(utt if speaker == "rep" else silent), str(gap)]
         cust_track += [str(silent if speaker == "rep" else utt), str(gap)]
     mono_path, rep_path, cust_path = workdir / "mono.wav", workdir / "rep.wav", workdir / "cust.wav"
-    _run(["sox", *mono, str(mono_path)])
-    _run(["sox", *rep_track, str(rep_path)])
-    _run(["sox", *cust_track, str(cust_path)])
+    _sox(*mono, str(mono_path))
+    _sox(*rep_track, str(rep_path))
+    _sox(*cust_track, str(cust_path))
     dual_path = workdir / "dual.wav"
-    _run(["sox", "-M", str(rep_path), str(cust_path), str(dual_path)])
+    _sox("-M", str(rep_path), str(cust_path), str(dual_path))
     return mono_path, dual_path

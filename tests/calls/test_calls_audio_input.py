@@ -20,7 +20,7 @@ def speech(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _sox(*args: str) -> None:
-    subprocess.run(["sox", *args], check=True, capture_output=True)
+    subprocess.run(["sox", "-R", *args], check=True, capture_output=True)
 
 
 @pytest.mark.parametrize("fmt", ["wav", "mp3", "ogg", "flac"])
