@@ -34,7 +34,7 @@ from sql.semantic import (
 
 SQLGLOT_DIALECT = {"sqlite": "sqlite", "postgresql": "postgres", "postgres": "postgres", "mysql": "mysql",
                    "mariadb": "mysql", "trino": "trino", "clickhouse": "clickhouse"}
-ALIAS_RE = re.compile(r"\b(a|o|l|x|c|p|ct|pr|s|t|r|rr)\.")
+ALIAS_RE = re.compile(r"\b(a|o|l|x|c|p|ct|pr|pl|s|t|r|rr)\.")
 OUTPUT_NAME = {"a.name": "account", "o.name": "opportunity", "l.company_name": "company", "x.id": "activity_id",
                "c.contract_no": "contract_no", "p.id": "payment_id", "ct.name": "contact", "pr.name": "product",
                "s.name": "rep", "r.name_zh": "region", "t.name": "team", "qt.id": "quote_id"}
@@ -249,7 +249,7 @@ def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
             continue
         dim = DIMENSIONS[g]
         col = ctx.column(g)
-        if g in ("rep", "team", "account", "opportunity"):  # records with none are no group of their own
+        if g in ("rep", "team", "account", "opportunity", "product", "product_line"):  # none is no group of its own
             owned.append(exp.Not(this=exp.Is(this=ctx.frag(col), expression=exp.Null())))
         if dim.label and dim.label != col:
             labels.append(exp.alias_(ctx.frag(dim.label), OUTPUT_NAME.get(dim.label, g)))
@@ -360,6 +360,15 @@ def _product(ctx: _Ctx, f: Filter) -> exp.Expr:
             return _one_of(exp.column("product_id", table="ol"), f)
         ctx.aliases.add("pr")
         return _one_of(exp.column("product_line", table="pr"), f)
+    grouped = {"product": "pr", "product_line": "pl"}
+    if ctx.plan.entity == "opportunity" and (g := next((g for g in ctx.plan.group_by if g in grouped), None)) and (
+            g == "product" or f.dimension == "product_line"):
+        # "only the FMCG lines" after won amount per product: the products shown are of those lines (a deal that
+        # also has other products still counts for the ones asked about)
+        alias = grouped[g]
+        ctx.aliases.add(alias)
+        col = "id" if f.dimension == "product" else "product_line"
+        return _one_of(exp.column(col, table=alias), f)
     if ctx.plan.entity not in DEAL_OF:
         raise CompileError("按产品筛选只适用于商机及其跟进、合同、回款和报价",
                            "filtering by product applies to deals and their follow-ups, contracts, payments and quotes")

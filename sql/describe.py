@@ -116,6 +116,8 @@ def describe(plan: QueryPlan, names: NameIndex | None = None) -> str:
         parts.append("并列 (also): " + "、".join(f"{MEASURES[m].label_zh} ({MEASURES[m].label_en})" for m in plan.also))
     if plan.group_by:
         parts.append("按 " + "、".join(DIMENSIONS[g].label_zh for g in plan.group_by))
+    if plan.entity == "opportunity" and {"product", "product_line"} & set(plan.group_by):
+        parts.append("含多个产品的商机计入每个产品(线) (a deal with several products counts for each)")
     if plan.having is not None:
         value = plan.having.value
         rate = plan.measure in MEASURES and MEASURES[str(plan.measure)].kind == "rate"

@@ -38,6 +38,9 @@ MEANINGS = """\
 - An account that 买过/bought a product has a won opportunity with a line for it; 在跟/open deal for a product:
   an open one; 没买过: no won one. 线索转化来的客户/accounts that came from leads: some lead's
   `converted_account_id` is the account (of the source named: 展会线索转化来的).
+- Deals per product / 各产品、各产品线的赢单金额、赢单率: a deal counts, whole, for every product on its lines and once
+  for every product line, so the groups add up to more than the total. Units sold and line revenue count lines.
+  标价/list price is the product's `list_price` (最贵的三个产品, average list price per product line).
 - 超过N小时才联系上的线索 / first contact took more than N hours: contacted leads whose first contact came more
   than N hours after creation.
 - 占比/比例/share of: the fraction of the records asked about that also meet the part named after 里/中 (in

@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from sql.names import NameIndex
+from sql.numbers import chinese_to_int
 from sql.plan import (
     OPPOSITE_FLAGS,
     Clarification,
@@ -26,7 +27,7 @@ from sql.plan import (
     records_behind,
 )
 from sql.question import Question, compiled, longest_first, normalise
-from sql.recognisers import STEPS
+from sql.recognisers import EN_NUMBERS, STEPS
 from sql.remarks import clauses, is_break, is_remark_candidate
 from sql.semantic import (
     DIMENSIONS,
@@ -277,7 +278,7 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
         f["measure"] = "units_sold"
     elif f.get("measure") == "count" and not f.get("entities") and any(
             x.dimension == "product" for x in f.get("filters", [])) and f.get("values") == [("stage", "closed_won")] \
-            and re.search(r"^how many\b.*\b(have|did|has) (we|i|you|they) (sold|sell)\b", q.text):
+            and re.search(r"^how many\b.*\b(have|did|has) ([^ ]{1,12}) (sold|sell)\b", q.text):
         f["measure"] = "units_sold"  # "How many M8 monitors have we sold this year?": units on the won deals
         f["values"], f["value_words"] = [], []
     if f.get("measure") == "count" and not f.get("count_strong") and f.get("entities") == ["payment"] and re.search(
@@ -287,6 +288,16 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
             r"报价阶段|阶段|商机|单子|项目|deal|opportunit", q.text):
         f["entities"] = ["quote"]  # "高娜的报价有哪些": quotes; "报价阶段的商机" names the stage
         f["values"] = [v for v in f.get("values", []) if v != ("stage", "proposal")]
+    if (m := re.search(PRICE_RANK, q.text)) and not set(f.get("entities", [])) - {"product"} and (
+            "product" in f.get("entities", []) or ("product",) in f.get("group_candidates", [])):
+        # "标价最贵的三个产品", "top 3 products by list price": products by their own price, not a price loss reason
+        f["entities"] = ["product"]
+        f["group_candidates"] = [g for g in f.get("group_candidates", []) if g != ("product",)]
+        f["values"] = [v for v in f.get("values", []) if v != ("loss_reason", "price")]
+        f["value_words"] = [w for w in f.get("value_words", []) if w[1] != ("loss_reason",)]
+        q.take(*m.span())
+        f["aggregate"], f["top_n"] = "sum", f.get("top_n") or _ranked_count(q, m) or 1
+        f["order"] = "asc" if re.search(r"便宜|最低|cheapest|least expensive|lowest", m.group(0)) else "desc"
     if f.get("owner_flag"):  # "已离职销售名下还挂着哪些客户": the accounts, whose owner has left
         listed = [g[0] for g in f.get("group_candidates", []) if g[0] in ENTITIES and g[0] != "rep"]
         if not set(f.get("entities", [])) - {"rep"} and listed:
@@ -410,6 +421,19 @@ def _related_count(q: Question) -> None:
     f["count_threshold"] = None
 
 
+def _ranked_count(q: Question, m: re.Match[str]) -> int | None:
+    """How many a ranking word asks for, right after it ("最贵的三个") or right before it ("the 3 most expensive")."""
+    if after := re.match(r"的?\s*(前)?(\d+|[一二两三四五六七八九十]+)\s*(个|款|种)?", q.text[m.end():]):
+        q.take(m.end(), m.end() + after.end())
+        raw = after.group(2)
+    elif before := re.search(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten) $", q.text[:m.start()]):
+        q.take(*before.span())
+        raw = before.group(1)
+    else:
+        return None
+    return int(raw) if raw.isdigit() else chinese_to_int(raw) or EN_NUMBERS.get(raw)
+
+
 def _said_around(q: Question, before: str, after: str) -> re.Match[str] | None:
     """``before`` and ``after`` free, with at most three understood words between them ("did South China buy"): the
     two are taken and the match returned."""
@@ -508,11 +532,12 @@ FIELD_TOTAL = {"amount_paid": "collected", "unpaid": "outstanding_amount"}
 # The records a total is per, as the question names them: the head noun, or a "which months" word.
 GROUP_HEAD_ZH = r"(哪几个月|哪些月份?|哪个月|几个月)"
 GROUP_HEAD_EN = (r"^(which|what|list|show( me)?( the)?|how many|name the|find)\s+([\w-]+ ){0,3}?(?P<g>reps|salespeople|sales reps|"
-                 r"accounts|customers|clients|hospitals|regions|teams|months|contracts|labs|distributors|stores|schools)\b|\b(?P<h>reps|salespeople|accounts|"
+                 r"accounts|customers|clients|hospitals|regions|teams|months|quarters|contracts|labs|distributors|stores|schools)\b|\b(?P<h>reps|salespeople|accounts|"
                  r"customers|clients|hospitals|labs|distributors|stores|schools|regions|contracts) (in (north|south|east|west|central|northeast|northwest|"
                  r"southwest|southeast) china )?(who|that|with|whose|sitting on|holding|carrying)\b")
 EN_GROUP = {"reps": "rep", "salespeople": "rep", "sales reps": "rep", "accounts": "account", "customers": "account",
             "clients": "account", "hospitals": "account", "regions": "region", "teams": "team", "months": "month",
+            "quarters": "quarter",
             "contracts": "contract", "labs": "account", "distributors": "account", "stores": "account",
             "schools": "account"}
 
@@ -540,7 +565,7 @@ def _per_group_total(q: Question) -> tuple[str, list[str]] | None:
         measure, entity, having = total, MEASURES[total].entity, Filter("value", amounts[0].op, amounts[0].value)
     # every entity that has an account's city belongs to one account, so it can be totalled per account
     per_account = {"account"} if "city" in _applicable_dims(entity) else set()
-    if group != "month" and group not in _applicable_dims(entity) | per_account:
+    if group not in ("month", "quarter") and group not in _applicable_dims(entity) | per_account:
         return None
     implied = ("overdue", "unpaid") if measure in ("overdue_amount", "outstanding_amount") else ()
     f["filters"] = [x for x in f.get("filters", []) if not (x in amounts or (x.dimension == "flag" and x.value in implied))]
@@ -582,6 +607,8 @@ def _group_head(q: Question) -> str | None:
         return EN_GROUP[m.group("g") or m.group("h")] if m else None
     if re.search(GROUP_HEAD_ZH, q.text):
         return "month"
+    if re.search(r"哪几个季度|哪些季度|哪个季度|几个季度", q.text):
+        return "quarter"  # "今年哪几个季度签约额超过1.8亿": each quarter's total
     if re.search(r"哪(些|几个|个)(区域|大区|地区)", q.text):
         return "region"  # "今年哪些区域的赢单金额超过了1.2亿": each region's total
     if m := re.search(r"的(行业|城市|省份|线索来源|来源|渠道)(有哪些|是哪些|有哪几个|是哪几个)?[?？]?$", q.text):
@@ -597,7 +624,11 @@ def _group_head(q: Question) -> str | None:
     head = entities[-1] if entities else None
     if head == "product" and "line" in q.found.get("amount_entities", []):
         return "product"  # "今年明细金额过两千万的医疗产品": each product's line revenue
-    return head if head in ("rep", "account", "region", "contract") else None
+    if re.search(r"的产品线(有哪些|是哪些|有哪几条|是哪几条)?[?？]?$|^(which|what) product lines\b", q.text):
+        return "product_line"  # "累计赢单金额超过5000万的产品线": each line's total
+    if head is None and ("product",) in q.found.get("group_candidates", []) and re.search(r"的产品[?？]?$", q.text):
+        return "product"  # "今年赢单金额不到3500万的产品": each product's won amount
+    return head if head in ("rep", "account", "region", "contract", "product") else None
 
 
 # The top record of each group ("每个区域在跟金额最大的那个商机", "the biggest deal in each region"): one query
@@ -610,7 +641,16 @@ WON_MEASURES = ("won_amount", "won_count", "avg_deal_size")
 FORECAST = (r"(能|会|可以|能够|大概能|预计能)(做|卖|签|赢|收|完成|达到|带来|拿到|拿下|进来)(到)?(多少|几)|预测|\bforecast(s|ed|ing)?\b(?! close)"
             r"|\bhow much (will|can|could|would) (we|i|they|he|she)\b(?! (have )?(collected|won|sold|signed))")
 # A question that lists accounts by their type: "在哪些医院", "which hospitals" (not "哪些医院的商机": the deals).
+# A ranking of products by their list price.
+PRICE_RANK = (r"(标价|定价|目录价|牌价|单价|价格)?(最贵|最便宜)|(标价|定价|目录价|牌价|单价|价格)(最高|最低)|\b(most expensive|priciest|"
+              r"cheapest|least expensive)\b|\b(highest|lowest) (list |unit )?prices?\b|\bby (list |unit )?price\b")
+# The part of an installment still owed, said in words; and an installment's size, said in words.
+OWED_WORDS = (r"没收|未收|没付|未付|没回|未回|欠|还差|剩|余额|逾期(金额|的钱|款)?\s*(超过|大于|高于|多于|不到|少于|低于|在|达到|不少于|至少)"
+              r"|\b(unpaid|outstanding|owed|owing|still due|remaining|balance|left to pay|overdue by)\b")
+DUE_SIZE_WORDS = (r"应收金额|应付金额|分期金额|每期金额|单笔应收|\b(amount|amounts) due\b|\binstall?ments? (amount|size)s?\b"
+                  r"|\binvoice (amount|value)s?\b")
 ACCOUNT_HEAD = (r"哪(些|几家|家)(医院|客户|门店|经销商|学校|实验室)(?!的?(商机|单|项目|订单|报价|合同))"
+                r"|(医院|客户|门店|经销商|学校|实验室)(里|中|里面|当中)(有)?哪(些|几家|家)(?=(目前|现在|还|也)?有)"
                 r"|^which (hospitals|accounts|customers|clients|stores|distributors|schools|labs)\b(?!'| deals?\b)")
 SELF_DIMS = ("rep", "account", "region", "product")  # dimensions that are records a question can list
 WHICH = r"\bwhich\b|哪些|哪个|哪几|哪家|哪位|\blist\b|列出"
@@ -679,8 +719,9 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
         q.text[q.found["top_n_end"]:])  # "金额最大的3个医院项目" ranks deals at hospitals
     rep_head = (bool(distinct) and (distinct[0] if q.en else distinct[-1]) == "rep") or (
         ("rep",) in q.found.get("group_candidates", []))  # "拜访医院最多的五个销售": reps ranked, hospitals a filter
+    region_head = any("region" in c for c in q.found.get("group_candidates", []))  # "top 3 regions by hospital win rate"
     if ranked and "account" not in distinct and any(c == "account_type" for c, _v in q.found.get("values", [])) \
-            and not deals_ranked and not rep_head:  # "华北医院在跟的商机里金额最大的前5个" ranks the deals
+            and not deals_ranked and not rep_head and not region_head:  # "华北医院在跟的商机里金额最大的前5个": deals
         distinct.append("account")  # "which five hospitals had the largest won amount": ranked by account
     if ranked and measure in (None, "count") and len(distinct) == 1 and distinct[0] in FACT_ENTITIES \
             and re.search(r"谁|\bwho\b", q.text) and not q.found.get("group_candidates"):
@@ -736,8 +777,10 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
         # "今年医院丢单原因分布": a breakdown of other records (loss reasons are deals') at those hospitals
         grouped = [DIM_ENTITY[dims[0]] for dims in q.found.get("group_candidates", [])
                    if len(dims) == 1 and DIM_ENTITY.get(dims[0]) in FACT_ENTITIES]
-        if owners:  # "华北医院赢了几单", "demos at Central China hospitals": the deals or visits, not the hospitals
-            return (facts or grouped or owners)[0], group_by
+        hinted = [h] if (h := q.found.get("entity_hint")) in FACT_ENTITIES and q.found.get("said_measure") else []
+        if owners:  # "华北医院赢了几单", "demos at Central China hospitals": the deals or visits, not the hospitals;
+            # "payments received from hospitals in October": the payments the measure words name
+            return (facts or grouped or hinted or owners)[0], group_by
         for dims in q.found.get("group_candidates", []):
             if measure is None and dims[0] in SELF_DIMS and re.search(WHICH, q.text) and not (
                     ranked and q.found.get("entity_hint") in FACT_ENTITIES):  # "回款前五的客户是哪几家": ranked
@@ -745,6 +788,8 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
             owners = [DIM_ENTITY[d] for d in dims if d in DIM_ENTITY]
             if len(set(owners)) == 1:  # "输单原因分布": loss reasons belong to deals
                 return owners[0], group_by
+        if dated in FACT_ENTITIES and dated == q.found.get("entity_hint") and measure is None:
+            return dated, group_by  # "南阳市城北区人民医院的应收明细": that account's installments
         if any(f.dimension in ("city", "province", "account") for f in q.found.get("filters", [])):
             return ("opportunity" if measure else "account"), group_by
         if "follow_up_done" in q.found and re.search(r"(的|哪些|哪个|哪几个|哪位|有谁)人(?!数)|^谁|(?<=[，,])谁", q.text):
@@ -837,21 +882,25 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         if not re.search(r"多少|总|合计|一共|how much|total|\bsum\b|altogether", q.text):
             measure = None
     flags = {x.value for x in filters if x.dimension == "flag"}
-    if entity == "payment" and flags & {"overdue", "unpaid"} and measure in (None, "count"):
-        # "逾期没收的超过5万的有哪几笔", "overdue installments with more than 500k unpaid": what is still owed
+    if entity == "payment" and flags & {"overdue", "unpaid"} and measure in (None, "count") and (
+            re.search(OWED_WORDS, q.text) or not re.search(DUE_SIZE_WORDS, q.text)):
+        # "逾期没收的超过5万的有哪几笔", "overdue installments over 500k": what is still owed; but "应收金额不到5k的逾期
+        # 分期" compares what each installment is for, as it says
         filters = [replace(x, dimension="unpaid") if x.dimension == "amount" else x for x in filters]
     if entity == "payment" and flags & {"overdue", "unpaid"} and (
             (measure == "count" and not f.get("count_strong") and "多少" in q.text and "share_at" not in f
              and not re.search(r"多少(笔|个|条|份|次)|几笔", q.text))
             or (measure is None and re.search(r"^what'?s (still )?(unpaid|outstanding|owed)\b", q.text))):
         measure = "collected"  # "这个月到期的款里，还有多少没收回来？": the amount still owed, not how many
-    if entity in ("account", "payment") and "overdue" in flags and measure is None and not group_by \
+    overdue = "overdue" in flags or {"due_passed", "unpaid"} <= flags  # "已经到期但还没收齐" spells it out
+    if entity in ("account", "payment") and overdue and measure is None and not group_by \
             and not f.get("top_n") and "follow_up_done" not in f \
             and (entity == "account" or re.search(r"哪些(客户|医院|公司|经销商|学校|门店)|(客户|医院|公司|经销商|学校|门店|"
                                                       r"实验室)(有哪些|是哪些|有哪几家|是哪几家)[?？]?$|^有[^，,的]{0,6}款的[^，,]{0,8}"
                                                       r"(客户|医院|公司|经销商|学校|门店|实验室)\s*[?？]?$"
                                                       r"|(客户|医院|公司|经销商|学校|门店|实验室)(里面|里|中|当中)谁"
-                                                      r"|\bwhich (customers|accounts|clients|hospitals|distributors|"
+                                                      r"|\bwhich (of (our|my|the|their|my team's|our team's|the team's) )?"
+                                                      r"(customers|accounts|clients|hospitals|distributors|"
                                                       r"dealers|stores|schools|labs)\b", q.text)):
         entity, group_by = "payment", ["account"]  # "Which South China customers have overdue payments?": by account
     if entity == "opportunity" and measure is None and not group_by and not f.get("top_n") \
@@ -1183,18 +1232,23 @@ def _share_of(q: Question, f: dict, filters: list[Filter], measure: str | None
                              "for a share of the number of records, or the amounts by group.", EXAMPLES, "share")
     at = q.found["share_at"]
     placed: list[tuple[int, Filter]] = []
+    # "what fraction are more than 120 days late": the days are the due-date condition, not the overdue flag again
+    said = re.sub(r"\b\d+ days? (late|overdue|past due)\b", lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 1), q.text)
     for x in filters:
         if x.dimension == "flag":
-            words = [w.lower() for w in FLAGS[str(x.value)][3]]
+            words = [w.lower() for w in (*FLAGS[str(x.value)][3], *FLAG_ALSO_SAID.get(str(x.value), ()))]
         elif x.dimension == "owner_missing":  # "线索里没分配负责人的比例"
             words = list(UNASSIGNED_WORDS)
+        elif x.dimension == "due_date":  # "what fraction are more than 120 days late", "逾期超过120天的"
+            words = ["days late", "days overdue", "days past due", "天"]
         else:
             words = [w for w, codes in q.found.get("value_words", []) if x.dimension in codes]
-        spots = [q.text.rfind(w) for w in words if w and w in q.text]
+        text = said if x.dimension == "flag" else q.text
+        spots = [text.rfind(w) for w in words if w and w in text]
         spots = [p for p in spots if q.en or p < at]
         if spots:
             # said before the divider too ("今年输掉的单子里，因为价格丢的"): a condition on all, repeated
-            first = min(q.text.find(w) for w in words if w and w in q.text)
+            first = min(text.find(w) for w in words if w and w in text)
             placed.append((first if re.search(DIVIDER_ZH, q.text[first:max(spots)]) and not q.en else max(spots), x))
     related = f.get("related_span") if (f.get("absence") or "follow_up_done" in f) else None
     if related is not None and not q.en and related[0] >= at:
@@ -1216,6 +1270,8 @@ def _share_of(q: Question, f: dict, filters: list[Filter], measure: str | None
 
 
 DIVIDER_ZH = r"(里面|里头|当中|之中|里|中)"
+# Where a share's part is said, for flags recognised by a phrase rather than by their listed words.
+FLAG_ALSO_SAID = {"budget_confirmed": ("confirmed budget", "budget confirmed")}
 
 
 def _shown_columns(plan: QueryPlan, asked: list[str]) -> tuple[str, ...] | Clarification:
@@ -1325,12 +1381,13 @@ def _next_year(w: TimeWindow) -> TimeWindow:
 
 def _amount_column(entity: str) -> str | None:
     return {"opportunity": "o.amount", "contract": "c.amount", "payment": "p.amount_due", "lead": "l.budget",
-            "account": "a.annual_revenue", "quote": "qt.total_amount"}.get(entity)
+            "account": "a.annual_revenue", "quote": "qt.total_amount", "product": "pr.list_price"}.get(entity)
 
 
 def _amount_measure(entity: str, aggregate: str) -> str | None:
     if aggregate == "avg":
-        return {"opportunity": "avg_deal_size", "contract": "avg_contract_amount", "lead": "avg_lead_budget"}.get(entity)
+        return {"opportunity": "avg_deal_size", "contract": "avg_contract_amount", "lead": "avg_lead_budget",
+                "product": "avg_list_price"}.get(entity)
     return {"opportunity": "opportunity_amount", "contract": "contract_amount", "payment": "collected",
             "lead": "lead_budget", "quote": "quote_amount"}.get(entity)
 
@@ -1367,7 +1424,7 @@ def _applicable_dims(entity: str) -> set[str]:
                     "account_status", "province", "city"}
     return {
         "account": account_dims,
-        "opportunity": account_dims | {"stage", "loss_reason", "expected_close_date"},
+        "opportunity": account_dims | {"stage", "loss_reason", "expected_close_date", "product", "product_line"},
         "lead": {"region", "rep", "team", "industry", "lead_source", "lead_status", "phone", "budget"},
         "activity": account_dims | {"activity_type", "duration"},
         "contract": account_dims | {"contract_status", "payment_terms"},
@@ -1375,7 +1432,7 @@ def _applicable_dims(entity: str) -> set[str]:
         "contact": account_dims | {"phone", "email", "title", "department"},
         "quote": account_dims | {"quote_status", "stage"},
         "rep": {"region", "team", "role"},
-        "product": account_dims | {"stage", "loss_reason"},  # said of the deals carrying the product
+        "product": account_dims | {"stage", "loss_reason", "product_line"},  # but for its line: of the deals carrying it
         "region": set(),
         "line": account_dims | {"product", "product_line", "stage"},
     }[entity]
@@ -1403,8 +1460,11 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
             if old is not None:
                 filters[i] = Filter(x.dimension, "in", (old.value, x.value))
                 group_by = tuple(dict.fromkeys((*previous.group_by, x.dimension)))
-    if group_by and previous.group_by and re.search(r"\b(as well|also|too|in addition)\b|同时|也按|再按|再加上?|加上", q.text):
-        # "split that by stage as well": the new breakdown beside the old one
+    over_time = bool(group_by) and set(group_by or ()) <= set(TIME_GROUPS) and not set(previous.group_by) & set(TIME_GROUPS)
+    if group_by and previous.group_by and (re.search(r"\b(as well|also|too|in addition)\b|同时|也按|再按|再加上?|加上", q.text) or (
+            over_time and re.search(r"拆开|拆分|细分|再拆|拆一下|拆成", q.text))):
+        # "split that by stage as well"; "按月拆开看" after regions: each region month by month (but "按客户类型拆一下"
+        # after regions is another breakdown instead)
         group_by = tuple(dict.fromkeys((*previous.group_by, *group_by)))
     window: TimeWindow | None = f.get("window")
     if window is not None and window.label == "去年同期" and previous.window is not None \
@@ -1434,7 +1494,10 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
     # "其中金额最大的三个" after a list of records: the largest of them, not one total
     listing = listing or (f.get("top_n") and f.get("sort_hint") == "amount" and previous.measure is None
                           and not previous.group_by and group_by is None)
-    if measure is None and f.get("aggregate") and not listing and not (
+    # "按金额排个前三" after won amount per region: the regions ranked by that amount, not by their deals' amount
+    ranks_groups = f.get("top_n") and previous.group_by and previous.measure in TOTAL_MEASURES \
+        and MEASURES[str(previous.measure)].kind == "money"
+    if measure is None and f.get("aggregate") and not listing and not ranks_groups and not (
             f["aggregate"] == "sum" and previous.measure in TOTAL_MEASURES
             and re.search(r"\b(of that|out of that|of it|of those)\b|其中|这里面|这当中", q.text)):
         measure = _amount_measure(previous.entity, str(f["aggregate"]))  # "金额一共多少": now the amount

@@ -938,7 +938,8 @@ TWO_WAY_EN = (r"\b(broken down |split |grouped )?(by|per) (?P<a>source|region|st
 ACCOUNT_TYPE_WORDS = {"医院": "hospital", "经销商": "distributor", "门店": "store", "学校": "school", "hospital": "hospital",
                       "distributor": "distributor", "store": "store", "school": "school", "dealer": "distributor"}
 BY_ACCOUNT_TYPE = (r"(按(照)?|每(一)?(个|家|所)|各(个|家|所)?)(?P<zh>医院|经销商|门店|学校)(?!(类型|等级|客户|的))"
-                   r"|\b(by|per|for each|each) (?P<en>hospital|distributor|dealer|store|school)s?\b(?! (type|grade))")
+                   r"|\b(by|per|for each|each) (?P<en>hospital|distributor|dealer|store|school)s?\b(?! (type|grade|win|won|"
+                   r"revenue|pipeline|sales|deals?|follow|visits?|collections?|payments?|overdue))")  # not "by hospital win rate"
 
 
 def _value_follows(text: str, at: int, dims: tuple[str, ...]) -> bool:

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from crm import labels
 
 # Fixed aliases: a account, o opportunity, l lead, x activity, c contract, p payment, ct contact, pr product,
-# s the owning rep (sales_rep), t the owner's team, r region.
+# s the owning rep (sales_rep), t the owner's team, r region; pl one product per product line of a deal.
 TABLE_OF_ALIAS = {"a": "account", "o": "opportunity", "l": "lead", "x": "activity", "c": "contract", "p": "payment",
                   "ct": "contact", "pr": "product", "s": "sales_rep", "t": "team", "r": "region", "rr": "region",
-                  "ol": "opportunity_line", "qt": "quote"}
+                  "ol": "opportunity_line", "qt": "quote", "pl": "product"}
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,13 @@ JOINS: dict[str, tuple[tuple[str, str], ...]] = {
     "account": (("s", "s.id = a.owner_id"), ("t", "t.id = s.team_id"), ("r", "r.id = a.region_id"),
                 ("rr", "rr.id = s.region_id")),
     "opportunity": (("a", "a.id = o.account_id"), ("s", "s.id = o.owner_id"), ("t", "t.id = s.team_id"),
-                    ("r", "r.id = a.region_id"), ("rr", "rr.id = s.region_id")),
+                    ("r", "r.id = a.region_id"), ("rr", "rr.id = s.region_id"),
+                    # deals per product ("今年赢单金额最高的5个产品"): each product on the deal once, however many
+                    # lines carry it; per product line, one product standing for each line the deal has, so a
+                    # deal with two reagents counts once for 诊断试剂
+                    ("pr", "pr.id IN (SELECT olg.product_id FROM opportunity_line AS olg WHERE olg.opportunity_id = o.id)"),
+                    ("pl", "pl.id IN (SELECT MIN(olg.product_id) FROM opportunity_line AS olg JOIN product AS plg "
+                           "ON plg.id = olg.product_id WHERE olg.opportunity_id = o.id GROUP BY plg.product_line)")),
     "lead": (("s", "s.id = l.owner_id"), ("t", "t.id = s.team_id"), ("r", "r.id = l.region_id"),
              ("rr", "rr.id = s.region_id")),
     "activity": (("a", "a.id = x.account_id"), ("s", "s.id = x.owner_id"), ("t", "t.id = s.team_id"),
@@ -179,7 +185,8 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
     Dimension("days_overdue", "逾期天数", "days overdue", "{days_overdue}", None, None, ()),
     Dimension("due_date", "应收日期", "due date", "p.due_date", None, None, ()),  # "逾期超过60天": due before a day
     Dimension("product", "产品", "product", "pr.id", "pr.name", None, ("产品", "product", "sku")),
-    Dimension("product_line", "产品线", "product line", "pr.product_line", None, None, ("产品线", "product line")),
+    Dimension("product_line", "产品线", "product line", "pr.product_line", None, None, ("产品线", "product line"),
+              (("opportunity", "pl.product_line"),)),
     # a lead's account is the one it was converted into ("which source did 昆明市康复医院 come from")
     Dimension("account", "客户", "account", "a.id", "a.name", None, ("客户", "customer", "account"),
               (("lead", "l.converted_account_id"),)),
@@ -354,6 +361,9 @@ MEASURES: dict[str, Measure] = {m.code: m for m in (
             "money", "l.created_at"),
     Measure("avg_lead_budget", "lead", "平均线索预算", "average lead budget", ("平均预算", "average budget"),
             "AVG(l.budget)", "money", "l.created_at"),
+    Measure("avg_list_price", "product", "平均标价", "average list price",
+            ("平均标价", "平均定价", "平均目录价", "标价平均", "average list price", "avg list price", "mean list price",
+             "average price", "avg price"), "AVG(pr.list_price)", "money"),
     Measure("avg_contract_amount", "contract", "平均合同金额", "average contract amount",
             ("平均合同金额", "average contract value", "average contract amount"), "AVG(c.amount)", "money",
             "c.signed_at"),

@@ -376,6 +376,42 @@ ABBREVIATIONS = (
     (r"\b(are|is|were|was) (behind|late) on (their |its )?(payments|paying)\b", "have overdue payments"),
     (r"(?<=谁)(还)?有逾期(欠款|的欠款|款|的钱|未付|未收金额)", "有逾期款"),
     (r"(跟进|拜访|联系)了(?=(哪些|哪几位|哪几个|几个|多少个?|几位)联系人)", r"\1过"),
+    # spoken northern words: 礼拜 is 星期 ("这礼拜", "上礼拜五"), 仨/俩 are three/two ("最多的仨客户")
+    (r"礼拜(?!堂)", "星期"), (r"(?<![咱你我他她])俩(?!个)", "两个"), (r"仨(?!个)", "三个"),
+    # "本月接线索最多的业务员", "周永刚接的展会线索": the leads a rep owns; "进线索" / "进来的线索": leads created
+    (r"(?<![直连迎])接了(?=(多少|几)(条|个)?[^，,。？?]{0,6}线索)", "有"), (r"(?<![直连迎])接(的)?(?=[^，,。？?]{0,6}线索)", r"\1"),
+    (r"(?<![引])进(来)?的?(?=[^，,。？?]{0,4}线索)", "新建的"), (r"(?<=预计)能(成|成交|签|赢)(?=的)", "成交"),
+    (r"(?<![\d.])(?<![\d.]\s)\bw\b(?=\s+[a-z\u4e00-\u9fff])", "with"),  # "A class accts w no open deals"; not "50 w"
+    (r"平均成交(单额|金额)", "赢单平均单额"), (r"平均每单赢(了)?(多少钱|多少)", "赢单平均单额是多少"),
+    (r"谁(手上|手里|名下|手头)(的)?", "谁的"),  # "谁手上的停滞商机最多": whose
+    # "what's in 戴芳's pipeline right now?": the open deals themselves; "how much" asks for the amount
+    (r"^what('s| is) (currently )?(in|on) (.{1,40}?)('s|s') pipeline\b", r"list \4's open deals"),
+    (r"^what('s| is) (currently )?(in|on) (the|our) pipeline\b", "list open deals"),  # "谁手上的停滞商机最多": whose
+    # "下午去海口市第三人民医院，先看看他们的联系人": the place being visited is who "他们" are
+    (r"^(今天|明天|后天|下午|上午|晚上|待会儿?|一会儿?|等下|等会儿?|下?周[一二三四五六日天])*(我)?(要)?(去|拜访|见)(一下|一趟)?"
+     r"(?P<place>[^，,。\s]{4,30}?)[，,。]\s*(?P<rest>[^，,。]*?)(他们|她们|它们?)(那边|那里|家)?(的)?",
+     r"\g<rest>\g<place>的"),
+    (r"^(帮我)?把(?P<what>.{2,40}?)(发给我|给我|拉给我|列给我|找给我|调出来|拉出来|列出来|找出来)(看看|看一下)?[?？。]?$", r"\g<what>"),
+    # "蒋建华今年都卖了哪些产品", "萧春艳以前卖过哪些产品", "What did 孙秀英 sell this year?": products on their won deals
+    (r"(以前|之前|历史上|过去)?(都)?(卖|卖出|卖出去)(了|过)(哪些|什么|啥|哪几款|哪几种)(产品)?", "赢单涉及哪些产品"),
+    (r"^what (did|has|have) (.{1,40}?) (sell|sold)\b", r"which products did \2 win"),
+    (r"[?？,，.]?\s*\b(products only|just the products|only the products)\b", ""),
+    # "卖得最好的三个产品，按销售额排": the best sellers by won amount, as said, not by units
+    (r"销量最多的([^，,。]{1,10}?)[，,]\s*按(销售额|金额|赢单金额|业绩)(来)?(排|排序|排名)?", r"赢单金额最高的\1"),
+    (r"\bpipe\b", "pipeline"), (r"\bunpaid balances?\b", "outstanding amount"), (r"\bend(ed)? up\b", "are"),
+    (r"\bin terms of\b", "by"), (r"\b(that|which) (involve|include)s?\b|\binvolving\b", "with"),
+    (r"\btop (\d+|two|three|four|five|six) best months\b", r"top \1 months"), (r"\bmonths for collections\b", "months by collections"),
+    (r"\b(didn't|did not|haven't|hasn't|have not|has not) (log|logged|record|recorded|do|make|made|enter|entered) "
+     r"(a single|any|one|a) (follow[- ]?ups?|activit(y|ies)|visits?|calls?)\b", r"have no \4"),
+    (r"\bdid (.{1,20}?) convert\b", r"did \1 have converted"),
+    (r"(还)?没(有)?付(?![清款过钱])", "未付清"), (r"占(几|多少)成", "占比"), (r"签(合同)?(的)?(合同)?份数", "合同数"),
+    (r"[，,]?\s*(怎么|为什么|为啥|咋)(这么|那么)(低|高|差|少|多|慢|快)(啊|呀)?(?=[，,]|$)[，,]?", "，"),
+    (r"这条(产品)?线(下面|下|里面|里)?(都)?有(啥|什么|哪些)产品", "产品线有哪些产品"),
+    (r"[，,]?\s*(不限时间|不限日期|所有时间|全部时间)", ""), (r"[，,]?\s*(做个|做一个|出个)?交叉表", ""),
+    (r"(每个?月|按月|逐月)(.{0,12}?)(的)?(走势|趋势)(图)?", r"\1\2"), (r"(的)?(走势|趋势)(图)?", "按月"),
+    (r"在手的?(?=pipeline|商机|单子)", "在跟的"), (r"^(那)?它的", "那"),
+    (r"[，,]?\s*看(一)?下(产品)?结构", ""),
+    (r"\brev\b", "revenue"), (r"\bresp\b", "response"), (r"\b(\d+)h\b(?= response)", r"\1-hour"),
 )
 
 

@@ -128,7 +128,9 @@ def _weekdays(monday: date) -> list[tuple[str, TimeWindow]]:
         for i, ch in enumerate("一二三四五六日"):
             day = base + timedelta(days=i)
             # "上周一共", "上周一次都没跟进": 一 there is a count, not Monday
-            name = "(?:日|天)(?!气|数)" if ch == "日" else "一(?![共起直样下些点次个定切般单条家笔周天整])" if ch == "一" else ch
+            # "这周三甲医院": the 3A hospitals this week, not Wednesday's 甲医院; likewise 二甲
+            name = "(?:日|天)(?!气|数)" if ch == "日" else "一(?![共起直样下些点次个定切般单条家笔周天整])" if ch == "一" else \
+                f"{ch}(?![甲乙])" if ch in "二三" else ch
             out.append((rf"(?:{prefix}){name}", TimeWindow(_d(day), _d(day + timedelta(days=1)), f"{label}{ch}")))
     return out
 
@@ -171,8 +173,10 @@ FIRST_PERIODS_RE = re.compile(r"(今年|本年)?前\s*([一二两三四1-4])\s*�
 # "10月1号到7号": the second day of the same month
 DAY_TO = re.compile(r"\s*(?:到|至|-|~)\s*(3[01]|[12]\d|[1-9])\s*(?:号|日)")
 SINCE_RE = re.compile(r"(1[0-2]|[1-9])\s*月\s*(3[01]|[12]\d|[1-9])\s*(?:号|日)\s*(?:以来|之后|以后|起|后|至今)")
-SINCE_MONTH_RE = re.compile(r"(?:since|from)\s+(january|february|march|april|may|june|july|august|september|october|"
-                            r"november|december)(?!\s*\d)(?:\s+(?:on|onwards?|until now|to now|to date))?"
+# "since October", "from October onwards"; "leads from October" alone are October's (MONTH_RE)
+SINCE_MONTH_RE = re.compile(r"(?:since\s+|from\s+(?=\w+\s+(?:onwards?|on|until now|to now|to date)\b))(january|february|march|"
+                            r"april|may|june|july|august|september|october|"
+                            r"november|december)(?!\s*\d)(?:\s+(?:onwards?|on|until now|to now|to date))?"
                             r"|(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:份)?\s*(?:以来|起|开始|至今|到现在|之后|以后)")
 MONTH_RE = re.compile(r"(?:(\d{4})\s*年\s*|(去年|今年|本年|前年)\s*的?\s*)?(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月"
                       r"(?:份)?(?!底|初)")

@@ -19,7 +19,7 @@ WRITE_WORDS = (
     r"(都|全部|全)分给",
     r"派给", r"划给", r"划到", r"交给.{0,8}(跟|负责|处理)", r"\breassign", r"\btransfer\b",
     r"\bassign\b.{0,40}\bto\b", r"新建一(个|条)", r"创建一(个|条)", r"录入一(个|条)", r"把.{0,20}(改|设|删)",
-    r"\bdelete\b", r"\bdrop\b", r"\bupdate\b", r"\binsert\b", r"\btruncate\b", r"\balter\b", r"\bremove\b",
+    r"\b(clear|reset|wipe|erase|purge) (out )?(the|all|my|his|her|their|every|this|that|these|those)\b", r"\bdelete\b", r"\bdrop\b", r"\bupdate\b", r"\binsert\b", r"\btruncate\b", r"\balter\b", r"\bremove\b",
     r"\bmodify\b", r"\bchange the\b", r"\b(change|set|move|switch|mark) (my|his|her|their|this|that|the|every|all|all the) .{1,40}\b(to|as)\b", r"\bset the\b", r"\bgrant\b", r"\battach\b", r"\bpragma\b", r"\bcreate (a|an|the|table)\b",
     r"\badd (a|an) (new )?(customer|account|lead|deal|opportunity|contact)\b",
     # "标记为决策人的联系人" describes; it does not write
@@ -134,7 +134,10 @@ PRESENCE_WORDS = (
      r"(have|has|having) (signed )?(a|any) contracts?( with us)?", "contract"),
     # "已经签约、但……的A类客户", "有合同的三甲医院", "accounts that have signed with us": the account has a contract
     (r"(?<![没未不])(已经|已)(签约|签过约|签过合同)(?!的?合同|金额|额)|(?<![没无所])有(过)?合同(?![金额号数量总])(?=的|、|,|，|但|[^\u4e00-\u9fff]|$)"
-     r"|(?<!n't )(?<!not )(have|has|having) (already )?signed with us", "contract"),
+     r"|(?<!n't )(?<!not )(have|has|having) (already )?signed with us"
+     # "Class A customers with contracts but no overdue payments": accounts that have one
+     r"|(?<=s )with (a |any )?contracts?\b(?! (over|above|worth|exceeding|of|greater|bigger|larger|under|below|less|"
+     r"more|signed|expiring|ending|due|that|which|in|from|this|last|since)\b)", "contract"),
     # "录了联系人的A类客户", "accounts with contacts on file"
     (r"(?<![没未所])(录了|录过|登记了|建了|有)(联系人)(?![姓名电话邮箱的数])|\b(have|has|having|with) (any |some )?contacts on file\b", "contact"),
 )
@@ -311,12 +314,13 @@ def known_words(names: Any) -> frozenset[str]:
 
 @cache
 def _vocabulary_words() -> frozenset[str]:
+    import sql.productwords
     import sql.recognisers
     import sql.semantic
     import sql.timewords
 
     words: set[str] = set()
-    for module in (sql.semantic, sql.timewords, sql.recognisers, globals()):
+    for module in (sql.semantic, sql.timewords, sql.recognisers, sql.productwords, globals()):
         scope = module if isinstance(module, dict) else vars(module)
         for name, value in scope.items():
             if name.isupper():
