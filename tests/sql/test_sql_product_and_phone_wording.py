@@ -65,6 +65,12 @@ HAND_WRITTEN = [
     ("qualified leads from october", "SELECT l.company_name FROM lead l WHERE l.status = 'qualified' AND "
      "l.created_at >= '2026-10-01 00:00:00' AND l.created_at < '2026-11-01 00:00:00'"),
     ("what's in our pipeline?", f"SELECT o.name FROM opportunity o WHERE {OPEN}"),
+    ("total open pipe for East China", "SELECT SUM(o.amount) FROM opportunity o JOIN account a ON a.id = o.account_id "
+     f"JOIN region r ON r.id = a.region_id WHERE r.code = 'east' AND {OPEN}"),
+    ("今年赢单率走势", "SELECT strftime('%Y-%m', o.closed_at) FROM opportunity o WHERE o.stage IN ('closed_won', "
+     "'closed_lost') AND o.closed_at >= '2026-01-01 00:00:00' GROUP BY 1"),
+    ("今年签合同份数最多的3个销售", "SELECT s.name FROM contract c JOIN sales_rep s ON s.id = c.owner_id WHERE "
+     "c.signed_at >= '2026-01-01 00:00:00' GROUP BY s.id ORDER BY COUNT(*) DESC, s.id LIMIT 3"),
 ]
 
 
@@ -115,7 +121,9 @@ def test_regions_ranked_by_hospital_win_rate(small_engine: Engine) -> None:
     assert len(got) == 3 and all(len(r) == 2 for r in got)  # region and rate: no hospital column
 
 
-@pytest.mark.parametrize("question", ["这礼拜进来的线索有几条", "本月接线索最多的前3个业务员", "4h resp rate this mo"])
+@pytest.mark.parametrize("question", ["这礼拜进来的线索有几条", "本月接线索最多的前3个业务员", "4h resp rate this mo",
+                                      "which reps didn't log a single follow-up last week?", "按行业看下赢单率，不限时间",
+                                      "各大区分客户类型的客户数，做个交叉表", "best 3 months this year in terms of revenue"])
 def test_phone_shorthand_is_understood(question: str, small_engine: Engine) -> None:
     assert answer(question, engine=small_engine, caller=Caller.admin(), today=TODAY).status == "answered"
 
