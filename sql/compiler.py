@@ -198,7 +198,7 @@ def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
         if plan.entity == "opportunity" and any(f.dimension == "stage" and f.value == "closed_lost" for f in plan.filters):
             cols.append("o.loss_reason")  # a list of lost deals says why each was lost
         cols += [c for c in plan.show if c not in cols]
-        exprs = [exp.alias_(ctx.frag(c), OUTPUT_NAME.get(c, c.split(".")[1])) for c in cols]
+        exprs = [exp.alias_(ctx.frag(c), OUTPUT_NAME.get(c, c.split(".")[1] if "." in c else c.strip("{}"))) for c in cols]
         sel = exp.select(*exprs)  # every join is many-to-one, so each record is one row (deal names repeat)
         if plan.sort and plan.sort not in cols:
             alias = plan.sort.split(".")[1] if re.fullmatch(r"\w+\.\w+", plan.sort) else next(

@@ -88,7 +88,7 @@ SHOWN_LABELS = {"c.status": "状态 (status)", "l.status": "状态 (status)", "p
                 "a.status": "状态 (status)", "pr.is_active": "在售 (on sale)", "s.is_active": "在职 (active)",
                 "s.name": "负责人 (owner)", "r.name_zh": "区域 (region)", "o.stage": "阶段 (stage)",
                 "a.name": "客户 (account)", "ct.phone": "电话 (phone)", "l.phone": "电话 (phone)",
-                "ct.email": "邮箱 (email)"}
+                "ct.email": "邮箱 (email)", "{days_overdue}": "逾期天数 (days overdue)"}
 
 
 def describe(plan: QueryPlan, names: NameIndex | None = None) -> str:

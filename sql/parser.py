@@ -849,6 +849,12 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         filters = [Filter("flag", "eq", "with_decision_maker") if x == Filter("flag", "eq", "decision_maker") else x
                    for x in filters]
     measure = f.get("measure")
+    if entity == "payment" and measure in ("collected", "overdue_amount", "outstanding_amount") and "days_overdue" in \
+            f.get("show", []) and not group_by and not re.search(r"一共|总共|合计|总计|加起来|\btotal\b", q.text):
+        # "华东的逾期回款，各逾期多少天": the overdue installments, each with its days overdue, not one sum
+        measure = None
+        if Filter("flag", "eq", "overdue") not in filters:
+            filters.append(Filter("flag", "eq", "overdue"))
     if entity == "payment" and measure == "count" and not f.get("count_strong") and re.search(
             r"还有多少(钱|应收|款)|多少(应收|欠款)(?![笔期条个])", q.text):
         measure = "outstanding_amount"  # "东北的医院客户还有多少应收没到期": money still owed, not how many installments
@@ -1241,6 +1247,8 @@ def _share_of(q: Question, f: dict, filters: list[Filter], measure: str | None
             words = list(UNASSIGNED_WORDS)
         elif x.dimension == "due_date":  # "what fraction are more than 120 days late", "逾期超过120天的"
             words = ["days late", "days overdue", "days past due", "天"]
+        elif x.dimension == "payment_terms":  # "今年签的合同里账期180天的占几成"
+            words = ["账期", "terms"]
         else:
             words = [w for w, codes in q.found.get("value_words", []) if x.dimension in codes]
         text = said if x.dimension == "flag" else q.text

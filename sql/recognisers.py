@@ -541,6 +541,9 @@ SHOWN = (
     (r"(的|和)(邮箱|email)(地址)?(是多少|是什么|给我|发我|呢)?" + END
      + r"|\bwhat(?:'s| is| are) (?:the |their |her |his |its )?e-?mails?(?: address(?:es)?)?(?: for| of)?\b", "email"),
     (r"(是)?属于哪个(大区|区域)" + END + r"|\bwhich region (is|are) .{2,40} in\b|\bin which region\b", "region"),
+    # "show my overdue invoices and how many days late each one is", "各逾期多少天": each installment's days overdue
+    (r"(,|，)?\s*(and )?how many days (late|overdue|past due) (is |are )?(each one|each|they|it)( is| are)?\b"
+     r"|(,|，)?\s*(各|分别|都)?(逾期|超期|拖欠)了?(多少|几)天(了)?" + END, "days_overdue"),
 )
 
 

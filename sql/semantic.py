@@ -403,6 +403,7 @@ SHOWN_ATTRIBUTES: dict[str, dict[str, str]] = {
     "account": dict.fromkeys(("opportunity", "activity", "contract", "payment", "contact", "quote"), "a.name"),
     "phone": {"contact": "ct.phone", "lead": "l.phone"},
     "email": {"contact": "ct.email"},
+    "days_overdue": {"payment": "{days_overdue}"},
 }
 
 # Dialect differences as data: expressions the compiler substitutes, per sqlglot dialect name.

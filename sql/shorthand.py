@@ -152,6 +152,8 @@ ABBREVIATIONS = (
     (r"(?<![上下这本每])(\d+|[一二两三四五六七八九十])\s*(个)?(周|星期|礼拜)(?=以上|以内|之内|内|没|未|都没|还没)",
      lambda m: f"{_weeks(m.group(1)) * 7}天"),
     (r"(?<=卡了|超过|停了|待了)\s*(\d+|[一二两三四五六七八九十])\s*(个)?(周|星期|礼拜)", lambda m: f"{_weeks(m.group(1)) * 7}天"),
+    # "一周多没跟进": more than a week
+    (r"(?<![上下这本每])(\d+|[一二两三四五六七八九十])\s*(个)?(周|星期|礼拜)多", lambda m: f"超过{_weeks(m.group(1)) * 7}天"),
     (r"\b(\d+|two|three|four|five|six|eight) weeks\b", lambda m: f"{_weeks(m.group(1)) * 7} days"),
     (r"\b(more than|at least|over|fewer than|less than|under|above|below) (one|two|three|four|five|six|seven|eight|nine|"
      r"ten)\b", lambda m: f"{m.group(1)} {EN_SMALL[m.group(2)]}"),
@@ -409,8 +411,19 @@ ABBREVIATIONS = (
     (r"这条(产品)?线(下面|下|里面|里)?(都)?有(啥|什么|哪些)产品", "产品线有哪些产品"),
     (r"[，,]?\s*(不限时间|不限日期|所有时间|全部时间)", ""), (r"[，,]?\s*(做个|做一个|出个)?交叉表", ""),
     (r"(每个?月|按月|逐月)(.{0,12}?)(的)?(走势|趋势)(图)?", r"\1\2"), (r"(的)?(走势|趋势)(图)?", "按月"),
-    (r"在手的?(?=pipeline|商机|单子)", "在跟的"), (r"^(那)?它的", "那"),
+    (r"在手的?(?=pipeline|商机|单子)", "在跟的"), (r"^(那)?它的", "那"), (r"^(那)?(笔数|条数|个数|数量)(呢|是多少)", "那有多少笔"),
     (r"[，,]?\s*看(一)?下(产品)?结构", ""),
+    # "When was X last visited?": said actively, as the last-follow-up question reads it
+    (r"^when was (.{2,40}?) last (visited|called|contacted|followed up( on)?)(?=\s*[?？]?$)",
+     lambda m: f"when did we last {dict(visited='visit', called='call').get(m.group(2), 'follow up with')} {m.group(1)}"),
+    (r"^when was the last (visit|call|follow[- ]?up) (to|with|at|for) (.{2,40}?)(?=\s*[?？]?$)",
+     lambda m: f"when did we last {dict(visit='visit', call='call').get(m.group(1), 'follow up with')} {m.group(3)}"),
+    # "which region sold the most patient monitors": units of the product, not how many deals
+    (r"\b(sells|sold|sell|has sold|have sold) the most (?!(units|deals?|opportunit\w*|contracts?|orders?|money|revenue|"
+     r"value|amount|of)\b)", lambda m: f"{'sold' if m.group(1) in ('sells', 'sell') else m.group(1)} the most units of "),
+    (r"^which (\d+|two|three|four|five|ten) (accounts|customers|clients|hospitals|distributors|stores|schools|labs) "
+     r"spent the most (on|for) (.+?)(?=\s*[?？]?$)", r"top \1 \2 by won amount on \4"),
+    (r"\b(cases|boxes|cartons|units) sold\b", "units sold"),
     (r"\brev\b", "revenue"), (r"\bresp\b", "response"), (r"\b(\d+)h\b(?= response)", r"\1-hour"),
 )
 
@@ -423,7 +436,7 @@ _COMPILED = tuple((re.compile(pattern), replacement) for pattern, replacement in
 # Slips in the common endings of Chinese organisation and product names, where the fuzzy name match cannot see
 # them because it finds a name by its ending: "银川华润医疗科技有限工司", "蚌埠市骨科医园", "免疫分析议".
 SUFFIX_SLIPS = ((re.compile(r"有限(工司|公可|公同|公寺)|有线公司"), "有限公司"),
-                (re.compile(r"(?<=[\u4e00-\u9fff])医园"), "医院"), (re.compile(r"(?<=分)析议"), "析仪"))
+                (re.compile(r"(?<=[\u4e00-\u9fff])医(园|阮|苑|远|源|元)"), "医院"), (re.compile(r"(?<=分)析议"), "析仪"))
 
 
 def expand(text: str, known: frozenset[str]) -> tuple[str, tuple[str, ...]]:

@@ -69,6 +69,12 @@ HAND_WRITTEN = [
      f"JOIN region r ON r.id = a.region_id WHERE r.code = 'east' AND {OPEN}"),
     ("今年赢单率走势", "SELECT strftime('%Y-%m', o.closed_at) FROM opportunity o WHERE o.stage IN ('closed_won', "
      "'closed_lost') AND o.closed_at >= '2026-01-01 00:00:00' GROUP BY 1"),
+    ("Which region sells the most patient monitors?", "SELECT r.name_zh FROM opportunity o JOIN account a ON a.id = "
+     "o.account_id JOIN region r ON r.id = a.region_id JOIN opportunity_line ol ON ol.opportunity_id = o.id JOIN product "
+     "pr ON pr.id = ol.product_id WHERE o.stage = 'closed_won' AND pr.name LIKE '%监护仪%' GROUP BY r.id "
+     "ORDER BY SUM(ol.quantity) DESC, r.id LIMIT 1"),
+    ("今年签的合同里账期90天的占几成", "SELECT 1.0 * SUM(c.payment_terms_days = 90) / COUNT(*) FROM contract c "
+     "WHERE c.signed_at >= '2026-01-01 00:00:00'"),
     ("今年签合同份数最多的3个销售", "SELECT s.name FROM contract c JOIN sales_rep s ON s.id = c.owner_id WHERE "
      "c.signed_at >= '2026-01-01 00:00:00' GROUP BY s.id ORDER BY COUNT(*) DESC, s.id LIMIT 3"),
 ]
@@ -126,6 +132,27 @@ def test_regions_ranked_by_hospital_win_rate(small_engine: Engine) -> None:
                                       "各大区分客户类型的客户数，做个交叉表", "best 3 months this year in terms of revenue"])
 def test_phone_shorthand_is_understood(question: str, small_engine: Engine) -> None:
     assert answer(question, engine=small_engine, caller=Caller.admin(), today=TODAY).status == "answered"
+
+
+@pytest.mark.parametrize("question", ["华东的逾期回款，各逾期多少天", "show the overdue installments and how many days "
+                                      "late each one is"])
+def test_days_overdue_are_shown_beside_each_installment(question: str, small_engine: Engine) -> None:
+    outcome = answer(question, engine=small_engine, caller=Caller.admin(), today=TODAY)
+    assert outcome.status == "answered" and outcome.result is not None and outcome.plan is not None
+    assert outcome.plan.measure is None and "days_overdue" in outcome.result.columns
+    with small_engine.connect() as conn:
+        due = dict(conn.execute(text(f"SELECT p.id, julianday('2026-11-18') - julianday(p.due_date) FROM payment p "
+                                     f"WHERE {OVERDUE}")).all())
+    at = outcome.result.columns.index("days_overdue")
+    assert outcome.result.rows and all(row[at] == int(due[row[0]]) for row in outcome.result.rows)
+
+
+def test_the_last_visit_said_passively(small_engine: Engine) -> None:
+    with small_engine.connect() as conn:
+        account, last = conn.execute(text("SELECT a.name, MAX(x.occurred_at) FROM activity x JOIN account a ON a.id = "
+                                          "x.account_id WHERE x.type = 'visit' GROUP BY a.id ORDER BY a.id")).first()
+    got = _rows(small_engine, f"When was {account} last visited?")
+    assert str(got[0][0])[:16] == str(last)[:16]
 
 
 def test_a_month_split_keeps_the_regions(small_engine: Engine) -> None:
