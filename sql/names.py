@@ -56,6 +56,8 @@ class NameIndex:
     contracts: dict[str, int] = field(default_factory=dict)  # contract number, lower-case -> id
     # contact name -> (id, title, account id); found only where the question says it is a contact's name
     contacts: dict[str, list[tuple[int, str, int]]] = field(default_factory=dict)
+    # rep id -> the words that place them: team name, region in Chinese and English ("华东1组", "华东", "east china")
+    rep_places: dict[int, tuple[str, ...]] = field(default_factory=dict)
     _labels: dict[str, dict[int, str]] = field(default_factory=dict, repr=False)  # id -> name, filled on first use
     _surnames: dict[str, int] = field(default_factory=dict, repr=False)  # surname -> two-character names, on first use
     _grams: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # account name -> bigrams, on first use
@@ -66,11 +68,13 @@ class NameIndex:
         reps: dict[str, list[tuple[int, str]]] = defaultdict(list)
         pinyin: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
         accounts: dict[str, list[int]] = defaultdict(list)
+        places: dict[int, tuple[str, ...]] = {}
         with engine.connect() as conn:
-            for rid, name, email, team, region in conn.execute(text(
-                    "SELECT s.id, s.name, s.email, t.name, r.name_zh FROM sales_rep s LEFT JOIN team t ON "
+            for rid, name, email, team, region, region_en in conn.execute(text(
+                    "SELECT s.id, s.name, s.email, t.name, r.name_zh, r.name_en FROM sales_rep s LEFT JOIN team t ON "
                     "t.id = s.team_id LEFT JOIN region r ON r.id = s.region_id ORDER BY s.id")):
                 reps[name].append((rid, f"{name}（{team or region or '总部'}，{email}）"))
+                places[rid] = tuple(w.lower() for w in (team, region, region_en) if w)
                 for key in _pinyin_keys(email):
                     pinyin[key].append((rid, name, f"{name}（{team or region or '总部'}，{email}）"))
             account_cities: dict[str, str] = {}
@@ -107,7 +111,7 @@ class NameIndex:
                    _product_words(catalogue), tuple((_word_pattern(w), line) for line in lines
                                                     for w in LINES.get(line, ())),
                    {line: tuple(ids) for line, ids in members.items()}, _contact_words(titles, departments), contracts,
-                   dict(contacts))
+                   dict(contacts), places)
 
     def label(self, dimension: str, record_id: object) -> str | None:
         """The name of a rep, account, product or team id, for saying a plan back ("业务员=董丹", not an id)."""
@@ -124,6 +128,23 @@ class NameIndex:
         """Pinyin of reps and English city names: words that are names, never spelling mistakes."""
         places = [PLACE_EN[c] for c in self.cities | self.provinces if c in PLACE_EN]
         return frozenset(w for key in (*self.rep_pinyin, *places) for w in key.lower().split())
+
+    def placed_rep(self, q: str, hit: NameHit) -> tuple[int, tuple[int, int]] | None:
+        """The one rep of a shared name that the words beside it place ("华北的张伟", "华东2组的程颖", "the East China
+        Zhang Wei", "Chen Lei in Central China"): their id and the span of those words, or None."""
+        start, end = hit.span
+        found = []
+        for rid in hit.ids:
+            for place in sorted(self.rep_places.get(rid, ()), key=len, reverse=True):
+                before = re.search(rf"{re.escape(place)}(区|大区)?(的|那个|那位)?\s*(?:the\s+)?$", q[max(0, start - 24):start])
+                after = re.match(rf"\s*(?:in|from|of|at)\s+(?:the\s+)?{re.escape(place)}\b", q[end:])
+                if before:
+                    found.append((rid, (max(0, start - 24) + before.start(), start)))
+                    break
+                if after:
+                    found.append((rid, (end, end + after.end())))
+                    break
+        return found[0] if len(found) == 1 else None
 
     def find(self, question: str) -> list[NameHit]:
         contacts = self._contacts(question)

@@ -641,6 +641,13 @@ WON_MEASURES = ("won_amount", "won_count", "avg_deal_size")
 FORECAST = (r"(能|会|可以|能够|大概能|预计能)(做|卖|签|赢|收|完成|达到|带来|拿到|拿下|进来)(到)?(多少|几)|预测|\bforecast(s|ed|ing)?\b(?! close)"
             r"|\bhow much (will|can|could|would) (we|i|they|he|she)\b(?! (have )?(collected|won|sold|signed))")
 # A question that lists accounts by their type: "在哪些医院", "which hospitals" (not "哪些医院的商机": the deals).
+# The account a superlative ranks: "拜访次数最多的医院", "哪家医院被拜访的次数最多", "which hospital had the most visits".
+ACCOUNT_RANKED = (r"的(医院|客户|门店|经销商|学校|实验室|公司)(是哪家|是哪个|是谁)?[?？]?$|哪(一)?(家|个)(医院|客户|门店|经销商|学校|实验室|公司)"
+                  r"|\bwhich (hospital|account|customer|client|store|distributor|school|lab)\b")
+# A list put in order of amount, with no top-N: "在跟的商机按金额排一下", "open deals sorted by amount".
+SORTED_BY_AMOUNT = (r"按(合同|商机|回款|应收|单子|订单)?(金额|额度|大小)(从高到低|从大到小|由高到低|由大到小|降序|从低到高|从小到大|升序)?"
+                    r"(排序|排列|排一下|排个序|排|来排)|\b(sorted|ordered|sort|order|ranked|list(ed)?) by (amount|value|size|deal size)"
+                    r"( descending| ascending| desc| asc)?\s*[?？]?$")
 # A ranking of products by their list price.
 PRICE_RANK = (r"(标价|定价|目录价|牌价|单价|价格)?(最贵|最便宜)|(标价|定价|目录价|牌价|单价|价格)(最高|最低)|\b(most expensive|priciest|"
               r"cheapest|least expensive)\b|\b(highest|lowest) (list |unit )?prices?\b|\bby (list |unit )?price\b")
@@ -809,7 +816,8 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
         facts = implied[:1]  # "拜访次数最多的客户": visits (activities) ranked by account
     others = [e for e in distinct if e in GROUPABLE_MENTIONS and e == head]
     if (measure in (None, "count") or q.found.get("aggregate")) and len(facts) == 1 and others and ranked:
-        group_by.append(GROUPABLE_MENTIONS[others[0]])
+        if ("rep",) not in q.found.get("group_candidates", []):  # "昨天谁跟进的客户最多" ranks the reps
+            group_by.append(GROUPABLE_MENTIONS[others[0]])
         return facts[0], group_by
     # "客户的商机" (zh: the head noun comes last) / "opportunities of accounts" (en: first, but "rep's customers")
     possessive = q.en and re.search(r"\b(reps?|customers?|accounts?|hospitals?|deals?|opportunit\w*|leads?|"
@@ -868,6 +876,9 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         entity = "payment"  # "医院客户逾期的钱有多少": what those accounts owe, on their installments
     if measure is None and f.get("aggregate") == "sum" and f.get("top_n") and not group_by:
         sort = _amount_column(entity)  # "金额最大的5个商机": the five largest deals, not a total
+    elif measure is None and f.get("aggregate") == "sum" and not group_by and _amount_column(entity) and re.search(
+            SORTED_BY_AMOUNT, q.text):
+        sort = _amount_column(entity)  # "X在跟的商机按金额排一下": those deals, largest first, not their total
     elif measure is None and f.get("aggregate"):
         if re.search(r"小时|多少天|几天|\b(hours?|days)\b", q.leftover()):  # not "more than 30 days past due"
             return Clarification("这个时长不在可统计的指标里（可以问线索响应时长、商机在当前阶段的天数）/ That duration is not "
@@ -987,8 +998,10 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         measure, also = "count", (amount,)
     stages = {str(v) for x in filters if x.dimension == "stage"
               for v in (x.value if isinstance(x.value, tuple) else (x.value,))}
-    if measure == "avg_deal_size" and (stages - {"closed_won"} or Filter("flag", "eq", "open") in filters):
-        measure = "avg_opportunity_amount"  # "average size of my open deals": those deals, not the won ones
+    if measure == "avg_deal_size" and (stages - {"closed_won"} or Filter("flag", "eq", "open") in filters
+                                       or "stage" in group_by):
+        # "average size of my open deals", "各阶段商机的平均金额": those deals, not the won ones
+        measure = "avg_opportunity_amount"
     if measure in WON_MEASURES and stages - {"closed_won"}:
         return Clarification("赢单类指标只统计已赢单的商机，与所选阶段矛盾，请换个说法 / Won figures count won deals only, "
                              "which contradicts the stage asked for; please rephrase.", EXAMPLES, "contradiction")
@@ -1090,6 +1103,12 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         f = {**f, "absence": f"account_{f['absence']}"}  # "已签约客户身上在跟的商机": the account has signed
     if f.get("absence"):
         own_time = time_field is not None and TIME_DIMENSIONS[time_field].entity == entity
+        rs, ws = f.get("related_span"), f.get("window_span")
+        if rs and ws and ws[1] <= rs[0] and (re.search(r"从来|从没|从未", q.text[rs[0]:rs[1]]) or (
+                f.get("time_field") in GENERIC_TIME_FIELDS and re.search(r"\bcreated\b|新建|新增|创建", q.text[:rs[0]]))):
+            # "Accounts created this year that have never had a deal", "今年新建的客户里从来没有商机的": the
+            # accounts' creation; "从来" says when the other records are missing
+            own_time = True
         ever = TimeWindow(None, None, "从来")
         # "本月签的合同里还没有回款的": the window dates the contracts; else it is when nothing happened
         follow_up = FollowUp(ever if own_time or window is None else window, bool(f.get("follow_up_done")), (),
@@ -1186,6 +1205,10 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
                                                 "hospital_grade", "payment_status", "contract_status") \
                     and x.dimension not in group_by:
                 group_by.append(x.dimension)
+    for x in merged if measure is not None and not group_by else ():
+        values = DIMENSIONS[x.dimension].values if x.dimension in DIMENSIONS else None
+        if x.op == "in" and values and isinstance(x.value, tuple | list) and set(x.value) == set(values):
+            group_by.append(x.dimension)  # "A类B类C类客户的平均年营收": every class named, so each one's figure
     if f.get("rate_threshold") is not None:
         # "regions with win rate under 25%": each group's rate compared; a percentage anywhere else is asked back
         if measure not in MEASURES or MEASURES[measure].kind != "rate" or not group_by or f.get("having"):
@@ -1220,6 +1243,15 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             r"的(客户|医院|公司|经销商|业务员|销售|人)(一共|总共)?(有|是)?(多少|几)(个|家|位)?[?？]?$|^how many (accounts|customers"
             r"|clients|hospitals|reps|salespeople)\b", q.text):
         plan = replace(plan, count_groups=True)  # "联系人至少4个的客户有多少": how many accounts pass, not each one
+    if plan.measure and f.get("superlative") and not plan.top_n and not plan.group_by:
+        # "这个月拜访次数最多的医院", "昨天谁跟进的客户最多": the top account or rep; one total would drop "最"
+        if plan.entity in FACT_ENTITIES and re.search(ACCOUNT_RANKED, q.text):
+            plan = replace(plan, group_by=("account",))
+        elif re.search(r"谁|\bwho\b", q.text) and "rep" in _applicable_dims(plan.entity):
+            plan = replace(plan, group_by=("rep",))
+        else:
+            return Clarification("请说明按什么排名（例如按客户或按业务员）/ Ranked by what: accounts, reps, regions?",
+                                 EXAMPLES, "ranking")
     if plan.measure and f.get("superlative") and not plan.top_n:
         named = plan.group_by and any(x.dimension == plan.group_by[0] and x.op == "in" for x in plan.filters)
         # "戴文博跟高文博，谁跟进得多": the named ones side by side, largest first, not only the winner

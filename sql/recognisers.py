@@ -201,6 +201,11 @@ def _names(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
         if len(hit.ids) > 1 and hit.kind == "product":
             return Clarification(f"“{hit.name}”对应 {len(hit.ids)} 个产品，您指的是哪一个？ / '{hit.name}' matches "
                                  f"{len(hit.ids)} products. Which one do you mean?", hit.details, "ambiguous_name")
+        if len(hit.ids) > 1 and hit.kind == "rep" and (placed := names.placed_rep(q.text, hit)) is not None:
+            q.take(*placed[1])  # "华北的张伟": that 张伟; 华北 places the rep, it is no condition on the records
+            filters.append(Filter("rep", "eq", placed[0]))
+            q.found.setdefault("notes", []).append(hit.details[hit.ids.index(placed[0])])
+            continue
         if len(hit.ids) > 1:
             return Clarification(f"有 {len(hit.ids)} 位叫“{hit.name}”的{_kind_zh(hit)}，您指的是哪一位？ / There are "
                                  f"{len(hit.ids)} records named '{hit.name}'. Which one do you mean?",
@@ -892,6 +897,8 @@ def _group_by(q: Question, today: date, names: NameIndex, caller_id: int | None)
         if m := q.search(rx):
             q.take(*m.span())
             groups.append((dim,))
+            while m := q.search(rx):  # "每周新增线索数，按周列": the same breakdown said twice
+                q.take(*m.span())
     if m := q.search(TWO_WAY_EN if q.en else TWO_WAY_ZH):  # "leads by source and region", "按来源和状态交叉统计"
         for said in (m.group("a"), m.group("b")):
             if said in words:
@@ -927,17 +934,21 @@ def _group_by(q: Question, today: date, names: NameIndex, caller_id: int | None)
 GROUP_PHRASES = ((r"(?<!平均)(每天|每日|逐日|按天|按日)(?!平均|数|期)|\b(per day|each day|daily|day by day|by day)\b", "day"),
                  (r"\bmonthly\b|\bmonth by month\b|\bmonth-by-month\b|逐月|分月", "month"),
                  (r"\bquarterly\b|\bquarter by quarter\b|\bquarter-by-quarter\b|逐季|分季度?", "quarter"),
+                 # "10月19号以来每周新增线索数，按周列", "weekly count of new opportunities": one row per week (Monday)
+                 (r"(?<!平均)(每周|每星期|每个星期|逐周|按周|分周)(?!平均|末|一|二|三|四|五|六|日|天)(列|统计|看)?"
+                  r"|\b(weekly|per week|each week|week by week|by week)\b", "week"),
                  (r"\byear by year\b|\byear-by-year\b|\bper year\b|逐年|分年度?|按年(份|度)?(?!龄)|每一?年(?!都)", "year"),
                  (r"(按)?a\s*[、/,，和]\s*b\s*[、/,，和]\s*c\s*(三|3)?\s*(类|级|分级)?", "customer_class"),
                  (r"(每个|各个|各)区(?!域)", "region"),
-                 (r"谁的(?=.{0,12}(最|前))", "rep"))
+                 (r"谁的(?=.{0,12}(最|前))|(^|(?<=昨天|今天|上周|本周|这周|本月|上月|今年))谁(?=(跟进|拜访|联系|签|赢|打|约|见)"
+                  r"[^，,。]{0,10}(最|前))", "rep"))  # "昨天谁跟进的客户最多": the reps, ranked
 
 
-_BY_ZH = r"来源|渠道|区域|大区|阶段|状态|类型|分级|等级|团队|月份|季度|行业"
+_BY_ZH = r"线索来源|来源|渠道|区域|大区|阶段|状态|客户类型|类型|客户分级|分级|医院等级|等级|团队|月份|季度|行业|输单原因|丢单原因|原因|城市|省份"
 TWO_WAY_ZH = rf"按(?P<a>{_BY_ZH})(和|跟|与|、|及)(?P<b>{_BY_ZH})(交叉|分别)?(统计|分|拆|汇总)?(一下)?"
-TWO_WAY_EN = (r"\b(broken down |split |grouped )?(by|per) (?P<a>source|region|stage|type|class|grade|rep|team|month|quarter|"
-           r"industry|status)s? (and|&|/|,) (?P<b>source|region|stage|type|class|grade|rep|team|month|quarter|industry|"
-           r"status)s?\b")
+_BY_EN = (r"lead source|source|region|stage|account type|customer type|type|customer class|class|hospital grade|grade|rep|"
+          r"team|month|quarter|industry|status|loss reason|reason|city|province")
+TWO_WAY_EN = (rf"\b(broken down |split |grouped )?(by|per) (?P<a>{_BY_EN})s? (and|&|/|,) (?P<b>{_BY_EN})s?\b")
 ACCOUNT_TYPE_WORDS = {"医院": "hospital", "经销商": "distributor", "门店": "store", "学校": "school", "hospital": "hospital",
                       "distributor": "distributor", "store": "store", "school": "school", "dealer": "distributor"}
 BY_ACCOUNT_TYPE = (r"(按(照)?|每(一)?(个|家|所)|各(个|家|所)?)(?P<zh>医院|经销商|门店|学校)(?!(类型|等级|客户|的))"

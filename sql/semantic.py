@@ -372,6 +372,9 @@ MEASURES: dict[str, Measure] = {m.code: m for m in (
              "quoted value"), "SUM(qt.total_amount)", "money", "qt.created_at"),
     Measure("annual_revenue", "account", "年营收", "annual revenue", ("年营收", "年收入", "年营业额", "annual revenue"),
             "SUM(a.annual_revenue)", "money"),
+    Measure("avg_annual_revenue", "account", "平均年营收", "average annual revenue",
+            ("平均年营收", "平均年收入", "平均年营业额", "年营收平均", "average annual revenue", "avg annual revenue",
+             "mean annual revenue"), "AVG(a.annual_revenue)", "money"),
     # how long follow-ups took, as logged: "上周拜访一共花了多少分钟", "average call length"
     Measure("activity_minutes", "activity", "跟进时长(分钟)", "follow-up minutes",
             ("一共花了多少分钟", "花了多少分钟", "多少分钟", "总时长", "时长", "total minutes", "minutes spent",

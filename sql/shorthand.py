@@ -424,6 +424,42 @@ ABBREVIATIONS = (
     (r"^which (\d+|two|three|four|five|ten) (accounts|customers|clients|hospitals|distributors|stores|schools|labs) "
      r"spent the most (on|for) (.+?)(?=\s*[?？]?$)", r"top \1 \2 by won amount on \4"),
     (r"\b(cases|boxes|cartons|units) sold\b", "units sold"),
+    (r"(总体|整体|全局|总的)(的)?(?=(赢单率|胜率|转化率|无效率|4小时响应率|响应率))", ""),
+    (r"(?<=原因|类型|来源|等级|阶段|区域|行业)分部", "分布"),
+    (r"在(各个|各|每个)(大区|区域|城市|省份|行业)的?分布", r"按\2分布"),
+    (r"(分布|统计)[，,]\s*每(种|类|个|一类|一种)(各)?(有)?(多少|几)(家|个|条|单)?", r"\1"),
+    (r"\b(marked|flagged|tagged|logged) (as )?(?=(not effective|ineffective|effective|won|lost))", ""),
+    # "华东的线索占全部线索的比例": the share of all leads that are East China's
+    (r"^(.{1,12}?)的?(线索|客户|商机|合同|跟进|回款)占(全部|所有|总|整体)(的)?\2(数)?的?(比例|占比|比重)",
+     r"全部\2里\1的占比"),
+    (r"(低于|高于|超过|不到|少于|大于|小于)一半", r"\g<1>50%"),
+    # "what did we win last week, by region?": a breakdown is of amounts (alone, "what did we win" lists the deals)
+    (r"^what did (we|i|you|they|he|she) win\b(?=.*\b(by|per) (region|rep|team|industry|month|quarter|source|type)\b)",
+     r"how much did \1 win"),
+    (r"[,，]?\s*\bwon (vs\.?|versus) lost\b", " by stage"),
+    (r"卡在(当前|现在的?|目前的?|这个)阶段", "停留"),  # "卡在当前阶段最久的5个在跟商机": by days in stage
+    (r"\s*\((avg|average|i\.e\.|ie|meaning) [^)]{1,40}\)", ""),  # "(avg hours to first contact)": said again
+    (r"\b(slowest|longest|highest) (average )?response times?( on average)?\b", "highest average response hours"),
+    (r"\b(fastest|shortest|quickest|lowest) (average )?response times?( on average)?\b", "lowest average response hours"),
+    (r"\brespond(s)? to leads (the )?(fastest|quickest)\b", "have the lowest average response hours"),
+    (r"\brespond(s)? to leads (the )?slowest\b", "have the highest average response hours"),
+    (r"\b(did|have|do) (we|i|you|they) lose the most (money )?(on|with|at)\b", "by amount lost"),
+    # numbers: "20~50w" (the unit belongs to both), "¥3,500,000", "half a million", "8 mil", "5M and up",
+    # "30%以上", "三成以上", "百分之二十四", "不足"
+    (r"(?<![\d.])(\d+(?:\.\d+)?)\s*[-~～至]\s*(\d+(?:\.\d+)?)\s*(w|万|k|m|亿|千万|百万)(?![a-z])", r"\1\3到\2\3"),
+    (r"[¥￥]\s*(?=\d)", ""), (r"(?<=\d),(?=\d{3}(?!\d))", ""),
+    (r"\bhalf a million\b", "500k"), (r"\b(\d+(?:\.\d+)?)\s*(mil|mio|million)\b", r"\1m"),
+    (r"\b(\d+(?:\.\d+)?\s*[mkw]?) and (up|above|over|more)\b", r"at least \1"),
+    (r"(?<![\d一二三四五六七八九十])([一二三四五六七八九])成(?=以上|以下|左右|多|的|$)",
+     lambda m: f"{(chinese_to_int(m.group(1)) or 0) * 10}%"),
+    (r"(\d+(?:\.\d+)?)\s*%\s*(以上|及以上)", r"不低于\1%"), (r"(\d+(?:\.\d+)?)\s*%\s*(以下|及以下)", r"低于\1%"),
+    (r"\bnorth of\b(?=\s*[\d¥￥])", "over"), (r"(几|多少)张(?=[^，,。]{0,6}(报价|合同))|(?<=报价)(有)?(几|多少)张", "几个"),
+    (r"百分之([一二三四五六七八九十]{1,3}|\d{1,3})",
+     lambda m: f"{m.group(1) if m.group(1).isdigit() else chinese_to_int(m.group(1))}%"),
+    (r"不足(?=\s*[\d一二两三四五六七八九十百千万亿])", "不到"), (r"却", "但"), (r"\bmore then\b", "more than"),
+    (r"\binstalments?\b", "installments"),
+    (r"\b(make|makes|making|earn|earns|earning) (more than|over|above|at least|under|less than) (\S+) a year\b",
+     r"with annual revenue \2 \3"),
     (r"\brev\b", "revenue"), (r"\bresp\b", "response"), (r"\b(\d+)h\b(?= response)", r"\1-hour"),
 )
 

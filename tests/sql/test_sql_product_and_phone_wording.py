@@ -75,6 +75,18 @@ HAND_WRITTEN = [
      "ORDER BY SUM(ol.quantity) DESC, r.id LIMIT 1"),
     ("今年签的合同里账期90天的占几成", "SELECT 1.0 * SUM(c.payment_terms_days = 90) / COUNT(*) FROM contract c "
      "WHERE c.signed_at >= '2026-01-01 00:00:00'"),
+    ("20~50w的在跟商机有多少", f"SELECT COUNT(*) FROM opportunity o WHERE {OPEN} AND o.amount BETWEEN 200000 AND 500000"),
+    ("超过¥1,000,000的在跟商机有几个", f"SELECT COUNT(*) FROM opportunity o WHERE {OPEN} AND o.amount > 1000000"),
+    ("open deals worth at least half a million", f"SELECT o.name FROM opportunity o WHERE {OPEN} AND o.amount >= 500000"),
+    ("这个月拜访次数最多的医院", "SELECT a.name FROM activity x JOIN account a ON a.id = x.account_id WHERE "
+     "a.account_type = 'hospital' AND x.type = 'visit' AND x.occurred_at >= '2026-11-01 00:00:00' GROUP BY a.id "
+     "ORDER BY COUNT(*) DESC, a.id LIMIT 1"),
+    ("本月谁跟进的客户最多", "SELECT s.name FROM activity x JOIN sales_rep s ON s.id = x.owner_id WHERE x.occurred_at >= "
+     "'2026-11-01 00:00:00' GROUP BY s.id ORDER BY COUNT(*) DESC, s.id LIMIT 1"),
+    ("A类B类C类客户的平均年营收", "SELECT a.customer_class FROM account a GROUP BY a.customer_class"),
+    ("各阶段商机的平均金额", "SELECT o.stage FROM opportunity o GROUP BY o.stage"),
+    ("10月19号以来每周新增线索数，按周列", "SELECT strftime('%Y-%m-%d', l.created_at, 'weekday 0', '-6 days') FROM lead l "
+     "WHERE l.created_at >= '2026-10-19 00:00:00' GROUP BY 1"),
     ("今年签合同份数最多的3个销售", "SELECT s.name FROM contract c JOIN sales_rep s ON s.id = c.owner_id WHERE "
      "c.signed_at >= '2026-01-01 00:00:00' GROUP BY s.id ORDER BY COUNT(*) DESC, s.id LIMIT 3"),
 ]
@@ -112,6 +124,25 @@ def test_deals_per_product_count_whole_for_each(question: str, sql: str, small_e
     got, expected = _rows(small_engine, question), _expected(small_engine, sql)
     assert [r[0] for r in got] == [r[0] for r in expected]
     assert [r[-1] for r in got] == pytest.approx([r[-1] for r in expected])
+
+
+def test_a_list_sorted_by_amount_is_no_total(small_engine: Engine) -> None:
+    outcome = answer("华东的在跟商机按金额排一下", engine=small_engine, caller=Caller.admin(), today=TODAY)
+    assert outcome.status == "answered" and outcome.plan is not None and outcome.result is not None
+    assert outcome.plan.measure is None and len(outcome.result.rows) > 1
+    amounts = [row[outcome.result.columns.index("amount")] for row in outcome.result.rows]
+    assert amounts == sorted(amounts, reverse=True)
+
+
+@pytest.mark.parametrize(("place", "team"), [("华北的", "华北1组"), ("华东1组的", "华东1组")])
+def test_a_shared_rep_name_placed_by_region_or_team(place: str, team: str, small_engine: Engine) -> None:
+    assert_answer_matches(f"{place}张伟手上有多少客户", "SELECT COUNT(*) FROM account a JOIN sales_rep s ON s.id = "
+                          f"a.owner_id JOIN team t ON t.id = s.team_id WHERE s.name = '张伟' AND t.name = '{team}'",
+                          small_engine, TODAY)
+
+
+def test_a_shared_rep_name_without_a_place_is_asked_back(small_engine: Engine) -> None:
+    assert answer("张伟手上有多少客户", engine=small_engine, caller=Caller.admin(), today=TODAY).status == "clarify"
 
 
 def test_a_share_of_overdue_installments_by_days_late(small_engine: Engine) -> None:
