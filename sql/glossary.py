@@ -47,6 +47,10 @@ MEANINGS = """\
   English after that/which), or the condition said last; counted by records, never by amounts.
 - 已到期/come due: `due_date < today`, paid or not; 未到期/not yet due: `due_date >= today`. 下周要成交/closing before
   the end of the month: open deals by `expected_close_date`.
+- A name two reps share is asked back, unless a region or team beside it says which (华北的张伟, the East China
+  Zhang Wei). A name that is both a city and a province (吉林) is asked back unless 市 or 省 follows; the four
+  municipalities (北京, 上海, 天津, 重庆) are both at once.
+- Asked back, not guessed: 最近/lately with no length (近7天? 本月?), and 大客户/best customers with no measure.
 - Remarks around a question (早上好, 今天去催一下, heading there this afternoon) are skipped only when they name
   nothing the rest of the question does not; the answer's interpretation says what was skipped.
 - Row-level security: a `rep` sees rows they own, a `manager` their team's, a `director`/`admin` everything,

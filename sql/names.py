@@ -21,6 +21,9 @@ from sql.contactwords import DEPARTMENT_GROUPS, DEPARTMENTS, TITLES
 from sql.productwords import BESIDE, LINE_GROUPS, LINES, TERMS
 from sql.question import compiled
 
+# Cities that are a province of their own: the same place either way, so never asked back.
+MUNICIPALITIES = frozenset({"北京", "上海", "天津", "重庆"})
+
 
 @dataclass(frozen=True)
 class NameHit:
@@ -180,7 +183,13 @@ class NameIndex:
             kind = "province" if city in self.provinces else "city"
             start = question.find(city)
             if start >= 0 and len(city) >= 2:
-                hits.append(NameHit(kind, city, (), (start, start + len(city)), True))
+                end = start + len(city)
+                if city in self.cities and city in self.provinces and city not in MUNICIPALITIES:
+                    # 吉林: the city (吉林市) or the province (吉林省); 上海 is both at once
+                    said = question[end:end + 1]
+                    kind = {"市": "city", "省": "province"}.get(said, "city_or_province")
+                    end += said in ("市", "省")
+                hits.append(NameHit(kind, city, (), (start, end), True))
             elif city in PLACE_EN and (m := compiled(re.escape(PLACE_EN[city]), True).search(question)):
                 hits.append(NameHit(kind, city, (), m.span(), True))
         hits += self._products(question)
@@ -358,6 +367,8 @@ class NameIndex:
                 # the alignment may stop short of a wrong last character: cover what was typed for the name, but
                 # not the next word when a character was left out ("湖南肿瘤医院未收" is 湖南省肿瘤医院, then 未收)
                 end = min(len(q), max(al.dest_end, al.dest_start + typed))
+                if "的" in q[al.dest_start:end] and "的" not in name:
+                    continue  # "吉林省的医院" is the province's hospitals, not a slip for 吉林省中医院
                 hits.append(NameHit("account", name, tuple(self.accounts[name]), (al.dest_start, end), False))
         if len(hits) > 1:  # two accounts equally close to what was typed: ask, do not pick one
             ids = tuple(i for h in hits for i in h.ids)

@@ -240,6 +240,12 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
         return Clarification("暂不支持“每组各取第一”：可以按组看合计，或问某一组里最大的记录 / The top record within each group "
                              "is not supported yet; ask for totals by group, or for the largest in one group.", EXAMPLES,
                              "per_group_top")
+    if re.search(BEST_ACCOUNTS, q.text) and not re.search(r"\bby\b|按|(金额|赢单|回款|合同|营收)(最|前)", q.text):
+        return Clarification("“最好/大客户”按什么算？/ Best by which measure?", (
+            "按赢单金额 / by won amount", "按回款金额 / by collected amount", "A类客户 / class A accounts"), "vague")
+    if f.get("window") is None and re.search(VAGUE_RECENT, q.text):
+        return Clarification("“最近”是指多长时间？/ How recent do you mean?", ("近7天 / last 7 days", "近30天 / last 30 days",
+                                                                          "本月 / this month"), "vague_period")
     if re.search(FORECAST, q.text):
         return Clarification("预测暂不支持：我只回答数据里已有的记录。可以问在跟商机金额，或预计下月成交的商机 / Forecasts are not "
                              "supported: I answer from the records there are. Ask for the open pipeline, or the deals "
@@ -532,12 +538,12 @@ FIELD_TOTAL = {"amount_paid": "collected", "unpaid": "outstanding_amount"}
 # The records a total is per, as the question names them: the head noun, or a "which months" word.
 GROUP_HEAD_ZH = r"(哪几个月|哪些月份?|哪个月|几个月)"
 GROUP_HEAD_EN = (r"^(which|what|list|show( me)?( the)?|how many|name the|find)\s+([\w-]+ ){0,3}?(?P<g>reps|salespeople|sales reps|"
-                 r"accounts|customers|clients|hospitals|regions|teams|months|quarters|contracts|labs|distributors|stores|schools)\b|\b(?P<h>reps|salespeople|accounts|"
+                 r"accounts|customers|clients|hospitals|regions|teams|months|quarters|industries|contracts|labs|distributors|stores|schools)\b|\b(?P<h>reps|salespeople|accounts|"
                  r"customers|clients|hospitals|labs|distributors|stores|schools|regions|contracts) (in (north|south|east|west|central|northeast|northwest|"
-                 r"southwest|southeast) china )?(who|that|with|whose|sitting on|holding|carrying)\b")
+                 r"southwest|southeast) china )?(who|that|with|whose|where|sitting on|holding|carrying)\b")
 EN_GROUP = {"reps": "rep", "salespeople": "rep", "sales reps": "rep", "accounts": "account", "customers": "account",
             "clients": "account", "hospitals": "account", "regions": "region", "teams": "team", "months": "month",
-            "quarters": "quarter",
+            "quarters": "quarter", "industries": "industry",
             "contracts": "contract", "labs": "account", "distributors": "account", "stores": "account",
             "schools": "account"}
 
@@ -648,6 +654,13 @@ ACCOUNT_RANKED = (r"的(医院|客户|门店|经销商|学校|实验室|公司)(
 SORTED_BY_AMOUNT = (r"按(合同|商机|回款|应收|单子|订单)?(金额|额度|大小)(从高到低|从大到小|由高到低|由大到小|降序|从低到高|从小到大|升序)?"
                     r"(排序|排列|排一下|排个序|排|来排)|\b(sorted|ordered|sort|order|ranked|list(ed)?) by (amount|value|size|deal size)"
                     r"( descending| ascending| desc| asc)?\s*[?？]?$")
+# "最近" / "lately" with no length: answering for all time would drop it ("各大区最近业绩怎么样"); "最近一次",
+# "最近30天", "最近跟进时间" say what they mean.
+VAGUE_RECENT = (r"最近(?!\s*(\d|[一二两三四五六七八九十几半]|一次|的一次|一笔|一条|这|几|(的)?(跟进|拜访|联系|沟通)?(时间|日期)))"
+                r"|\b(recently|lately|of late)\b")
+# Accounts called best or big with no measure: "who are our best customers? top 10", "大客户有哪些".
+BEST_ACCOUNTS = (r"\b(best|biggest|most important|most valuable) (customers|accounts|clients|distributors|hospitals|stores)\b"
+                 r"|最好的(客户|医院|经销商)|(?<![前\d一二三四五六七八九十])大客户|优质客户|核心客户")
 # A ranking of products by their list price.
 PRICE_RANK = (r"(标价|定价|目录价|牌价|单价|价格)?(最贵|最便宜)|(标价|定价|目录价|牌价|单价|价格)(最高|最低)|\b(most expensive|priciest|"
               r"cheapest|least expensive)\b|\b(highest|lowest) (list |unit )?prices?\b|\bby (list |unit )?price\b")

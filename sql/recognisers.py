@@ -198,6 +198,9 @@ def _names(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
         if hit.kind == "contract" and not hit.ids:
             return Clarification(f"没有找到合同号为“{hit.name}”的合同，请核对 / No contract numbered '{hit.name}' was found; "
                                  "please check the number.", EXAMPLES, "unknown_name")
+        if hit.kind == "city_or_province":
+            return Clarification(f"“{hit.name}”是指{hit.name}市还是{hit.name}省？ / Do you mean {hit.name} city or "
+                                 f"{hit.name} province?", (f"{hit.name}市", f"{hit.name}省"), "ambiguous_name")
         if len(hit.ids) > 1 and hit.kind == "product":
             return Clarification(f"“{hit.name}”对应 {len(hit.ids)} 个产品，您指的是哪一个？ / '{hit.name}' matches "
                                  f"{len(hit.ids)} products. Which one do you mean?", hit.details, "ambiguous_name")
@@ -790,7 +793,7 @@ def _comparison(q: Question, today: date, names: NameIndex, caller_id: int | Non
 
 # What follows a bare number when it counts records: "2 open deals", "3个以上商机", "超过5次拜访".
 COUNTED_THING = (r"\s*(个|家|次|笔|单|条|份|位|名|台)|\s*(or more |and above |\+ )?(open |active |won |lost |new )?"
-                 r"(deals?|opportunit|contracts?|payments?|visits?|calls?|activit|follow[- ]?ups?|meetings?|demos?|"
+                 r"(deals?|opportunit|contracts?|payments?|visits?|calls?|activit|follow[- ]?ups?|meetings?|demos?|wins?|"
                  r"leads?|accounts?|customers?|orders?)")
 # Exactly once: "只跟进过一次的商机", "deals that only ever got one follow-up".
 ONLY_ONCE = (r"只(有)?(被)?(跟进|拜访|联系|跟|打电话|见)过?\s*(一|1)\s*次|\bonly (ever )?(got|had|received|gotten|logged) (one|1|a single) "

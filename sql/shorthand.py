@@ -460,6 +460,14 @@ ABBREVIATIONS = (
     (r"\binstalments?\b", "installments"),
     (r"\b(make|makes|making|earn|earns|earning) (more than|over|above|at least|under|less than) (\S+) a year\b",
      r"with annual revenue \2 \3"),
+    (r"\bstill[- ]new (leads?)\b", r"\1 in new status"), (r"(?<=\d) wins\b", " won deals"),  # "reps with at least 18 wins this year"
+    (r"^who'?s the (rep|owner|salesperson|sales rep|account manager|am) (on|for|of|covering) ", "who owns "),
+    (r"(是)?哪(个|位)(销售|业务员|人)(在)?负责(的)?", "是谁负责的"), (r"\bdoes (.{2,30}?) (handle|manage|look after|cover)\b", r"does \1 own"),
+    (r"\s*(,|and|with) (their|the|its) (titles|job titles|positions|roles)\b", ""),
+    (r"业绩(?=\s*(过|超过|超|大于|高于|不到|低于|少于|在)\s*[\d一二两三四五六七八九十])", "赢单金额"), (r"\bfewest\b", "least"),
+    (r"([丢输][^，,]{0,20})[，,]\s*(都|分别)?是(因为)?(什么|啥)原因[?？]?$", r"\1"),
+    (r"谁的([^，,。]{1,10}?)(?<!最|更|较)(高|多|大)(?=[?？]?$)", r"谁的\1最\2"), (r"小单(子)?", "单子"), (r"是哪(两|三|几)个[?？]?$", ""),
+    (r"\bfirst contact took more than (\d+) days\b", lambda m: f"first contact took more than {int(m.group(1)) * 24} hours"),
     (r"\brev\b", "revenue"), (r"\bresp\b", "response"), (r"\b(\d+)h\b(?= response)", r"\1-hour"),
 )
 

@@ -87,6 +87,11 @@ HAND_WRITTEN = [
     ("各阶段商机的平均金额", "SELECT o.stage FROM opportunity o GROUP BY o.stage"),
     ("10月19号以来每周新增线索数，按周列", "SELECT strftime('%Y-%m-%d', l.created_at, 'weekday 0', '-6 days') FROM lead l "
      "WHERE l.created_at >= '2026-10-19 00:00:00' GROUP BY 1"),
+    ("吉林市的客户有哪些", "SELECT a.name FROM account a WHERE a.city = '吉林'"),
+    ("吉林省的客户有哪些", "SELECT a.name FROM account a WHERE a.province = '吉林'"),
+    ("上海的客户有哪些", "SELECT a.name FROM account a WHERE a.province = '上海'"),
+    ("Accounts created this year that have never had a deal", "SELECT a.name FROM account a WHERE a.created_at >= "
+     "'2026-01-01 00:00:00' AND NOT EXISTS (SELECT 1 FROM opportunity o WHERE o.account_id = a.id)"),
     ("今年签合同份数最多的3个销售", "SELECT s.name FROM contract c JOIN sales_rep s ON s.id = c.owner_id WHERE "
      "c.signed_at >= '2026-01-01 00:00:00' GROUP BY s.id ORDER BY COUNT(*) DESC, s.id LIMIT 3"),
 ]
@@ -141,8 +146,10 @@ def test_a_shared_rep_name_placed_by_region_or_team(place: str, team: str, small
                           small_engine, TODAY)
 
 
-def test_a_shared_rep_name_without_a_place_is_asked_back(small_engine: Engine) -> None:
-    assert answer("张伟手上有多少客户", engine=small_engine, caller=Caller.admin(), today=TODAY).status == "clarify"
+@pytest.mark.parametrize("question", ["张伟手上有多少客户", "吉林的客户有多少家", "各大区最近业绩怎么样", "最近的赢单金额",
+                                      "who are our best customers? top 10", "show me our best customers in each region"])
+def test_asked_back(question: str, small_engine: Engine) -> None:
+    assert answer(question, engine=small_engine, caller=Caller.admin(), today=TODAY).status == "clarify"
 
 
 def test_a_share_of_overdue_installments_by_days_late(small_engine: Engine) -> None:
