@@ -85,6 +85,9 @@ def compile_plan(plan: QueryPlan, dialect: str, today: date) -> exp.Select:
     if measure is not None and measure.entity not in ("*", plan.entity):
         raise CompileError(f"{measure.label_zh}不适用于{ent.label_zh}",
                            f"{measure.label_en} does not apply to {ent.label_en}")
+    if plan.measure == "units_sold" and {"product", "product_line"} & set(plan.group_by):
+        # units per product count that product's own lines (the line entity), never every line of its deals
+        raise CompileError("按产品统计销量请问“各产品卖了多少件”", "ask 'units sold per product' for units by product")
     conditions = [_filter(ctx, f) for f in plan.filters]
     if plan.entity == "rep" and all(f.dimension != "role" for f in plan.filters):
         conditions.append(ctx.frag("s.role = 'rep'"))  # 业务员/reps are the people who sell, not their managers

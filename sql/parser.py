@@ -276,12 +276,14 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
             f["value_words"] = [w for w in f.get("value_words", []) if w[1] != ("activity_type",)]
         elif f.get("entities") == ["account"]:
             f["entities"] = ["activity"]  # "我上周拜访了几次客户", "number of customer visits": the visits, counted
-    if f.get("measure") == "count" and not f.get("entities") and any(
+    buyers = set(f.get("entities", [])) <= {"account"} and not f.get("follow_up_done")
+    if f.get("measure") == "count" and buyers and any(
             x.dimension in ("product", "product_line") for x in f.get("filters", [])) and (
             sold := q.search(r"\b(did|have|has|do)( we| i| you| they| he| she)( ever)? (sold|sell)\b|\bsold\b")
-            or _said_around(q, r"\b(did|have|has|do) ", r"(buy|bought|purchase|purchased|sell|sold)\b")):
+            or _said_around(q, r"\b(did|have|has|do) (our |the |my |all |your )?", r"(buy|bought|purchase|purchased|sell|sold)\b")):
         q.take(*sold.span())  # "how many A100s did we sell", "did South China buy": units, not deals
         f["measure"] = "units_sold"
+        f["entities"] = []  # "how many CRM seats did our 上海 accounts buy": the accounts are who bought
     elif f.get("measure") == "count" and not f.get("entities") and any(
             x.dimension == "product" for x in f.get("filters", [])) and f.get("values") == [("stage", "closed_won")] \
             and re.search(r"^how many\b.*\b(have|did|has) ([^ ]{1,12}) (sold|sell)\b", q.text):
@@ -569,6 +571,8 @@ def _per_group_total(q: Question) -> tuple[str, list[str]] | None:
         if total is None or MEASURES[total].entity in (group, "*"):
             return None
         measure, entity, having = total, MEASURES[total].entity, Filter("value", amounts[0].op, amounts[0].value)
+        if measure == "units_sold" and group in ("product", "product_line"):
+            measure, entity = "units_by_line", "line"  # "今年销量1.2万以上的产品": each product's own lines
     # every entity that has an account's city belongs to one account, so it can be totalled per account
     per_account = {"account"} if "city" in _applicable_dims(entity) else set()
     if group not in ("month", "quarter") and group not in _applicable_dims(entity) | per_account:
@@ -848,6 +852,10 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
     if f.get("group_candidates") and not group_by and not all(self_dim in c for c in f["group_candidates"]):
         return Clarification(f"无法按该维度拆分{ENTITIES[entity].label_zh} / {ENTITIES[entity].label_en} cannot be "
                              "broken down that way.", EXAMPLES, "group")
+    if f.get("bare_small_amount") is not None and entity in ("opportunity", "contract", "payment", "quote"):
+        n = f["bare_small_amount"]
+        return Clarification(f"金额{n:g}是指{n:g}元还是{n:g}万？/ Is the amount {n:g} yuan, or {n:g}万 (ten thousands)?",
+                             (f"{n:g}元 / {n:g} yuan", f"{n:g}万 / {n:g}0k"), "unit")
     filters: list[Filter] = list(f.get("filters", []))
     values = f.get("values", [])
     if f.get("window") is not None and any(w == "新线索" for w, _c in f.get("value_words", [])):

@@ -782,6 +782,8 @@ def _comparison(q: Question, today: date, names: NameIndex, caller_id: int | Non
             q.found["count_threshold"] = Filter("value", op, int(value))  # "at least 2 open deals": a count per record
         elif op:
             filters.append(Filter(dim, op, value))
+            if dim == "amount" and not _unit and 1 < value < 1000 and re.match(r"\s*(的|以上|以下|$)", q.text[end:]):
+                q.found["bare_small_amount"] = value  # "金额大于50的商机": 50 yuan, or 50万 with the unit left off?
             if dim == "amount_paid" and op in ("lt", "lte"):
                 filters.append(Filter("amount_paid", "gt", 0))  # "单笔回款在5000以下": payments received, not pending ones
     if m := q.search(r"(?P<a>\d+)\s*[- ]?days? (payment )?terms|账期\s*(为|是)?\s*(?P<b>\d+)\s*天(?!\s*(及|以|或)?\s*"

@@ -468,6 +468,7 @@ ABBREVIATIONS = (
     (r"([丢输][^，,]{0,20})[，,]\s*(都|分别)?是(因为)?(什么|啥)原因[?？]?$", r"\1"),
     (r"谁的([^，,。]{1,10}?)(?<!最|更|较)(高|多|大)(?=[?？]?$)", r"谁的\1最\2"), (r"小单(子)?", "单子"), (r"是哪(两|三|几)个[?？]?$", ""),
     (r"\bfirst contact took more than (\d+) days\b", lambda m: f"first contact took more than {int(m.group(1)) * 24} hours"),
+    (r"\bproduct mix\b\s*(in [a-z ]+? china\b)?\s*[-–:：]\s*", r"\1 "),  # "product mix in South China - …": a heading
     (r"\brev\b", "revenue"), (r"\bresp\b", "response"), (r"\b(\d+)h\b(?= response)", r"\1-hour"),
 )
 

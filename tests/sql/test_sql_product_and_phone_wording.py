@@ -26,7 +26,9 @@ from conftest import TODAY
 from sqlalchemy import Engine, text
 from tests_support import assert_answer_matches, assert_conversation_matches, converse
 
+from sql.compiler import CompileError, compile_plan
 from sql.pipeline import answer
+from sql.plan import QueryPlan
 from sql.validator import Caller
 
 OVERDUE = "p.due_date < '2026-11-18' AND p.amount_paid < p.amount_due"
@@ -92,6 +94,11 @@ HAND_WRITTEN = [
     ("上海的客户有哪些", "SELECT a.name FROM account a WHERE a.province = '上海'"),
     ("Accounts created this year that have never had a deal", "SELECT a.name FROM account a WHERE a.created_at >= "
      "'2026-01-01 00:00:00' AND NOT EXISTS (SELECT 1 FROM opportunity o WHERE o.account_id = a.id)"),
+    ("今年销量2200以上的产品", "SELECT pr.name FROM opportunity_line ol JOIN opportunity o ON o.id = ol.opportunity_id "
+     f"JOIN product pr ON pr.id = ol.product_id WHERE {THIS_YEAR_WON} GROUP BY pr.id HAVING SUM(ol.quantity) >= 2200"),
+    ("how many CRM seats did our 上海 accounts buy", "SELECT SUM(ol.quantity) FROM opportunity_line ol JOIN opportunity o "
+     "ON o.id = ol.opportunity_id JOIN account a ON a.id = o.account_id JOIN product pr ON pr.id = ol.product_id "
+     "WHERE o.stage = 'closed_won' AND a.province = '上海' AND pr.name LIKE '%CRM%'"),
     ("今年签合同份数最多的3个销售", "SELECT s.name FROM contract c JOIN sales_rep s ON s.id = c.owner_id WHERE "
      "c.signed_at >= '2026-01-01 00:00:00' GROUP BY s.id ORDER BY COUNT(*) DESC, s.id LIMIT 3"),
 ]
@@ -147,7 +154,8 @@ def test_a_shared_rep_name_placed_by_region_or_team(place: str, team: str, small
 
 
 @pytest.mark.parametrize("question", ["张伟手上有多少客户", "吉林的客户有多少家", "各大区最近业绩怎么样", "最近的赢单金额",
-                                      "who are our best customers? top 10", "show me our best customers in each region"])
+                                      "who are our best customers? top 10", "show me our best customers in each region",
+                                      "金额大于50的商机有多少"])
 def test_asked_back(question: str, small_engine: Engine) -> None:
     assert answer(question, engine=small_engine, caller=Caller.admin(), today=TODAY).status == "clarify"
 
@@ -212,3 +220,10 @@ def test_the_place_being_visited_is_who_they_are(small_engine: Engine) -> None:
     assert_answer_matches(f"下午去{account}，先看看他们的联系人",
                           f"SELECT ct.name FROM contact ct JOIN account a ON a.id = ct.account_id WHERE a.name = '{account}'",
                           small_engine, TODAY)
+
+
+def test_units_per_product_never_count_every_line_of_a_deal() -> None:
+    # the deal's units measure sums all of a deal's lines; per product that would credit each product with them all
+    plan = QueryPlan(entity="opportunity", measure="units_sold", group_by=("product",))
+    with pytest.raises(CompileError):
+        compile_plan(plan, "sqlite", TODAY)
