@@ -320,6 +320,9 @@ def _filter(ctx: _Ctx, f: Filter) -> exp.Expr:
         late = exp.GT(this=ctx.frag("{hours_to_first_contact}"), expression=_literal(f.value))
         if f.op == "not_within":  # "4小时内没联系上的": contacted late, or not at all yet
             return exp.or_(exp.Is(this=exp.column("first_contact_at", table="l"), expression=exp.Null()), late)
+        if f.op == "within":  # "4小时内联系上的": contacted, and within that many hours
+            return exp.and_(exp.Not(this=exp.Is(this=exp.column("first_contact_at", table="l"), expression=exp.Null())),
+                            exp.LTE(this=ctx.frag("{hours_to_first_contact}"), expression=_literal(f.value)))
         return late
     col = ctx.frag(ctx.column(f.dimension))
     if f.op == "is_null":

@@ -49,6 +49,8 @@ def _filter(f: Filter, names: NameIndex | None = None) -> str:
         return f"{empty.label_zh}为空 (no {empty.label_en})"
     if f.dimension == "response_hours" and f.op == "not_within":
         return f"{f.value} 小时内未联系上 (not contacted within {f.value} hours)"
+    if f.dimension == "response_hours" and f.op == "within":
+        return f"{f.value} 小时内联系上 (contacted within {f.value} hours)"
     if f.dimension == "response_hours":
         return f"首次联系晚于 {f.value} 小时 (first contact after {f.value} hours)"
     if f.dimension == "from_lead":

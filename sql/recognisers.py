@@ -695,14 +695,23 @@ NOT_WITHIN = (N + r"\s*(个)?小时(之内|以内|内)(都|还)?(没|未|没有)
               r"within " + N + r" ?(hours?|h)\b")
 
 
+# Contacted within N hours: "上周有多少条线索是4小时内响应的", "leads contacted within 4 hours" (not the rate).
+WITHIN = (N + r"\s*(个)?小时(之内|以内|内)(就)?(被)?(联系上|联系到|联系|响应|跟进|接触)(了)?(的)?(?!率)",
+          r"\b(contacted|reached|called|responded to) within " + N + r" ?(hours?|h)\b(?! (response )?rate)")
+
+
 def _response_hours(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
-    if m := next((m for p in NOT_WITHIN if (m := q.search(p))), None):
-        said = m.group("n")
-        q.take(*m.span())
-        q.found.setdefault("filters", []).append(Filter("response_hours", "not_within",
-                                                        int(said) if said.isdigit() else chinese_to_int(said)))
-        q.found.setdefault("entity_hint", "lead")
-        return
+    shares = re.search(r"比例|占比|占多少|几成|百分之|率|\b(share|percent|percentage|proportion|fraction)\b|%", q.text)
+    for patterns, op in ((NOT_WITHIN, "not_within"), (WITHIN, "within")):
+        if op == "within" and shares:
+            continue  # "4小时内响应的比例", "what share … were contacted within 4 hours": the 4-hour response rate
+        if m := next((m for p in patterns if (m := q.search(p))), None):
+            said = m.group("n")
+            q.take(*m.span())
+            q.found.setdefault("filters", []).append(Filter("response_hours", op,
+                                                            int(said) if said.isdigit() else chinese_to_int(said)))
+            q.found.setdefault("entity_hint", "lead")
+            return
     for pattern in RESPONSE_HOURS:
         if m := q.search(pattern):
             said = m.group("n")

@@ -99,6 +99,8 @@ HAND_WRITTEN = [
     ("how many CRM seats did our 上海 accounts buy", "SELECT SUM(ol.quantity) FROM opportunity_line ol JOIN opportunity o "
      "ON o.id = ol.opportunity_id JOIN account a ON a.id = o.account_id JOIN product pr ON pr.id = ol.product_id "
      "WHERE o.stage = 'closed_won' AND a.province = '上海' AND pr.name LIKE '%CRM%'"),
+    ("上周有多少条线索是4小时内响应的", "SELECT COUNT(*) FROM lead l WHERE l.created_at >= '2026-11-09 00:00:00' AND "
+     "l.created_at < '2026-11-16 00:00:00' AND l.first_contact_at <= datetime(l.created_at, '+4 hours')"),
     ("今年签合同份数最多的3个销售", "SELECT s.name FROM contract c JOIN sales_rep s ON s.id = c.owner_id WHERE "
      "c.signed_at >= '2026-01-01 00:00:00' GROUP BY s.id ORDER BY COUNT(*) DESC, s.id LIMIT 3"),
 ]
