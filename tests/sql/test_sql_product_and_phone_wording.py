@@ -14,7 +14,12 @@ product line manager, a rep typing on a phone, a dashboard analyst, a device bus
   days late?": the days are the part; "top 3 regions by hospital win rate": regions, not hospitals;
 - "这周三甲医院…" is this week's 3A hospitals, not Wednesday; "leads from October" are October's;
 - in a conversation: "按月拆开看" after regions keeps the regions; "按金额排个前三" after won amount per region ranks
-  the regions by it; "下午去X，先看看他们的联系人": X's contacts.
+  the regions by it; "下午去X，先看看他们的联系人": X's contacts;
+- from the six category sets (dev97-dev102): a shared rep name placed by its region or team ("华北的张伟"); a
+  superlative with no breakdown ranks accounts or reps ("这个月拜访次数最多的医院"); "按金额排一下" orders a list;
+  days overdue shown beside installments; units per product compared with a bar; leads contacted within N hours;
+  numbers such as "20~50w", "¥1,000,000", "half a million"; weeks as a breakdown; 吉林市 / 吉林省;
+- asked back: a shared name with no place, 吉林 alone, "最近" with no length, "best customers", an amount with no unit.
 
 Each answer is checked against SQL written by hand on the small database.
 """
