@@ -74,7 +74,7 @@ LOSS_REASON: Labels = {
                                           "竞品抢走", "丢给竞品", "丢给竞争对手", "输给了竞品", "lost to competitors",
                                           "lose to competitors", "to competitors", "competitors", "to a competitor",
                                           "to the competition", "competitor")),
-    "no_budget": ("无预算", "No budget", ("没预算", "预算不足")),
+    "no_budget": ("无预算", "No budget", ("没预算", "预算不足", "没有预算")),
     "no_decision": ("未决策", "No decision", ("无决策", "迟迟不决策")),
     "product_fit": ("产品不匹配", "Product fit", ("需求不匹配", "功能不满足")),
     "timing": ("时机", "Timing", ("时机不对", "项目延期")),

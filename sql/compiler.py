@@ -118,6 +118,9 @@ def compile_plan(plan: QueryPlan, dialect: str, today: date) -> exp.Select:
         # "赢单金额过千万的业务员有几个": how many groups pass the HAVING, counted over the grouped query
         select.set("order", None)
         return exp.select(exp.alias_(exp.Count(this=exp.Star()), "value")).from_(select.subquery("g"))
+    if plan.total_of_groups:
+        # "前五名加起来一共多少": the ranked query keeps its order and LIMIT inside; its values are added up outside
+        return exp.select(exp.alias_(exp.Sum(this=exp.column("value")), "value")).from_(select.subquery("t"))
     return select
 
 

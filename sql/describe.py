@@ -133,6 +133,8 @@ def describe(plan: QueryPlan, names: NameIndex | None = None) -> str:
         parts.append(f"{'最新' if newest else '最早'} {plan.top_n} ({'newest' if newest else 'oldest'} {plan.top_n})")
     elif plan.top_n:
         parts.append(f"{'前' if (plan.order or 'desc') == 'desc' else '后'} {plan.top_n}")
+    if plan.total_of_groups:
+        parts.append("加总 (combined)")
     if plan.show:
         parts.append("显示 (shows): " + "、".join(SHOWN_LABELS.get(c, c) for c in plan.show))
     if plan.of_records is not None:

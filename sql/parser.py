@@ -326,6 +326,11 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
         return Clarification("按记录个数筛选（如“至少2个商机的客户”）暂不支持，请改问数量排名或列出明细 / Filtering by how many "
                              "records something has (e.g. 'accounts with at least 2 deals') is not supported yet; ask "
                              "for a ranking by count or for the list instead.", EXAMPLES, "count_threshold")
+    if previous is not None and previous.group_by and _additive(previous.measure) and not previous.total_of_groups \
+            and not previous.count_groups and re.search(TOTAL_FOLLOW_UP, q.text):
+        if previous.top_n or previous.having:  # "这五个人加起来多少" after a top five: one figure for all five
+            return replace(previous, total_of_groups=True)
+        return replace(previous, group_by=(), order=None)  # "合计呢" after a breakdown: the overall figure
     leftover = _meaningful_leftover(q)
     entities: list[str] = f.get("entities", [])
     measure = f.get("measure")
@@ -389,8 +394,10 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
             return _refinement(q, today, previous)
         return Clarification("请说明要查询的对象（客户、商机、线索、跟进、合同、回款……）/ Which records do you mean "
                              "(accounts, deals, leads, follow-ups, contracts, payments)?", EXAMPLES, "no_entity")
-    if f.get("vague") and (measure is None or not (f.get("window") or f.get("filters") or f.get("values")
-                                                    or f.get("group_candidates"))):
+    # "西南区业绩怎么样": how good is a judgement, not a figure, whatever region or period it names
+    judged = not f.get("group_candidates") and re.search(r"(业绩|表现|做得|卖得)\s*(怎么样|如何|好不好|咋样)", q.text)
+    if f.get("vague") and (measure is None or judged or not (f.get("window") or f.get("filters") or f.get("values")
+                                                              or f.get("group_candidates"))):
         return Clarification("您想看哪个指标？/ Which figure do you want?", (
             "本月赢单金额 / won amount this month", "本月各业务员赢单金额 / won amount by rep this month",
             "本季度赢单率 / win rate this quarter", "逾期回款金额 / overdue receivables"), "vague")
@@ -504,6 +511,17 @@ def _carried_dims(entity: str) -> set[str]:
 ACCOUNTS_OF_RECORDS = (r"(那|那么)?(这些|那些)?(都|分别)?(是|来自|在)?(哪几家|哪些|哪家)(?P<zh>医院|客户|公司|经销商|门店|学校|实验室)"
                        r"(的|呢|啊)?[?？。]?|(and )?(which|what) (?P<en>accounts|customers|clients|hospitals|distributors|stores|"
                        r"schools|labs)( (are|were) (they|those|these|those deals))?( then)?\??")
+# One receipt's size ("单笔回款超过80万") compares what was paid, unless the installment's due or owed side is named.
+SINGLE_RECEIPT = r"单笔.{0,12}(回款|实收|到账|收款)|(回款|实收|到账|收款).{0,6}单笔"
+OWED_SIDE = r"应收|应付|到期|逾期|欠|未收|待收|没付|未付|分期|期款"
+# Accounts asked for, with deals as their condition: "A类医院里，哪几家的在跟商机做过POC", "hospitals that have a deal in
+# negotiation". The deals' own conditions stay on the deals.
+_ACCOUNT_NOUN_ZH = r"(医院|客户|门店|经销商|学校|实验室|公司|药房|超市)"
+ACCOUNTS_WITH_DEALS = (rf"{_ACCOUNT_NOUN_ZH}(里|中|当中|里面)[，,]?\s*(有)?(哪些|哪几家|哪家)(有|的)[^，,。]*(商机|单子)"
+                       rf"|(哪些|哪几家|哪家){_ACCOUNT_NOUN_ZH}?的(在跟)?(商机|单子)"
+                       r"|\b(accounts|customers|clients|hospitals|distributors|stores|schools|labs)( [a-z0-9]+){0,3} (that|which|who) "
+                       r"(have|has|had|currently have|still have)"
+                       r" (a|an|any|some|open)? ?(open )?(deals?|opportunit(y|ies))\b")
 ACCOUNT_TYPE_WORDS = {"医院": "hospital", "经销商": "distributor", "门店": "store", "学校": "school", "实验室": "lab",
                       "hospitals": "hospital", "distributors": "distributor", "stores": "store", "schools": "school",
                       "labs": "lab"}
@@ -1211,6 +1229,9 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
                              "an account name only finds the lead it was converted from. Please rephrase.", EXAMPLES,
                              "lead_account")
     merged = _either(filters)
+    if entity == "payment" and re.search(SINGLE_RECEIPT, q.text) and not re.search(OWED_SIDE, q.text):
+        # "单笔过百万的回款记录": a receipt's size is what was paid, not the installment's amount due
+        merged = tuple(Filter("amount_paid", x.op, x.value) if x.dimension == "amount" else x for x in merged)
     each = re.search(r"分别|各自|(?<=[\u4e00-\u9fff，,])各(?=是|回款|赢|签|卖|收|有|成交|完成|拿|多少|几|跟进|拜访|打了|联系|约了|新增|输|丢)|对比|比较|相比|"
                      r"respectively|\beach\b|\bvs\.?(?![a-z])|\bversus\b", q.text)
     if each and measure in ("units_sold", "units_by_line") and any(
@@ -1236,7 +1257,7 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             return Clarification("这个百分比比较的是什么？目前只支持按组比较比率，例如“赢单率低于25%的区域” / What does the "
                                  "percentage compare? Only a rate per group is supported, e.g. 'regions with a win rate "
                                  "under 25%'.", EXAMPLES, "percent")
-        f = {**f, "having": f["rate_threshold"]}
+        f = {**f, "having": f["rate_threshold"], "count_groups": f.get("groups_counted")}
     plan = QueryPlan(entity=entity, measure=measure, group_by=tuple(group_by), filters=merged,
                      follow_up=follow_up, more_related=tuple(more), share_of=share_of,
                      share_follow_up=share_follow_up and follow_up is not None, window=window,
@@ -1253,6 +1274,9 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         return Clarification("“最”是按什么排序？/ Best by which measure?", (
             "按赢单金额 / by won amount", "按商机数量 / by number of deals", "按回款金额 / by collected amount"),
             "superlative")
+    if plan.entity == "opportunity" and plan.measure is None and not plan.top_n and re.search(ACCOUNTS_WITH_DEALS, q.text):
+        # "华东区的门店里，哪些有单笔超过100万的在跟商机": the stores those deals belong to, not the deals
+        plan = QueryPlan("account", of_records=plan, notes=plan.notes)
     if plan.top_n and plan.measure and not plan.group_by and not plan.sort:
         # a top-N of one total is no ranking: "拜访次数最多的两家三甲医院" ranks the hospitals
         if plan.entity in FACT_ENTITIES and re.search(r"[两二三四五六七八九十\d]+\s*家|accounts|customers|hospitals", q.text):
@@ -1264,6 +1288,9 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             r"的(客户|医院|公司|经销商|业务员|销售|人)(一共|总共)?(有|是)?(多少|几)(个|家|位)?[?？]?$|^how many (accounts|customers"
             r"|clients|hospitals|reps|salespeople)\b", q.text):
         plan = replace(plan, count_groups=True)  # "联系人至少4个的客户有多少": how many accounts pass, not each one
+    if plan.group_by and not plan.count_groups and _additive(plan.measure) and not re.search(EACH_GROUP, q.text) and (
+            (plan.top_n and re.search(TOTAL_OF_TOP, q.text)) or (plan.having and re.search(TOTAL_OF_PASSING, q.text))):
+        plan = replace(plan, total_of_groups=True)  # "赢单金额前五的业务员加起来一共多少": one figure, not five
     if plan.measure and f.get("superlative") and not plan.top_n and not plan.group_by:
         # "这个月拜访次数最多的医院", "昨天谁跟进的客户最多": the top account or rep; one total would drop "最"
         if plan.entity in FACT_ENTITIES and re.search(ACCOUNT_RANKED, q.text):
@@ -1665,6 +1692,25 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
                       follow_up_window=None if to_records else window,
                       top_n=top_n, order=f.get("order"), measure=measure, count_groups=groups_counted, show=shown,
                       having=having)
+
+
+# Words that add up a ranking's figures; "各自"/"each" keeps one figure per group.
+TOTAL_OF_TOP = (r"加起来|合起来|加在一起|加总|总和|合计(是|有)?多少|(一共|总共|总计|共计)[^，,。?？]{0,4}多少|\bcombined\b|"
+                r"\bin total\b|\baltogether\b|\badd(ed|s)? up\b|\btogether\b|\bsum of the top\b")
+# A follow-up asking only for a ranking's figures added up ("这五个人加起来多少", "what's that in total").
+TOTAL_FOLLOW_UP = (r"^(那|那么)?(这|那|前)?[几两二三四五六七八九十\d]*(个|位|家|名)?(人|业务员|销售|客户|医院|产品|区域|团队)?的?"
+                   r"(金额|业绩|赢单金额|回款)?(加起来|合起来|加在一起|加总|总和|合计|一共|总共|总计)(一共|总共|是|有)?(多少|是多少)?钱?呢?[?？。]?$"
+                   r"|^(and |so )?(how much |what('s| is| are| do| does)? )?(is |are )?(that|those|these|them|they|the top \w+|those \w+|"
+                   r"these \w+)?( all)?( \w+)? ?(add up to|in total|combined|altogether|together|total)\??$")
+# The same for the groups passing a bar, where "in total" belongs to the bar ("stores with over 1M in total won")
+TOTAL_OF_PASSING = r"加起来|合起来|加在一起|加总|合计(是|有)?多少|(一共|总共|总计|共计)[^，,。?？]{0,4}多少|\badd(ed|s)? up\b"
+EACH_GROUP = r"各自|分别|每(个|位|家)|\beach\b|\brespectively\b|\bper\b"
+
+
+def _additive(measure: str | None) -> bool:
+    """Whether a measure's figures may be added across groups: sums and counts, not rates or averages."""
+    return measure in MEASURES and re.match(r"(SUM|COUNT)\(", MEASURES[measure].expr) is not None \
+        and MEASURES[measure].kind in ("money", "count")
 
 
 LIST_ASK = (r"哪些|哪几(?!个?(区|组|月|类|个行业))|有谁|列出|列一下|列个|名单|明细|\bwhich (of|ones?|are|were|is)\b|\blist\b|"

@@ -85,6 +85,7 @@ class QueryPlan:
     also: tuple[str, ...] = ()  # further measures shown beside `measure` ("数量和金额"), over the same records
     having: Filter | None = None  # a condition on `measure` per group ("赢单金额过千万的业务员"); dimension "value"
     count_groups: bool = False  # count the groups that pass `having` ("…的业务员有几个") instead of listing them
+    total_of_groups: bool = False  # one total over the groups shown ("前五名加起来一共多少") instead of each group's
     notes: tuple[str, ...] = ()  # how the question was read where it was not literal ("张玮" read as "张伟")
     show: tuple[str, ...] = ()  # further columns a list shows because the question asks for them ("是谁在负责")
     of_records: QueryPlan | None = None  # "是哪几家医院" after a figure: the accounts those records belong to
@@ -114,7 +115,7 @@ def records_behind(plan: QueryPlan) -> QueryPlan:
     """The records a figure was computed over, as a plain list ("which of those …", "是哪几家医院")."""
     return replace(plan, filters=plan.filters + _records_of(plan), time_field=plan.time_field or LIST_TIME.get(
         str(plan.measure)), measure=None, group_by=(), also=(), top_n=None, order=None, sort=None, having=None,
-        count_groups=False, show=())
+        count_groups=False, total_of_groups=False, show=())
 
 
 def _records_of(plan: QueryPlan) -> tuple[Filter, ...]:

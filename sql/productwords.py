@@ -54,7 +54,7 @@ TERMS: dict[str, tuple[str, ...]] = {
     "erp": ("cloud erp", "erp subscriptions", "erp subscription", "云erp", "erp年费"),
     "数据分析平台": ("data analytics platform", "analytics platform", "bi platform", "数据分析平台", "bi平台"),
     "智慧教室": ("smart classroom solutions", "smart classroom solution", "smart classrooms", "smart classroom",
-                 "智慧教室"),
+                 "智慧教室方案", "智慧教室"),
     "实验室套装": ("science lab kits", "science lab kit", "lab kits", "lab kit", "laboratory kits", "laboratory kit",
                    "实验室套装"),
     "收银终端": ("smart pos terminals", "smart pos terminal", "pos terminals", "pos terminal", "收银终端", "收银机"),

@@ -177,7 +177,7 @@ def _team_region(q: Question, today: date, names: NameIndex, caller_id: int | No
     """"华东团队" / "the East China team" / "reps in North China": the rep's own region, not the account's."""
     for code, (zh, en, _syn) in _region_labels().items():
         m = q.search(rf"{zh}(?:区|大区)?(?:的)?(?:销售)?(?:团队|业务员|销售们|的人)") or q.search(
-            rf"{en.lower()} (?:sales )?(?:team|reps|salespeople)|(?:reps|salespeople|sales reps) (?:in|of|from) "
+            rf"\b{en.lower()} (?:sales )?(?:team|reps|salespeople)|(?:reps|salespeople|sales reps) (?:in|of|from) "
             rf"{en.lower()}")
         if m:
             q.take(*m.span())
@@ -597,7 +597,13 @@ def _measure(q: Question, today: date, names: NameIndex, caller_id: int | None) 
         if m.kind == "count" and q.take_first(m.words):
             q.found["measure"] = code
             return
-    if (m_ := q.search(STRONG_COUNT)) or (m_ := q.search(ENTITY_COUNT)):
+    # "赢单率低于30%的业务员有几个": the rate is compared per rep, and "几个" counts the reps that pass
+    rated = q.found.get("rate_threshold") is not None and any(
+        m.kind == "rate" and any(w in q.text for w in m.words) for _c, m in specific)
+    if rated and (m_ := q.search(STRONG_COUNT)):
+        q.take(*m_.span())
+        q.found["groups_counted"] = True
+    elif (m_ := q.search(STRONG_COUNT)) or (m_ := q.search(ENTITY_COUNT)):
         q.take(*m_.span())
         q.found["measure"] = "count"
         q.found["count_strong"] = True
@@ -954,7 +960,7 @@ GROUP_PHRASES = ((r"(?<!平均)(每天|每日|逐日|按天|按日)(?!平均|数
                  (r"\byear by year\b|\byear-by-year\b|\bper year\b|逐年|分年度?|按年(份|度)?(?!龄)|每一?年(?!都)", "year"),
                  (r"(按)?a\s*[、/,，和]\s*b\s*[、/,，和]\s*c\s*(三|3)?\s*(类|级|分级)?", "customer_class"),
                  (r"(每个|各个|各)区(?!域)", "region"),
-                 (r"谁的(?=.{0,12}(最|前))|(^|(?<=昨天|今天|上周|本周|这周|本月|上月|今年))谁(?=(跟进|拜访|联系|签|赢|打|约|见)"
+                 (r"谁的(?=.{0,12}(最|前))|(^|(?<=昨天|今天|上周|本周|这周|本月|上月|今年|去年)|(?<=本季度|上季度|这季度|这个月|上个月))谁(?=(跟进|拜访|联系|签|赢|打|约|见)"
                   r"[^，,。]{0,10}(最|前))", "rep"))  # "昨天谁跟进的客户最多": the reps, ranked
 
 
@@ -1182,7 +1188,8 @@ def _stage_days(q: Question, today: date, names: NameIndex, caller_id: int | Non
 
 
 def _budget_flag(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
-    if m := q.search(r"(因为|由于)(无|没有?)预算|(无|没有?)预算(而)?(?=丢|输)|预算不足(?=丢|输|而)"):
+    if m := q.search(r"(因为|由于)(无|没有?)预算|(无|没有?)预算(而)?(?=丢|输)|预算不足(?=丢|输|而)"
+                     r"|\bfor lack of budget\b"):
         q.take(*m.span())  # "因为没预算丢掉的单子": the loss reason, before 预算 is read as the lead budget
         q.found.setdefault("values", []).append(("loss_reason", "no_budget"))
         q.found.setdefault("value_words", []).append((m.group(0), ("loss_reason",)))

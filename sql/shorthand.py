@@ -30,6 +30,31 @@ CODE_SWITCH = {"经销商": "distributors", "医院": "hospitals", "客户": "cu
 
 # (pattern, replacement) over the normalised, lower-case question; word boundaries keep "wk" out of "wkday".
 ABBREVIATIONS = (
+    # How the ask is wrapped: "老板要…", "我想知道…", "quick q:", "my boss wants to know…", "…, do you know?" carry no
+    # condition, so they go before anything else is read.
+    (r"^(老板|领导|经理|总监|老大)(想|要|让我|等着)?(看|要|查)?(一份|一下|一个|个)?(?=[^的])", ""),
+    (r"^我想(知道|了解|看看|看一下|问一下|问问|查一下|查查)", ""), (r"^(帮我|麻烦)?(算下|算一下|算算)", ""),
+    (r"[，,。]?\s*(能|可以)?(帮我|麻烦)?(算算|算一下|弄一下|出一下|整理一下|拉一下|做一下)(吗|呢)?[?？。]?$", ""),
+    (r"[，,。？?]\s*(说一下就行|(老板|领导)等着要|我想挨个[^，,。]*|明天开会要用)[。!！]?$", ""), (r"(给我)?看一眼", "看看"),
+    (r"^(quick q|quick question|qq)\s*[:：,-]?\s*", ""),
+    (r"^(my boss|the boss|my manager|the vp|my vp|the ceo)( wants| needs| is asking for| asked for| would like)( to know| to see)?\s*",
+     ""),
+    (r"^(any idea|do you know|do we know|can you tell me|could you tell me|could you check|can you check|just wondering|"
+     r"i wonder|i'm wondering|i need to know|i need|i'd like to know|i'd like|i want to know|i want)\s*[,:]?\s*", ""),
+    (r"^for (the|my|our) (board deck|catalogue cleanup|catalog cleanup|forecast call|finance sync|review|qbr|meeting|report)"
+     r"\s*,?\s*(i need |i want |can you |could you )?", ""),
+    (r"[,.]?\s*(for the|for my|for our) (board deck|forecast call|finance sync|review|qbr|meeting|report|deck)\.?$", ""),
+    (r"[,.]?\s*before my (visit|meeting|call|trip)\.?$", ""), (r"[.?]?\s*just need the list\.?$", ""),
+    (r"[.?]?\s*names,? please\.?$", ""), (r"[.?,]?\s*just curious\.?$", ""), (r"[.?,]?\s*prepping for [^.?]*\.?$", ""),
+    (r"[,]?\s*do you know\??$", ""), (r"^do we have a breakdown of\b", "breakdown of"),
+    # "do we have any open deals for X?": those deals, not accounts that have one
+    (r"^(do|did) (we|i) (have|get|got) (any )?(?=((open|new|won|lost|overdue|unpaid|active|big|large) )*(deals|opportunities|"
+     r"leads|contracts|payments|installments|quotes)\b)", ""),
+    (r"^the (\d+|two|three|four|five|six|seven|eight|nine|ten) (?=((open|won|lost|overdue|unpaid|active|biggest|largest|"
+     r"oldest|newest|latest|stale) )*(deals|opportunities|leads|accounts|contracts|payments|installments|reps|customers|"
+     r"hospitals)\b)", r"top \1 "),
+    (r"\b(that |which )?(have|has|with) (a )?due dates? (?=(this|next|last|in|before|after)\b)", "due "),
+    (r"各占(了)?(几|多少)(单|个|笔|条)", r"分别\2\3"),
     (r"(?<=[\u4e00-\u9fff])\s+数\s*$", "数量"),  # "近7天 新建商机 数": how many
     # keyword-style typing ("输单原因 分布 今年"): a space between two Chinese words separates nothing
     (r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", ""),
@@ -173,7 +198,8 @@ ABBREVIATIONS = (
     (r"[，,。？?]\s*(我)?想(给|跟|让|找)(他们|她们|他|她|大家|这些人)[^，,。？?]{0,12}[。!！]?$", ""),
     (r"[，,]\s*(开会|周会|例会|晨会)(点名|表扬|通报)?(用|要用)?[。!！]?$", ""),
     (r"(?<=客户|医院|合同|商机|线索)(身上|上面)", "的"), (r"回款回了(?=多少)", "回款"), (r"(?<=[\u4e00-\u9fff])压着(?=多少)", ""),
-    (r"\bzero (follow[- ]?ups?|activit(y|ies)|visits?|calls?)\b", r"no \1 at all"), (r"\b(logged )?against (them|it)\b", ""),
+    (r"\bzero (follow[- ]?ups?|activit(y|ies)|visits?|calls?)\b", r"no \1 at all"), (r"\bwith nothing (logged|recorded|entered) (against|on|for) (them|it)\b", "with no activity"),
+    (r"\b(logged )?against (them|it)\b", ""),
     (r"\bnever had a single\b", "never had a"), (r"\btied up in\b", "in"), (r"\bbecause of\b|\bdue to\b(?= (price|timing|"
      r"budget|competitor|a competitor|product fit|relationship|no budget|no decision))", ""),
     (r"\b(haven'?t|hasn'?t|have not|has not) collected (a (single )?cent|anything|any money)( yet)?\b|\bwhere nothing "
@@ -189,13 +215,69 @@ ABBREVIATIONS = (
     (r"\bsince the (start|beginning) of the (quarter|month|year)\b", r"this \2"),
     (r"\bsince the (quarter|month|year|week) (started|began|start)\b", r"this \1"), (r"\bsince the (start|beginning) of\b", "since"), (r"\b(cash|money) (came|come|coming) in\b", "collected"),
     # everyday wording for words the parser knows
-    (r"平均每(份|笔|个|家|条|位)", "平均"), (r"还?剩(下|余)?(?=多少|几)", ""), (r"各自", "分别"), (r"到账(?=多少)", "回款"),
+    (r"平均每(份|笔|个|家|条|位|次)", "平均"), (r"\bneeds-analysis\b", "needs analysis"),
+    # "lost because the customer had no budget": the loss reason, said as a reason
+    (r"\b(because|as) (the customer|the client|the account|they|customers|clients) (had|have|has|didn'?t have) no budget\b"
+     r"|\b(because of|due to) (no|a lack of|lack of) budget\b", "for lack of budget"),
+    (r"\b(lost|lose|losses)\b(.{0,30}?) (due to |because of |to |for |over |on )?(no|a lack of|lack of) budget\b",
+     r"\1\2 for lack of budget"),
+    (r"(因为|由于)(客户|对方|医院)(没有|没)预算", "因为没预算"),
+    (r"\b(has|have|was|were) already been\b", r"\1 been"),
+    (r"^(and |so )?what (are|were|is|was) (they|those|these|it|that|those deals|these deals|they all) (all )?worth\b",
+     r"how much are \3 worth"), (r"(已经)?确认(为)?合格", "合格"),
+    (r"(只|仅)?(到账|回款|回|付)了一部分", "是部分到账"),
+    (r"(客户|医院|门店|经销商|学校|公司)(中|里)[，,]\s*有商机(卡在|停在|在|处于)(.+?)阶段的?$", r"\1\2，哪些有\3\4阶段的商机"),
+    (r"买走了?", "买了"), (r"(已经)?出现(了)?逾期", "有逾期"), (r"(?<=[\u4e00-\u9fff])(两|三|几)地(?=[，,]|的)", ""),
+    (r"买得最多", "销量最多"), (r"[，,]?\s*按(件数|件|数量|台数)算", ""), (r"(?<=以上的)大(?=合同|单|商机)", ""),
+    (r"\btop (\d+|two|three|four|five|ten) (north|south|east|west|central|northeast|northwest|southwest)( china)? (cities|provinces)\b",
+     r"top \1 \4 in \2\3"),
+    (r"^what did (.+?) win\b(?!.*\b(by|per)\b)", r"which deals did \1 win"), (r"\bwith (medical|fmcg|healthcare|retail|education) (accounts|customers)\b",
+     r"at \1 \2"), (r"归(哪个|哪位|谁)(销售|业务员)?(管|负责|跟)", "是谁负责"),
+    (r"\bwhich (deals|opportunities) (is|are) (.+?) (currently |still )?working on( right now| currently| now| at the "
+     r"moment)?(?=\?|$)", r"which open \1 of \3"),
+    (r"哪([两二三四五六七八九十\d]+)条(产品线|线)", r"哪\1个产品线"), (r"卖出去?的(数量|量)", "销量"),
+    (r"(丢单|输单)最常见的([\d一二两三四五六七八九十]+)(个|大)原因", r"输单数最多的\2个输单原因"),
+    (r"跟进(花|用)的时间", "跟进时长"), (r"(数量|金额|单率|单数)上(?=哪)", r"\1"),
+    (r"哪([两二三四五六七八九十\d]+)个(行业|区域|大区|团队|产品|产品线|来源|城市|业务员|客户)领先", r"最多的\1个\2"),
+    (r"\b(produced|generated|brought in|delivered)\b", "with"), (r"阶段就(?=超过|已经|有|达到|大于)", "阶段"),
+    (r"\b(what (were|are|was|is) )?the (\w+) (main|top|biggest|most common|leading) reasons? (why )?(we lost deals|we lost|for "
+     r"losing deals|deals were lost|for lost deals|we lose deals)\b", r"top \3 loss reasons by deals lost"),
+    (r"\bwhere (is|are) (the )?(.+?) (most )?concentrated\b", r"\3"),
+    (r"\b(that|which|who) (nobody|no one|no rep) (has been|is|was|got) assigned to( yet)?\b", "that are unassigned"),
+    (r"\bin the (north|south|east|west|central|northeast|northwest|southwest|southeast)( china)? region\b", r"in \1 china"),
+    (r"\b(for )?everything (signed|created|won|closed|received|paid)\b", r"\2"), (r"\b(overdue|outstanding) balances\b", r"\1 balance"),
+    (r"\bhow does (our |the )?([a-z0-9-]+ )?(win rate|conversion rate|response rate|rate) look (on|for|in|across)\b", r"\2\3 of"),
+    (r"\bhow does (our |the )?(.+?) vary (across|by|between|among|with)\b", r"\2 by"),
+    (r"\bappeared in the most\b", "with the most"), (r"\bon (our|the) books\b", ""), (r"\bwon \$", "won amount"),
+    (r"\b(province|city|region|team|rep|industry|stage|source) by \1\b", r"by \1"), (r"ü", "v"),
+    (r"\b(any )?single (payments?|deals?|contracts?|orders?|installments?)\b", r"\2"),
+    (r"(\d+(\.\d+)?\s*(m|k|w|万|mil|million)?)\s*plus\b", r"at least \1"),
+    (r"^(the )?same (thing|question|numbers?|figures?|again) (for|in|but for|but in)\b", "what about"),
+    (r"^((which|what|who) (are|were|is|was) |which |rank |name |list |show( me)? |give me )?the (\d+|two|three|four|five|six|seven|eight|nine|ten) (\w+) with the (most|highest|biggest|largest)\b",
+     r"top \5 \6 with the \7"),
+    (r"\b(\w+) best[- ]selling (products|items)\b", r"top \1 \2"), (r"\bbest[- ]selling\b", "top"),
+    # "账期超过120天": days of payment terms compared, never a window of the last 120 days
+    (r"(?<=账期)长于", "超过"), (r"(?<=账期)短于", "少于"),
+    (r"(账期|payment terms)\s*(超过|大于|多于|少于|不到|低于|over|above|under|below|more than|less than|of more than|of "
+     r"over|of under|of less than)\s*(\d+)\s*(天|days?)", r"\1 \2 \3"), (r"眼下|当下", "目前"),
+    (r"(没|没有)(有过|过|录过|写过|记过|填过|登记过|提交过|参与过)(一条|任何|一次)?(的)?跟进(记录)?", "没有跟进"),
+    (r"没给(他们|客户|人家|对方)?(做|安排)过", r"没\2过"),
+    (r"(快消|医疗|工业|教育)类?的产品", r"\1类产品"),
+    (r"\bsoftware (?=(companies|company|firms?|vendors?|customers?|accounts?|clients?)\b)", "saas "),
+    (r"这条(产品)?线(下面|下边|底下|下|里面|里)?(都|一共)?(卖|有|包括)?(?=(哪些|哪几个|哪几款|什么)产品)", "产品线有"),
+    (r"各家(医院|客户)的(?=院长|主任|科主任|联系人|采购|关键人|决策人)", r"\1的"), (r"销售(小组|团队)(?!长)", "团队"), (r"(?<=率)(有)?多高", "是多少"),
+    # "应收余额（含未到期的）": what is still owed already counts installments not yet due
+    (r"(余额|未收金额|待收金额)((分别)?(是|有)?(多少)?)\s*[（(]\s*(含|包括|包含|连同)(未到期|没到期|还没到期)的?(部分)?\s*[）)]", r"\1\2"),
+    (r"\bhow (are|is) (.+?) spread (across|over|among|between)\b", r"\2 by"), (r"\bspread (across|over|among)\b", "by"),
+    (r"\b(kinds?|sorts?) of (follow[- ]?ups?|activit(y|ies))\b", "activity type"), (r"\btotals\b", "total"),
+    (r"\bhow often do(es)? (we|i|they|you|he|she) win\b", "win rate of"),
+    (r"\b(installments?|payments?) (scheduled|planned|falling due)( for)?\b", r"\1 due"), (r"还?剩(下|余)?(?=多少|几)", ""), (r"各自", "分别"), (r"到账(?=多少)", "回款"),
     (r"截[至止](今天|今日|目前|当前|现在|到现在)[,，]?", ""),
     (r"(今年|本年|本季度|这个?季度|本月|这个?月|本周|这周)(以来|至今)", r"\1"), (r"全公司(的)?", ""),
     (r"(今年|本年|去年)(的)?(第[一二三四1-4]季度)", r"\1\3"), (r"每一位", "每位"),
     (r"\bsales teams?\b", "teams"), (r"\bfour[- ]hour\b(?= response)", "4-hour"), (r"\bfour hours\b", "4 hours"), (r"\b(fall(s)?|fell|falling|came) due\b", "due"),
     (r"\baverage size of\b", "average deal size of"), (r"\bas of (today|now)\b", ""),
-    (r"\bowed to us by\b", "of"), (r"\b(currently )?owed to us\b", ""), (r"\bcombined\b", "total"),
+    (r"\bowed to us by\b", "of"), (r"\b(currently )?owed to us\b", ""), (r"^(?!.*\btop\b)(.*?)\bcombined\b", r"\1total"),
     (r"\bcredited to\b", "of"), (r"\bcontract numbers\b", "contracts"), (r"\bin (my|our) own pipeline\b", ""),
     (r"\b(have |has )?gone (more than |over )?(\d+) days without (any )?(follow[- ]?ups?|activity|contact)",
      r"no follow-up in the last \3 days"), (r"收到了?(?=多少)", ""),

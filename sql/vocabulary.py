@@ -74,7 +74,7 @@ ABSENCE_WORDS = (
      r"( a single| anything| any| a)?( deals?| orders?)?|(haven'?t|hasn'?t|have not|has not|never|didn'?t|did not) "
      r"(sold|sell)\b|without (a |any )?(win|won deal)s?|no won deals?|\bno wins?\b", "won"),
     (r"一个(商机|单子|机会)(都|也)(还)?没(有)?|(从来|一直|还|至今)?(都)?(没|没有|从没有?|从未)(有过?|过)?(任何)?商机|(never had|never been|without|don'?t have|"
-     r"haven'?t had|hasn'?t had|with no) (a |an |any )?(opportunit(y|ies)|deals?)", "opportunity"),
+     r"haven'?t had|hasn'?t had|with no|have no|has no|had no) (a |an |any )?(opportunit(y|ies)|deals?)", "opportunity"),
     (r"(没|没有|无)(任何)?(正在)?(执行中|在执行|生效中|有效)的?合同|(without|with no|no) (an? |any )?(active|current) "
      r"contracts?|(don'?t|doesn'?t|haven'?t|hasn'?t) (have|got) (an? |any )?(active|current) contracts?", "active_contract"),
     (r"一(份|个)(新)?合同(都|也)(还)?(没|没有|未)(再)?(签|有)?(过|下来)?|(从来|一直|还|至今)?(都)?(没|没有|从未|未)(签过?|有过?)?(任何)?合同|(without|with no|never signed|haven'?t "
@@ -226,7 +226,11 @@ GROUP_MARKERS_ZH = (r"按(照)?\s*((客户|商机|线索|合同|回款|跟进)(�
                     r"不同{w}", r"哪(个|些|一个|位)?{w}", r"哪几(个)?{w}(?!有|是|分别|大区|区域|团队|组)", r"客户(所属|的)(的)?{w}", r"{w}(分布|排名|排行|对比|维度|之间)", r"以{w}为单位")
 GROUP_MARKERS_EN = (r"(broken down |break(ing)? (it )?down |split |grouped |group )?(by|per|for each|for every|across) "
                     r"(each |every )?(the )?(account |lead |hospital |customer |activity |deal |opportunity |rep |owner )?"
-                    r"{w}s?", r"each (of (my|our|the|his|her|their|these|those) )?{w}s?", r"which {w}s?", r"{w}s? breakdown", r"{w}-wise")
+                    r"{w}(es|s)?", r"each (of (my|our|the|his|her|their|these|those) )?{w}(es|s)?", r"which {w}(es|s)?",
+                    r"{w}(es|s)? breakdown", r"{w}-wise",
+                    # "teams ranked by won amount", "rank the teams by …", "cities with the most accounts"
+                    r"^(rank |ranking )?(the |our |all )?{w}(es|s)?(?= (ranked by|by|with the (most|highest|fewest|lowest|"
+                    r"biggest|largest|least)\b))")
 
 FILLER_ZH = ("请", "帮我", "帮忙", "给我", "麻烦", "查一下", "查询", "查查", "查", "看一下", "看看", "看", "列出", "列一下",
              "显示", "统计", "一下", "一共", "总共", "共有", "有哪些", "哪些", "哪个", "哪家", "哪位", "谁", "是", "的", "了",
@@ -261,7 +265,8 @@ FILLER_EN = ("please", "anything", "show", "me", "list", "give", "get", "find", 
              "are", "is", "was", "were", "the", "a", "an", "of", "in", "on", "at", "for", "with", "and", "or", "to",
              "from", "by", "all", "our", "we", "us", "i", "do", "does", "did", "have", "has", "had", "there", "that",
              "those", "these", "them", "they", "it", "its", "their", "only", "just", "what about", "how about",
-             "about", "any", "many", "much", "number", "total", "count", "this", "that's", "s", "'s", "now", "currently",
+             "about", "any", "many", "much", "number", "total", "combined", "altogether", "add up", "adds up", "added up",
+             "count", "this", "that's", "s", "'s", "now", "currently",
              "current", "so", "far", "new", "within", "during", "been", "be", "can", "you", "could", "would", "per",
              "each", "every", "than", "over", "under", "same", "split", "broken", "down", "break", "breakdown",
              "owned", "handled", "managed", "belonging", "assigned", "ones", "one", "still", "yet", "ever", "since",
