@@ -1440,7 +1440,8 @@ def _either(filters: list[Filter]) -> tuple[Filter, ...]:
 
 
 AVG_OF = {"lead_budget": "avg_lead_budget", "contract_amount": "avg_contract_amount",
-          "activity_minutes": "avg_activity_minutes"}
+          "activity_minutes": "avg_activity_minutes", "outstanding_amount": "avg_outstanding_amount",
+          "overdue_amount": "avg_overdue_amount"}
 RANKED_COLUMN = {"annual_revenue": "a.annual_revenue", "lead_budget": "l.budget", "contract_amount": "c.amount",
                  "pipeline_amount": "o.amount",
                  "collected": "p.amount_paid",

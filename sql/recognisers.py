@@ -117,7 +117,8 @@ def _second_window(q: Question, today: date, names: NameIndex, caller_id: int | 
 
 STAGE_ENTERED = (r"(进入?了?|推到了?|推进到了?|走到了?|转到了?|转入了?)(?=[^，,。？?]{0,2}(谈判|方案|报价|需求|初步|接洽))"
                  r"|\b(moved|moving|got|went|progressed|advanced|pushed) (in)?to\b(?=.{0,12}\b(negotiation|proposal|"
-                 r"needs|initial|discovery|qualification))|\bentered (that |the |their )?(stage\b)?")
+                 r"needs|initial|discovery|qualification))|\bentered (that |the |their )?(stage\b)?"
+                 r"|\b(only )?(got|moved|came) there\b|\breached (that|this|the|their current) stage\b")
 
 
 def _time_field(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
@@ -171,6 +172,11 @@ def _time_field(q: Question, today: date, names: NameIndex, caller_id: int | Non
             q.found["time_field"] = code
             q.found.setdefault("entity_hint", TIME_DIMENSIONS[code].entity)  # "新建商机" names deals too
             break
+    if window is not None and "time_field" not in q.found and "follow_up_done" not in q.found \
+            and re.search(r"分期|(?<!逾)期款|\binstall?ments?\b", q.text) \
+            and not re.search(r"回款|付款|收款|到账|收到|实收|已付|付了|\bpaid\b|\bcollected\b|\breceived\b|\b(got|get|gets) "
+                              r"money\b|\bmoney (came|come|coming)\b", q.text):
+        q.found["time_field"] = "p.due_date"  # "December's installments", "12月的分期": the ones falling due then
 
 
 def _team_region(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
@@ -184,6 +190,7 @@ def _team_region(q: Question, today: date, names: NameIndex, caller_id: int | No
             q.found.setdefault("filters", []).append(Filter("team_region", "eq", code))
             if any(w in m.group(0) for w in ("reps", "salespeople", "业务员")):
                 q.found.setdefault("entities_extra", []).append("rep")
+                q.found["team_region_reps_at"] = m.start()
             if (active := re.search(r"(\bactive |在职的?)$", q.text[:m.start()])) and q.free(*active.span()):
                 q.take(*active.span())  # "active reps in North China": the words of the flag are split
                 q.found.setdefault("filters", []).append(Filter("flag", "eq", "rep_active"))
@@ -913,6 +920,9 @@ def _group_by(q: Question, today: date, names: NameIndex, caller_id: int | None)
                 q.take(end, end + m.end())
                 groups.append(words[word])
                 break
+    reps_at = q.found.get("team_region_reps_at")
+    if end is not None and reps_at is not None and not q.text[end:reps_at].strip():
+        groups.append(("rep",))  # "which 2 East China reps closed the most deals": the reps, ranked
     for rx, dim in GROUP_PHRASES:
         if m := q.search(rx):
             q.take(*m.span())

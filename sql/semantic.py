@@ -364,6 +364,12 @@ MEASURES: dict[str, Measure] = {m.code: m for m in (
     Measure("avg_list_price", "product", "平均标价", "average list price",
             ("平均标价", "平均定价", "平均目录价", "标价平均", "average list price", "avg list price", "mean list price",
              "average price", "avg price"), "AVG(pr.list_price)", "money"),
+    # what one installment still owes on average ("average unpaid balance per overdue installment")
+    Measure("avg_outstanding_amount", "payment", "平均未收金额(每期)", "average outstanding per installment", (),
+            "AVG(p.amount_due - p.amount_paid)", "money", "p.due_date", ("p.amount_paid < p.amount_due",)),
+    Measure("avg_overdue_amount", "payment", "平均逾期金额(每期)", "average overdue per installment", (),
+            "AVG(p.amount_due - p.amount_paid)", "money", "p.due_date",
+            ("p.due_date < '{today}'", "p.amount_paid < p.amount_due")),
     Measure("avg_contract_amount", "contract", "平均合同金额", "average contract amount",
             ("平均合同金额", "average contract value", "average contract amount"), "AVG(c.amount)", "money",
             "c.signed_at"),

@@ -54,7 +54,9 @@ ABBREVIATIONS = (
      r"oldest|newest|latest|stale) )*(deals|opportunities|leads|accounts|contracts|payments|installments|reps|customers|"
      r"hospitals)\b)", r"top \1 "),
     (r"\b(that |which )?(have|has|with) (a )?due dates? (?=(this|next|last|in|before|after)\b)", "due "),
-    (r"各占(了)?(几|多少)(单|个|笔|条)", r"分别\2\3"),
+    (r"各占(了)?(几|多少)(单|个|笔|条)", r"分别\2\3"), (r"\b(than|under|over|below|above) (\S+) still owed\b", r"\1 \2 owed"), (r"(?<=线索)(已经)?分给(了)?(销售|业务员|人)(了)?", "已分配"),
+    (r"\b(which|what) (installments|payments) did we (receive|recieve|get|collect) (money|cash|payment|anything) (for|on)\b",
+     r"\1 \2 had money come in"),
     (r"(?<=[\u4e00-\u9fff])\s+数\s*$", "数量"),  # "近7天 新建商机 数": how many
     # keyword-style typing ("输单原因 分布 今年"): a space between two Chinese words separates nothing
     (r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", ""),
@@ -215,7 +217,7 @@ ABBREVIATIONS = (
     (r"\bsince the (start|beginning) of the (quarter|month|year)\b", r"this \2"),
     (r"\bsince the (quarter|month|year|week) (started|began|start)\b", r"this \1"), (r"\bsince the (start|beginning) of\b", "since"), (r"\b(cash|money) (came|come|coming) in\b", "collected"),
     # everyday wording for words the parser knows
-    (r"平均每(份|笔|个|家|条|位|次)", "平均"), (r"\bneeds-analysis\b", "needs analysis"),
+    (r"平均每(份|笔|个|家|条|位|次|期)", "平均"), (r"\bneeds-analysis\b", "needs analysis"),
     # "lost because the customer had no budget": the loss reason, said as a reason
     (r"\b(because|as) (the customer|the client|the account|they|customers|clients) (had|have|has|didn'?t have) no budget\b"
      r"|\b(because of|due to) (no|a lack of|lack of) budget\b", "for lack of budget"),
