@@ -116,6 +116,20 @@ class NameIndex:
                    {line: tuple(ids) for line, ids in members.items()}, _contact_words(titles, departments), contracts,
                    dict(contacts), places)
 
+    def _teams_by_manager(self, question: str) -> list[NameHit]:
+        """"潘经理那个组", "冯经理团队": a team called by its manager's surname, when no other manager shares it."""
+        surnames: dict[str, list[int]] = defaultdict(list)
+        for rep_id, team_id in self.led_teams.items():
+            if (name := self.label("rep", rep_id)) is not None:
+                surnames[name[0]].append(team_id)
+        hits = []
+        for surname, team_ids in surnames.items():
+            m = re.search(rf"{surname}经理(那个|那边的?|的)?(小组|组里|团队里|团队|组)", question)
+            if m and len(team_ids) == 1:
+                team = next(t for t, i in self.teams.items() if i == team_ids[0])
+                hits.append(NameHit("team", team, (team_ids[0],), m.span(), True))
+        return hits
+
     def label(self, dimension: str, record_id: object) -> str | None:
         """The name of a rep, account, product or team id, for saying a plan back ("业务员=董丹", not an id)."""
         if not self._labels:
@@ -203,6 +217,7 @@ class NameIndex:
             start = question.find(team.lower())
             if start >= 0:
                 hits.append(NameHit("team", team, (tid,), (start, start + len(team)), True))
+        hits += self._teams_by_manager(question)
         for line in self.product_lines:
             start = question.find(line)
             if start >= 0:

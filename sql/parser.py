@@ -395,7 +395,7 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
         return Clarification("请说明要查询的对象（客户、商机、线索、跟进、合同、回款……）/ Which records do you mean "
                              "(accounts, deals, leads, follow-ups, contracts, payments)?", EXAMPLES, "no_entity")
     # "西南区业绩怎么样": how good is a judgement, not a figure, whatever region or period it names
-    judged = not f.get("group_candidates") and re.search(r"(业绩|表现|做得|卖得)\s*(怎么样|如何|好不好|咋样)", q.text)
+    judged = re.search(r"(业绩|表现|做得|卖得)\s*(怎么样|如何|好不好|咋样)", q.text)
     if f.get("vague") and (measure is None or judged or not (f.get("window") or f.get("filters") or f.get("values")
                                                               or f.get("group_candidates"))):
         return Clarification("您想看哪个指标？/ Which figure do you want?", (
@@ -1163,7 +1163,11 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         window = window if own_time else None
         f = {k: v for k, v in f.items() if k != "follow_up_done"}
     if "follow_up_done" in f and not f["follow_up_done"] and entity == "lead":
-        filters.append(Filter("flag", "eq", "never_contacted"))  # a lead's follow-up is its first contact
+        never = Filter("flag", "eq", "never_contacted")  # a lead's follow-up is its first contact
+        if share_follow_up:  # "线索里从来没联系过的占比": the never-contacted leads are the part
+            share_of, share_follow_up = (*share_of, never), False
+        else:
+            filters.append(never)
         f = {k: v for k, v in f.items() if k != "follow_up_done"}
     own_window = None
     if "follow_up_done" in f and window is not None and time_field is not None and time_field != "x.occurred_at" \
@@ -1335,9 +1339,11 @@ def _share_of(q: Question, f: dict, filters: list[Filter], measure: str | None
         spots = [text.rfind(w) for w in words if w and w in text]
         spots = [p for p in spots if q.en or p < at]
         if spots:
-            # said before the divider too ("今年输掉的单子里，因为价格丢的"): a condition on all, repeated
+            # said before the divider too ("今年输掉的单子里，因为价格丢的", "of the deals we lost this year, what share
+            # were lost on price"): a condition on all, repeated
             first = min(text.find(w) for w in words if w and w in text)
-            placed.append((first if re.search(DIVIDER_ZH, q.text[first:max(spots)]) and not q.en else max(spots), x))
+            repeated = first < at < max(spots) if q.en else bool(re.search(DIVIDER_ZH, q.text[first:max(spots)]))
+            placed.append((first if repeated else max(spots), x))
     related = f.get("related_span") if (f.get("absence") or "follow_up_done" in f) else None
     if related is not None and not q.en and related[0] >= at:
         related = None

@@ -552,7 +552,8 @@ SHOWN = (
      + r"|(都)?到哪一?步(了)?" + END + r"|\bwhat stage (is|are)\b|\bwhich stage (is|are)\b", "stage"),
     # "联系人汪倩的手机号给我", "她的电话和邮箱呢", "What's the email for our contact 汪倩?"
     (r"(的|和)(手机号码?|手机|电话号码|电话|联系方式)(是多少|是什么|给我|发我|呢)?(?=(和(邮箱|email))?\s*(是多少|给我|发我|呢)?\s*[?？。!！]*\s*$)"
-     r"|\bwhat(?:'s| is| are) (?:the |their |her |his |its )?(?:phone|mobile)(?: numbers?)?(?: for| of)?\b", "phone"),
+     r"|\bwhat(?:'s| is| are) (?:the |their |her |his |its )?(?:phone|mobile)(?: numbers?)?(?: for| of)?\b"
+     r"|^(?:the )?(?:phone|mobile)(?: numbers?)? (?:of|for)\b|\bnames? and (?:phone|mobile)(?: numbers?)?\b", "phone"),
     (r"(的|和)(邮箱|email)(地址)?(是多少|是什么|给我|发我|呢)?" + END
      + r"|\bwhat(?:'s| is| are) (?:the |their |her |his |its )?e-?mails?(?: address(?:es)?)?(?: for| of)?\b", "email"),
     (r"(是)?属于哪个(大区|区域)" + END + r"|\bwhich region (is|are) .{2,40} in\b|\bin which region\b", "region"),
@@ -934,7 +935,8 @@ def _group_by(q: Question, today: date, names: NameIndex, caller_id: int | None)
             if said in words:
                 groups.append(words[said])
         q.take(*m.span())
-    if (m := q.search(r"的(行业|城市|省份|线索来源|来源|渠道)(有哪些|是哪些|有哪几个|是哪几个)?[?？]?$")) and words.get(m.group(1)):
+    if (m := q.search(r"的(行业|城市|省份|线索来源|来源|渠道|团队|小组)(有哪些|是哪些|有哪几个|是哪几个|是哪个|是哪一个)?[?？]?$")) \
+            and words.get(m.group(1)):
         q.take(*m.span())  # "在跟金额1.2亿以上的行业": the industries whose total passes, a breakdown with a condition
         groups.append(words[m.group(1)])
     if m := q.search(BY_ACCOUNT_TYPE):  # "按医院", "by distributor": each of those accounts (and only those)

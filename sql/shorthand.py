@@ -54,7 +54,20 @@ ABBREVIATIONS = (
      r"oldest|newest|latest|stale) )*(deals|opportunities|leads|accounts|contracts|payments|installments|reps|customers|"
      r"hospitals)\b)", r"top \1 "),
     (r"\b(that |which )?(have|has|with) (a )?due dates? (?=(this|next|last|in|before|after)\b)", "due "),
-    (r"各占(了)?(几|多少)(单|个|笔|条)", r"分别\2\3"), (r"\b(than|under|over|below|above) (\S+) still owed\b", r"\1 \2 owed"), (r"(?<=线索)(已经)?分给(了)?(销售|业务员|人)(了)?", "已分配"),
+    (r"各占(了)?(几|多少)(单|个|笔|条)", r"分别\2\3"),
+    (r"(主任|院长|经理|总监|科长|处长|采购|关键人|决策人)(都)?有哪些人", r"\1有哪些"),
+    # "在跟的商机里有多少比例已经安排了演示", "展会来的线索有多大比例最后转成客户了": the part said after the ratio word
+    (r"(里面|里头|当中|之中|里|中)[，,]?\s*有(多少|多大)的?比例(是|已经|最后|最终)?(.+?)了?\s*[?？]?$", r"\1\4的占比"),
+    (r"^([^里中，,]+?)有(多少|多大)的?比例(是|已经|最后|最终)?(.+?)了?\s*[?？]?$", r"\1里\4的占比"),
+    (r"(里面|里头|当中|之中|里|中)[，,]?\s*有百分之(几|多少)(是|已经)?(.+?)了?\s*[?？]?$", r"\1\4的占比"),
+    (r"^(.+?)占(所有|全部|总|整体)?的?(.+?)的(百分之多少|百分之几|多少比例|比例|比重)\s*[?？]?$", r"\3里\1的占比"),
+    (r"占(了)?(百分之几|百分之多少|多少比例|多大比例|多少比重)\s*[?？]?$", "的占比"), (r"关单的(?=商机|单子)", "关闭的"),
+    (r"跌破(了)?", "低于"), (r"4\s*小时内(有)?(响应|联系|回应)(的)?(占比|比例|比率)", "4小时响应率"),
+    (r"\b(that|which) (had|have|has) a demo scheduled\b", "with a demo scheduled"),
+    (r"叫什么(名字)?", "是谁"), (r"谁(负责|管理|在管|手上|名下)的(?=[^，,。]{1,6}最(多|少))", "谁的"), (r"哪(个|位)联系人(能|可以)拍板", r"哪\1联系人是决策人"), (r"(谁|哪位)(能|可以)拍板", "决策人是谁"),
+    (r"(?<=组)的?(组长|老大|leader|负责人)", "的经理"), (r"\bwho (manages|leads|runs) (?=\S*组)", "who is the manager of "),
+    (r"这个\s*sku|\b(this|the) sku\b", ""), (r"(?<=组)管的", "负责的"), (r"是(\S{2,4})在管$", r"是\1负责的"),
+    (r"\baccount owner\b", "owner"), (r"\bwhich rep (covers|handles|looks after) ", "who owns "), (r"(今年|去年|本季度|这个月|上个月|本月|上月)上了", r"\1买了"), (r"\b(than|under|over|below|above) (\S+) still owed\b", r"\1 \2 owed"), (r"(?<=线索)(已经)?分给(了)?(销售|业务员|人)(了)?", "已分配"),
     (r"\b(which|what) (installments|payments) did we (receive|recieve|get|collect) (money|cash|payment|anything) (for|on)\b",
      r"\1 \2 had money come in"),
     (r"(?<=[\u4e00-\u9fff])\s+数\s*$", "数量"),  # "近7天 新建商机 数": how many
@@ -145,7 +158,7 @@ ABBREVIATIONS = (
     (r"\b(\d+|two|three|four|five|ten) (biggest|largest|highest)\b", r"\2 \1"),  # "3 biggest": as "biggest 3"
     (r"\b(\d+|two|three|four|five|ten) (slowest|best|busiest)\b", r"top \1 \2"),
     (r"\b(slowest|best|busiest) (\d+|two|three|four|five|ten)\b", r"top \2 \1"),
-    (r"\b(lowest|worst|smallest|fastest) (\d+|two|three|four|five|ten)\b", r"bottom \2 \1"),
+    (r"\b(lowest|worst|smallest|fastest) (\d+|two|three|four|five|ten)\b(?![- ]hours?\b)", r"bottom \2 \1"),
     (r"(?<![a-z])abc\s*(三|3)?\s*(类|级)(客户)?", r"a、b、c类\3"), (r"(跟进|拜访)(得|的)最(勤快|勤)", r"\1最多"),
     (r"\b(\d+|two|three|four|five|ten) (lowest|worst|smallest|fastest)\b", r"bottom \1 \2"),
     (r"跑(得|的)最勤", "拜访最多"), (r"(\d+(?:\.\d+)?)个(亿|w|万)", r"\1\2"),  # "3个亿"

@@ -15,7 +15,7 @@ WRITE_WORDS = (
     r"插入", r"添加一(个|条)", r"(补|补录|补记|补登|加|记)(一|两|几)?(条|个|笔|次)[^，,。？?]{0,12}(记录|跟进|拜访|线索|商机|合同|回款)",
     r"^(please |pls |can you |could you )*(log|add|record|enter) (a|an|one|the) (new )?(visit|call|activity|follow[- ]?up|"
     r"meeting|demo|note|payment)\b", r"转给", r"转移给", r"转到", r"(?<!没有)(?<![没未不])分配给(?!任何)", r"指派给", r"移交",
-    r"(把|将).{0,30}分给",
+    r"(把|将).{0,30}分(几个|几家|一些|点|一部分|一半)?给",
     r"(都|全部|全)分给",
     r"派给", r"划给", r"划到", r"交给.{0,8}(跟|负责|处理)", r"\breassign", r"\btransfer\b",
     r"\bassign\b.{0,40}\bto\b", r"新建一(个|条)", r"创建一(个|条)", r"录入一(个|条)", r"把.{0,20}(改|设|删)",
