@@ -197,6 +197,13 @@ def window_time_code(plan: QueryPlan, measure) -> str | None:
     return ENTITIES[plan.entity].default_time
 
 
+def _column_name(column: str) -> str:
+    """A list column's output name: the column itself ("amount"), or the dimension an expression is ("unpaid")."""
+    if re.fullmatch(r"\w+\.\w+", column):
+        return column.split(".")[1]
+    return next((d.code for d in DIMENSIONS.values() if d.column == column), column.strip("{}"))
+
+
 def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
     ent = ENTITIES[plan.entity]
     if measure is None:  # a list
@@ -204,7 +211,7 @@ def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
         if plan.entity == "opportunity" and any(f.dimension == "stage" and f.value == "closed_lost" for f in plan.filters):
             cols.append("o.loss_reason")  # a list of lost deals says why each was lost
         cols += [c for c in plan.show if c not in cols]
-        exprs = [exp.alias_(ctx.frag(c), OUTPUT_NAME.get(c, c.split(".")[1] if "." in c else c.strip("{}"))) for c in cols]
+        exprs = [exp.alias_(ctx.frag(c), OUTPUT_NAME.get(c, _column_name(c))) for c in cols]
         sel = exp.select(*exprs)  # every join is many-to-one, so each record is one row (deal names repeat)
         if plan.sort and plan.sort not in cols:
             alias = plan.sort.split(".")[1] if re.fullmatch(r"\w+\.\w+", plan.sort) else next(

@@ -90,7 +90,15 @@ SHOWN_LABELS = {"c.status": "状态 (status)", "l.status": "状态 (status)", "p
                 "a.status": "状态 (status)", "pr.is_active": "在售 (on sale)", "s.is_active": "在职 (active)",
                 "s.name": "负责人 (owner)", "r.name_zh": "区域 (region)", "o.stage": "阶段 (stage)",
                 "a.name": "客户 (account)", "ct.phone": "电话 (phone)", "l.phone": "电话 (phone)",
-                "ct.email": "邮箱 (email)", "{days_overdue}": "逾期天数 (days overdue)"}
+                "ct.email": "邮箱 (email)", "{days_overdue}": "逾期天数 (days overdue)",
+                "o.amount": "金额 (amount)", "c.amount": "金额 (amount)", "p.amount_due": "应收金额 (amount due)",
+                "qt.total_amount": "金额 (amount)", "l.budget": "预算 (budget)", "pr.list_price": "标价 (list price)",
+                "p.amount_paid": "实收金额 (amount paid)", "p.amount_due - p.amount_paid": "未收金额 (still owed)",
+                "l.source": "来源 (source)", "a.city": "城市 (city)", "o.closed_at": "关闭时间 (closed)",
+                "o.created_at": "创建时间 (created)", "l.created_at": "创建时间 (created)", "a.created_at": "创建时间 (created)",
+                "qt.created_at": "创建时间 (created)", "c.signed_at": "签约时间 (signed)", "p.paid_at": "回款时间 (paid)",
+                "p.due_date": "到期日 (due)", "o.expected_close_date": "预计成交日期 (expected close)",
+                "ct.title": "职位 (title)"}
 
 
 def describe(plan: QueryPlan, names: NameIndex | None = None) -> str:

@@ -673,6 +673,9 @@ FORECAST = (r"(能|会|可以|能够|大概能|预计能)(做|卖|签|赢|收|�
 ACCOUNT_RANKED = (r"的(医院|客户|门店|经销商|学校|实验室|公司)(是哪家|是哪个|是谁)?[?？]?$|哪(一)?(家|个)(医院|客户|门店|经销商|学校|实验室|公司)"
                   r"|\bwhich (hospital|account|customer|client|store|distributor|school|lab)\b")
 # A list put in order of amount, with no top-N: "在跟的商机按金额排一下", "open deals sorted by amount".
+# Dates a list may be sorted by, beyond its amount and its own time
+SORT_FIELDS = {"expected_close": {"opportunity": "o.expected_close_date"}, "closed": {"opportunity": "o.closed_at"},
+               "due": {"payment": "p.due_date"}, "owed": {"payment": DIMENSIONS["unpaid"].column}}
 SORTED_BY_AMOUNT = (r"按(合同|商机|回款|应收|单子|订单)?(金额|额度|大小)(从高到低|从大到小|由高到低|由大到小|降序|从低到高|从小到大|升序)?"
                     r"(排序|排列|排一下|排个序|排|来排)|\b(sorted|ordered|sort|order|ranked|list(ed)?) by (amount|value|size|deal size)"
                     r"( descending| ascending| desc| asc)?\s*[?？]?$")
@@ -1061,6 +1064,14 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             filters.append(Filter("flag", "eq", "overdue"))  # "逾期最久的3笔回款": a paid installment is overdue no more
     elif measure is None and not sort and f.get("top_n") and f.get("sort_hint") and not group_by:
         sort = _amount_column(entity)  # "the 3 largest contracts": sorted by amount
+    if f.get("list_sort") and measure is None and not group_by:
+        field, order = f["list_sort"]  # "ordered by amount descending", "oldest first", "按创建时间从早到晚排"
+        column = _amount_column(entity) if field == "amount" else ENTITIES[entity].default_time if field == "time" else \
+            SORT_FIELDS[field].get(entity)
+        if column is None:
+            return Clarification(f"{ENTITIES[entity].label_zh}不能按这一项排序 / {ENTITIES[entity].label_en} cannot be "
+                                 "sorted that way.", EXAMPLES, "sort")
+        sort, f = column, {**f, "order": order, "order_assumed": False}
     window: TimeWindow | None = f.get("window")
     time_field = f.get("time_field")
     if time_field == "p.due_date" and window is not None and re.search(
@@ -1222,6 +1233,9 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             return Clarification(f"{ENTITIES[entity].label_zh}没有创建时间，无法按新旧排序 / {ENTITIES[entity].label_en} has no "
                                  "date to sort by.", EXAMPLES, "sort")
         sort, f = ENTITIES[entity].default_time, {**f, "order": f["age_order"]}  # "5 oldest accounts": by when created
+        if entity == "opportunity" and any(x.dimension == "stage" and x.value in ("closed_won", "closed_lost") for x in filters) \
+                and not re.search(r"created|创建|录入|建档|进系统|新建", q.text):
+            sort = "o.closed_at"  # "the 10 most recently closed won deals": by when they closed
     flag_values = {x.value for x in filters if x.dimension == "flag"}
     if any(pair <= flag_values for pair in OPPOSITE_FLAGS):
         return Clarification("两个相反的条件不能同时成立；要并排比较请分开问 / The question names two opposite conditions; "

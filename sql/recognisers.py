@@ -568,6 +568,69 @@ def _shown(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
         if m := q.search(pattern):
             q.take(*m.span())
             q.found.setdefault("show", []).append(attribute)
+    if m := q.search(FIELDS_ASKED_EN if q.en else FIELDS_ASKED_ZH):
+        # "…, with the amount and the close date", "…，显示金额和关闭时间": columns of the list, never a total
+        q.take(*m.span())
+        for said in re.findall(FIELD_EN if q.en else FIELD_ZH, m.group("fields")):
+            singular = said[:-1] if q.en and said.endswith("s") and said[:-1] in FIELD_ATTRIBUTE else said
+            if shown := FIELD_ATTRIBUTE.get(singular):
+                q.found.setdefault("show", []).append(shown)
+
+
+def _list_order(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    """"ordered by amount descending", "oldest first", "按创建时间从早到晚排": how a list is sorted, not a figure."""
+    if m := q.search(LIST_ORDER_EN if q.en else LIST_ORDER_ZH):
+        q.take(*m.span())
+        first = m.groupdict().get("first")
+        said = m.group("dir") or (f"{first} first" if first else "")
+        field = ORDER_FIELD.get(m.group("field") or "") or (
+            "time" if re.search(r"old|new|late|earl|recent|早|晚|新|旧", said) else "amount")
+        asc = re.search(r"asc|oldest first|earliest first|smallest first|(low|lowest|smallest|oldest|earliest) to|低到高|"
+                        r"小到大|早到晚|旧到新|升序", said)
+        q.found["list_sort"] = (field, "asc" if asc else "desc")
+
+
+ORDER_FIELD = {"amount": "amount", "value": "amount", "size": "amount", "budget": "amount", "list price": "amount",
+               "unpaid balance": "owed", "outstanding amount": "owed", "balance": "owed",
+               "expected close date": "expected_close", "close date": "closed", "closing date": "closed",
+               "creation date": "time", "created date": "time", "date created": "time", "signing date": "time",
+               "due date": "due", "金额": "amount", "预算": "amount", "标价": "amount", "预计成交日期": "expected_close",
+               "创建时间": "time", "签约时间": "time", "到期日": "due", "到期日期": "due", "关闭时间": "closed"}
+_DIR_EN = (r"descending|desc|ascending|asc|(?:from )?(?:high|highest|largest|biggest|newest|latest|low|lowest|smallest|oldest|"
+           r"earliest) to (?:high|highest|largest|biggest|newest|latest|low|lowest|smallest|oldest|earliest)|largest first|"
+           r"biggest first|smallest first|oldest first|newest first|latest first|earliest first|most recent first")
+LIST_ORDER_EN = (r"(?:[,;]|\s[-—])?\s*(?:(?:(?:ordered|sorted|arranged|ranked) by|order by|sort by) (?:the |their )?(?P<field>"
+                 r"amount|value|size|budget|list price|unpaid balance|outstanding amount|balance|expected close date|close date|closing date|creation date|created "
+                 rf"date|date created|signing date|due date)(?:,? (?P<dir>{_DIR_EN}))?|(?P<first>oldest|newest|latest|earliest|"
+                 r"largest|biggest|smallest|most recent) first)\b")
+LIST_ORDER_ZH = (r"[，,]?\s*按(?P<field>预计成交日期|创建时间|签约时间|关闭时间|到期日期|到期日|预算|标价)"
+                 r"(?P<dir>从高到低|从低到高|从大到小|从小到大|从早到晚|从晚到早|从新到旧|从旧到新|降序|升序)?(?:排序|排列|排一下|排)")
+
+
+# Fields a list is asked to show, said at the end: the identifying name is always shown, a count comes with a figure.
+FIELD_ATTRIBUTE = {
+    "amount": "amount", "amount due": "amount", "balance": "amount_owed", "unpaid balance": "amount_owed",
+    "amount paid": "amount_paid", "close date": "closed", "closing date": "closed", "date closed": "closed",
+    "creation date": "created", "created date": "created", "date created": "created", "signing date": "signed",
+    "signed date": "signed", "date signed": "signed", "date paid": "paid_at", "paid date": "paid_at",
+    "payment date": "paid_at", "due date": "due", "expected close date": "expected_close", "budget": "budget",
+    "source": "source", "city": "city", "cities": "city", "owner": "owner", "rep": "owner", "stage": "stage",
+    "status": "status", "title": "title", "phone": "phone", "phone number": "phone",
+    "金额": "amount", "应收金额": "amount", "实收金额": "amount_paid", "未收金额": "amount_owed", "预计成交日期": "expected_close",
+    "签约时间": "signed", "签约日期": "signed", "关闭时间": "closed", "关闭日期": "closed", "成交时间": "closed",
+    "创建时间": "created", "创建日期": "created", "负责人": "owner", "预算": "budget", "来源": "source", "城市": "city",
+    "阶段": "stage", "状态": "status", "到期日": "due", "到期日期": "due", "回款时间": "paid_at", "电话": "phone", "职位": "title"}
+FIELD_EN = (r"expected close dates?|unpaid balances?|amount due|amount paid|(?:close|closing|creation|created|signing|signed|"
+            r"paid|payment|due) dates?|date (?:closed|created|signed|paid)|amounts?|balances?|budgets?|sources?|cities|city|"
+            r"owners?|reps?|stages?|status(?:es)?|titles?|phone numbers?|phones?|names?|contract numbers?|counts?|"
+            r"number (?:of \w+|won)")
+FIELDS_ASKED_EN = (rf"(?:[,;]|\s[-—])?\s*\b(?:with|showing|show(?: me)?|include|including|plus|listing)\s+(?P<fields>"
+                   rf"(?:(?:the|their|its|each one's|each) )?(?:{FIELD_EN})(?:\s*(?:,|and|&)\s*(?:(?:the|their|its) )?"
+                   rf"(?:{FIELD_EN}))*)(?:\s+(?:for each(?: one)?|of each|each))?(?=\s*[.?!]*\s*$)")
+FIELD_ZH = (r"预计成交日期|应收金额|实收金额|未收金额|签约时间|签约日期|关闭时间|关闭日期|成交时间|创建时间|创建日期|回款时间|到期日期|到期日|"
+            r"负责人|公司名|合同编号|编号|名称|名字|金额|预算|来源|城市|阶段|状态|电话|职位")
+FIELDS_ASKED_ZH = (rf"[，,]?\s*(?:并且?)?(?:显示|带上|附上|加上|列出|标上)(?P<fields>(?:{FIELD_ZH})(?:\s*(?:和|、|及|,|，)\s*"
+                   rf"(?:{FIELD_ZH}))*)(?=\s*[?？。!！]*\s*$)")
 
 
 def _last_activity(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
@@ -624,7 +687,7 @@ def _measure(q: Question, today: date, names: NameIndex, caller_id: int | None) 
             list_asked, amount_asked = re.search(LIST_MARKERS, q.text), re.search(AMOUNT_MARKERS, q.text)
             listed = list_asked and not amount_asked
             asks_figure = re.search(r"多少|how much|total|sum|金额|总额|前\s*[\d一二两三四五六七八九十]|\btop\b|最多|最高", q.text)  # "每个月回款多少，按月列出来": a sum
-            if entity_word and ((list_asked and not asks_figure) or (flagged and not amount_asked)):
+            if entity_word and ((list_asked and not asks_figure) or (flagged and not amount_asked) or q.found.get("show")):
                 q.found["entity_hint"] = m.entity  # "哪些回款要到期": a list of payments, not their sum
                 at = q.text.find(word)
                 if compiled(re.escape(word) + r"(记录|明细|清单|列表|单据)").match(q.text[at:]):
@@ -798,7 +861,10 @@ def _comparison(q: Question, today: date, names: NameIndex, caller_id: int | Non
                     break
             if op:
                 break
-        if op and (pct := re.match(r"\s*(%|％|percent\b)", q.text[end:])):
+        if op and dim == "probability":  # "成交概率超过50%": the deal's own probability, in percent
+            q.take(end, end + (m_.end() if (m_ := re.match(r"\s*(%|％|percent\b)", q.text[end:])) else 0))
+            filters.append(Filter(dim, op, value))
+        elif op and (pct := re.match(r"\s*(%|％|percent\b)", q.text[end:])):
             q.take(end, end + pct.end())  # "win rate under 25%": a rate compared, never an amount of 25 yuan
             q.found["rate_threshold"] = Filter("value", op, value / 100)
         elif op and not _unit and value < 1000 and dim == "amount" and re.match(COUNTED_THING, q.text[end:]):
@@ -865,6 +931,7 @@ STRICT_GT = ("大于", "超过", "高于", "多于", ">", "over", "above", "more
 FIELD_ENTITY = {"合同金额": "contract", "商机金额": "opportunity", "预算": "lead", "budget": "lead", "budgets": "lead",
                 "年收入": "account", "年营收": "account", "年营业额": "account", "annual revenue": "account",
                 "账期": "contract", "付款账期": "contract", "payment terms": "contract", "回款": "payment",
+                **dict.fromkeys(("成交概率", "赢单概率", "赢率", "probability", "win probability"), "opportunity"),
                 "回款金额": "payment", "实收": "payment", "实收金额": "payment", "到账": "payment",
                 "amount paid": "payment", "合同额": "contract", "签约额": "contract", "应收余额": "payment",
                 "未收金额": "payment", "unpaid": "payment", "still unpaid": "payment", "outstanding": "payment",
@@ -873,6 +940,7 @@ FIELD_ENTITY = {"合同金额": "contract", "商机金额": "opportunity", "预�
                 **dict.fromkeys(("目录价", "标价", "list price", "list prices"), "product"),
                 **dict.fromkeys(("明细金额", "产品明细金额", "line revenue"), "line")}
 FIELD_DIMENSION = {"账期": "payment_terms", "付款账期": "payment_terms", "payment terms": "payment_terms",
+                   **dict.fromkeys(("成交概率", "赢单概率", "赢率", "probability", "win probability"), "probability"),
                    "回款": "amount_paid", "回款金额": "amount_paid", "实收": "amount_paid", "实收金额": "amount_paid",
                    "到账": "amount_paid", "amount paid": "amount_paid", "应收余额": "unpaid", "未收金额": "unpaid",
                    "unpaid": "unpaid", "still unpaid": "unpaid", "outstanding": "unpaid",
@@ -884,7 +952,7 @@ def _amount_field(q: Question, start: int) -> str:
     """Consume the word naming the compared quantity right before the comparison (金额, 预算, 账期 ...); its dimension."""
     head = q.text[:start].rstrip()
     for w in longest_first(AMOUNT_FIELDS):
-        for tail in ("", "在", "是", "为", " is", " of", " are"):
+        for tail in ("", "在", "是", "为", " is", " of", " are", " was", " were"):
             if head.endswith(w + tail):
                 s0 = len(head) - len(w + tail)
                 if q.free(s0, s0 + len(w)):
@@ -1212,6 +1280,6 @@ def _budget_flag(q: Question, today: date, names: NameIndex, caller_id: int | No
             q.found.setdefault("flag_entities", []).append("opportunity")
 
 
-STEPS = (_shown, _missing_field, _age_rank, _last_activity, _overdue_days, _stage_days, _response_hours, _duration, _only_once, _counted_related_words, _share, _time, _team_region, _names, _from_lead, _follow_up, _mine, _unassigned, _top_n, _budget_flag, _comparison, _measure,
+STEPS = (_shown, _list_order, _missing_field, _age_rank, _last_activity, _overdue_days, _stage_days, _response_hours, _duration, _only_once, _counted_related_words, _share, _time, _team_region, _names, _from_lead, _follow_up, _mine, _unassigned, _top_n, _budget_flag, _comparison, _measure,
          _time_field,
          _flags, _group_by, _sent_verb, _values, _entity, _order, _second_window)

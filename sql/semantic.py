@@ -172,6 +172,7 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
     Dimension("team_region", "团队所在区域", "team region", "rr.code", "rr.name_zh", None, ()),
     Dimension("role", "角色", "role", "s.role", None, labels.ROLE, ("角色", "职位", "role")),
     Dimension("owner_missing", "未分配", "unassigned", "owner_id", None, None, ()),
+    Dimension("probability", "成交概率(%)", "win probability (%)", "o.probability", None, None, ()),
     Dimension("payment_terms", "账期(天)", "payment terms (days)", "c.payment_terms_days", None, None,
               ("付款账期", "账期", "payment terms", "terms")),
     Dimension("amount", "金额", "amount", "o.amount", None, None, (),
@@ -413,6 +414,20 @@ SHOWN_ATTRIBUTES: dict[str, dict[str, str]] = {
     "phone": {"contact": "ct.phone", "lead": "l.phone"},
     "email": {"contact": "ct.email"},
     "days_overdue": {"payment": "{days_overdue}"},
+    "amount": {"opportunity": "o.amount", "contract": "c.amount", "payment": "p.amount_due", "quote": "qt.total_amount",
+               "lead": "l.budget", "product": "pr.list_price"},
+    "amount_paid": {"payment": "p.amount_paid"},
+    "amount_owed": {"payment": "p.amount_due - p.amount_paid"},
+    "budget": {"lead": "l.budget"},
+    "source": {"lead": "l.source"},
+    "city": dict.fromkeys(("account", "opportunity", "activity", "contract", "payment", "contact", "quote"), "a.city"),
+    "closed": {"opportunity": "o.closed_at"},
+    "created": {"opportunity": "o.created_at", "lead": "l.created_at", "account": "a.created_at", "quote": "qt.created_at"},
+    "signed": {"contract": "c.signed_at"},
+    "paid_at": {"payment": "p.paid_at"},
+    "due": {"payment": "p.due_date"},
+    "expected_close": {"opportunity": "o.expected_close_date"},
+    "title": {"contact": "ct.title"},
 }
 
 # Dialect differences as data: expressions the compiler substitutes, per sqlglot dialect name.

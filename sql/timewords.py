@@ -170,6 +170,11 @@ DAY_RE = re.compile(r"(?:(\d{4})\s*年\s*|(去年|今年)\s*)?(1[0-2]|[1-9])\s*�
                     r"(?!\s*(?:以来|之后|以后|起|后|至今))")
 # "今年前三个季度", "前两个季度", "今年前五个月" (a bare "前三个月" is the last three months, left to the rolling words)
 FIRST_PERIODS_RE = re.compile(r"(今年|本年)?前\s*([一二两三四1-4])\s*个?\s*(季度)|(今年|本年)前\s*([一二两三四五六七八九十\d]{1,2})\s*个\s*(月)")
+# A day written out: "2026-10-01", "2026/10/1", "Oct 1", "October 1st, 2026"; "2026年8月1日以来": since that day
+ISO_DAY_RE = re.compile(r"(?<![\d.])(20\d\d)[-/.](1[0-2]|0?[1-9])[-/.](3[01]|[12]\d|0?[1-9])(?!\d)(?!\.\d)")
+EN_DAY_RE = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (3[01]|[12]\d|[1-9])(?:st|nd|rd|th)?"
+                       r"(?:,? (20\d\d))?(?![\d/])")
+YEAR_SINCE_RE = re.compile(r"(20\d\d)\s*年\s*(1[0-2]|[1-9])\s*月\s*(3[01]|[12]\d|[1-9])\s*(?:号|日)\s*(?:以来|之后|以后|起|后|至今)")
 # "10月1号到7号": the second day of the same month
 DAY_TO = re.compile(r"\s*(?:到|至|-|~)\s*(3[01]|[12]\d|[1-9])\s*(?:号|日)")
 SINCE_RE = re.compile(r"(1[0-2]|[1-9])\s*月\s*(3[01]|[12]\d|[1-9])\s*(?:号|日)\s*(?:以来|之后|以后|起|后|至今)")
@@ -203,6 +208,15 @@ def find_window(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | 
     if hit is None:
         return None
     first, (start, end) = hit
+    one_day = first.start is not None and first.end is not None and first.end - first.start == timedelta(days=1)
+    if one_day and (after := AFTER_EN.search(text[:start])):  # "created after 2026-09-01": from the next day on
+        return TimeWindow(first.end, None, f"{first.label}之后"), (after.start(), end)
+    if one_day and (through := UP_TO_EN.search(text[:start])):  # "on or before 2026-12-15": that day included
+        return TimeWindow(None, first.end, f"{first.label}及之前"), (through.start(), end)
+    if one_day and (since := FROM_DAY_EN.search(text[:start])) and not RANGE_JOIN.match(text, end):
+        # "created on or after 2026-09-01", "from 2026-11-01 onward": that day and every one since
+        up = UP_TO_NOW.match(text, end)
+        return TimeWindow(first.start, None, f"{first.label}至今"), (since.start(), up.end() if up else end)
     before = BEFORE_EN.search(text[:start]) or BEFORE_ZH.match(text, end)
     if first.start is not None and before is not None:
         # "signed before September", "9月之前签的": everything up to the start of that period
@@ -252,8 +266,13 @@ AGO_RE = re.compile(r"(?<![近过去最])(\d+)\s*天(?:前|以前|之前)(?!到|
                     # "创建超过30天", "进系统已经超过30天": the record's age, not a 30-day window
                     r"|(?:创建|建档|录入|进系统|入库)(?:了|已经|已)?(?:超过|超|多于|大于)\s*(\d+)\s*天(?:以上)?"
                     r"|\b(?:more than|over) (\d+) days old\b")
-UP_TO_NOW = re.compile(r"\s*(?:到现在|到今天|至今|到目前|以来|(?:up )?(?:un)?til now|to date|through today)")
+UP_TO_NOW = re.compile(r"\s*(?:到现在|到今天|至今|到目前|以来|(?:up )?(?:un)?til now|to date|through today|onwards?\b|and later\b"
+                       r"|or later\b)")
 SINCE_EN = re.compile(r"\b(since|starting( from)?)\s+(the start of\s+)?$")
+# before a written day only ("from October" alone is October's)
+FROM_DAY_EN = re.compile(r"\b(from|starting on|on or after|no earlier than)\s+$")
+AFTER_EN = re.compile(r"(?<!on or )\b(after|later than)\s+$")
+UP_TO_EN = re.compile(r"\b(on or before|up to and including|no later than)\s+$")
 BEFORE_EN = re.compile(r"\b(before|prior to|earlier than)\s+$")
 BEFORE_ZH = re.compile(r"\s*(之前|以前)")
 SIDE_BY_SIDE = re.compile(r"\s*(?:和|跟|与|及|比|对比|vs\.?|versus|and|against|compared (?:to|with))\s*")
@@ -354,6 +373,17 @@ def _find_one(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | No
         if 0 < months <= 12:
             start = date(today.year, 1, 1)
             offer(TimeWindow(_d(start), _d(_month_start(start, months)), f"今年前{n}个{period}"), m.span())
+    for rx in (ISO_DAY_RE, EN_DAY_RE):
+        if m := rx.search(text):
+            written = _written_day(m, rx is EN_DAY_RE, today)
+            if written is not None:
+                offer(TimeWindow(_d(written), _d(written + timedelta(days=1)), written.isoformat()), m.span())
+    if m := YEAR_SINCE_RE.search(text):
+        try:
+            offer(TimeWindow(_d(date(int(m.group(1)), int(m.group(2)), int(m.group(3)))), None,
+                             f"{m.group(1)}年{m.group(2)}月{m.group(3)}日以来"), m.span())
+        except ValueError:
+            pass
     if m := DAY_RE.search(text):
         month, day = int(m.group(3)), int(m.group(4))
         year = int(m.group(1)) if m.group(1) else today.year + YEAR_WORD[m.group(2)] if m.group(2) else (
@@ -396,6 +426,19 @@ def _find_one(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | No
         start = date(year, 3 * (q - 1) + 1, 1)
         offer(TimeWindow(_d(start), _d(_month_start(start, 3)), f"{year}年第{q}季度"), m.span())
     return best
+
+
+def _written_day(m: re.Match[str], english: bool, today: date) -> date | None:
+    """The day an ISO or English date names; with no year, this year's unless that day is still ahead."""
+    if english:
+        month, day, said_year = _en_month(m.group(1)), int(m.group(2)), m.group(3)
+    else:
+        said_year, month, day = m.group(1), int(m.group(2)), int(m.group(3))
+    year = int(said_year) if said_year else today.year if (month, day) <= (today.month, today.day) else today.year - 1
+    try:
+        return date(year, month, day)
+    except ValueError:  # "Feb 30": not a day
+        return None
 
 
 def is_future(w: TimeWindow, today: date) -> bool:

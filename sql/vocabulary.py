@@ -196,7 +196,8 @@ VAGUE_WORDS = ("怎么样", "如何", "情况", "表现", "好不好", "how is",
 AMOUNT_FIELDS = ("overdue amount", "overdue balance", "amount overdue", "outstanding amount", "outstanding balance",
                  "amount outstanding", "总金额", "总额", "目录价", "标价", "list price", "list prices", "账期", "付款账期", "payment terms", "回款", "回款金额", "实收", "实收金额", "到账", "amount paid",
                  "合同额", "签约额", "应收余额", "未收金额", "unpaid", "still unpaid", "outstanding", "金额", "商机金额", "合同金额", "预算", "年收入", "年营收", "年营业额", "营收", "amount", "budget", "budgets",
-                 "annual revenue", "revenue", "value", "deal size", "worth", "明细金额", "产品明细金额", "line revenue")
+                 "annual revenue", "revenue", "value", "deal size", "worth", "明细金额", "产品明细金额", "line revenue",
+                 "成交概率", "赢单概率", "赢率", "probability", "win probability", "amount due", "total amount")
 # Words that make a missing follow-up "at any time": "一条跟进都没有的在跟商机", "到现在还没联系", "zero follow-up"
 EVER_WORDS = ("从来", "从未", "从没", "一直", "一条", "一次", "任何", "到现在", "至今", "ever", "never", "at all", "zero",
               "a single", "so far")

@@ -11,7 +11,12 @@ an English-only director; multi-condition questions; requests wrapped the way pe
 - payment terms in days ("账期超过120天的合同") compared, never read as the last 120 days;
 - "Northeast China reps" is not East China; "Jilin" alone is asked back as 吉林 is; "西南区业绩怎么样" is asked back;
 - the framing around a request ("老板要…", "我想知道…", "quick q:", "my boss wants to know…", "…, do you know?",
-  "do we have any open deals for…") carries no condition.
+  "do we have any open deals for…") carries no condition;
+- an analyst's query specification: written dates ("since 2026-08-01", "from 2026-09-01 through 2026-10-15", "on or
+  after"), fields to show ("…, with the amount", "列出名称和金额": a list, never a total), orderings ("oldest first",
+  "按创建时间从早到晚排"), a deal's probability;
+- shares said with the part last ("在跟的商机里有多少比例已经安排了演示"), never-contacted leads as the part; a team
+  called by its manager's surname ("冯经理团队").
 
 Each answer is checked against SQL written by hand on the small database.
 """
@@ -20,7 +25,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import TODAY
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from tests_support import assert_answer_matches, assert_conversation_matches, converse
 
 from sql.pipeline import answer
@@ -57,6 +62,20 @@ HAND_WRITTEN = [
      "'2024-01-01'"),
     ("deals lost due to no budget this year", "SELECT o.name FROM opportunity o WHERE o.stage = 'closed_lost' AND "
      "o.loss_reason = 'no_budget' AND o.closed_at >= '2026-01-01 00:00:00'"),
+    ("contracts signed since 2026-08-01", "SELECT c.contract_no FROM contract c WHERE c.signed_at >= '2026-08-01'"),
+    ("deals won from 2026-09-01 through 2026-10-15", "SELECT o.name FROM opportunity o WHERE o.stage = 'closed_won' AND "
+     "o.closed_at >= '2026-09-01' AND o.closed_at < '2026-10-16'"),
+    ("accounts created on or after 2026-09-01", "SELECT a.name FROM account a WHERE a.created_at >= '2026-09-01'"),
+    ("leads created after 2026-11-01", "SELECT l.company_name FROM lead l WHERE l.created_at >= '2026-11-02'"),
+    ("Open deals worth more than 2M, with the amount.", f"SELECT o.name FROM opportunity o WHERE {OPEN} AND "
+     "o.amount > 2000000"),
+    ("今年赢单金额超过100万的商机，列出名称和金额", f"SELECT o.name FROM opportunity o WHERE {THIS_YEAR_WON} AND "
+     "o.amount > 1000000"),
+    ("open deals with a probability of at least 45", f"SELECT o.name FROM opportunity o WHERE {OPEN} AND "
+     "o.probability >= 45"),
+    ("在跟的商机里有多少比例已经安排了演示", "SELECT 1.0 * SUM(o.demo_scheduled) / COUNT(*) FROM opportunity o WHERE "
+     f"{OPEN}"),
+    ("线索里从来没联系过的占比", "SELECT 1.0 * SUM(l.first_contact_at IS NULL) / COUNT(*) FROM lead l"),
 ]
 
 FRAMED = [
@@ -107,3 +126,29 @@ def test_each_groups_figure_stays_per_group(small_engine: Engine) -> None:
 @pytest.mark.parametrize("question", ["西南区业绩怎么样", "How many accounts do we have in Jilin?"])
 def test_asked_back(question: str, small_engine: Engine) -> None:
     assert converse(small_engine, question, today=TODAY).status == "clarify"
+
+
+@pytest.mark.parametrize(("question", "sql"), [
+    ("open deals in East China, oldest first", f"SELECT o.name FROM opportunity o JOIN account a ON a.id = o.account_id "
+     f"JOIN region r ON r.id = a.region_id WHERE r.code = 'east' AND {OPEN} ORDER BY o.created_at LIMIT 1"),
+    ("山东省的客户，按创建时间从早到晚排", "SELECT a.name FROM account a WHERE a.province = '山东' ORDER BY a.created_at LIMIT 1"),
+    ("open deals ordered by expected close date, earliest first", f"SELECT o.name FROM opportunity o WHERE {OPEN} "
+     "ORDER BY o.expected_close_date, o.id LIMIT 1"),
+])
+def test_a_list_in_the_order_asked(question: str, sql: str, small_engine: Engine) -> None:
+    outcome = answer(question, engine=small_engine, caller=Caller.admin(), today=TODAY)
+    assert outcome.status == "answered" and outcome.result is not None and outcome.plan is not None
+    assert outcome.plan.measure is None
+    with small_engine.connect() as conn:
+        first = conn.execute(text(sql)).scalar()
+    assert outcome.result.rows[0][0] == first
+
+
+def test_a_team_called_by_its_managers_surname(small_engine: Engine) -> None:
+    with small_engine.connect() as conn:
+        managers = conn.execute(text("SELECT s.name, t.id FROM team t JOIN sales_rep s ON s.id = t.manager_id")).all()
+    surnames = [name[0] for name, _t in managers]
+    surname, team = next((name[0], t) for name, t in managers if surnames.count(name[0]) == 1)
+    assert_answer_matches(f"{surname}经理团队上周一共跟进了多少次", "SELECT COUNT(*) FROM activity x JOIN sales_rep s ON "
+                          f"s.id = x.owner_id WHERE s.team_id = {team} AND x.occurred_at >= '2026-11-09' AND "
+                          "x.occurred_at < '2026-11-16'", small_engine, TODAY)
