@@ -844,22 +844,18 @@ def _comparison(q: Question, today: date, names: NameIndex, caller_id: int | Non
             continue
         before = q.text[max(0, start - 14):start]
         op, dim = None, "amount"
-        for words, o in ((GT_WORDS, "gte"), (LT_WORDS, "lt")):
-            for w in sorted(words, key=len, reverse=True):
-                if before.rstrip().endswith(w):
-                    op = "gt" if w in STRICT_GT else ("lte" if w in ("<=", "≤", "不超过", "at most", "no more than")
-                                                      else o)
-                    s0 = start - (len(before) - len(before.rstrip())) - len(w)
-                    q.take(s0, end + (1 if q.text[end:end + 1] == "天" else 0))
-                    dim = _amount_field(q, s0)
-                    break
-                unit = 1 if q.text[end:end + 1] == "天" else 0
-                if q.text[end + unit:end + unit + 4].startswith(w):
-                    op = o
-                    q.take(start, end + unit + len(w))
-                    dim = _amount_field(q, start)
-                    break
-            if op:
+        for w, o in COMPARISON_WORDS:
+            if before.rstrip().endswith(w):
+                op = "gt" if w in STRICT_GT else ("lte" if w in ("<=", "≤", "不超过", "at most", "no more than") else o)
+                s0 = start - (len(before) - len(before.rstrip())) - len(w)
+                q.take(s0, end + (1 if q.text[end:end + 1] == "天" else 0))
+                dim = _amount_field(q, s0)
+                break
+            unit = 1 if q.text[end:end + 1] == "天" else 0
+            if q.text[end + unit:end + unit + 4].startswith(w):
+                op = o
+                q.take(start, end + unit + len(w))
+                dim = _amount_field(q, start)
                 break
         if op and dim == "probability":  # "成交概率超过50%": the deal's own probability, in percent
             q.take(end, end + (m_.end() if (m_ := re.match(r"\s*(%|％|percent\b)", q.text[end:])) else 0))
@@ -924,6 +920,8 @@ def _counted_related_words(q: Question, today: date, names: NameIndex, caller_id
             return
 
 
+# Every comparison word, the longest first whichever side it is on: "不超过" is not "超过".
+COMPARISON_WORDS = sorted([(w, "gte") for w in GT_WORDS] + [(w, "lt") for w in LT_WORDS], key=lambda wo: -len(wo[0]))
 STRICT_GT = ("大于", "超过", "高于", "多于", ">", "over", "above", "more than", "greater than", "exceeding",
              "bigger than", "larger than")
 

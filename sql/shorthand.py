@@ -20,6 +20,10 @@ EN_SMALL: dict[str, int] = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5
             "ten": 10}
 
 
+EN_DAYS = {"two": 2, "three": 3, "five": 5, "seven": 7, "ten": 10, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30,
+           "sixty": 60, "ninety": 90}
+
+
 def _weeks(word: str) -> int:
     return int(word) if word.isdigit() else EN_SMALL.get(word) or chinese_to_int(word) or 1
 
@@ -37,6 +41,7 @@ ABBREVIATIONS = (
     (r"[，,。]?\s*(能|可以)?(帮我|麻烦)?(算算|算一下|弄一下|出一下|整理一下|拉一下|做一下)(吗|呢)?[?？。]?$", ""),
     (r"[，,。？?]\s*(说一下就行|(老板|领导)等着要|我想挨个[^，,。]*|明天开会要用)[。!！]?$", ""), (r"(给我)?看一眼", "看看"),
     (r"^(quick q|quick question|qq)\s*[:：,-]?\s*", ""),
+    (r"\bhalf a million\b", "500k"), (r"\ba quarter (of a )?million\b", "250k"),  # before "X or more" reads "a" as X
     (r"^(my boss|the boss|my manager|the vp|my vp|the ceo)( wants| needs| is asking for| asked for| would like)( to know| to see)?\s*",
      ""),
     (r"^(any idea|do you know|do we know|can you tell me|could you tell me|could you check|can you check|just wondering|"
@@ -87,6 +92,23 @@ ABBREVIATIONS = (
     (r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday),? (?=20\d\d-)", ""),
     (r"[，,]\s*(已流失|流失)的(不要|不算|去掉|排除)$", r"，不包括\1的"),
     (r"最近(?=签的|新建的|创建的|赢的|成交的)(?=\S{0,4}?\s*(\d+|[一二两三四五六七八九十]+)\s*(份|个|条|笔|单|家))", "最新"),
+    (r"头(?=[\d一二两三四五六七八九十]+\s*(名|个|位|家))", "前"), (r"(还)?差(\S{1,8}?)(以上|多)没收(回来|回)?的", r"未收金额\2\3的"),
+    (r"\btops\b", "is over"), (r"\bmaking (at least|over|more than|under|less than) (.+?) a year in revenue\b",
+                                 r"with annual revenue \1 \2"),
+    (r"\bin the (\S+?)\s*[~-]\s*(\S+) range\b", r"between \1 and \2"),
+    (r"(金额|单数|回款|业绩|赢单率)第一(名)?(的)?是谁", r"\1最高的业务员是谁"), (r"([\d一二两三四五六七八九十]+)张(报价|合同)", r"\1份\2"),
+    (r"\bpaying (customers|accounts|clients)\b", r"\1"), (r"\bsingle (biggest|largest|smallest)\b", r"\1"),
+    (r"\b(\d+|three|five|ten) most active (reps|salespeople)\b", r"top \1 \2"),
+    (r"^(\d+|two|three|four|five|six|seven|eight|nine|ten) (?=.*\bwith the (biggest|largest|highest|most)\b)", r"top \1 "),
+    (r"\b(past|last) (two|three|five|seven|ten|fourteen|fifteen|twenty|thirty|sixty|ninety) days\b",
+     lambda m: f"{m.group(1)} {EN_DAYS[m.group(2)]} days"),
+    (r"怎么分布的?|如何分布", "分布"), (r"(平均)?(每次)?花(了)?多长时间", "平均时长"), (r"拿下(了)?(多少|几)(单|个)", r"赢了\2\3"),
+    (r"(按(?!分钟|小时|天|件|台)[^，,。]{1,6}?)算(?=平均|总|合计|$)", r"\1"), (r"\beach (team )?member\b", "each rep"), (r"\bdid ((?:\w+ ){0,2}\w+) add\b(?! up)", r"in \1"),
+    (r"标(了|为|成)?决策人的联系人", "是决策人的联系人"), (r"已经执行完毕", "执行完毕"),
+    (r"\b(logged|held|done) (last week|this week|this month|yesterday|today) with\b", r"\1 \2 at"),
+    (r"(医院|门店|经销商|学校)客户(?=\S{0,6}(赢单|赢了|成交|签单))", r"\1"),
+    (r"(是哪些|有哪些|是哪几个)[，,]\s*(标价|金额|预算|价格)(各|分别)?(是)?多少[?？]?$", r"\1"),
+    (r"[，,]\s*把(公司名|名字|名称|名单)列出来$", ""), (r"^再加一个条件[，,]\s*", ""), (r"手上(?=有几个|在途|在跟)", ""),
     (r"叫什么(名字)?", "是谁"), (r"谁(负责|管理|在管|手上|名下)的(?=[^，,。]{1,6}最(多|少))", "谁的"), (r"哪(个|位)联系人(能|可以)拍板", r"哪\1联系人是决策人"), (r"(谁|哪位)(能|可以)拍板", "决策人是谁"),
     (r"(?<=组)的?(组长|老大|leader|负责人)", "的经理"), (r"\bwho (manages|leads|runs) (?=\S*组)", "who is the manager of "),
     (r"这个\s*sku|\b(this|the) sku\b", ""), (r"(?<=组)管的", "负责的"), (r"是(\S{2,4})在管$", r"是\1负责的"),
@@ -277,7 +299,7 @@ ABBREVIATIONS = (
     (r"(丢单|输单)最常见的([\d一二两三四五六七八九十]+)(个|大)原因", r"输单数最多的\2个输单原因"),
     (r"跟进(花|用)的时间", "跟进时长"), (r"(数量|金额|单率|单数)上(?=哪)", r"\1"),
     (r"哪([两二三四五六七八九十\d]+)个(行业|区域|大区|团队|产品|产品线|来源|城市|业务员|客户)领先", r"最多的\1个\2"),
-    (r"\b(produced|generated|brought in|delivered)\b", "with"), (r"阶段就(?=超过|已经|有|达到|大于)", "阶段"),
+    (r"\b(that |which )?(produced|generated|brought in|delivered)\b", "with"), (r"阶段就(?=超过|已经|有|达到|大于)", "阶段"),
     (r"\b(what (were|are|was|is) )?the (\w+) (main|top|biggest|most common|leading) reasons? (why )?(we lost deals|we lost|for "
      r"losing deals|deals were lost|for lost deals|we lose deals)\b", r"top \3 loss reasons by deals lost"),
     (r"\bwhere (is|are) (the )?(.+?) (most )?concentrated\b", r"\3"),
