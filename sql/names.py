@@ -206,11 +206,13 @@ class NameIndex:
                 hits.append(NameHit(kind, city, (), (start, end), True))
             elif city in PLACE_EN and (m := compiled(re.escape(PLACE_EN[city]), True).search(question)):
                 end = m.end()
+                named = re.match(r" (city|province)\b", question[end:])
                 if city in self.cities and city in self.provinces and city not in MUNICIPALITIES:
                     # "Jilin" alone is asked back as 吉林 is; "Jilin city", "Jilin province" say which
-                    named = re.match(r" (city|province)\b", question[end:])
                     kind = named.group(1) if named else "city_or_province"
                     end += named.end() if named else 0
+                elif named and named.group(1) == kind:  # "Jiangxi province", "Chengdu city"
+                    end += named.end()
                 hits.append(NameHit(kind, city, (), (m.start(), end), True))
         hits += self._products(question)
         for team, tid in self.teams.items():

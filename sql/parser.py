@@ -240,7 +240,9 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
         return Clarification("暂不支持“每组各取第一”：可以按组看合计，或问某一组里最大的记录 / The top record within each group "
                              "is not supported yet; ask for totals by group, or for the largest in one group.", EXAMPLES,
                              "per_group_top")
-    if re.search(BEST_ACCOUNTS, q.text) and not re.search(r"\bby\b|按|(金额|赢单|回款|合同|营收)(最|前)", q.text):
+    if re.search(BEST_ACCOUNTS, q.text) and not re.search(
+            r"\bby (won|revenue|amount|sales|deals?|collected|collections|payments?|number|count|value|size|contract)|"
+            r"按(金额|赢单|回款|合同|营收|销售额|业绩|数量|成交)|(金额|赢单|回款|合同|营收)(最|前)", q.text):
         return Clarification("“最好/大客户”按什么算？/ Best by which measure?", (
             "按赢单金额 / by won amount", "按回款金额 / by collected amount", "A类客户 / class A accounts"), "vague")
     if f.get("window") is None and re.search(VAGUE_RECENT, q.text):

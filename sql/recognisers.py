@@ -568,11 +568,12 @@ def _shown(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
         if m := q.search(pattern):
             q.take(*m.span())
             q.found.setdefault("show", []).append(attribute)
-    if m := q.search(FIELDS_ASKED_EN if q.en else FIELDS_ASKED_ZH):
-        # "…, with the amount and the close date", "…，显示金额和关闭时间": columns of the list, never a total
+    if m := q.search(FIELDS_ASKED_EN) or q.search(FIELDS_ASKED_ZH):
+        # "…, with the amount and the close date", "…，显示金额和关闭时间": columns of the list, never a total (an
+        # English question may name a rep in Chinese: "蒋建华's contracts signed this year, with amounts")
         q.take(*m.span())
-        for said in re.findall(FIELD_EN if q.en else FIELD_ZH, m.group("fields")):
-            singular = said[:-1] if q.en and said.endswith("s") and said[:-1] in FIELD_ATTRIBUTE else said
+        for said in re.findall(f"{FIELD_EN}|{FIELD_ZH}", m.group("fields")):
+            singular = said[:-1] if said.endswith("s") and said[:-1] in FIELD_ATTRIBUTE else said
             if shown := FIELD_ATTRIBUTE.get(singular):
                 q.found.setdefault("show", []).append(shown)
 
