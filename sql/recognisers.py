@@ -688,7 +688,9 @@ def _measure(q: Question, today: date, names: NameIndex, caller_id: int | None) 
             list_asked, amount_asked = re.search(LIST_MARKERS, q.text), re.search(AMOUNT_MARKERS, q.text)
             listed = list_asked and not amount_asked
             asks_figure = re.search(r"多少|how much|total|sum|金额|总额|前\s*[\d一二两三四五六七八九十]|\btop\b|最多|最高", q.text)  # "每个月回款多少，按月列出来": a sum
-            if entity_word and ((list_asked and not asks_figure) or (flagged and not amount_asked) or q.found.get("show")):
+            by_group = re.search(r"按[^，,。]{1,6}?(列|排|看|分)", q.text)  # "回款，按业务员列一下": a breakdown of the money
+            if entity_word and ((list_asked and not asks_figure and not by_group) or (flagged and not amount_asked)
+                                or q.found.get("show")):
                 q.found["entity_hint"] = m.entity  # "哪些回款要到期": a list of payments, not their sum
                 at = q.text.find(word)
                 if compiled(re.escape(word) + r"(记录|明细|清单|列表|单据)").match(q.text[at:]):
