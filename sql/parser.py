@@ -1358,8 +1358,8 @@ def _share_of(q: Question, f: dict, filters: list[Filter], measure: str | None
             # said before the divider too ("今年输掉的单子里，因为价格丢的", "of the deals we lost this year, what share
             # were lost on price"): a condition on all, repeated
             first = min(text.find(w) for w in words if w and w in text)
-            divider = r"\b(that|which|who|were|was|are|is)\b" if q.en else DIVIDER_ZH
-            repeated = first < max(spots) and bool(re.search(divider, q.text[first:max(spots)]))
+            between = r"\b(that|which|who|were|was|are|is)\b" if q.en else DIVIDER_ZH
+            repeated = first < max(spots) and bool(re.search(between, q.text[first:max(spots)]))
             placed.append((first if repeated else max(spots), x))
     related = f.get("related_span") if (f.get("absence") or "follow_up_done" in f) else None
     if related is not None and not q.en and related[0] >= at:
