@@ -1673,8 +1673,10 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
     as_list = bool(re.search(LIST_ASK, q.text)) and measure is None and previous.measure is not None \
         and not f.get("group_candidates")
     sort = None
-    if as_list and top_n and (f.get("sort_hint") or f.get("aggregate") == "sum"):
-        sort = _amount_column(previous.entity)  # "金额最大的五个是哪些": the five largest
+    if (as_list or previous.measure is None) and top_n and not previous.group_by and group_by is None \
+            and (f.get("sort_hint") or f.get("aggregate") == "sum"):
+        # "金额最大的五个是哪些" after a figure, "金额最大的1份" after a list: the largest records
+        sort = _amount_column(previous.entity)
     if f.get("top_n") and previous.measure == "count" and not previous.group_by and group_by is None \
             and measure is None and sort is None:
         # "top 3 of them" after a count of deals: the largest; accounts have no one measure to rank by
@@ -1737,7 +1739,7 @@ def _additive(measure: str | None) -> bool:
         and MEASURES[measure].kind in ("money", "count")
 
 
-LIST_ASK = (r"哪些|哪几(?!个?(区|组|月|类|个行业))|有谁|列出|列一下|列个|名单|明细|\bwhich (of|ones?|are|were|is)\b|\blist\b|"
+LIST_ASK = (r"哪些|哪几(?!个?(区|组|月|类|个行业))|哪一(份|笔|单|条|家)|有谁|列出|列一下|列个|名单|明细|\bwhich (of|ones?|are|were|is)\b|\blist\b|"
             r"show me (the )?(ones|them|those)|\bwhat are they\b|\bwho are they\b")
 
 

@@ -206,6 +206,8 @@ class Refinement:
             out = replace(out, measure=self.measure, also=())
         if self.top_n is not None:
             out = replace(out, top_n=self.top_n, order=self.order or out.order or "desc")
+        if self.sort is not None and not self.as_list:  # "金额最大的三份" after a list: the list, by amount
+            out = replace(out, sort=self.sort)
         elif self.order is not None:
             out = replace(out, order=self.order)
         if self.having is not None:

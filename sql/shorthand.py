@@ -140,6 +140,13 @@ ABBREVIATIONS = (
     (r"(月份?)建的(?=商机)", r"\1新建的"), (r"关掉的(?=商机|单子)", "关闭的"), (r"\bdeals opened\b", "deals created"),
     (r"\bwhat revenue did (.+?) generate\b", r"revenue of \1"), (r"未收部分", "未收金额"),
     (r"\btop (\w+) busiest (months|weeks|days)\b", r"top \1 \2"),
+    # follow-up wording: "前三又是谁", "同一个月", "限定医疗行业", "时间换成上季度", "改按…排序", "上周一整周"
+    (r"(?<=[\u4e00-\u9fff])又(?=是)", ""), (r"^(那)?(要是|如果)(改)?按", "按"),
+    (r"^(?!.*(每|各))(.*?)(金额|预算)(最大|最高)的(是哪一|那一?)(份|笔|单|个|条|家)", r"\2\3\4的1\6"), (r"同一个?(月|季度|周|时期|时间段)(的)?", ""), (r"^限定", "只看"),
+    (r"^时间(换成|改成|改为)", r"\1"), (r"^改按", "按"), (r"(上|这|本)周一整周", r"\1周"),
+    (r"\b(those|these) (two|three|four|five|ten|\d+)\b(?! (days|weeks|months|years)\b)", r"\1"),
+    (r"^(so )?how does it look for\b", "what about"), (r"^(and )?(the )?number of (\w+) instead\??$", "count instead"), (r"贡献了?多少$", "贡献了多少呢"),
+    (r"\bhave (a|an) contract that'?s (currently |still )?active\b", "have an active contract"),
     (r"叫什么(名字)?", "是谁"), (r"谁(负责|管理|在管|手上|名下)的(?=[^，,。]{1,6}最(多|少))", "谁的"), (r"哪(个|位)联系人(能|可以)拍板", r"哪\1联系人是决策人"), (r"(谁|哪位)(能|可以)拍板", "决策人是谁"),
     (r"(?<=组)的?(组长|老大|leader|负责人)", "的经理"), (r"\bwho (manages|leads|runs) (?=\S*组)", "who is the manager of "),
     (r"这个\s*sku|\b(this|the) sku\b", ""), (r"(?<=组)管的", "负责的"), (r"是(\S{2,4})在管$", r"是\1负责的"),

@@ -152,3 +152,23 @@ def test_a_team_called_by_its_managers_surname(small_engine: Engine) -> None:
     assert_answer_matches(f"{surname}经理团队上周一共跟进了多少次", "SELECT COUNT(*) FROM activity x JOIN sales_rep s ON "
                           f"s.id = x.owner_id WHERE s.team_id = {team} AND x.occurred_at >= '2026-11-09' AND "
                           "x.occurred_at < '2026-11-16'", small_engine, TODAY)
+
+
+@pytest.mark.parametrize("follow_up", ["金额最大的三份", "金额最大的那份", "金额最大的是哪一份"])
+def test_the_largest_of_a_listed_set(follow_up: str, small_engine: Engine) -> None:
+    """After a list of contracts, "金额最大的三份" are the largest of them (it sorted them by date before)."""
+    n = 3 if "三" in follow_up else 1
+    assert_conversation_matches(small_engine, ("今年签了哪些合同", follow_up), "SELECT c.contract_no FROM contract c WHERE "
+                                f"c.signed_at >= '2026-01-01' ORDER BY c.amount DESC LIMIT {n}", TODAY)
+
+
+@pytest.mark.parametrize(("questions", "sql"), [
+    (("今年每个月的赢单金额", "限定医疗行业", "每个月赢了几单"), "SELECT strftime('%Y-%m', o.closed_at) FROM opportunity o JOIN "
+     "account a ON a.id = o.account_id WHERE a.industry = 'medical' AND o.stage = 'closed_won' AND o.closed_at >= "
+     "'2026-01-01' GROUP BY 1"),
+    (("上个月华东区的回款是多少", "那华北区同一个月回款多少"), "SELECT SUM(p.amount_paid) FROM payment p JOIN contract c ON "
+     "c.id = p.contract_id JOIN account a ON a.id = c.account_id JOIN region r ON r.id = a.region_id WHERE r.code = "
+     "'north' AND p.paid_at >= '2026-10-01' AND p.paid_at < '2026-11-01'"),
+])
+def test_follow_up_wording(questions: tuple[str, ...], sql: str, small_engine: Engine) -> None:
+    assert_conversation_matches(small_engine, questions, sql, TODAY)
