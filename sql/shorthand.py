@@ -24,6 +24,30 @@ EN_DAYS = {"two": 2, "three": 3, "five": 5, "seven": 7, "ten": 10, "fourteen": 1
            "sixty": 60, "ninety": 90}
 
 
+# English business terms inside a Chinese question ("华南region下面overdue的invoice", "这个月新建的东北deal"): the Chinese
+# words the parser knows. English questions keep their own words.
+CODE_SWITCHED = {"key accounts": "a类客户", "key account": "a类客户", "lead source": "线索来源", "conversion rate": "转化率",
+                 "disqualification rate": "无效率", "expected close date": "预计成交日期", "average deal size": "平均单额", "deal size": "平均单额",
+                 "loss reason": "输单原因", "response rate": "响应率", "trade show": "展会", "product line": "产品线",
+                 "follow up": "跟进", "follow-up": "跟进", "region": "区域", "invoices": "应收款", "invoice": "应收款",
+                 "overdue": "逾期", "deals": "商机", "deal": "商机", "leads": "线索", "lead": "线索", "accounts": "客户",
+                 "account": "客户", "budget": "预算", "demo": "演示", "visit": "拜访", "meeting": "会议", "owner": "负责人",
+                 "churned掉": "流失", "churned": "流失", "lost掉": "输掉", "revenue": "赢单金额", "units": "件", "reps": "业务员",
+                 "rep": "业务员", "sales": "业务员", "industry": "行业", "wechat": "微信", "negotiation": "商务谈判",
+                 "collect回来": "回款", "collect": "回款", "open着": "在跟"}
+_CODE_SWITCHED = re.compile("(?<![a-z])(" + "|".join(re.escape(w) for w in sorted(CODE_SWITCHED, key=len, reverse=True))
+                            + ")(?![a-z])")
+
+
+def _code_switched(m: re.Match[str]) -> str:
+    """Only a Chinese sentence with English words in it; an English one naming 华东 keeps its English."""
+    text = m.group(0)
+    touching = re.search(r"[a-z][\u4e00-\u9fff]|[\u4e00-\u9fff][a-z]", text)  # "华南region", "lead，转"
+    mostly = len(re.findall(r"[\u4e00-\u9fff]", text)) >= 2 * len(re.findall(r"[a-z]+", text))
+    chinese = touching is not None or (re.match(r"[\u4e00-\u9fff]", text) is not None and mostly)
+    return _CODE_SWITCHED.sub(lambda w: CODE_SWITCHED[w.group(1)], text) if chinese else text
+
+
 def _weeks(word: str) -> int:
     return int(word) if word.isdigit() else EN_SMALL.get(word) or chinese_to_int(word) or 1
 
@@ -41,6 +65,10 @@ ABBREVIATIONS = (
     (r"[，,。]?\s*(能|可以)?(帮我|麻烦)?(算算|算一下|弄一下|出一下|整理一下|拉一下|做一下)(吗|呢)?[?？。]?$", ""),
     (r"[，,。？?]\s*(说一下就行|(老板|领导)等着要|我想挨个[^，,。]*|明天开会要用)[。!！]?$", ""), (r"(给我)?看一眼", "看看"),
     (r"^(quick q|quick question|qq)\s*[:：,-]?\s*", ""),
+    (r"(?<=[\u4e00-\u9fff])\s*[（(]\s*[a-z][a-z -]*\s*[)）]", ""),  # "挂了商机(deal)的": the English gloss of a word said
+    (r"^.*[\u4e00-\u9fff].*$", _code_switched), (r"\bkey account (hospitals|customers|distributors|stores|schools)\b", r"class a \1"),
+    (r"\bclass a key accounts?\b", "class a accounts"), (r"(?<!class a )\bkey accounts?\b", "class a accounts"), (r"\breps on the (华北|华东|华南|华中|西南|西北|东北) teams?\b", r"\1团队业务员"), (r"(区域)下面的?", r"\1的"), (r"每个q(?![a-z0-9])", "每个季度"), (r"各种(?=\S)", "各"),
+    (r"转(成)?客户的比例(有多高|是多少|多少)?", "转化率"), (r"(?<=跟进)做得(?=最多|最少)", ""),
     (r"\bhalf a million\b", "500k"), (r"\ba quarter (of a )?million\b", "250k"),  # before "X or more" reads "a" as X
     (r"^(my boss|the boss|my manager|the vp|my vp|the ceo)( wants| needs| is asking for| asked for| would like)( to know| to see)?\s*",
      ""),

@@ -76,6 +76,14 @@ HAND_WRITTEN = [
     ("在跟的商机里有多少比例已经安排了演示", "SELECT 1.0 * SUM(o.demo_scheduled) / COUNT(*) FROM opportunity o WHERE "
      f"{OPEN}"),
     ("线索里从来没联系过的占比", "SELECT 1.0 * SUM(l.first_contact_at IS NULL) / COUNT(*) FROM lead l"),
+    # English business terms inside a Chinese question; an English question naming 华东 keeps its English
+    ("华南region下面overdue的invoice都列出来", "SELECT p.id FROM payment p JOIN contract c ON c.id = p.contract_id JOIN "
+     "account a ON a.id = c.account_id JOIN region r ON r.id = a.region_id WHERE r.code = 'south' AND p.due_date < "
+     "'2026-11-18' AND p.amount_paid < p.amount_due"),
+    ("今年lost掉的deal，按loss reason看各有几单", "SELECT o.loss_reason FROM opportunity o WHERE o.stage = 'closed_lost' AND "
+     "o.closed_at >= '2026-01-01' GROUP BY o.loss_reason"),
+    ("华东 accounts with annual revenue above 100M", "SELECT a.name FROM account a JOIN region r ON r.id = a.region_id "
+     "WHERE r.code = 'east' AND a.annual_revenue > 100000000"),
 ]
 
 FRAMED = [
