@@ -956,7 +956,7 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
     overdue = "overdue" in flags or {"due_passed", "unpaid"} <= flags  # "已经到期但还没收齐" spells it out
     if entity in ("account", "payment") and overdue and measure is None and not group_by \
             and not f.get("top_n") and "follow_up_done" not in f \
-            and (entity == "account" or re.search(r"哪些(客户|医院|公司|经销商|学校|门店)|(客户|医院|公司|经销商|学校|门店|"
+            and (entity == "account" or re.search(r"哪些[^，,。？?有]{0,4}?(客户|医院|公司|经销商|学校|门店)|(客户|医院|公司|经销商|学校|门店|"
                                                       r"实验室)(有哪些|是哪些|有哪几家|是哪几家)[?？]?$|^有[^，,的]{0,6}款的[^，,]{0,8}"
                                                       r"(客户|医院|公司|经销商|学校|门店|实验室)\s*[?？]?$"
                                                       r"|(客户|医院|公司|经销商|学校|门店|实验室)(里面|里|中|当中)谁"
@@ -1271,6 +1271,13 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         values = DIMENSIONS[x.dimension].values if x.dimension in DIMENSIONS else None
         if x.op == "in" and values and isinstance(x.value, tuple | list) and set(x.value) == set(values):
             group_by.append(x.dimension)  # "A类B类C类客户的平均年营收": every class named, so each one's figure
+    if measure is not None and "product_line" not in group_by and any(
+            x.dimension == "product_line" and x.op == "in" for x in merged) and re.search(
+            r"各(快消|医疗|工业|教育)(类)?产品线|(快消|医疗|工业|教育)(类)?(的)?(各|每)(条|个)?产品线|\beach (fmcg|medical|industrial|"
+            r"education) (product )?line\b", q.text):
+        group_by.append("product_line")  # "快消几条产品线各自的赢单率": one figure per line of the group
+        if measure in ("units_sold", "units_by_line"):
+            entity, measure = "line", "units_by_line"  # units per line count that line's own deal lines
     if f.get("rate_threshold") is not None:
         # "regions with win rate under 25%": each group's rate compared; a percentage anywhere else is asked back
         if measure not in MEASURES or MEASURES[measure].kind != "rate" or not group_by or f.get("having"):
