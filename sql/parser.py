@@ -674,10 +674,10 @@ FORECAST = (r"(能|会|可以|能够|大概能|预计能)(做|卖|签|赢|收|�
 # The account a superlative ranks: "拜访次数最多的医院", "哪家医院被拜访的次数最多", "which hospital had the most visits".
 ACCOUNT_RANKED = (r"的(医院|客户|门店|经销商|学校|实验室|公司)(是哪家|是哪个|是谁)?[?？]?$|哪(一)?(家|个)(医院|客户|门店|经销商|学校|实验室|公司)"
                   r"|\bwhich (hospital|account|customer|client|store|distributor|school|lab)\b")
-# A list put in order of amount, with no top-N: "在跟的商机按金额排一下", "open deals sorted by amount".
 # Dates a list may be sorted by, beyond its amount and its own time
 SORT_FIELDS = {"expected_close": {"opportunity": "o.expected_close_date"}, "closed": {"opportunity": "o.closed_at"},
                "due": {"payment": "p.due_date"}, "owed": {"payment": DIMENSIONS["unpaid"].column}}
+# A list put in order of amount, with no top-N: "在跟的商机按金额排一下", "open deals sorted by amount".
 SORTED_BY_AMOUNT = (r"按(合同|商机|回款|应收|单子|订单)?(金额|额度|大小)(从高到低|从大到小|由高到低|由大到小|降序|从低到高|从小到大|升序)?"
                     r"(排序|排列|排一下|排个序|排|来排)|\b(sorted|ordered|sort|order|ranked|list(ed)?) by (amount|value|size|deal size)"
                     r"( descending| ascending| desc| asc)?\s*[?？]?$")
