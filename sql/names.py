@@ -122,12 +122,16 @@ class NameIndex:
         for rep_id, team_id in self.led_teams.items():
             if (name := self.label("rep", rep_id)) is not None:
                 surnames[name[0]].append(team_id)
+        unique = {surname: ids[0] for surname, ids in surnames.items() if len(ids) == 1}
+        if not unique:
+            return []
+        # one pattern for all of them, the same string each time, so `re` compiles it once
+        said = rf"({'|'.join(sorted(unique))})经理(那个|那边的?|的)?(小组|组里|团队里|团队|组)"
         hits = []
-        for surname, team_ids in surnames.items():
-            m = re.search(rf"{surname}经理(那个|那边的?|的)?(小组|组里|团队里|团队|组)", question)
-            if m and len(team_ids) == 1:
-                team = next(t for t, i in self.teams.items() if i == team_ids[0])
-                hits.append(NameHit("team", team, (team_ids[0],), m.span(), True))
+        for m in re.finditer(said, question):
+            team_id = unique[m.group(1)]
+            team = next(t for t, i in self.teams.items() if i == team_id)
+            hits.append(NameHit("team", team, (team_id,), m.span(), True))
         return hits
 
     def label(self, dimension: str, record_id: object) -> str | None:
