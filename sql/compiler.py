@@ -366,7 +366,7 @@ def _from_lead(ctx: _Ctx, f: Filter) -> exp.Expr:
         sub = sub.where(exp.EQ(this=exp.column("source", table="xl"), expression=exp.Literal.string(origin.source)))
     if origin.window is not None:  # the leads' own period: "近30天展会线索转化来的客户"
         sub = sub.where(*_bounds(exp.column("created_at", table="xl"), origin.window.start, origin.window.end))
-    return exp.Exists(this=sub)
+    return exp.Not(this=exp.Exists(this=sub)) if f.op == "neq" else exp.Exists(this=sub)
 
 
 def _product(ctx: _Ctx, f: Filter) -> exp.Expr:

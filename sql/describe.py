@@ -47,6 +47,9 @@ def _filter(f: Filter, names: NameIndex | None = None) -> str:
     if f.op == "is_null":
         empty = DIMENSIONS[f.dimension]
         return f"{empty.label_zh}为空 (no {empty.label_en})"
+    if f.op == "not_null" and f.dimension in DIMENSIONS:
+        filled = DIMENSIONS[f.dimension]
+        return f"已填{filled.label_zh} ({filled.label_en} filled in)"
     if f.dimension == "response_hours" and f.op == "not_within":
         return f"{f.value} 小时内未联系上 (not contacted within {f.value} hours)"
     if f.dimension == "response_hours" and f.op == "within":
@@ -57,6 +60,8 @@ def _filter(f: Filter, names: NameIndex | None = None) -> str:
         origin = f.value if isinstance(f.value, LeadOrigin) else LeadOrigin()
         source = "" if origin.source == "any" else f"：{_value(replace(f, dimension='lead_source', value=origin.source))}"
         when = f"，线索创建于{origin.window.label}" if origin.window else ""
+        if f.op == "neq":
+            return f"不是线索转化而来{source}{when} (not converted from a lead)"
         return f"线索转化而来{source}{when} (converted from a lead)"
     dim = DIMENSIONS.get(f.dimension)
     name = f"{dim.label_zh}" if dim else f.dimension

@@ -313,6 +313,8 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
         if not set(f.get("entities", [])) - {"rep"} and listed:
             f["entities"] = [listed[0]]
             f["group_candidates"] = [g for g in f["group_candidates"] if g[0] != listed[0]]
+        elif not set(f.get("entities", [])) - {"rep"} and any(DIM_ENTITY.get(c) == "account" for c, _v in f.get("values", [])):
+            f["entities"] = ["account"]  # "已离职销售名下的医院": the hospitals, named by their type
         if set(f.get("entities", [])) - {"rep"}:
             f["entities"] = [e for e in f["entities"] if e != "rep"]
             f["group_candidates"] = [g for g in f.get("group_candidates", []) if g != ("rep",)]
@@ -726,6 +728,8 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
             r"谁(都)?(还)?(没|未|从来没)|哪些(销售|业务员|同事)(?!的)|哪几(个|位)(销售|业务员|同事)(?!的)", q.text):
         # "华中2组的业务员这周谁还没跟进过客户", "最近7天有哪些销售打过电话跟进客户": the reps, not the accounts
         return "rep", group_by
+    if not distinct and "follow_up_done" in q.found and re.search(r"谁(?!都)(还)?(一次|一条)?(都)?(没|未|从来没)", q.text):
+        return "rep", group_by  # "我们组上周谁没跟进": the reps of the team, not their records
     if ranked and measure in (None, "count") and set(distinct) == {"activity", "opportunity"} and re.search(
             r"跟进(次数|得|的次数)?最(多|频繁|勤)|\bmost (follow[- ]?ups|activities|activity|touches)\b", q.text):
         return "activity", ["opportunity"]  # "本月跟进最频繁的3个在跟商机": each deal's follow-ups, counted
@@ -744,7 +748,10 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
         if whole:  # "A类客户里，有超过100万的在跟商机、但没有决策人的": the records before 里 are listed
             return whole[-1], group_by
     if measure == "count" and len(distinct) > 1 and not q.en and (
-            m_in := re.search(r"(里|中|里面|当中|之中)[，,]?(有|一共有|总共有)?(几|多少)(个|条|家|单|笔|份)?(?!钱)", q.text)):
+            m_in := re.search(r"(里|中|里面|当中|之中)[，,]?(有|一共有|总共有)?(几|多少)(个|条|家|单|笔|份)?(?!钱)", q.text)
+            # "在跟商机里包含停售产品的有多少个": the deals are counted, the products are their condition
+            or re.search(r"(里|中|里面|当中|之中)[，,]?[^，,。？?]{1,12}的(有|一共有|总共有)?(几|多少)(个|条|家|单|笔|份)?(?!钱)",
+                         q.text)):
         counted = [c for at, c in q.found.get("entity_at", []) if at < m_in.start()]
         named_after = any(m_in.end() <= at <= m_in.end() + 1 for at, _c in q.found.get("entity_at", []))
         # "上周新建的商机里有几个涉及医疗产品": the deals are counted; not in "客户里有几个销售总监联系人" (the contacts are)
@@ -783,6 +790,8 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
         return implied_by[0], ["rep"]
     # The head noun: Chinese puts it last ("本月赢单金额TOP5业务员"), English first ("accounts owned by the rep X").
     head = (distinct[0] if q.en else distinct[-1]) if distinct else None
+    if m is not None and m.entity == "payment" and ranked and distinct == ["contract"]:
+        return "payment", ["contract"]  # "未收余额最大的前5份合同": each contract's installments, totalled and ranked
     if m is not None and m.entity != "*":
         if ranked and not distinct and not q.found.get("group_candidates") \
                 and re.search(r"是谁|有谁|^谁|哪位|哪个人|哪几个人|哪几位|哪些人|\bwho\b", q.text):
@@ -891,6 +900,9 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
     if isinstance(excluded, Clarification):
         return excluded
     filters += excluded
+    if entity == "payment":  # "fully paid installments": the installment's own status, not its contract's
+        filters = [Filter("payment_status", "eq", "paid") if x == Filter("flag", "eq", "fully_paid") else x
+                   for x in filters]
     for word, codes in f.get("value_words", []):
         if not set(codes) & applicable:  # never drop a condition silently: a wrong answer is worse than a question
             return Clarification(f"“{word}”不适用于{ENTITIES[entity].label_zh}，请换个说法 / '{word}' does not apply to "
@@ -969,6 +981,10 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         # "X5彩超在哪些医院处在报价或谈判阶段", "which hospitals have a deal at the proposal stage": the accounts
         # (with how many such deals), not the deals
         measure, group_by = "count", ["account"]
+    if entity in ("contract", "account") and flags & {"overdue", "unpaid"} and measure is None and not group_by \
+            and re.search(r"(里|中|当中|里面)[，,]?[^，,。]*的(回款|款项|分期|应收款?)(记录|明细)?(有哪些|是哪些|有哪几笔|明细)?[?？]?$",
+                          q.text):
+        entity = "payment"  # "执行中合同里已经逾期的回款有哪些": the installments themselves, of those contracts
     if entity in ("contract", "account") and flags & {"overdue", "unpaid"} and f.get("aggregate") and measure in (
             None, "contract_amount"):
         entity, measure = "payment", "collected"  # "孙秀英负责的合同逾期了多少钱": the contracts' overdue payments
@@ -1091,7 +1107,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         # "这周签下来的单子": a deal is signed by winning it
         time_field = "o.closed_at"
         filters.append(Filter("stage", "eq", "closed_won"))
-    if time_field and TIME_DIMENSIONS[time_field].entity != entity:
+    if time_field and TIME_DIMENSIONS[time_field].entity != entity and not (
+            entity == "payment" and time_field == "c.signed_at"):  # "今年签的合同还有多少没收回来": the contracts' date
         if time_field not in GENERIC_TIME_FIELDS and window is not None and entity != "line":
             other = ENTITIES[TIME_DIMENSIONS[time_field].entity]
             return Clarification(f"这个时间说的是{other.label_zh}，不是{ENTITIES[entity].label_zh}；请换个问法 / That date belongs "
@@ -1297,13 +1314,24 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         if isinstance(shown, Clarification):
             return shown
         plan = replace(plan, show=shown)
-    if plan.measure is None and plan.top_n is None and f.get("superlative"):
+    if plan.measure is None and plan.top_n is None and f.get("superlative") or (
+            plan.measure is None and plan.top_n and not plan.sort and not plan.group_by and plan.of_records is None
+            and plan.entity in ("account", "contact", "product", "rep", "region")):
+        # "咱们前十大客户是哪些": the first ten of what? Ranked by nothing, a top-N is just the first rows
         return Clarification("“最”是按什么排序？/ Best by which measure?", (
             "按赢单金额 / by won amount", "按商机数量 / by number of deals", "按回款金额 / by collected amount"),
             "superlative")
     if plan.entity == "opportunity" and plan.measure is None and not plan.top_n and re.search(ACCOUNTS_WITH_DEALS, q.text):
         # "华东区的门店里，哪些有单笔超过100万的在跟商机": the stores those deals belong to, not the deals
         plan = QueryPlan("account", of_records=plan, notes=plan.notes)
+    if plan.entity == "account" and plan.measure is None and (paid := [
+            x for x in plan.filters if x.dimension == "flag" and FLAG_ENTITY.get(str(x.value)) == "payment"]):
+        # "逾期才付款的客户有哪些", "accounts that paid late in October": the accounts of those installments, dated
+        # by the installments
+        own = tuple(x for x in plan.filters if x not in paid)
+        payments = QueryPlan("payment", filters=tuple(paid), window=None if plan.time_field else plan.window)
+        plan = replace(plan, filters=own, of_records=payments,
+                       window=plan.window if plan.time_field else None)
     if plan.top_n and plan.measure and not plan.group_by and not plan.sort:
         # a top-N of one total is no ranking: "拜访次数最多的两家三甲医院" ranks the hospitals
         if plan.entity in FACT_ENTITIES and re.search(r"[两二三四五六七八九十\d]+\s*家|accounts|customers|hospitals", q.text):
@@ -1350,6 +1378,9 @@ def _share_of(q: Question, f: dict, filters: list[Filter], measure: str | None
     for x in filters:
         if x.dimension == "flag":
             words = [w.lower() for w in (*FLAGS[str(x.value)][3], *FLAG_ALSO_SAID.get(str(x.value), ()))]
+        elif x == Filter("payment_status", "eq", "paid"):  # "fully paid", said as the contract flag's words
+            words = [w.lower() for w in FLAGS["fully_paid"][3]] + [
+                w for w, codes in q.found.get("value_words", []) if x.dimension in codes]
         elif x.dimension == "owner_missing":  # "线索里没分配负责人的比例"
             words = list(UNASSIGNED_WORDS)
         elif x.dimension == "due_date":  # "what fraction are more than 120 days late", "逾期超过120天的"
@@ -1518,6 +1549,8 @@ def _value_filters(values: list[tuple[str, str]], entity: str) -> list[Filter]:
     for code, value in values:
         if value in own_values and DIM_ENTITY.get(code) != entity:
             continue  # "active contracts": the contract's own status, not its account's
+        if entity == "payment" and code == "account_status" and ("contract_status", value) in values:
+            continue  # "active contracts with an overdue payment": the installment's contract is nearer than its account
         if code in applicable:
             by_dim.setdefault(code, [])
             if value not in by_dim[code]:

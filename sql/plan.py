@@ -130,6 +130,27 @@ def _records_of(plan: QueryPlan) -> tuple[Filter, ...]:
     return ()
 
 
+# Account types that belong to one industry: a follow-up naming one of them replaces another industry, and a
+# follow-up naming another industry replaces them ("那零售的呢" after "华东的医院").
+TYPE_INDUSTRY = {"hospital": "medical", "lab": "medical", "school": "education"}
+
+
+def _industry_of(f: Filter) -> str | None:
+    if f.op != "eq":
+        return None
+    return str(f.value) if f.dimension == "industry" else TYPE_INDUSTRY.get(str(f.value)) \
+        if f.dimension == "account_type" else None
+
+
+def _contradicts(new: Filter, old: Filter) -> bool:
+    """An account type and an industry that cannot hold together (school and retail); same-dimension filters are
+    `_replaces`'s business."""
+    if {new.dimension, old.dimension} != {"industry", "account_type"}:
+        return False
+    a, b = _industry_of(new), _industry_of(old)
+    return a is not None and b is not None and a != b
+
+
 def _replaces(new: Filter, old: Filter) -> bool:
     if new.dimension != old.dimension:
         return False
@@ -182,7 +203,9 @@ class Refinement:
         if any(f.dimension == "stage" for f in self.filters):  # "how much did I win" after "my open pipeline"
             out = replace(out, filters=tuple(f for f in out.filters
                                              if not (f.dimension == "flag" and f.value in ("open", "closed"))))
-        out = out.with_filters(*self.filters) if self.filters else out
+        if self.filters:  # "what about schools?" after "retail accounts": a school is never a retail account
+            out = replace(out, filters=tuple(f for f in out.filters if not any(_contradicts(e, f) for e in self.filters)))
+            out = out.with_filters(*self.filters)
         if self.as_list:
             out = replace(out, filters=out.filters + _records_of(out), time_field=out.time_field or LIST_TIME.get(
                 str(out.measure)), measure=None, group_by=(), also=(), top_n=None, order=None, sort=self.sort)

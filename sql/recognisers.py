@@ -384,7 +384,11 @@ def _from_lead(q: Question, today: date, names: NameIndex, caller_id: int | None
             said = m.groupdict().get("src")
             source = next((code for word, code in _source_words() if said and said.strip(" -") == word), "any")
             window = _lead_window(q, m.span())
-            q.found.setdefault("filters", []).append(Filter("from_lead", "eq", LeadOrigin(source, window)))
+            # "不是线索转化来的客户", "accounts that did not come from leads": the accounts no lead became
+            if neg := re.search(r"(不是|并不是|并非|不)$|\b(did not|didn't|do not|don't|not)\s*$", q.text[:m.start()]):
+                q.take(*neg.span())
+            q.found.setdefault("filters", []).append(Filter("from_lead", "neq" if neg else "eq",
+                                                            LeadOrigin(source, window)))
             return
 
 
@@ -471,7 +475,7 @@ def _unassigned(q: Question, today: date, names: NameIndex, caller_id: int | Non
         q.found.setdefault("filters", []).append(Filter("owner_missing", "is_null"))
 
 
-OWNER_MARKERS = r"名下|手上|手里|负责的|挂在|挂着|(客户|商机|单子|线索|合同)[^，,。]{0,6}离职的?(销售|业务员|人员|员工)\s*[？?。]?\s*$|\bowned by\b|\bowners?\b|\bbelong(ing|s)? to\b|\bassigned to\b|\bheld by\b"
+OWNER_MARKERS = r"名下|手上|手里|负责的|挂在|挂着|负责人(已经|已)?离职|(客户|商机|单子|线索|合同)[^，,。]{0,6}离职的?(销售|业务员|人员|员工)\s*[？?。]?\s*$|\bowned by\b|\bowners?\b|\bbelong(ing|s)? to\b|\bassigned to\b|\bheld by\b"
 CLOSED_VERB = r"\bclosed(?= (the most|most|more|fewer|the fewest|the least|any|a|an|\d+)\b)|\bdid .{1,40}? close\b"
 
 
@@ -757,7 +761,7 @@ AGGREGATE_WORDS = ("平均", "average", "avg", "总金额", "总额", "金额", 
 # How long a lead waited for its first contact: "超过4小时才联系上的", "first contact took more than 24 hours".
 N = r"(?P<n>\d+|[一二两三四五六七八九十]+)"
 RESPONSE_HOURS = (
-    r"(首次联系|第一次联系|首次响应|响应|联系)?(拖了|用了|花了|等了|隔了)?(超过|多于|大于|高于|过了)\s*" + N + r"\s*(个)?小时(以上)?(才)?"
+    r"(首次联系|第一次联系|首次响应|响应|联系)?(拖了|用了|花了|等了|隔了)?(超过|多于|大于|高于|过了)\s*" + N + r"\s*(个)?小时(以上)?(才)?(第一次|首次)?"
     r"(被)?(联系上|联系到|联系|响应|跟进|接触)(的)?",
     r"(首次联系|第一次联系|首次响应|响应)(拖了|用了|花了|等了)?\s*" + N + r"\s*(个)?小时以上(的)?",
     r"\b(the )?(first (contact|touch|response)|response) took (more than|over|longer than) " + N + r" hours?",
@@ -1020,6 +1024,8 @@ def _group_by(q: Question, today: date, names: NameIndex, caller_id: int | None)
             m = q.search(marker.replace("{w}", re.escape(word)))
             if m and _value_follows(q.text, m.end(), words[word]):
                 continue  # "which class a accounts": a value of the dimension follows, so no breakdown
+            if m and m.start() == 0 and _grouped_after(q.text[m.end():], words):
+                continue  # "accounts by status in Southwest China": the accounts are counted, by status
             if m:
                 q.take(*m.span())
                 groups.append(words[word])
@@ -1055,6 +1061,12 @@ ACCOUNT_TYPE_WORDS = {"医院": "hospital", "经销商": "distributor", "门店"
 BY_ACCOUNT_TYPE = (r"(按(照)?|每(一)?(个|家|所)|各(个|家|所)?)(?P<zh>医院|经销商|门店|学校)(?!(类型|等级|客户|的))"
                    r"|\b(by|per|for each|each) (?P<en>hospital|distributor|dealer|store|school)s?\b(?! (type|grade|win|won|"
                    r"revenue|pipeline|sales|deals?|follow|visits?|collections?|payments?|overdue))")  # not "by hospital win rate"
+
+
+def _grouped_after(rest: str, words: dict[str, tuple[str, ...]]) -> bool:
+    said = re.match(r"\s*(by|per) (the |their |its )?(?P<w>[a-z][a-z ]*)", rest)
+    return said is not None and any(said.group("w") == w or said.group("w").startswith(w + " ") or
+                                    said.group("w").startswith(w + "s") for w in words if w.isascii())
 
 
 def _value_follows(text: str, at: int, dims: tuple[str, ...]) -> bool:
@@ -1217,13 +1229,16 @@ AGE_RANK = (rf"(?P<age>(进系统|创建|录入|建档|进来)?(时间)?(最早|
 
 
 def _missing_field(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
-    """A field left empty: "预计成交日期没填的在跟商机", "联系人里电话为空的", "leads with no budget"."""
-    for pattern in MISSING_FIELD:
-        if m := q.search(pattern):
-            q.take(*m.span())
-            field = next(code for word, code in FIELD_WORDS if re.fullmatch(word, m.group("f")))
-            q.found.setdefault("filters", []).append(Filter(field, "is_null"))
-            q.found.setdefault("entity_hint", FIELD_OWNER[field])
+    """A field left empty: "预计成交日期没填的在跟商机", "联系人里电话为空的", "leads with no budget"; or filled in:
+    "填了预算的线索", "leads with a budget filled in"."""
+    for patterns, op in ((MISSING_FIELD, "is_null"), (FILLED_FIELD, "not_null")):
+        for pattern in patterns:
+            if m := q.search(pattern):
+                q.take(*m.span())
+                field = next(code for word, code in FIELD_WORDS if re.fullmatch(word, m.group("f")))
+                q.found.setdefault("filters", []).append(Filter(field, op))
+                q.found.setdefault("entity_hint", FIELD_OWNER[field])
+                return
 
 
 FIELD_WORDS = ((r"预计成交(日期|时间)|预计(关单|签单)(日期|时间)|expected close( date)?|close date", "expected_close_date"),
@@ -1233,9 +1248,13 @@ FIELD_OWNER = {"expected_close_date": "opportunity", "phone": "contact", "email"
 _FIELDS = "|".join(f"(?:{w})" for w, _c in FIELD_WORDS)
 MISSING_FIELD = (
     rf"(?P<f>{_FIELDS})(都|也|还)?(没填|没有填|未填|没录|没有录|未录入|没维护|为空|是空的|空着|缺失|没写)",
-    rf"\b(no|missing|without (an? )?|blank|empty) (?P<f>{_FIELDS})\b(?! (calls?|call-ins?|leads?|inquir|follow))",
+    rf"\b(no|missing|without (an? )?|blank|empty) (?P<f>{_FIELDS})( (filled in|entered|on file))?\b(?! (calls?|call-ins?|"
+    r"leads?|inquir|follow))",
     rf"\b(?P<f>{_FIELDS}) (is |are )?(missing|blank|empty|not filled( in)?|not set)\b",
+    rf"(没|没有|未)(填|录|写|维护)(过)?(?P<f>{_FIELDS})",
 )
+FILLED_FIELD = (rf"(填了|填写了|填过|录了|已填|已录入?)(?P<f>{_FIELDS})", rf"(?P<f>{_FIELDS})(已填|已录入?|填了|有填)",
+                rf"\b(an? |the )?(?P<f>{_FIELDS}) (filled in|entered|on file)\b")
 
 
 def _overdue_days(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:

@@ -173,7 +173,7 @@ FIRST_PERIODS_RE = re.compile(r"(今年|本年)?前\s*([一二两三四1-4])\s*�
 # A day written out: "2026-10-01", "2026/10/1", "Oct 1", "October 1st, 2026"; "2026年8月1日以来": since that day
 ISO_DAY_RE = re.compile(r"(?<![\d.])(20\d\d)[-/.](1[0-2]|0?[1-9])[-/.](3[01]|[12]\d|0?[1-9])(?!\d)(?!\.\d)")
 EN_DAY_RE = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (3[01]|[12]\d|[1-9])(?:st|nd|rd|th)?"
-                       r"(?:,? (20\d\d))?(?![\d/])")
+                       r"(?:,? (20\d\d))?(?![\d/])(?![- ]?(hours?|h)\b)")  # not "September 4-hour response rate"
 YEAR_SINCE_RE = re.compile(r"(20\d\d)\s*年\s*(1[0-2]|[1-9])\s*月\s*(3[01]|[12]\d|[1-9])\s*(?:号|日)\s*(?:以来|之后|以后|起|后|至今)")
 # "10月1号到7号": the second day of the same month
 DAY_TO = re.compile(r"\s*(?:到|至|-|~)\s*(3[01]|[12]\d|[1-9])\s*(?:号|日)")
@@ -185,12 +185,12 @@ SINCE_MONTH_RE = re.compile(r"(?:since\s+|from\s+(?=\w+\s+(?:onwards?|on|until n
                             r"|(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:份)?\s*(?:以来|起|开始|至今|到现在|之后|以后)")
 MONTH_RE = re.compile(r"(?:(\d{4})\s*年\s*|(去年|今年|本年|前年)\s*的?\s*)?(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月"
                       r"(?:份)?(?!底|初)")
-YEAR_WORD = {"去年": -1, "今年": 0, "本年": 0, "前年": -2}
+YEAR_WORD = {"去年": -1, "今年": 0, "本年": 0, "前年": -2, "明年": 1}
 EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december")
-QUARTER_RE = re.compile(r"(?:(\d{4})\s*年\s*|(去年|今年|本年)\s*的?\s*)?(?:(?:第\s*|(?<![本上下这个一]))([一二三四1-4])\s*季度|"
+QUARTER_RE = re.compile(r"(?:(\d{4})\s*年\s*|(去年|今年|本年|明年)\s*的?\s*)?(?:(?:第\s*|(?<![本上下这个一]))([一二三四1-4])\s*季度|"
                         r"(?<![a-z])q([1-4])(?!\d)|(?:the )?(first|second|third|fourth) quarter)"
-                        r"(?:\s+(?:of\s+)?(last year|this year))?")
+                        r"(?:\s+(?:of\s+)?(last year|this year|\d{4}\b))?")
 EN_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 # "9月到11月", "August and September combined", "july through september": one window from the first to the second
 RANGE_JOIN = re.compile(r"\s*(?:到|至|~|-|—|through|thru|to|until|and)\s*")
@@ -421,7 +421,9 @@ def _find_one(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | No
     if m := QUARTER_RE.search(text):
         q = _int(m.group(3)) if m.group(3) else int(m.group(4)) if m.group(4) else EN_ORDINAL[m.group(5)]
         year = int(m.group(1)) if m.group(1) else today.year + YEAR_WORD[m.group(2)] if m.group(2) else today.year
-        if m.group(6):  # "Q4 last year"
+        if m.group(6) and m.group(6).isdigit():  # "Q1 2027", "the first quarter of 2027"
+            year = int(m.group(6))
+        elif m.group(6):  # "Q4 last year"
             year = today.year - (m.group(6) == "last year")
         start = date(year, 3 * (q - 1) + 1, 1)
         offer(TimeWindow(_d(start), _d(_month_start(start, 3)), f"{year}年第{q}季度"), m.span())

@@ -14,7 +14,7 @@ WRITE_WORDS = (
     r"删除", r"删掉", r"删了", r"清空", r"清除", r"修改", r"更改", r"改成", r"改为", r"改一下", r"更新.{0,6}(为|成|到)",
     r"插入", r"添加一(个|条)", r"(补|补录|补记|补登|加|记)(一|两|几)?(条|个|笔|次)[^，,。？?]{0,12}(记录|跟进|拜访|线索|商机|合同|回款)",
     r"^(please |pls |can you |could you )*(log|add|record|enter) (a|an|one|the) (new )?(visit|call|activity|follow[- ]?up|"
-    r"meeting|demo|note|payment)\b", r"转给", r"转移给", r"转到", r"(?<!没有)(?<![没未不])分配给(?!任何)", r"指派给", r"移交",
+    r"meeting|demo|note|payment)\b", r"转给", r"转移给", r"转到", r"(?<!没有)(?<![没未不])分配给(?!任何)(?![^，,。？?]{1,6}?的(线索|客户|商机))", r"指派给", r"移交",
     r"(把|将).{0,30}分(几个|几家|一些|点|一部分|一半)?给",
     r"(都|全部|全)分给",
     r"派给", r"划给", r"划到", r"交给.{0,8}(跟|负责|处理)", r"\breassign", r"\btransfer\b",
@@ -93,7 +93,7 @@ ABSENCE_WORDS = (
     # a rep's leads: "名下线索一条都没转化的业务员" (none converted), "reps who got no new leads this week"
     (r"线索(一条|一个)?(都|也)(还)?(没|没有|未)(能)?(转化|转换|转成)(过|成功)?|(没|没有|未)(转化|转换)(过|成)(任何|一条)?线索"
      r"|\b(haven'?t|hasn'?t|have not|has not|never|didn'?t|did not) converted (a single |any |a )?leads?\b"
-     r"|\b(no|zero) (leads? )?conversions?\b", "converted_lead"),
+     r"|\b(no|zero) (leads? )?conversions?\b|\b(have|has|had|with) (no|zero) converted leads?\b", "converted_lead"),
     (r"(没|没有|未)(有)?(分到|分配到|拿到|接到|收到|新增|进)(过)?(任何|一条)?(新)?线索|(一条|一个)(新)?线索(都|也)(还)?(没|没有)(分到|拿到|接到|进来|有)?"
      r"|\b(got|received|were assigned|was assigned|had|have|has|with) (no|zero) (new )?leads?\b"
      r"|\b(didn'?t|did not|haven'?t|hasn'?t) (get|receive|got|received|been assigned|be assigned) (any )?(new )?leads?\b",
@@ -116,7 +116,8 @@ PRESENCE_WORDS = (
     (r"(?<![没无])有(正在|还在)?(执行中|在执行|生效中|有效)的?合同|(?<!n't )(?<!not )(have|has|having|with) (an? |any |some )?"
      r"(active|current|live) contracts?( with us)?", "active_contract"),
     (r"(?<![没未所不])(赢单|赢了单|成交|签单|拿下(了|过)?(单子|订单|单))的(?=(三甲|二甲|三乙|二乙|a类|b类|c类)?(医院|客户|经销商|门店|学校|实验室|企业客户)"
-     r"(?=$|[？?。,，]|有哪些|是哪些|有哪几|都有谁|有多少|有几|数|名单|列表|清单))|(?<![没未所])(赢过单|赢过|有赢单|成交过|下过单)|(?<!n't )(?<!not )(have|has|had|having|with) (won|closed) (a |any )?deals?",
+     r"(?=$|[？?。,，]|有哪些|是哪些|有哪几|都有谁|有多少|有几|数|名单|列表|清单))|(?<![没未所])(赢过单|赢过|有赢单|成交过|下过单)|(?<!n't )(?<!not )(have|has|had|having|with) (won|closed) (a |any )?deals?"
+     r"|(?<!n't )(?<!not )\b(have|has|had|having|with) (a |an |any |at least one )?won (deals?|opportunit(y|ies))\b",
      "won"),
     # "买过彩超X5的医院", "accounts that bought the C300": a won deal (with that product, when one is named)
     (r"(?<![没未不])(买过|买了|购买过|购买了|采购过|采购了|拿过(货)?|进过货)(?!多少|几)|(?<![没未不])(都)?卖给(了|过)?(?=[^，,。？?]{0,6}(客户|医院|经销商|门店|学校|实验室|哪))|(从|在)我们这(儿|里)(买|采购|购买)(过|了)?|(?<!n't )"
