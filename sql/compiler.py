@@ -566,8 +566,10 @@ def _follow_up(ctx: _Ctx, entity: str, fu: FollowUp) -> exp.Expr:
     conds += _bounds(exp.column("occurred_at", table="xa"), w.start, w.end)
     if fu.by is not None:
         conds.append(exp.EQ(this=exp.column("owner_id", table="xa"), expression=exp.Literal.number(fu.by)))
-    if fu.kinds:
-        conds.append(exp.In(this=exp.column("type", table="xa"), expressions=[exp.Literal.string(k) for k in fu.kinds]))
+    if types := [k for k in fu.kinds if k != "effective"]:
+        conds.append(exp.In(this=exp.column("type", table="xa"), expressions=[exp.Literal.string(k) for k in types]))
+    if "effective" in fu.kinds:  # "没有有效跟进": only follow-ups marked effective count
+        conds.append(exp.EQ(this=exp.column("is_effective", table="xa"), expression=exp.true()))
     if fu.count is not None:  # "只跟进过一次", "拜访超过5次": how many, compared, zero included
         op, n = fu.count
         counted = exp.select("COUNT(*)").from_(exp.alias_(exp.to_table("activity"), "xa", table=True)).where(

@@ -387,6 +387,12 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
         entities = [e for e in entities if e != previous.entity] or entities
         f["entities"] = entities
         previous = None
+    if previous is not None and previous.measure is not None and not previous.group_by and measure is None \
+            and set(entities) == {previous.entity} and not (f.get("filters") or f.get("values") or f.get("window")
+                                                             or f.get("group_candidates") or "follow_up_done" in f) \
+            and re.search(r"^(请|帮我|麻烦)?(列一下|列出|列个|显示|看看|给我)|^(show|list|give) (me )?(the |those |these )?", q.text):
+        # "列一下合同号" after how many contracts: those contracts, not every contract
+        return Refinement(as_list=True)
     if previous is not None and (refining or (not entities and measure in (None, "count"))) \
             and not f.get("stale") and ("follow_up_done" not in f or f.get("absence") or re.search(ANAPHORA, q.text)
                                          or re.match(r"(哪些|哪几|有几|多少|which|how many)", q.text)):
@@ -767,6 +773,11 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
         return "line", []  # "诊断试剂产品线今年一共卖出去多少件": one total for the line
     if measure in ("units_sold", "line_revenue") and ("product" in distinct or by_product):
         # "销量最高的五个产品", "各产品线卖了多少台": units per product, counted over the deals' product lines
+        ranked_by = [e for e in distinct if e in GROUPABLE_MENTIONS]
+        if ranked and ranked_by and not by_product and (distinct[0] if q.en else distinct[-1]) in GROUPABLE_MENTIONS:
+            return "line", [GROUPABLE_MENTIONS[ranked_by[0] if q.en else ranked_by[-1]]]
+        if ranked and not by_product and q.found.get("group_candidates"):
+            return "opportunity", []  # "快消产品销量最多的两个客户": the accounts ranked, by the units of those products
         return "line", ([] if by_product else ["product"])
     deals_ranked = "opportunity" in distinct and q.found.get("top_n_end") is not None and not re.match(
         r"\s*(家|个?医院(?!的?(项目|单子|商机|订单))|所|hospitals?(?! deals?)|accounts?|customers?)",
@@ -1639,6 +1650,8 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
                                  f"{specific.label_en} does not apply to the previous question; please ask in full.",
                                  EXAMPLES, "followup")
         measure = str(f["measure"])  # "赢单率呢": the same records, another figure
+        if measure in AVG_OF and f.get("aggregate") == "avg":
+            measure = AVG_OF[measure]  # "平均时长呢" after how many follow-ups: the average, not the total
         if measure == "outstanding_amount" and previous.measure == "overdue_amount" and not re.search(
                 r"没到期|未到期|不管|包括|全部|\bnot (yet )?due\b|\ball\b|\bin total\b", q.text):
             measure = "overdue_amount"  # "how much does each of them owe?" after their overdue: still what is overdue
@@ -1670,6 +1683,11 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
         # "what about the number of deals" after the won amount: count the same deals, not all of them
         measure, carried = COUNT_OF[previous.measure]
         filters += [Filter("flag", "eq", c) for c in carried]
+    said_stages = {str(v) for x in (*previous.filters, *filters) if x.dimension == "stage"
+                   for v in (x.value if isinstance(x.value, tuple) else (x.value,))}
+    if measure == "avg_deal_size" and (said_stages - {"closed_won"} or "stage" in (group_by or previous.group_by) or any(
+            x == Filter("flag", "eq", "open") for x in (*previous.filters, *filters))):
+        measure = "avg_opportunity_amount"  # "what about the average amount?" after open deals: theirs, not won ones
     stages = [x for x in filters if x.dimension == "stage"]
     if measure is None and previous.measure in WON_ONLY and stages and all(x.value != "closed_won" for x in stages):
         # "那输了多少" after "上周华南赢了多少钱": the lost deals' amount, not a won amount of lost deals
@@ -1725,6 +1743,14 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
             return Clarification(f"前{top_n}按什么排？例如金额、赢单金额或跟进次数，请完整地问一次 / Top {top_n} by what? "
                                  "For example amount, won amount or follow-ups; please ask in full.", EXAMPLES, "followup")
         as_list = True
+    if f.get("list_sort") and previous.measure is None and not previous.group_by and sort is None:
+        field, said_order = f["list_sort"]  # "按金额从大到小排", "sort by amount, biggest first" after a list
+        sort = _amount_column(previous.entity) if field == "amount" else ENTITIES[previous.entity].default_time \
+            if field == "time" else SORT_FIELDS[field].get(previous.entity)
+        if sort is None:
+            return Clarification(f"{ENTITIES[previous.entity].label_zh}不能按这一项排序 / {ENTITIES[previous.entity].label_en} "
+                                 "cannot be sorted that way.", EXAMPLES, "sort")
+        f = {**f, "order": said_order}
     shown: tuple[str, ...] = ()
     if f.get("show"):  # "负责人是谁" after a list: the same records, with their owners
         if previous.group_by:
@@ -1738,7 +1764,7 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
     if as_list and previous.measure == "last_activity" and not previous.group_by and not top_n:
         top_n, sort = 1, "x.occurred_at"  # "是谁跟进的" after the last follow-up's time: that one follow-up
     if not (filters or group_by or window or top_n or f.get("order") or measure or related or as_list or f.get("show")
-            or having):
+            or having or sort):
         return Clarification("请补充您想怎样调整上一个问题 / How should I change the previous question?", EXAMPLES,
                              "followup")
     own_field = f.get("time_field") if f.get("time_field") and TIME_DIMENSIONS[
@@ -1779,7 +1805,7 @@ def _additive(measure: str | None) -> bool:
         and MEASURES[measure].kind in ("money", "count")
 
 
-LIST_ASK = (r"哪些|哪几(?!个?(区|组|月|类|个行业))|哪一(份|笔|单|条|家)|有谁|列出|列一下|列个|名单|明细|\bwhich (of|ones?|are|were|is)\b|\blist\b|"
+LIST_ASK = (r"^(是|都是)?哪(个|些|几个|几家|家)[?？]?$|^(which|what) (companies|ones|accounts|customers|deals|reps)\??$|^name them\b|哪些|哪几(?!个?(区|组|月|类|个行业))|哪一(份|笔|单|条|家)|有谁|列出|列一下|列个|名单|明细|\bwhich (of|ones?|are|were|is)\b|\blist\b|"
             r"show me (the )?(ones|them|those)|\bwhat are they\b|\bwho are they\b")
 
 

@@ -56,7 +56,7 @@ class FollowUp:
 
     window: TimeWindow
     done: bool = False  # False: NOT EXISTS ("not followed up"); True: EXISTS ("followed up")
-    kinds: tuple[str, ...] = ()  # only these activity types count ("没打过电话": calls)
+    kinds: tuple[str, ...] = ()  # only these activity types count ("没打过电话": calls); "effective": marked effective
     target: str = "activity"  # what must (not) exist: activity, won (deal), opportunity, contract, payment
     by: int | None = None  # only follow-ups by this rep ("郭琳跟进过哪些客户": the accounts she followed up)
     product: Filter | None = None  # deals that include this product or line ("买过彩超X5的医院")
@@ -230,7 +230,7 @@ class Refinement:
         if self.top_n is not None:
             out = replace(out, top_n=self.top_n, order=self.order or out.order or "desc")
         if self.sort is not None and not self.as_list:  # "金额最大的三份" after a list: the list, by amount
-            out = replace(out, sort=self.sort)
+            out = replace(out, sort=self.sort, order=self.order or out.order)
         elif self.order is not None:
             out = replace(out, order=self.order)
         if self.having is not None:

@@ -377,7 +377,7 @@ def _from_lead(q: Question, today: date, names: NameIndex, caller_id: int | None
         m = q.search(pattern.format(src=_lead_sources()))
         if m:
             q.take(*m.span())
-            if which := re.search(r"(哪|哪一|什么)(条|个|些|批)$", q.text[:m.start()]):
+            if q.text[m.start()] not in "是从由" and (which := re.search(r"(哪|哪一|什么)(条|个|些|批)$", q.text[:m.start()])):
                 q.take(*which.span())  # "X是从哪条线索转化来的": the lead itself, found by the account it became
                 q.found.setdefault("entity_mentions", []).append((m.start(), "lead"))
                 return
@@ -586,9 +586,10 @@ def _list_order(q: Question, today: date, names: NameIndex, caller_id: int | Non
     """"ordered by amount descending", "oldest first", "按创建时间从早到晚排": how a list is sorted, not a figure."""
     if m := q.search(LIST_ORDER_EN if q.en else LIST_ORDER_ZH):
         q.take(*m.span())
-        first = m.groupdict().get("first")
-        said = m.group("dir") or (f"{first} first" if first else "")
-        field = ORDER_FIELD.get(m.group("field") or "") or (
+        found = m.groupdict()
+        first = found.get("first")
+        said = found.get("dir") or found.get("dir2") or (f"{first} first" if first else "")
+        field = ORDER_FIELD.get(found.get("field") or found.get("field2") or "") or (
             "time" if re.search(r"old|new|late|earl|recent|早|晚|新|旧", said) else "amount")
         asc = re.search(r"asc|oldest first|earliest first|smallest first|(low|lowest|smallest|oldest|earliest) to|低到高|"
                         r"小到大|早到晚|旧到新|升序", said)
@@ -600,7 +601,8 @@ ORDER_FIELD = {"amount": "amount", "value": "amount", "size": "amount", "budget"
                "expected close date": "expected_close", "close date": "closed", "closing date": "closed",
                "creation date": "time", "created date": "time", "date created": "time", "signing date": "time",
                "due date": "due", "金额": "amount", "预算": "amount", "标价": "amount", "预计成交日期": "expected_close",
-               "创建时间": "time", "签约时间": "time", "到期日": "due", "到期日期": "due", "关闭时间": "closed"}
+               "创建时间": "time", "签约时间": "time", "到期日": "due", "到期日期": "due", "关闭时间": "closed",
+               "合同金额": "amount", "应收金额": "amount"}
 _DIR_EN = (r"descending|desc|ascending|asc|(?:from )?(?:high|highest|largest|biggest|newest|latest|low|lowest|smallest|oldest|"
            r"earliest) to (?:high|highest|largest|biggest|newest|latest|low|lowest|smallest|oldest|earliest)|largest first|"
            r"biggest first|smallest first|oldest first|newest first|latest first|earliest first|most recent first")
@@ -609,7 +611,10 @@ LIST_ORDER_EN = (r"(?:[,;]|\s[-—])?\s*(?:(?:(?:ordered|sorted|arranged|ranked)
                  rf"date|date created|signing date|due date)(?:,? (?P<dir>{_DIR_EN}))?|(?P<first>oldest|newest|latest|earliest|"
                  r"largest|biggest|smallest|most recent) first)\b")
 LIST_ORDER_ZH = (r"[，,]?\s*按(?P<field>预计成交日期|创建时间|签约时间|关闭时间|到期日期|到期日|预算|标价)"
-                 r"(?P<dir>从高到低|从低到高|从大到小|从小到大|从早到晚|从晚到早|从新到旧|从旧到新|降序|升序)?(?:排序|排列|排一下|排)")
+                 r"(?P<dir>从高到低|从低到高|从大到小|从小到大|从早到晚|从晚到早|从新到旧|从旧到新|降序|升序)?(?:排序|排列|排一下|排)"
+                 # "按金额从大到小排": only with a direction, so "按金额排个前三" stays a ranking
+                 r"|[，,]?\s*按(?P<field2>金额|合同金额|应收金额)(?P<dir2>从高到低|从低到高|从大到小|从小到大|降序|升序)"
+                 r"(?:排序|排列|排一下|排)?")
 
 
 # Fields a list is asked to show, said at the end: the identifying name is always shown, a count comes with a figure.
@@ -624,17 +629,21 @@ FIELD_ATTRIBUTE = {
     "金额": "amount", "应收金额": "amount", "实收金额": "amount_paid", "未收金额": "amount_owed", "预计成交日期": "expected_close",
     "签约时间": "signed", "签约日期": "signed", "关闭时间": "closed", "关闭日期": "closed", "成交时间": "closed",
     "创建时间": "created", "创建日期": "created", "负责人": "owner", "预算": "budget", "来源": "source", "城市": "city",
-    "阶段": "stage", "状态": "status", "到期日": "due", "到期日期": "due", "回款时间": "paid_at", "电话": "phone", "职位": "title"}
-FIELD_EN = (r"expected close dates?|unpaid balances?|amount due|amount paid|(?:close|closing|creation|created|signing|signed|"
+    "阶段": "stage", "状态": "status", "到期日": "due", "到期日期": "due", "回款时间": "paid_at", "电话": "phone", "职位": "title",
+    "已收金额": "amount_paid", "客户名称": "account", "客户名": "account", "客户分级": "class", "区域": "region",
+    "account": "account", "account name": "account", "customer": "account", "customer name": "account",
+    "outstanding amount": "amount_owed", "region": "region", "hire date": "hired", "hiring date": "hired", "start date": "hired"}
+FIELD_EN = (r"expected close dates?|unpaid balances?|outstanding amounts?|amount due|amount paid|(?:account|customer) names?|"
+            r"regions?|(?:hire|hiring|start) dates?|(?:close|closing|creation|created|signing|signed|"
             r"paid|payment|due) dates?|date (?:closed|created|signed|paid)|amounts?|balances?|budgets?|sources?|cities|city|"
             r"owners?|reps?|stages?|status(?:es)?|titles?|phone numbers?|phones?|names?|contract numbers?|counts?|"
             r"number (?:of \w+|won)")
 FIELDS_ASKED_EN = (rf"(?:[,;]|\s[-—])?\s*\b(?:with|showing|show(?: me)?|include|including|plus|listing)\s+(?P<fields>"
                    rf"(?:(?:the|their|its|each one's|each) )?(?:{FIELD_EN})(?:\s*(?:,|and|&)\s*(?:(?:the|their|its) )?"
                    rf"(?:{FIELD_EN}))*)(?:\s+(?:for each(?: one)?|of each|each))?(?=\s*[.?!]*\s*$)")
-FIELD_ZH = (r"预计成交日期|应收金额|实收金额|未收金额|签约时间|签约日期|关闭时间|关闭日期|成交时间|创建时间|创建日期|回款时间|到期日期|到期日|"
+FIELD_ZH = (r"预计成交日期|应收金额|实收金额|已收金额|未收金额|客户名称|客户名|客户分级|区域|签约时间|签约日期|关闭时间|关闭日期|成交时间|创建时间|创建日期|回款时间|到期日期|到期日|"
             r"负责人|公司名|合同编号|编号|名称|名字|金额|预算|来源|城市|阶段|状态|电话|职位")
-FIELDS_ASKED_ZH = (rf"[，,]?\s*(?:并且?)?(?:显示|带上|附上|加上|列出|标上)(?P<fields>(?:{FIELD_ZH})(?:\s*(?:和|、|及|,|，)\s*"
+FIELDS_ASKED_ZH = (rf"[，,]?\s*(?:并且?)?(?:显示|带上|附上|加上|列出|标上)(?:一下)?(?P<fields>(?:{FIELD_ZH})(?:\s*(?:和|、|及|,|，)\s*"
                    rf"(?:{FIELD_ZH}))*)(?=\s*[?？。!！]*\s*$)")
 
 
@@ -705,7 +714,8 @@ def _measure(q: Question, today: date, names: NameIndex, caller_id: int | None) 
                 q.found["entity_hint"] = m.entity  # "payments received in the last 7 days": those payments
                 q.found["said_measure"] = code  # "payments over 1.2M received": the amount compared is what was paid
                 return
-            if listed and m.kind != "rate" and not q.found.get("top_n") and any(q.search(re.escape(w.lower()) + r"s?\b" if w.isascii() else re.escape(w))
+            if listed and m.kind != "rate" and not q.found.get("top_n") and not re.search(
+                    r"平均|\b(average|avg|mean)\b", word) and any(q.search(re.escape(w.lower()) + r"s?\b" if w.isascii() else re.escape(w))
                               for w in ENTITIES[m.entity].words):
                 q.found["entity_hint"] = m.entity  # "show me the payments we received": the payments themselves
                 return
@@ -1100,6 +1110,8 @@ def _sent_verb(q: Question, today: date, names: NameIndex, caller_id: int | None
     """"quotes we sent to hospitals", "发给医院的报价": sending, which every quote went through, not the status
     "sent" (still waiting for the customer's answer)."""
     while (m := q.search(SENT_VERB)) is not None:
+        if m.group(0).strip() == "sent" and re.match(r"\s*quotes?\b", q.text[m.end():]):
+            return  # "sent quotes over 10 million": the status, said as an adjective
         q.take(*m.span())
 
 

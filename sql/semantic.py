@@ -431,6 +431,9 @@ SHOWN_ATTRIBUTES: dict[str, dict[str, str]] = {
     "due": {"payment": "p.due_date"},
     "expected_close": {"opportunity": "o.expected_close_date"},
     "title": {"contact": "ct.title"},
+    "class": dict.fromkeys(("account", "opportunity", "activity", "contract", "payment", "contact", "quote"),
+                           "a.customer_class"),
+    "hired": {"rep": "s.hired_on"},
 }
 
 # Dialect differences as data: expressions the compiler substitutes, per sqlglot dialect name.

@@ -57,6 +57,8 @@ CODE_SWITCH = {"经销商": "distributors", "医院": "hospitals", "客户": "cu
                "实验室": "labs", "商机": "deals", "线索": "leads", "合同": "contracts", "回款": "payments"}
 
 # (pattern, replacement) over the normalised, lower-case question; word boundaries keep "wk" out of "wkday".
+TENTHS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
 ABBREVIATIONS = (
     # How the ask is wrapped: "老板要…", "我想知道…", "quick q:", "my boss wants to know…", "…, do you know?" carry no
     # condition, so they go before anything else is read.
@@ -180,6 +182,31 @@ ABBREVIATIONS = (
     # wording met in the sixteenth session's sets
     (r"(转化|转)成了(?=客户)", r"\1成"),
     (r"(账期)(是|有)?(多少|几)天", r"\1"),
+    (r"第一名是(哪位|谁|哪个人)", r"最多的业务员是\1"), (r"\bwho('s| is) number one (in|for|on)\b", r"which rep has the most"),
+    (r"\b(team|rep|region|month|stage|source|industry)-by-\1\b", r"by \1"), (r"\bwin rates\b", "win rate"),
+    (r"(?<=低于|高于|超过|不到|不足|达到|大于|小于)([一两二三四五六七八九])成(?![员交本])",
+     lambda m: f"{TENTHS[m.group(1)] * 10}%"),  # "低于两成": below 20%
+    (r"\b(\d+(?:\.\d+)?) (days|hours|weeks|months) (or more|or longer|and up|and above|\+)", r"at least \1 \2"),
+    (r"\bpayment terms of (more than|over|at least|at most|less than|under|longer than|shorter than)\b", r"payment terms \1"),
+    # typed in a hurry: fillers, thanks, "i mean" corrections, chat shorthand
+    (r"^(嗯+|呃+|额+)[\s,，]*", ""), (r"^(那个|请问|hey|so|um+|uh+)[\s,，]+", ""),
+    (r"[，,\s]*(谢谢|谢啦|多谢|thx|thanks|thank you|lol)[!！。.~～]*\s*$", ""), (r"[（(]元[)）]", ""),
+    (r"^.*?(\.\.+|,)\s*i mean\s+", ""), (r"\bthru\b", "through"), (r"\bh([12]) (this|of this) (yr|year)\b", r"h\1"),
+    (r"\bwhos\b", "who is"), (r"\bwhats\b", "what is"), (r"\bmgr\b", "manager"), (r"在根(?=的|商机|中)", "在跟"),
+    (r"(?<![才刚])(已经)?进入(了)?(?=(商务谈判|谈判|方案报价|需求分析))", "在"),
+    (r"\b(are |is )?priced (under|below|over|above|at least|at most|less than|more than)\b", r"with a list price \2"),
+    (r"卖出(的)?(台数|件数|数量|箱数|套数)", "销量"), (r"(一共|总共)?买了多少(台|件|箱|套)", "销量是多少"),
+    (r"买(得|的)最多的(?=[\d一二两三四五六七八九十]*(个|家)?(客户|医院|经销商|门店|区域|城市))", "销量最多的"),
+    (r"\b(seats|licen[cs]es|pieces|pcs) sold\b", r"\1 units sold"),
+    (r"(?<!units )\bsold by (account type|region|city|industry|province)\b", r"units sold by \1"),
+    (r"\bwent to (a |the )?competitors?\b", "lost to competitors"),
+    (r"^((?:and )?(?:show|with|include|add)\b.*?)\s+(too|as well|also)\s*([.?!]*)$", r"\1\3"),
+    (r"^(and )?with how much is (still )?(unpaid|owed|outstanding)( on| for)?( each| them| each one)?\s*\??$",
+     "with the unpaid balance"), (r"^(显示|带上|加上|附上)(负责人|金额)和客户$", r"\1\2和客户名称"),
+    (r"\s*\binstead of (the )?[^,?.]{2,24}(?=[?.,]|$)", ""),
+    (r"(a\s*[、/,，]\s*b\s*[、/,，]\s*c)\s*(各|三|3)类", r"\1类"), (r"各类(客户)(?=.{0,20}a\s*[、/,，]\s*b\s*[、/,，]\s*c)", r"\1"),
+    (r"\b(have|has) never been (in|part of|on|logged in) any (activit(y|ies)|follow[- ]?ups?)\b", r"\1 never been followed up"),
+    (r"\bstale (\d+)\s*(d|days?)\+?(?![a-z])", r"stale for more than \1 days"),
     (r"\b(that|which|who) already (have|has) (a|an|any) won\b", r"\1 \2 \3 won"),
     (r"(还)?带着(?=[^，,。？?]{0,6}产品)", "包含"), (r"\b(are|is) (still )?flagged as\b", r"\1"),
     (r"\beven though (they|it) (have|has)\b", r"that \2"),
@@ -198,7 +225,7 @@ ABBREVIATIONS = (
     (r"\b(have|has|did) (i|we|he|she|they) (sold|sell) the most (units )?of\b", "have the most units sold"),
     (r"(线索)?响应最慢的", "线索平均响应时长最长的"), (r"(线索)?响应最快的", "线索平均响应时长最短的"),
     (r"\bon (the )?first (contact|response|touch)( with (their |the )?leads)?\b", "by lead response time"),
-    (r"最(高|多|大|少|低)的产品线(?![前后\d一二三四五])", r"最\1的1个产品线"), (r"(?<=[万千百亿w])(块钱|块|元)", ""), (r"(?<=\d)块(钱)?", "元"),
+    (r"最(高|多|大|少|低)的产品线(?![前后\d一二三四五])", r"最\1的1个产品线"), (r"第一(名)?的产品线", "最高的1个产品线"), (r"(?<=[万千百亿w])(块钱|块|元)", ""), (r"(?<=\d)块(钱)?", "元"),
     (r"(赢单率|转化率|响应率|胜率)(高不高|怎么样|如何|咋样)", r"\1"), (r"\bgot a (response|reply) within\b", "contacted within"),
     (r"\bhow is (.{2,12}?) doing on (win rate|revenue|collections|pipeline)\b", r"\1 \2"),
     (r"\b(where|in which|on which|that) we (provided|gave|did|ran) (a |an )?pocs?\b", "with a poc"),

@@ -157,7 +157,8 @@ FORWARD_RE = re.compile(r"(?:未来|接下来|今后|往后)\s*" + NUM + r"\s*(?
                         r"(\d+) days\b")
 SINGLE = ((re.compile(r"(?:近|最近|过去)\s*一\s*(?:周|星期)|past week|last 7 days"), 7, "近7天"),
           (re.compile(r"(?:近|最近|过去)\s*一?\s*个月|past month|last 30 days"), 30, "近30天"))
-YEAR_RE = re.compile(r"(?:in\s+)?(?<![\d.])(20\d\d)(?![\d.])(?!\s*(?:万|亿|千|百|元|块|w\b|k\b|m\b|million|yuan|rmb))\s*(?:年(?!\s*\d{1,2}\s*月)|(?![\s\d]*年?\s*\d{1,2}\s*月))")
+YEAR_RE = re.compile(r"(?:in\s+)?(?<![\d.])(?<!\d,)(?<!under )(?<!below )(?<!above )(?<!over )(?<!than )(?<!低于)(?<!高于)(?<!超过)"
+                     r"(?<!不到)(20\d\d)(?![\d.])(?!\s*(?:万|亿|千|百|元|块|w\b|k\b|m\b|million|yuan|rmb))\s*(?:年(?!\s*\d{1,2}\s*月)|(?![\s\d]*年?\s*\d{1,2}\s*月))")
 HALF_RE = re.compile(r"(?:(?P<y1>20\d\d)\s*年?\s*|今年|本年|(?P<last>去年))?(?:上半年|下半年)|\bh[12]\b(?:\s*(?P<y2>20\d\d)\b)?"
                      r"|(?:the )?(?:first|second) half(?: of (?:this|the) year| of (?P<y3>20\d\d)\b)?")
 EN_SINCE_RE = re.compile(r"since (january|february|march|april|may|june|july|august|september|october|november|"

@@ -46,6 +46,9 @@ NEGATED_FOLLOW_UP = (
 )
 # Negation of one kind of follow-up: "一个电话都没打过" (no calls), "没上门拜访过" (no visits).
 TYPED_NEGATION = (
+    # "近7天没有有效跟进的医院": follow-ups marked effective are the ones that count
+    (r"(没有|没|未)(过)?有效(的)?(跟进|沟通|联系)(过|记录)?|\b(no|without (an? |any )?)effective (follow[- ]?ups?|activit(y|ies))\b",
+     ("effective",)),
     (r"(一个|一通|一次)?电话(都|也)?没(有)?打过?|没(有)?打过?电话(跟进|联系)?|no (phone )?calls?|never called|not called|"
      r"(haven'?t|hasn'?t|didn'?t|did not|have not|has not) (been )?called", ("call",)),
     (r"(一次)?(都|也)?(还)?没(有)?(人|被|任何)?去?(上门)?拜访(过|记录)?|(一次)?(上门)?拜访(都|也)?没(有)?(过)?|没(有)?上门(拜访)?过?|no visits?|"

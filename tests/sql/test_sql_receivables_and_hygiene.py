@@ -19,7 +19,7 @@ from __future__ import annotations
 import pytest
 from conftest import TODAY
 from sqlalchemy import Engine, text
-from tests_support import assert_answer_matches, assert_conversation_matches
+from tests_support import assert_answer_matches, assert_conversation_matches, converse
 
 from sql.pipeline import answer, resolve_caller
 from sql.validator import Caller
@@ -71,6 +71,16 @@ HAND_WRITTEN = [
      "'2026-01-01' GROUP BY pr.id ORDER BY SUM(ol.quantity) LIMIT 3"),
     ("不到5万块的在跟商机", "SELECT o.name FROM opportunity o WHERE o.stage IN ('initial_contact', 'needs_analysis', "
      "'proposal', 'negotiation') AND o.amount < 50000"),
+    ("sent quotes over 1 million", "SELECT qt.id FROM quote qt WHERE qt.status = 'sent' AND qt.total_amount > 1000000"),
+    ("今年快消产品销量最多的一个客户", "SELECT a.name FROM opportunity_line ol JOIN opportunity o ON o.id = ol.opportunity_id "
+     "JOIN product pr ON pr.id = ol.product_id JOIN account a ON a.id = o.account_id WHERE o.stage = 'closed_won' AND "
+     "o.closed_at >= '2026-01-01' AND pr.product_line IN ('饮料', '休闲食品', '乳制品', '日化') GROUP BY a.id "
+     "ORDER BY SUM(ol.quantity) DESC LIMIT 1"),
+    ("Which diagnostic reagents are priced under 2,000?", "SELECT pr.name FROM product pr WHERE pr.product_line = '诊断试剂' "
+     "AND pr.list_price < 2000"),
+    ("华东的A类医院，近30天没有有效跟进的有哪些", "SELECT a.name FROM account a JOIN region r ON r.id = a.region_id WHERE "
+     "r.code = 'east' AND a.account_type = 'hospital' AND a.customer_class = 'A' AND NOT EXISTS (SELECT 1 FROM activity x "
+     "WHERE x.account_id = a.id AND x.is_effective = 1 AND x.occurred_at >= '2026-10-19')"),
     ("How many open deals have a probability of 40% or higher?", "SELECT COUNT(*) FROM opportunity o WHERE o.stage IN "
      "('initial_contact', 'needs_analysis', 'proposal', 'negotiation') AND o.probability >= 40"),
 ]
@@ -86,10 +96,46 @@ def test_answer_matches_hand_written_sql(question: str, sql: str, small_engine: 
      "a.region_id WHERE r.code = 'east' AND a.account_type = 'school'"),
     (("华东的医院", "那零售的呢"), "SELECT a.name FROM account a JOIN region r ON r.id = a.region_id WHERE r.code = 'east' "
      "AND a.industry = 'retail'"),
+    (("今年签约金额超过100万的合同有几份", "列一下合同号"), "SELECT c.contract_no FROM contract c WHERE c.amount > 1000000 "
+     "AND c.signed_at >= '2026-01-01'"),
+    (("How many hospitals do we have in South China?", "what about distributors instead of hospitals?"),
+     "SELECT COUNT(*) FROM account a JOIN region r ON r.id = a.region_id WHERE r.code = 'south' AND a.account_type = "
+     "'distributor'"),
+    (("停售的产品有几个", "是哪个"), "SELECT pr.name FROM product pr WHERE pr.is_active = 0"),
 ])
-def test_a_type_and_an_industry_that_cannot_hold_together(questions: tuple[str, ...], sql: str,
+def test_a_follow_up_refines_the_previous_question(questions: tuple[str, ...], sql: str,
                                                           small_engine: Engine) -> None:
     assert_conversation_matches(small_engine, questions, sql, TODAY)
+
+
+@pytest.mark.parametrize(("questions", "column"), [(("本月签的合同", "按金额从高到低排一下"), "amount"),
+                                                  (("Overdue installments", "with how much is still unpaid on each"),
+                                                   "unpaid")])
+def test_a_follow_up_sorts_the_list_or_shows_a_column(questions: tuple[str, ...], column: str,
+                                                       small_engine: Engine) -> None:
+    """"按金额从高到低排一下" after a list is that list, largest first, never its total; "with how much is still unpaid
+    on each" adds the column."""
+    outcome = converse(small_engine, *questions, today=TODAY)
+    assert outcome.status == "answered" and outcome.result is not None and outcome.plan is not None
+    assert outcome.plan.measure is None and column in outcome.result.columns and len(outcome.result.rows) > 1
+    if column == "amount":
+        amounts = [r[outcome.result.columns.index(column)] for r in outcome.result.rows]
+        assert amounts == sorted(amounts, reverse=True)
+
+
+@pytest.mark.parametrize(("questions", "sql"), [
+    (("How many open deals are in each stage?", "what about the average amount?"), "SELECT o.stage, AVG(o.amount) FROM "
+     "opportunity o WHERE o.stage IN ('initial_contact', 'needs_analysis', 'proposal', 'negotiation') GROUP BY o.stage"),
+    (("本月各种跟进方式各有多少次", "平均时长呢"), "SELECT x.type, AVG(x.duration_min) FROM activity x WHERE x.occurred_at >= "
+     "'2026-11-01' GROUP BY x.type"),
+])
+def test_an_average_asked_after_a_count_per_group(questions: tuple[str, ...], sql: str, small_engine: Engine) -> None:
+    """The open deals' own average amount (not the won deals' size), and the average length (not the total minutes)."""
+    outcome = converse(small_engine, *questions, today=TODAY)
+    assert outcome.status == "answered" and outcome.result is not None
+    with small_engine.connect() as conn:
+        expected = {r[0]: r[1] for r in conn.execute(text(sql))}
+    assert expected and {r[0]: pytest.approx(r[1]) for r in outcome.result.rows} == expected
 
 
 def test_fully_paid_installments_are_the_installments_status(small_engine: Engine) -> None:
