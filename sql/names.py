@@ -157,7 +157,7 @@ class NameIndex:
         found = []
         for rid in hit.ids:
             for place in sorted(self.rep_places.get(rid, ()), key=len, reverse=True):
-                before = re.search(rf"{re.escape(place)}(区|大区)?(的|那个|那位)?\s*(?:the\s+)?$", q[max(0, start - 24):start])
+                before = re.search(rf"{re.escape(place)}(区|大区)?(那边|这边|那儿)?(的|那个|那位)?\s*(?:the\s+)?$", q[max(0, start - 24):start])
                 after = re.match(rf"\s*(?:in|from|of|at)\s+(?:the\s+)?{re.escape(place)}\b", q[end:])
                 if before:
                     found.append((rid, (max(0, start - 24) + before.start(), start)))

@@ -713,6 +713,7 @@ WHICH = r"\bwhich\b|哪些|哪个|哪几|哪家|哪位|\blist\b|列出"
 WHICH_PRODUCTS = r"(哪些|哪几种|哪几个|哪几款|哪种|哪款|什么)(型号的?)?产品(?!线)|\b(which|what) products?\b(?! lines?)"
 FACT_ENTITIES = ("activity", "opportunity", "lead", "payment", "contract", "contact", "quote")
 GROUPABLE_MENTIONS = {"rep": "rep", "region": "region", "account": "account"}
+MONEY_TOTALS = ("won_amount", "pipeline_amount", "opportunity_amount", "contract_amount")
 DIM_ENTITY = {"account_type": "account", "hospital_grade": "account", "customer_class": "account",
               "account_status": "account", "city": "account", "province": "account", "stage": "opportunity",
               "loss_reason": "opportunity", "lead_source": "lead", "lead_status": "lead", "activity_type": "activity",
@@ -1146,6 +1147,12 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         filters = [x for x in filters if x is not product]
         deal_flags = {x.value for x in filters if x.dimension == "flag"} & {"open"}
         filters = [x for x in filters if not (x.dimension == "flag" and x.value in deal_flags)]
+        if deal_flags and f.get("absence") in ("won", "opportunity"):
+            # "有C300在跟商机、但从来没买过C300的客户": an open deal and no won one, two conditions on the deals; never
+            # drop the first
+            return Clarification("这里的产品条件和另一个条件都落在其他记录上，请分开问 / The product condition and the "
+                                 "other condition are both on other records; please ask them separately.", EXAMPLES,
+                                 "two_related")
         if f.get("absence") in ("won", "opportunity", "open_opportunity"):
             f = {**f, "deal_product": product}
         elif f.get("absence") is None and "follow_up_done" not in f:
@@ -1343,6 +1350,13 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         payments = QueryPlan("payment", filters=tuple(paid), window=None if plan.time_field else plan.window)
         plan = replace(plan, filters=own, of_records=payments,
                        window=plan.window if plan.time_field else None)
+    if plan.having is not None and plan.group_by and plan.having.op in ("gt", "gte") and plan.measure in MONEY_TOTALS \
+            and re.search(r"\b(a|any|one|at least one) (single )?(deal|opportunity|contract|order|win)s? (over|above|of more "
+                          r"than|worth more than|bigger than|larger than)\b|单笔", q.text):
+        # "Which regions had a deal over 10M closed won this year?": one deal passes the bar, not the region's total
+        base = records_behind(plan)
+        plan = replace(plan, filters=(*base.filters, Filter("amount", plan.having.op, plan.having.value)),
+                       time_field=base.time_field, measure="count", having=None, also=())
     if plan.top_n and plan.measure and not plan.group_by and not plan.sort:
         # a top-N of one total is no ranking: "拜访次数最多的两家三甲医院" ranks the hospitals
         if plan.entity in FACT_ENTITIES and re.search(r"[两二三四五六七八九十\d]+\s*家|accounts|customers|hospitals", q.text):

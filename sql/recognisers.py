@@ -230,6 +230,12 @@ def _names(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
                 q.take(*said.span())  # "职位是院长的联系人", "contacts in the 信息部"
         team = _led_team(q, hit, names)
         found = Filter("team", "eq", team) if team is not None else _name_filter(hit)
+        said = next((x for x in filters if x.dimension == found.dimension and found.dimension in ("title", "department")), None)
+        if said is not None and found != said:  # "院长、副院长": either title, never both at once
+            values = [*(said.value if isinstance(said.value, tuple) else (said.value,)),
+                      *(found.value if isinstance(found.value, tuple) else (found.value,))]
+            filters[filters.index(said)] = Filter(found.dimension, "in", tuple(dict.fromkeys(values)))
+            continue
         if found not in filters:  # "CRM seats (SAAS-CRM)": one product, named twice
             filters.append(found)
         if not hit.exact:

@@ -57,6 +57,7 @@ CODE_SWITCH = {"经销商": "distributors", "医院": "hospitals", "客户": "cu
                "实验室": "labs", "商机": "deals", "线索": "leads", "合同": "contracts", "回款": "payments"}
 
 # (pattern, replacement) over the normalised, lower-case question; word boundaries keep "wk" out of "wkday".
+FORMAL_DIGITS = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
 TENTHS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 ABBREVIATIONS = (
@@ -155,7 +156,7 @@ ABBREVIATIONS = (
     (r"跟(哪些|哪几个)联系人沟通过", r"跟进过\1联系人"),
     (r"^(\S{2,3})跟(\S{2,3})比[，,]?\s*谁的(.+?)(高|低|多|少|大|小)[?？]?$", r"\1和\2的\3分别是多少"),
     (r"(本月|这个月|本季度|这个季度|今年|本周|这周)跟(上个月|上月|上季度|上个季度|去年|上周)比[，,]\s*", r"\1和\2对比，"),
-    (r"买(\S{2,12}?)最多的是哪家客户", r"\1销量最多的客户"), (r"(一共|总共)买了多少(个|台|件|盒|箱)", ""),
+    (r"买(\S{2,12}?)最多的是哪家客户", r"\1销量最多的客户"), (r"(一共|总共)买了多少(个|台|件|盒|箱)", "销量是多少"),
     (r"不是(已经)?(离职|停售|流失)了吗[，,]\s*(她|他|它)?(还)?", ""), (r"^不是(.{2,6}?)来的线索", r"除了\1以外的线索"),
     (r"(在)?这个阶段(待|停留|呆)", r"在当前阶段\2"), (r",? based on (the )?(payment|paid|close|closing|signing) date\b", ""),
     (r"从我们这(里|儿)?", ""),
@@ -182,6 +183,21 @@ ABBREVIATIONS = (
     # wording met in the sixteenth session's sets
     (r"(转化|转)成了(?=客户)", r"\1成"),
     (r"(账期)(是|有)?(多少|几)天", r"\1"),
+    (r"(?<=上周|本周|这周|下周)四(?=小时)", "4"), (r"(?<=率)(的)?变化(趋势|情况)?", "走势"), (r"介于", "在"),
+    (r"千万级(的)?", "1000万以上的"), (r"第一名的(大区|区域)", "最多的1个区域"), (r"第一名的(团队|小组)", "最多的1个团队"),
+    (r"[壹贰叁肆伍陆柒捌玖拾佰仟]+(?=[万亿元千百块])|[壹贰叁肆伍陆柒捌玖]?[拾佰仟][壹贰叁肆伍陆柒捌玖拾佰仟]*",
+     lambda m: m.group(0).translate(FORMAL_DIGITS)),  # "伍拾万元": the numerals written on cheques
+    (r"\b(above|below|under|over) an? (?=\d+(\.\d+)?%)", r"\1 "), (r"\b4[- ]hour response\b(?! rate)", "4-hour response rate"),
+    (r"\bowned by (the )?(reps|salespeople|people) (of|in|on|from) (the )?(?=[\u4e00-\u9fff])", "owned by "),
+    (r"\b(deals|opportunities) (did|do|have) we (open|opened)\b", r"\1 were created"),
+    (r"(?<=新建的商机里)(已经)?推进到(了)?", "已经在"),
+    (r"\b(installments|payments|invoices) (that |which )?(belong|belongs) to\b", r"\1 of"),
+    (r"\b(that )?we('re| are) (currently |still )?(working|doing business) with\b", "that are active"),
+    (r"\bconverts? (the )?best\b", "have the highest conversion rate"), (r"^how well do (.+?) convert\??", r"\1 conversion rate"),
+    (r"卖了多少钱", "赢单金额多少"),
+    (r"(?<=金额|数量|个数)分布(情况)?", ""), (r"(?<=[东南西北中])(两|三|几)个(大)?区(?=的)", ""), (r"放(在)?一起(看|比)", "对比"),
+    (r"\bhow long on average have (.+?) been (sitting|stuck|sat|staying) in (the )?([a-z ]+?) stage\b",
+     r"average days in the \4 stage for \1"),
     (r"第一名是(哪位|谁|哪个人)", r"最多的业务员是\1"), (r"\bwho('s| is) number one (in|for|on)\b", r"which rep has the most"),
     (r"\b(team|rep|region|month|stage|source|industry)-by-\1\b", r"by \1"), (r"\bwin rates\b", "win rate"),
     (r"(?<=低于|高于|超过|不到|不足|达到|大于|小于)([一两二三四五六七八九])成(?![员交本])",
@@ -226,7 +242,7 @@ ABBREVIATIONS = (
     (r"(线索)?响应最慢的", "线索平均响应时长最长的"), (r"(线索)?响应最快的", "线索平均响应时长最短的"),
     (r"\bon (the )?first (contact|response|touch)( with (their |the )?leads)?\b", "by lead response time"),
     (r"最(高|多|大|少|低)的产品线(?![前后\d一二三四五])", r"最\1的1个产品线"), (r"第一(名)?的产品线", "最高的1个产品线"), (r"(?<=[万千百亿w])(块钱|块|元)", ""), (r"(?<=\d)块(钱)?", "元"),
-    (r"(赢单率|转化率|响应率|胜率)(高不高|怎么样|如何|咋样)", r"\1"), (r"\bgot a (response|reply) within\b", "contacted within"),
+    (r"(赢单率|赢率|转化率|响应率|胜率)(高不高|怎么样|如何|咋样)", r"\1"), (r"\bgot a (response|reply) within\b", "contacted within"),
     (r"\bhow is (.{2,12}?) doing on (win rate|revenue|collections|pipeline)\b", r"\1 \2"),
     (r"\b(where|in which|on which|that) we (provided|gave|did|ran) (a |an )?pocs?\b", "with a poc"),
     (r"\b(in|on|from) the (northeast|northwest|southwest|north|east|south|central) (china )?teams\b", r"\1 the \2 china team"),
@@ -341,6 +357,7 @@ ABBREVIATIONS = (
     (r"\b(slowest|best|busiest) (\d+|two|three|four|five|ten)\b(?![- ]hours?\b)", r"top \2 \1"),
     (r"\btop (\d+|two|three|four|five|six|ten) (best (?!months\b|customers\b|accounts\b|clients\b)|busiest )", r"top \1 "),
     (r"\b(top \w+ \w+) for (won revenue|revenue|won amount)\b", r"\1 by \2"),
+    (r"\b(lowest|worst|smallest) (\d+|two|three|four|five|ten)\b(?![- ]hours?\b)(?= [a-z]+ by\b)", r"bottom \2"),
     (r"\b(lowest|worst|smallest|fastest) (\d+|two|three|four|five|ten)\b(?![- ]hours?\b)", r"bottom \2 \1"),
     (r"(?<![a-z])abc\s*(三|3)?\s*(类|级)(客户)?", r"a、b、c类\3"), (r"(跟进|拜访)(得|的)最(勤快|勤)", r"\1最多"),
     (r"(?<!bottom )\b(\d+|two|three|four|five|ten) (lowest|worst|smallest|fastest)\b", r"bottom \1 \2"),

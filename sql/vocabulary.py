@@ -11,6 +11,7 @@ from functools import cache
 from typing import Any
 
 WRITE_WORDS = (
+    r"把.{0,40}(停用|禁用|冻结|注销|启用|解冻)", r"(都|全部|全)(停用|禁用|冻结|注销)(掉)?\s*[。!！?？]?$",
     r"删除", r"删掉", r"删了", r"清空", r"清除", r"修改", r"更改", r"改成", r"改为", r"改一下", r"更新.{0,6}(为|成|到)",
     r"插入", r"添加一(个|条)", r"(补|补录|补记|补登|加|记)(一|两|几)?(条|个|笔|次)[^，,。？?]{0,12}(记录|跟进|拜访|线索|商机|合同|回款)",
     r"^(please |pls |can you |could you )*(log|add|record|enter) (a|an|one|the) (new )?(visit|call|activity|follow[- ]?up|"

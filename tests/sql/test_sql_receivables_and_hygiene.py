@@ -81,6 +81,15 @@ HAND_WRITTEN = [
     ("华东的A类医院，近30天没有有效跟进的有哪些", "SELECT a.name FROM account a JOIN region r ON r.id = a.region_id WHERE "
      "r.code = 'east' AND a.account_type = 'hospital' AND a.customer_class = 'A' AND NOT EXISTS (SELECT 1 FROM activity x "
      "WHERE x.account_id = a.id AND x.is_effective = 1 AND x.occurred_at >= '2026-10-19')"),
+    ("医院的院长、副院长都有谁", "SELECT ct.name FROM contact ct JOIN account a ON a.id = ct.account_id WHERE "
+     "a.account_type = 'hospital' AND ct.title IN ('院长', '副院长')"),
+    ("Which regions had a deal over 5M closed won this year?", "SELECT DISTINCT r.name_zh FROM opportunity o JOIN account a "
+     "ON a.id = o.account_id JOIN region r ON r.id = a.region_id WHERE o.stage = 'closed_won' AND o.closed_at >= "
+     "'2026-01-01' AND o.amount > 5000000"),
+    ("上周四小时响应率多少？", "SELECT 1.0 * SUM(l.first_contact_at IS NOT NULL AND l.first_contact_at <= datetime(l.created_at, "
+     "'+4 hours')) / COUNT(*) FROM lead l WHERE l.created_at >= '2026-11-09' AND l.created_at < '2026-11-16'"),
+    ("今年签的合同里超过伍拾万元的有几份", "SELECT COUNT(*) FROM contract c WHERE c.signed_at >= '2026-01-01' AND c.amount > "
+     "500000"),
     ("How many open deals have a probability of 40% or higher?", "SELECT COUNT(*) FROM opportunity o WHERE o.stage IN "
      "('initial_contact', 'needs_analysis', 'proposal', 'negotiation') AND o.probability >= 40"),
 ]
@@ -157,6 +166,8 @@ def test_assigned_to_me_is_a_question_not_a_write(small_engine: Engine) -> None:
     assert outcome.status == "answered" and outcome.result is not None
     assert {r[0] for r in outcome.result.rows} == mine
     assert answer("把这些线索分配给张伟", engine=small_engine, caller=caller, today=TODAY).status == "refused"
+    assert answer("把赢单率低于20%的业务员账号都停用", engine=small_engine, caller=Caller.admin(),
+                  today=TODAY).status == "refused"
 
 
 def test_reps_of_my_team_without_a_follow_up(small_engine: Engine) -> None:
