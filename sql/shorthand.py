@@ -183,6 +183,12 @@ ABBREVIATIONS = (
     # wording met in the sixteenth session's sets
     (r"(转化|转)成了(?=客户)", r"\1成"),
     (r"(账期)(是|有)?(多少|几)天", r"\1"),
+    (r"^(which |what )?(reps|salespeople)( .+?)? (are|is) still (active|employed|with us)\??$", r"active \2\3"),
+    (r"\b(visits|calls|meetings|demos) (to|with|at) (the )?(accounts|customers|clients)( in\b)?", r"\1 in"),
+    (r"(?<=[额率数量])最高的是哪个(区|大区|区域)$", "最高的区域"),  # not a follow-up "最高的是哪个区"
+    (r"^(the )?(two|three|four|five|ten) (?=[a-z]+( [a-z]+)? with the (highest|most|largest|biggest)\b)", r"top \2 "),
+    (r"^(the )?(two|three|four|five|ten) (?=[a-z]+( [a-z]+)? with the (lowest|fewest|smallest)\b)", r"bottom \2 "),
+    (r"\bconverts? leads (the )?best\b", "has the highest lead conversion rate"),
     (r"(?<=上周|本周|这周|下周)四(?=小时)", "4"), (r"(?<=率)(的)?变化(趋势|情况)?", "走势"), (r"介于", "在"),
     (r"千万级(的)?", "1000万以上的"), (r"第一名的(大区|区域)", "最多的1个区域"), (r"第一名的(团队|小组)", "最多的1个团队"),
     (r"[壹贰叁肆伍陆柒捌玖拾佰仟]+(?=[万亿元千百块])|[壹贰叁肆伍陆柒捌玖]?[拾佰仟][壹贰叁肆伍陆柒捌玖拾佰仟]*",
