@@ -376,7 +376,9 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
         owed = "overdue_amount" if owing.target == "overdue_payment" else "outstanding_amount"
         return replace(previous, entity="payment", measure=owed, group_by=("account",), follow_up=None, also=(),
                        top_n=None, order=None, sort=None, count_groups=False, notes=())
-    if previous is not None and others and re.search(ANAPHORA + r"|这些|那些|他们|她们|these|those|them", q.text):
+    if previous is not None and others and re.search(
+            ANAPHORA + r"|这些|那些|他们|她们|these|those|them|那家|这家|该客户|\bthat (customer|account|client|hospital|company)\b",
+            q.text):
         # "这些客户的决策人": other records of the same accounts; only a plain list of them can be carried over
         carried = [x for x in previous.filters]
         if previous.measure not in (None, "count") or previous.top_n or previous.follow_up or previous.window \
