@@ -117,7 +117,10 @@ def compile_plan(plan: QueryPlan, dialect: str, today: date) -> exp.Select:
     if plan.count_groups:
         # "赢单金额过千万的业务员有几个": how many groups pass the HAVING, counted over the grouped query
         select.set("order", None)
-        return exp.select(exp.alias_(exp.Count(this=exp.Star()), "value")).from_(select.subquery("g"))
+        # "逾期超过60万的客户，每个大区各有几家": the groups that pass, counted per the other dimensions asked for
+        per = [exp.column(code) for code in plan.group_by[1:]]
+        outer = exp.select(*per, exp.alias_(exp.Count(this=exp.Star()), "value")).from_(select.subquery("g"))
+        return outer.group_by(*per).order_by(*per) if per else outer
     if plan.total_of_groups:
         # "前五名加起来一共多少": the ranked query keeps its order and LIMIT inside; its values are added up outside
         return exp.select(exp.alias_(exp.Sum(this=exp.column("value")), "value")).from_(select.subquery("t"))

@@ -91,7 +91,7 @@ def _related(fu: FollowUp, names: NameIndex | None) -> str:
             f"[{w.start or '…'}, {w.end or 'now'})")
 
 
-SHOWN_LABELS = {"c.status": "状态 (status)", "l.status": "状态 (status)", "p.status": "状态 (status)",
+SHOWN_LABELS = {"o.loss_reason": "输单原因 (loss reason)", "c.status": "状态 (status)", "l.status": "状态 (status)", "p.status": "状态 (status)",
                 "a.status": "状态 (status)", "pr.is_active": "在售 (on sale)", "s.is_active": "在职 (active)",
                 "s.name": "负责人 (owner)", "r.name_zh": "区域 (region)", "o.stage": "阶段 (stage)",
                 "a.name": "客户 (account)", "ct.phone": "电话 (phone)", "l.phone": "电话 (phone)",
@@ -137,7 +137,8 @@ def describe(plan: QueryPlan, names: NameIndex | None = None) -> str:
         value = plan.having.value
         rate = plan.measure in MEASURES and MEASURES[str(plan.measure)].kind == "rate"
         shown = f"{float(str(value)):.0%}" if rate else f"{value:,.0f}" if isinstance(value, float) else str(value)
-        said = "比率 (rate)" if rate else "合计 (total)"
+        averaged = plan.measure in MEASURES and MEASURES[str(plan.measure)].expr.startswith("AVG(")
+        said = "比率 (rate)" if rate else "平均 (average)" if averaged else "合计 (total)"
         parts.append(f"{said} {OPS.get(plan.having.op, plan.having.op)}{shown}")
     if plan.count_groups:
         parts.append("计数 (how many)")

@@ -109,7 +109,20 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
     context = (today, names, previous, caller_id, caller_team)
     result = _understand(text, corrected, *context)
     if isinstance(result, Clarification) and result.reason == "unknown_words":
-        result = _without_remarks(text, corrected, *context) or _spaced_clauses(raw, names, context) or result
+        result = _contact_named(text, corrected, names, context, result.question) \
+            or _without_remarks(text, corrected, *context) or _spaced_clauses(raw, names, context) or result
+    if isinstance(result, Refinement) and previous is not None and previous.top_n and not previous.group_by \
+            and previous.measure is None and previous.entity == "opportunity" and result.group_by == ("loss_reason",) \
+            and not (result.filters or result.window or result.measure not in (None, "count")):
+        # "都输在什么原因" after the five biggest lost deals: each one's reason, not a breakdown of other deals
+        return Refinement(show=("o.loss_reason",))
+    if isinstance(result, Refinement) and previous is not None and previous.top_n and previous.group_by \
+            and result.measure not in (None, previous.measure) and result.top_n is None and re.search(
+                r"它们|他们|她们|这(几|[两二三四五六七八九十\d]+)(个|位|家|条)|那(几|[两二三四五六七八九十\d]+)(个|位|家|条)|"
+                r"\b(they|them|these|those|their)\b", text):
+        # "它们各自的4小时响应率" after the top three sources: the same three, which a plan cannot pin down; re-ranking
+        # by the new figure would show other groups
+        return Clarification("请直接写出这几个的名称再问一次 / Please name them and ask again.", (), "ranked_groups")
     if isinstance(result, QueryPlan | Refinement) and re.search(PERSON, text) and not re.search(TOP_ONE_ALONE, text) \
             and not any(f.dimension in ("rep", "contact") and f.op == "eq" for f in (
                 *result.filters, *(previous.filters if previous and isinstance(result, Refinement) else ()))):
@@ -118,6 +131,22 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
         return Clarification("“他/她”或“第一名”指的是哪位业务员？请写出名字 / Who do you mean by 'he', 'she' or 'the top "
                              "one'? Please give the name.", (), "who")
     return result
+
+
+def _contact_named(text: str, corrected: tuple[str, ...], names: NameIndex, context: tuple,
+                   asked: str) -> QueryPlan | None:
+    """"潘倩是哪家客户的": a word not understood that is a contact's full name, and no rep's, is read as that contact.
+    Contact names are ordinary people's names, so this is tried only for the words the question was asked back on."""
+    leftover = re.match(r"[^“]*“([^”]*)”", asked)
+    for m in re.finditer(r"[\u4e00-\u9fff]{2,3}", leftover.group(1) if leftover else ""):
+        for n in (3, 2):
+            for at in range(m.start(), m.end() - n + 1):
+                name = m.string[at:at + n]
+                start = text.find(name)
+                if name in names.contacts and name not in names.reps and start >= 0 and "联系人" not in text:
+                    again = _understand(f"{text[:start]}联系人{text[start:]}", corrected, *context)
+                    return again if isinstance(again, QueryPlan) else None
+    return None
 
 
 def _spaced_clauses(raw: str, names: NameIndex, context: tuple) -> QueryPlan | Refinement | None:
@@ -259,7 +288,8 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
     if unknown:
         return Clarification(f"没有找到名为“{unknown}”的客户，请核对名称 / No account named '{unknown}' was found; "
                              "please check the name.", tuple(q.found.get("near_names", ())) or EXAMPLES, "unknown_name")
-    if f.get("follow_up_done") and not f.get("absence") and re.search(r"几次|多少次|次数|how many times|how often", q.text):
+    if f.get("follow_up_done") and not f.get("absence") and re.search(r"几次|多少次|次数|how many times|how often", q.text) \
+            and not re.search(r"[\u4e00-\u9fff]{2,}", _meaningful_leftover(q)):  # a name not understood is asked back
         # "黑龙江省中医院近30天被拜访过几次": the visits themselves, counted
         f["values"] = list(f.get("values", [])) + [("activity_type", k) for k in f.get("follow_up_kinds", ())]
         f.pop("follow_up_done")
@@ -377,7 +407,7 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
         return replace(previous, entity="payment", measure=owed, group_by=("account",), follow_up=None, also=(),
                        top_n=None, order=None, sort=None, count_groups=False, notes=())
     if previous is not None and others and re.search(
-            ANAPHORA + r"|这些|那些|他们|她们|these|those|them|那家|这家|该客户|\bthat (customer|account|client|hospital|company)\b",
+            ANAPHORA + r"|这些|那些|他们|她们|these|those|them|那家|这家|[这那]几(家|所|个客户)|该客户|\bthat (customer|account|client|hospital|company)\b",
             q.text):
         # "这些客户的决策人": other records of the same accounts; only a plain list of them can be carried over
         carried = [x for x in previous.filters]
@@ -570,12 +600,13 @@ FIELD_TOTAL = {"amount_paid": "collected", "unpaid": "outstanding_amount"}
 # The records a total is per, as the question names them: the head noun, or a "which months" word.
 GROUP_HEAD_ZH = r"(哪几个月|哪些月份?|哪个月|几个月)"
 GROUP_HEAD_EN = (r"^(which|what|list|show( me)?( the)?|how many|name the|find)\s+([\w-]+ ){0,3}?(?P<g>reps|salespeople|sales reps|"
-                 r"accounts|customers|clients|hospitals|regions|teams|months|quarters|industries|contracts|labs|distributors|stores|schools)\b|\b(?P<h>reps|salespeople|accounts|"
+                 r"accounts|customers|clients|hospitals|regions|teams|months|quarters|industries|account types|lead sources|"
+                 r"contracts|labs|distributors|stores|schools)\b|\b(?P<h>reps|salespeople|accounts|"
                  r"customers|clients|hospitals|labs|distributors|stores|schools|regions|contracts) (in (north|south|east|west|central|northeast|northwest|"
                  r"southwest|southeast) china )?(who|that|with|whose|where|sitting on|holding|carrying)\b")
 EN_GROUP = {"reps": "rep", "salespeople": "rep", "sales reps": "rep", "accounts": "account", "customers": "account",
             "clients": "account", "hospitals": "account", "regions": "region", "teams": "team", "months": "month",
-            "quarters": "quarter", "industries": "industry",
+            "quarters": "quarter", "industries": "industry", "account types": "account_type", "lead sources": "lead_source",
             "contracts": "contract", "labs": "account", "distributors": "account", "stores": "account",
             "schools": "account"}
 
@@ -626,6 +657,10 @@ def _total_measure(f: dict, amount: Filter, text: str) -> str | None:
         return str(f["measure"])  # "客单价大于80万的行业": each industry's average, compared
     if "line" in f.get("amount_entities", []):
         return "line_revenue"  # "明细金额过两千万的产品"
+    if f.get("aggregate") == "avg" and amount.dimension == "amount" and set(f.get("amount_entities", [])) <= {"opportunity"} \
+            and not any(x.dimension == "flag" for x in f.get("filters", [])):
+        # "industries with an average deal size over 1.5M": each industry's mean won deal (or contract, when said)
+        return "avg_contract_amount" if re.search(r"合同|\bcontracts?\b", text) else "avg_deal_size"
     if re.search(r"(在跟|在手)的?(商机)?总?金额", text) and any(x.dimension == "flag" and x.value == "open"
                                                      for x in f.get("filters", [])):
         return "pipeline_amount"  # "在跟金额过400万的三甲医院": each hospital's open deals together
@@ -651,7 +686,8 @@ def _group_head(q: Question) -> str | None:
         return "quarter"  # "今年哪几个季度签约额超过1.8亿": each quarter's total
     if re.search(r"哪(些|几个|个)(区域|大区|地区)", q.text):
         return "region"  # "今年哪些区域的赢单金额超过了1.2亿": each region's total
-    if m := re.search(r"的(行业|城市|省份|线索来源|来源|渠道)(有哪些|是哪些|有哪几个|是哪几个)?[?？]?$", q.text):
+    if m := re.search(r"(?:的|是哪几个|是哪些|有哪些|有哪几个|哪几个|哪些)(行业|城市|省份|线索来源|来源|渠道)(有哪些|是哪些|有哪几个|是哪几个)?[?？]?$",
+                      q.text):
         said = {"行业": "industry", "城市": "city", "省份": "province"}.get(m.group(1), "lead_source")
         if any(said in c for c in q.found.get("group_candidates", [])):
             return said  # "在跟金额1.2亿以上的行业": each industry's total
@@ -682,6 +718,22 @@ FORECAST = (r"(能|会|可以|能够|大概能|预计能)(做|卖|签|赢|收|�
             r"|\bhow much (will|can|could|would) (we|i|they|he|she)\b(?! (have )?(collected|won|sold|signed))")
 # A question that lists accounts by their type: "在哪些医院", "which hospitals" (not "哪些医院的商机": the deals).
 # The account a superlative ranks: "拜访次数最多的医院", "哪家医院被拜访的次数最多", "which hospital had the most visits".
+RECORD_NOUNS = {**dict.fromkeys(("payments", "installments", "回款记录", "回款明细"), "payment"),
+                **dict.fromkeys(("opportunities", "deals"), "opportunity"), "contracts": "contract", "quotes": "quote",
+                **dict.fromkeys(("visits", "calls", "meetings", "demos", "follow-ups", "activities", "拜访记录", "跟进记录",
+                                 "电话记录", "演示记录", "会议记录", "拜访明细", "跟进明细"), "activity")}
+RECORDS_OF_ACCOUNTS_EN = (r"^(show( me)? |list |all |the |any )*(new |recent |open |our |won |lost )?(?P<noun>payments|installments|"
+                          r"opportunities|deals|contracts|quotes|visits|calls|meetings|demos|follow-ups|activities)\b"
+                          r"[^?]*?\b(from|for|at|with|to|of|on) (the |our |all )?[\w -]{0,30}?\b(customers|accounts|clients)\b")
+RECORDS_OF_ACCOUNTS_ZH = r"客户的(上门)?(?P<noun>拜访记录|跟进记录|电话记录|演示记录|会议记录|拜访明细|跟进明细|回款记录|回款明细)"
+# Each line of a group of product lines, one figure per line: "快消几条产品线各自的赢单率", "最高的两条快消产品线"
+EACH_LINE_OF_GROUP = (r"各(快消|医疗|工业|教育)(类)?产品线|[两二三四五六七八九\d](条|个)(快消|医疗|工业|教育)(类)?产品线|"
+                      r"(快消|医疗|工业|教育)(类)?(的)?(各|每)(条|个)?产品线|"
+                      r"\b(top|bottom) (\d+|two|three|four|five) (fmcg|medical|industrial|education) (product )?lines?\b|"
+                      r"\b(each|per|every) (fmcg|medical|industrial|education) (product )?line\b")
+# "which 3 FMCG stores had the most follow-ups": accounts ranked by their records
+WHICH_N_ACCOUNTS = (r"\bwhich (\d+|two|three|four|five|ten) ([a-z]+ ){0,2}(hospitals|stores|distributors|schools|labs|accounts|"
+                    r"customers|clients)\b")
 ACCOUNT_RANKED = (r"的(医院|客户|门店|经销商|学校|实验室|公司)(是哪家|是哪个|是谁)?[?？]?$|哪(一)?(家|个)(医院|客户|门店|经销商|学校|实验室|公司)"
                   r"|\bwhich (hospital|account|customer|client|store|distributor|school|lab)\b")
 # Dates a list may be sorted by, beyond its amount and its own time
@@ -733,6 +785,15 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
     if any(x.dimension == "contact" for x in q.found.get("filters", [])) and measure in (None, "count") \
             and "activity" not in distinct:
         return "contact", group_by  # "赵秀英是哪家客户的联系人": that contact, listed with its account
+    if distinct == ["account"] and measure in (None, "count") and (
+            (q.en and (m_head := re.match(RECORDS_OF_ACCOUNTS_EN, q.text)))
+            or (not q.en and (m_head := re.search(RECORDS_OF_ACCOUNTS_ZH, q.text)))):
+        # "payments received from Southwest China customers", "visits to class A accounts", "A类客户的拜访记录": the
+        # records named first (English) or as the head noun (Chinese); the accounts are their condition
+        return RECORD_NOUNS[m_head.group("noun")], group_by
+    if "contact" in distinct and any(x.dimension == "flag" and x.value == "no_decision_maker"
+                                                       for x in q.found.get("filters", [])):
+        return "account", group_by  # "hospitals with no decision maker among their contacts": the accounts lack one
     if ("rep" in distinct or ("rep",) in q.found.get("group_candidates", [])) and "follow_up_done" in q.found and re.search(
             r"谁(都)?(还)?(没|未|从来没)|哪些(销售|业务员|同事)(?!的)|哪几(个|位)(销售|业务员|同事)(?!的)", q.text):
         # "华中2组的业务员这周谁还没跟进过客户", "最近7天有哪些销售打过电话跟进客户": the reps, not the accounts
@@ -785,12 +846,15 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
     deals_ranked = "opportunity" in distinct and q.found.get("top_n_end") is not None and not re.match(
         r"\s*(家|个?医院(?!的?(项目|单子|商机|订单))|所|hospitals?(?! deals?)|accounts?|customers?)",
         q.text[q.found["top_n_end"]:])  # "金额最大的3个医院项目" ranks deals at hospitals
+    end = q.found.get("top_n_end")
+    deals_ranked = deals_ranked or (end is not None and q.text[end - 1:end] in ("份", "笔") and bool(distinct))  # "前五份"
     rep_head = (bool(distinct) and (distinct[0] if q.en else distinct[-1]) == "rep") or (
         ("rep",) in q.found.get("group_candidates", []))  # "拜访医院最多的五个销售": reps ranked, hospitals a filter
     region_head = any("region" in c for c in q.found.get("group_candidates", []))  # "top 3 regions by hospital win rate"
     if ranked and "account" not in distinct and any(c == "account_type" for c, _v in q.found.get("values", [])) \
             and not deals_ranked and not rep_head and not region_head:  # "华北医院在跟的商机里金额最大的前5个": deals
-        distinct.append("account")  # "which five hospitals had the largest won amount": ranked by account
+        # "which five hospitals had the largest won amount": ranked by account, the head noun in "which 3 hospitals"
+        distinct.insert(0, "account") if q.en and re.search(WHICH_N_ACCOUNTS, q.text) else distinct.append("account")
     if ranked and measure in (None, "count") and len(distinct) == 1 and distinct[0] in FACT_ENTITIES \
             and re.search(r"谁|\bwho\b", q.text) and not q.found.get("group_candidates"):
         return distinct[0], ["rep"]  # "上周谁跟进最勤？前三": reps ranked by how many follow-ups they logged
@@ -807,6 +871,9 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
     if m is not None and m.entity == "payment" and ranked and distinct == ["contract"]:
         return "payment", ["contract"]  # "未收余额最大的前5份合同": each contract's installments, totalled and ranked
     if m is not None and m.entity != "*":
+        if ranked and not distinct and m.entity != "rep" and "rep" in q.found.get("flag_entities", []) \
+                and not q.found.get("group_candidates"):
+            return m.entity, ["rep"]  # "which 3 active reps have the lowest pipeline": the reps, ranked
         if ranked and not distinct and not q.found.get("group_candidates") \
                 and re.search(r"是谁|有谁|^谁|哪位|哪个人|哪几个人|哪几位|哪些人|\bwho\b", q.text):
             return m.entity, ["rep"]  # "我们组今年赢单金额排前三的是谁": reps, ranked
@@ -885,6 +952,9 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
     # "客户的商机" (zh: the head noun comes last) / "opportunities of accounts" (en: first, but "rep's customers")
     possessive = q.en and re.search(r"\b(reps?|customers?|accounts?|hospitals?|deals?|opportunit\w*|leads?|"
                                     r"contracts?|teams?)('s|s') ", q.text)
+    first_at = min((at for at, _e in q.found.get("entity_at", [])), default=0)
+    if possessive and possessive.start() > first_at:
+        possessive = None  # "overdue installments on my team's contracts": the installments come first
     return (distinct[0] if q.en and not possessive else distinct[-1]), group_by
 
 
@@ -938,6 +1008,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         measure = "outstanding_amount"  # "东北的医院客户还有多少应收没到期": money still owed, not how many installments
     if entity == "line" and measure == "units_sold":
         measure = "units_by_line"
+    if measure in ("units_sold", "units_by_line") and Filter("flag", "eq", "open") in filters:
+        entity, measure = "line", "units_open"  # "top products by quantity in open deals": those deals' units
     sort = None
     if entity == "payment":  # "installments that are still open": not yet paid in full, not the deal being open
         filters = [Filter("flag", "eq", "unpaid") if (x.dimension, x.value) == ("flag", "open") else x for x in filters]
@@ -1034,7 +1106,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
     if measure is not None and measure in RANKED_COLUMN and f.get("superlative") and not f.get("top_n") \
             and not group_by and re.search(SINGLE_RECORD, q.text):
         f = {**f, "top_n": 1}  # "预算最高的那条线索是哪家": the one record, not a total
-    if measure is not None and measure in RANKED_COLUMN and f.get("top_n") and not group_by:
+    if measure is not None and measure in RANKED_COLUMN and f.get("top_n") and not group_by \
+            and not re.search(EACH_LINE_OF_GROUP, q.text):
         # "年收入最高的十家医院", "预算最高的10条线索": the records themselves, sorted, not one total
         sort = RANKED_COLUMN[measure]
         measure = None
@@ -1309,9 +1382,7 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         if x.op == "in" and values and isinstance(x.value, tuple | list) and set(x.value) == set(values):
             group_by.append(x.dimension)  # "A类B类C类客户的平均年营收": every class named, so each one's figure
     if measure is not None and "product_line" not in group_by and any(
-            x.dimension == "product_line" and x.op == "in" for x in merged) and re.search(
-            r"各(快消|医疗|工业|教育)(类)?产品线|(快消|医疗|工业|教育)(类)?(的)?(各|每)(条|个)?产品线|\beach (fmcg|medical|industrial|"
-            r"education) (product )?line\b", q.text):
+            x.dimension == "product_line" and x.op == "in" for x in merged) and re.search(EACH_LINE_OF_GROUP, q.text):
         group_by.append("product_line")  # "快消几条产品线各自的赢单率": one figure per line of the group
         if measure in ("units_sold", "units_by_line"):
             entity, measure = "line", "units_by_line"  # units per line count that line's own deal lines
@@ -1363,6 +1434,9 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         # a top-N of one total is no ranking: "拜访次数最多的两家三甲医院" ranks the hospitals
         if plan.entity in FACT_ENTITIES and re.search(r"[两二三四五六七八九十\d]+\s*家|accounts|customers|hospitals", q.text):
             plan = replace(plan, group_by=("account",))
+        elif re.search(r"[两二三四五六七八九十\d]+\s*(份|笔|张)", q.text) and _amount_column(plan.entity) \
+                and MEASURES[str(plan.measure)].entity == plan.entity and MEASURES[str(plan.measure)].kind == "money":
+            plan = replace(plan, measure=None, sort=_amount_column(plan.entity))  # "报价金额最高的5份报价": the quotes
         else:
             return Clarification("请说明按什么排名（例如按客户或按业务员）/ Ranked by what: accounts, reps, regions?",
                                  EXAMPLES, "ranking")
@@ -1624,6 +1698,10 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
     if isinstance(excluded, Clarification):
         return excluded
     filters += excluded
+    owing = {x.value for x in (*previous.filters, *filters) if x.dimension == "flag"} & {"overdue", "unpaid"}
+    if previous.entity == "payment" and owing and re.search(OWED_WORDS, q.text) and not re.search(DUE_SIZE_WORDS, q.text):
+        # "其中没收回来的超过20万的呢" after overdue installments: what is still owed on each, as a new question reads it
+        filters = [replace(x, dimension="unpaid") if x.dimension == "amount" else x for x in filters]
     unknown = [c for c, _v in f.get("values", []) if c not in _applicable_dims(previous.entity)]
     if unknown and not filters:
         return Clarification("这个条件不适用于上一个问题的对象 / That condition does not apply to the previous "
@@ -1803,7 +1881,8 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
 
 
 # Words that add up a ranking's figures; "各自"/"each" keeps one figure per group.
-TOTAL_OF_TOP = (r"加起来|合起来|加在一起|加总|总和|合计(是|有)?多少|(一共|总共|总计|共计)[^，,。?？]{0,4}多少|\bcombined\b|"
+# "合同金额加起来最高的三家客户": the words before a superlative say how each group's figure is made
+TOTAL_OF_TOP = (r"(加起来|合起来|加在一起|加总|总和)(?!\s*(最|排|前))|合计(是|有)?多少|(一共|总共|总计|共计)[^，,。?？]{0,4}多少|\bcombined\b|"
                 r"\bin total\b|\baltogether\b|\badd(ed|s)? up\b|\btogether\b|\bsum of the top\b")
 # A follow-up asking only for a ranking's figures added up ("这五个人加起来多少", "what's that in total").
 TOTAL_FOLLOW_UP = (r"^(那|那么)?(这|那|前)?[几两二三四五六七八九十\d]*(个|位|家|名)?(人|业务员|销售|客户|医院|产品|区域|团队)?的?"

@@ -87,9 +87,9 @@ LINES: dict[str, tuple[str, ...]] = {
 LINE_GROUPS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("体外诊断设备", "诊断试剂", "医学影像", "生命监护"): (
         "医疗产品线", "医疗产品", "医疗类产品", "医疗器械产品", "医疗的产品线", "医疗这几条产品线", "医疗几条线", "医疗线",
-        "medical product lines", "medical line-up", "medical lineup", "medical range", "medical products", "medical lines", "medical product"),
+        "medical product lines", "medical line-up", "medical lineup", "medical range", "medical products", "medical lines", "medical product line", "medical product"),
     ("饮料", "休闲食品", "乳制品", "日化"): ("快消产品线", "快消产品", "快消类产品", "快消线", "fmcg product lines", "fmcg line-up", "fmcg lineup", "fmcg range",
-                                      "fmcg products", "fmcg lines", "consumer products"),
+                                      "fmcg products", "fmcg lines", "consumer products", "fmcg product line", "fmcg product", "快消的产品线"),
     ("工业设备", "工业配件"): ("工业产品线", "工业产品", "工业类产品", "industrial products", "industrial line-up", "industrial lineup", "industrial lines"),
     ("教育信息化", "教育装备"): ("教育产品线", "教育产品", "教育类产品", "education products", "education line-up", "education lineup", "education lines"),
 }

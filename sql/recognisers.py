@@ -349,8 +349,12 @@ def _related(q: Question) -> tuple[str, bool, tuple[str, ...], tuple[int, int]] 
         for pattern, target in related:
             hit = q.search(pattern)
             if hit and present and target == "overdue_payment" and not re.search(
-                    ACCOUNT_COUNT + r"|合同|\bcontracts?\b|" + ACCOUNTS_THAT, q.text):
+                    ACCOUNT_COUNT + r"|合同|\bcontracts?\b|" + ACCOUNTS_THAT, q.text) and not any(
+                    re.search(p, q.text) for p, _k in TYPED_NEGATION):  # "有逾期应收、近两周又没人上门的医院": both
                 continue  # "哪些客户有逾期的回款" lists the overdue amounts by account, which follow-ups can rank
+            if hit and present and target == "overdue_payment" and q.en and re.fullmatch(
+                    r"((list|show|give|find|get|pull)( me)?|which|what|what are)?\s*(the |all |all the |any )?", q.text[:hit.start()]):
+                continue  # "overdue installments on my team's contracts": the installments are the head noun
             if hit:
                 q.take(*hit.span())
                 if target in ("open_opportunity", "opportunity") and not re.search(r"商机|单子|deal|opportunit",
@@ -595,7 +599,7 @@ def _list_order(q: Question, today: date, names: NameIndex, caller_id: int | Non
         found = m.groupdict()
         first = found.get("first")
         said = found.get("dir") or found.get("dir2") or (f"{first} first" if first else "")
-        field = ORDER_FIELD.get(found.get("field") or found.get("field2") or "") or (
+        field = ORDER_FIELD.get(found.get("field") or found.get("field2") or found.get("field3") or "") or (
             "time" if re.search(r"old|new|late|earl|recent|早|晚|新|旧", said) else "amount")
         asc = re.search(r"asc|oldest first|earliest first|smallest first|(low|lowest|smallest|oldest|earliest) to|低到高|"
                         r"小到大|早到晚|旧到新|升序", said)
@@ -612,7 +616,8 @@ ORDER_FIELD = {"amount": "amount", "value": "amount", "size": "amount", "budget"
 _DIR_EN = (r"descending|desc|ascending|asc|(?:from )?(?:high|highest|largest|biggest|newest|latest|low|lowest|smallest|oldest|"
            r"earliest) to (?:high|highest|largest|biggest|newest|latest|low|lowest|smallest|oldest|earliest)|largest first|"
            r"biggest first|smallest first|oldest first|newest first|latest first|earliest first|most recent first")
-LIST_ORDER_EN = (r"(?:[,;]|\s[-—])?\s*(?:(?:(?:ordered|sorted|arranged|ranked) by|order by|sort by) (?:the |their )?(?P<field>"
+LIST_ORDER_EN = (r"(?:[,;]|\s[-—])?\s*(?:(?:(?:ordered|sorted|arranged|ranked) by|(?:order|sort)(?: them| those| these)? by) "
+                 r"(?:the |their )?(?P<field>"
                  r"amount|value|size|budget|list price|unpaid balance|outstanding amount|balance|expected close date|close date|closing date|creation date|created "
                  rf"date|date created|signing date|due date)(?:,? (?P<dir>{_DIR_EN}))?|(?P<first>oldest|newest|latest|earliest|"
                  r"largest|biggest|smallest|most recent) first)\b")
@@ -620,11 +625,14 @@ LIST_ORDER_ZH = (r"[，,]?\s*按(?P<field>预计成交日期|创建时间|签约
                  r"(?P<dir>从高到低|从低到高|从大到小|从小到大|从早到晚|从晚到早|从新到旧|从旧到新|降序|升序)?(?:排序|排列|排一下|排)"
                  # "按金额从大到小排": only with a direction, so "按金额排个前三" stays a ranking
                  r"|[，,]?\s*按(?P<field2>金额|合同金额|应收金额)(?P<dir2>从高到低|从低到高|从大到小|从小到大|降序|升序)"
-                 r"(?:排序|排列|排一下|排)?")
+                 r"(?:排序|排列|排一下|排)?"
+                 # "按金额排一下" said alone after a list: that list, largest first
+                 r"|^(?:那|再)?(?:把它们|把这些|这些)?按(?P<field3>金额|合同金额|应收金额)(?:排序|排列|排一下|排个序|排)(?:一下)?(?:吧)?[。.?？]?$")
 
 
 # Fields a list is asked to show, said at the end: the identifying name is always shown, a count comes with a figure.
 FIELD_ATTRIBUTE = {
+    "loss reason": "loss_reason", "输单原因": "loss_reason", "丢单原因": "loss_reason",
     "amount": "amount", "amount due": "amount", "balance": "amount_owed", "unpaid balance": "amount_owed",
     "amount paid": "amount_paid", "close date": "closed", "closing date": "closed", "date closed": "closed",
     "creation date": "created", "created date": "created", "date created": "created", "signing date": "signed",
@@ -642,13 +650,13 @@ FIELD_ATTRIBUTE = {
 FIELD_EN = (r"expected close dates?|unpaid balances?|outstanding amounts?|amount due|amount paid|(?:account|customer) names?|"
             r"regions?|(?:hire|hiring|start) dates?|(?:close|closing|creation|created|signing|signed|"
             r"paid|payment|due) dates?|date (?:closed|created|signed|paid)|amounts?|balances?|budgets?|sources?|cities|city|"
-            r"owners?|reps?|stages?|status(?:es)?|titles?|phone numbers?|phones?|names?|contract numbers?|counts?|"
+            r"owners?|reps?|stages?|status(?:es)?|titles?|phone numbers?|phones?|names?|contract numbers?|counts?|loss reasons?|"
             r"number (?:of \w+|won)")
 FIELDS_ASKED_EN = (rf"(?:[,;]|\s[-—])?\s*\b(?:with|showing|show(?: me)?|include|including|plus|listing)\s+(?P<fields>"
                    rf"(?:(?:the|their|its|each one's|each) )?(?:{FIELD_EN})(?:\s*(?:,|and|&)\s*(?:(?:the|their|its) )?"
                    rf"(?:{FIELD_EN}))*)(?:\s+(?:for each(?: one)?|of each|each))?(?=\s*[.?!]*\s*$)")
 FIELD_ZH = (r"预计成交日期|应收金额|实收金额|已收金额|未收金额|客户名称|客户名|客户分级|区域|签约时间|签约日期|关闭时间|关闭日期|成交时间|创建时间|创建日期|回款时间|到期日期|到期日|"
-            r"负责人|公司名|合同编号|编号|名称|名字|金额|预算|来源|城市|阶段|状态|电话|职位")
+            r"负责人|公司名|合同编号|编号|名称|名字|金额|预算|来源|城市|阶段|状态|电话|职位|输单原因|丢单原因")
 FIELDS_ASKED_ZH = (rf"[，,]?\s*(?:并且?)?(?:显示|带上|附上|加上|列出|标上)(?:一下)?(?P<fields>(?:{FIELD_ZH})(?:\s*(?:和|、|及|,|，)\s*"
                    rf"(?:{FIELD_ZH}))*)(?=\s*[?？。!！]*\s*$)")
 
@@ -756,7 +764,7 @@ def _top_n(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
                 q.found["top_n"] = n
                 q.found["top_n_end"] = m.end()
                 q.found["top_n_start"] = m.start()
-                if re.search(r"largest|biggest|最大|金额最高|金额最多", m.group(0)) or (
+                if re.search(r"largest|biggest|最大|金额最高|金额最多|[份笔]$", m.group(0)) or (
                         re.match(r"top|前", m.group(0)) and re.match(r"\s*(份|个|笔)?\s*([a-z]+ )?(contracts?\b|合同)",
                                                                    q.text[m.end():])):
                     q.found["sort_hint"] = "amount"  # "top ten contracts": the largest, not the latest
@@ -973,7 +981,7 @@ def _amount_field(q: Question, start: int) -> str:
     """Consume the word naming the compared quantity right before the comparison (金额, 预算, 账期 ...); its dimension."""
     head = q.text[:start].rstrip()
     for w in longest_first(AMOUNT_FIELDS):
-        for tail in ("", "在", "是", "为", " is", " of", " are", " was", " were"):
+        for tail in ("", "在", "是", "为", "还", "也", "都", "才", "就", "只", " is", " of", " are", " was", " were"):
             if head.endswith(w + tail):
                 s0 = len(head) - len(w + tail)
                 if q.free(s0, s0 + len(w)):

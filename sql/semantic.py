@@ -347,6 +347,8 @@ MEASURES: dict[str, Measure] = {m.code: m for m in (
             "{product_clause}))", "count", "o.closed_at", ("o.stage = 'closed_won'",)),
     Measure("units_by_line", "line", "销量(台/件)", "units sold", (), "SUM(ol.quantity)", "count", "o.closed_at",
             ("o.stage = 'closed_won'",)),
+    # units on deals still open ("top products by quantity in open deals"): sold units count won deals only
+    Measure("units_open", "line", "在跟商机数量(台/件)", "units in open deals", (), "SUM(ol.quantity)", "count", "o.created_at"),
     # what the won deals' lines of a product came to: quantity x unit price, less the line's discount
     Measure("line_revenue", "line", "产品明细金额", "line revenue",
             ("产品明细金额", "明细金额", "产品明细额", "明细额", "line revenue", "line amount", "line value",
@@ -434,6 +436,7 @@ SHOWN_ATTRIBUTES: dict[str, dict[str, str]] = {
     "class": dict.fromkeys(("account", "opportunity", "activity", "contract", "payment", "contact", "quote"),
                            "a.customer_class"),
     "hired": {"rep": "s.hired_on"},
+    "loss_reason": {"opportunity": "o.loss_reason"},
 }
 
 # Dialect differences as data: expressions the compiler substitutes, per sqlglot dialect name.

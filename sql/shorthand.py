@@ -108,7 +108,7 @@ ABBREVIATIONS = (
     (r"(输单|丢单)原因是(\S{1,4}?)或(\S{1,4}?)的(?=商机|单子)", r"因为\2或\3\1的"), (r"\bstrictly (greater|more|less|fewer|higher|lower) than\b", r"\1 than"),
     (r"\s*\(role rep\)", ""), (r"\bin the city of\b", "in"), (r"\bproduct lines\b", "product line"),
     (r"[（(]\s*(含|含两端|包含两端|inclusive|both inclusive|含首尾)\s*[）)]", ""), (r"\bexceeded\b", "over"),
-    (r"\b(give me |show |list )?the first (\d+|three|five|eight|ten)\b", r"top \2"),
+    (r"\b(give me |show |list )?the first (\d+|three|five|eight|ten)\b(?! days of)", r"top \2"),
     (r"\b(give|show|list|name)( me)? the (\d+|two|three|four|five|ten) (\w+(?: types?)?) with the (most|highest|largest|biggest)\b",
      r"top \3 \4 with the \5"),
     (r"[,]?\s*limited to the (\d+|three|five|ten) (largest|biggest|highest)\b", r", top \1"),
@@ -134,7 +134,7 @@ ABBREVIATIONS = (
     (r"\b(past|last) (two|three|five|seven|ten|fourteen|fifteen|twenty|thirty|sixty|ninety) days\b",
      lambda m: f"{m.group(1)} {EN_DAYS[m.group(2)]} days"),
     (r"怎么分布的?|如何分布", "分布"), (r"(平均)?(每次)?花(了)?多长时间", "平均时长"), (r"拿下(了)?(多少|几)(单|个)", r"赢了\2\3"),
-    (r"(按(?!分钟|小时|天|件|台)[^，,。]{1,6}?)算(?=平均|总|合计|$)", r"\1"), (r"\beach (team )?member\b", "each rep"), (r"\bdid ((?:\w+ ){0,2}\w+) add\b(?! up)", r"in \1"),
+    (r"(按(?!分钟|小时|天|件|台)[^，,。]{1,6}?)(?<!预)算(?=平均|总|合计|$)", r"\1"), (r"\beach (team )?member\b", "each rep"), (r"\bdid ((?:\w+ ){0,2}\w+) add\b(?! up)", r"in \1"),
     (r"标(了|为|成)?决策人的联系人", "是决策人的联系人"), (r"已经执行完毕", "执行完毕"),
     (r"\b(logged|held|done) (last week|this week|this month|yesterday|today) with\b", r"\1 \2 at"),
     (r"(医院|门店|经销商|学校)客户(?=\S{0,6}(赢单|赢了|成交|签单))", r"\1"),
@@ -183,6 +183,87 @@ ABBREVIATIONS = (
     # wording met in the sixteenth session's sets
     (r"(转化|转)成了(?=客户)", r"\1成"),
     (r"(账期)(是|有)?(多少|几)天", r"\1"),
+    # wording met in the seventeenth session's sets
+    (r"正在(合作|执行)(中)?(的)?", r"\1中的"), (r"带(了|着)(?=[^，,。？?]{0,8}(停售|产品))", "包含"),
+    (r"卖出去(的)?(台数|件数|数量|箱数|套数)", "销量"), (r"\bby quantity\b", "by units"),
+    (r"^(the |which )?(\d+|two|three|four|five|ten) (?=[\w -]{0,40}\b(stuck|sitting|sat)\b[\w ]{0,25}\blongest\b)", r"top \2 "),
+    (r"(?<=[上多])没(动静|动作|人跟|人跟进|人管)(了)?", "没跟进"), (r"单(期|笔)应收(金额)?", "应收金额"), (r"赢面", "成交概率"),
+    (r"(?<=[\u4e00-\u9fff])(商机|单子)(还)?没关(闭|掉)?(的)?(?=[?？。]?$)", r"未关闭的\1"), (r"卖进(过|了)?(?=哪)", "卖给过"),
+    (r"各条产品线", "各产品线"),
+    (r"超过(\d+|[一两二三四五六七八九十]+)天(才|后才)(联系上|联系|跟进|响应)",
+     lambda m: f"超过{_weeks(m.group(1)) * 24}小时才联系上"),  # "超过三天才联系上": after 72 hours
+    (r"\b(that have been |that've been |been )?(sitting|stuck|sat) (there |in (that|this|the|their) stage |in stage )?(for )?"
+     r"(more than|over|at least) (\d+) days\b", r"stuck in stage for \6 \7 days"),
+    (r"\bin (proposal|negotiation|needs analysis|initial contact) (stage )?for (more than|over|at least) (\d+) days\b",
+     r"in \1 stuck in stage for \3 \4 days"),
+    (r"\bthe first (\d+|ten|five|seven) days of (january|february|march|april|may|june|july|august|september|october|"
+     r"november|december)\b", lambda m: f"between {m.group(2)} 1 and {m.group(2)} {_weeks(m.group(1))}"),
+    (r"的(业务员|销售|组员)((?:这个月|本月|上个?月|上周|这周|本周|今年|上季度|本季度|近\d+天)?)(各自|分别)(?=(拜访|打|跟进|做|约))", r"每个业务员\2"),
+    (r"(?<=前[一二两三四五六七八九十\d])的组员", "的业务员"), (r"(?<=[前后][一二两三四五六七八九十\d])的?组员", "的业务员"),
+    (r"^(今年|本月|本季度|上个?月|上季度|去年)?每(个|一个|款)(快消|医疗|工业|教育)(类)?产品的", r"按产品看\1\3产品的"),
+    (r"^只留(下)?", "只看"), (r"^前([一二两三四五六七八九十\d])条线[?？]?$", r"前\1条产品线"),
+    (r"^how many of them (work|are) (at|in|for) (hospitals|stores|distributors|schools|labs)\??$", r"how many of them are at \3"),
+    (r"预计(本月|这个月|下个?月|本季度|这个季度|下季度|本周|这周|下周|今年)(能|可以|可能)?签(下来|掉)?的", r"预计\1成交的"),
+    (r"账期(是|为)?半年", "账期180天"), (r"账期(是|为)?(一|1)年", "账期360天"),
+    (r"二级(医院)(?![^，,。？?]*(分别|各自))", "二甲和二乙医院"), (r"三级(医院)(?![^，,。？?]*(分别|各自))", "三甲和三乙医院"),
+    (r"按科室", "按部门"), (r"有人(去)?(?=拜访|跟进)", ""),
+    (r"^(which|what) products (belong to|are in|make up) (the )?(?P<l>.+?) (product )?line\??$", r"products in the \g<l> line"),
+    (r"\b(that )?we('ve| have)? lost as (customers|clients|accounts)\b", "that churned"),
+    (r"^who (bought|purchased|ordered) (.+?) from us\b", r"which customers \1 \2"),
+    (r"\bthe (north|east|south|central|northeast|northwest|southwest|southeast)( china)? [a-z]+ [a-z]+ \(([\u4e00-\u9fff]{2,3})\)",
+     r"\3 in \1 china"),
+    (r"(跟客户|和客户)?沟通时长", "跟进时长"),
+    (r"^(\d+|two|three|four|five|ten) (industries|regions|reps|sources|lead sources|teams|products|stages) (with|by) the "
+     r"(best|highest|lowest|worst|most|fewest)\b", r"top \1 \2 \3 the \4"),
+    (r"\b(stages|regions|teams|reps) hold(s)? the most\b", r"\1 have the most"),
+    (r"签了多少钱的单", "赢单金额是多少"),
+    (r"(\d+|[一两二三四五六七八九十]+)(天|周|个月)以上(都)?(没|没有|未)(人)?(跟进|联系|动静)(过)?", r"超过\1\2没跟进"),
+    (r"^what('s| is) (?P<n>[\u4e00-\u9fff]{2,3})'s (phone( number)?|title|job title|email)\??$", r"contact \g<n> with \3"),
+    (r"跑(?=[\u4e00-\u9fff]{1,8}?(的)?次数)", "拜访"), (r"(?<=线索|客户|商机|单子)(进得|来得|进来得)(?=最多|最少)", ""),
+    (r"[（(]\s*按(销量|件数|台数|箱数|数量)(算|排)?\s*[)）](?=[?？。]?$)", "，按销量"), (r"[，,]?\s*按(箱数|箱|套数|套)(算|计)?(?=[?？。]?$)", ""),
+    (r"按合作状态", "按客户状态"), (r"(?<=[\u4e00-\u9fff])业绩最好的(?=[两二三四五六七八九十\d]+个)", "赢单金额最高的"),
+    (r"\bwhere none of (the|their|its) contacts (is|are) (flagged as |marked as )?(a )?decision makers?\b", "with no decision maker"),
+    (r"^(它们|这些单子?|这几单)?(都|分别|各自)?(是)?(输在|丢在|因为)(什么|哪些|啥)原因(上)?(输的|丢的)?[?？]?$", "显示输单原因"),
+    (r"^who owns (them|those|these|it),? and (which|what) (customer|account|client)s?( (are|is) (they|it) (with|at|for|from))?\??$",
+     "show the owner and account name"),
+    (r"^(please |can you |could you )?(add|sum|total) (them|those|these|it|that|those \w+|these \w+) up( for me)?( please)?[?.!]?$",
+     "what's that in total"),
+    (r"^(那|那么|这些|它们)?(加起来|合起来|加在一起)(是|有)?多少[?？]?$", r"\2一共多少钱"),
+    (r"哪(种|类|一类)(类型的)?客户(.+?)(最多|最少|最高|最低)[?？]?$", r"\3\4的客户类型"),
+    (r"(商机|单子)(里|中)出现(的)?次数最多的", r"\1数量最多的"), (r"(\d+|[一两二三四五六七八九十])张报价单", r"\1份报价"),
+    (r"销售代表", "业务员"), (r"\bthinnest\b", "smallest"), (r"^(same thing|same question|same)( but)?,? (only|just)\b", r"\3"),
+    (r"\bresponse rate within (4|four) hours\b", "4-hour response rate"),
+    (r"手机号码?|联系电话|电话号码|手机(?=是多少|多少)", "电话"), (r"(?<=[\u4e00-\u9fff])的?(头衔|职务)", "的职位"),
+    (r"(?<=[\u4e00-\u9fff])([，,]|的|[，,]?(和|及))(职位|电话)(是什么|是啥|是多少|多少|呢)?[?？]?$", r"，显示\3"),
+    (r"跟([\u4e00-\u9fff]{2,3})沟通(过)?(几|多少)次", r"跟\1跟进过\3次"),
+    (r"\b(how many times|how often) have we been in touch with\b", "how many follow-ups with"),
+    (r"\bwhich (customer|account|hospital|company|client) (does|is) (?P<n>[\u4e00-\u9fff]{2,3}) (work for|work at|at|with|from)"
+     r"(?P<t>,? and what('s| is) (her|his|the|their) (job )?title)?\??$", lambda m: f"contact {m.group('n')}" + (
+        " with title" if m.group("t") else "")),
+    (r"买(的|了的)?(台数|件数|数量|箱数|套数)(最多|最少)", r"销量\3"), (r"(?<=[\u4e00-\u9fff])的(台数|件数|箱数|套数)(?=最多|最少)", "销量"),
+    (r"谁是(拍板|做主|说了算)的(人)?", "谁是决策人"), (r"(跟进|拜访|联系|做)了些(啥|什么)", r"\1了哪些"),
+    (r"\bno touch(es)?\b", "no follow-ups"), (r"\b(\d+|two|three|four|five) (people|guys|folks) (in|on|from)\b", r"\1 reps \3"),
+    (r"\bbrought in the most (cash|money)\b", "collected the most"), (r"\bsmall (wins|deals)(?= (under|below|less than)\b)", r"\1"),
+    (r"(\d{4})年(及|和|或)?(以后|之后)(?=入职|加入|入司|签|创建|成立)", r"\1年以来"),
+    (r"(演示|demo)(还|都)?(没有|没|未)(约|安排)(过)?(?=的|[，,])", "还没约演示"),
+    (r"没人上门(?!拜访)", "没有拜访"), (r"\bin[- ]person (visits?|meetings?)\b", r"\1"),
+    (r"(?<=客户|商机|线索|合同|医院|门店)(当中|之中)(?=[，,]?)", "里"),
+    (r"(?<=[率额])(不到|低于|高于|超过|不足)(一半|50%)的是哪(个|几个|些)区([?？])?$", r"\1 50%的是哪\3大区"),
+    (r"的是哪(个|几个|些)区([?？])?$", r"的是哪\1大区"),
+    (r"([一两二三四五六七八九])分之([一二三四五六七八九])",  # "赢单率不到四分之一": below 25%
+     lambda m: f"{round(100 * TENTHS[m.group(2)] / TENTHS[m.group(1)], 2):g}%"),
+    (r"(?<![\d.])(\d+|[一两二三四五六七八九十])个半(亿|千万|百万|万)",  # "一个半亿": 1.5亿
+     lambda m: f"{(int(m.group(1)) if m.group(1).isdigit() else TENTHS.get(m.group(1), 10)) + 0.5:g}{m.group(2)}"),
+    (r"(金额)?(是|为|在)?(五|六|七|八|九)位数(的)?",  # "金额是五位数的": from 10,000 to 99,999
+     lambda m: f"金额在{10 ** (TENTHS[m.group(3)] - 1)}到{10 ** TENTHS[m.group(3)] - 1}之间的"),
+    (r"\b(five|six|seven|eight|nine)[- ]figure (deals?|contracts?|opportunities|wins?|losses)\b",
+     lambda m: (f"{m.group(2)} between {10 ** (EN_SMALL[m.group(1)] - 1)} and {10 ** EN_SMALL[m.group(1)] - 1}")),
+    (r"\bin the (\S+) (to|-) (\S+) range\b", r"between \1 and \3"),
+    (r"\b(leads?) (that )?(nobody|no one|no-one) (has been|is|was|got|has) (been )?assigned( to)?\b", r"unassigned \1"),
+    (r"\b(emails?|calls?|visits?|messages?) (went out|were sent|got sent|sent out|were made)\b", r"\1"),
+    (r"的?(几|[两二三四五六七八九十\d]+)(个|份|单)(商机|单子|合同)(现在)?(分别|各自)(都)?(在|处于|是|到了)?(什么|哪个|哪一个)(阶段|状态)(了)?",
+     r"的\3有哪些"),
+    (r"\baveraged (more than|over|above|less than|under|below) (\S+) (per|a) (won )?deal\b", r"average deal size \1 \2"),
     (r"^(which |what )?(reps|salespeople)( .+?)? (are|is) still (active|employed|with us)\??$", r"active \2\3"),
     (r"\b(visits|calls|meetings|demos) (to|with|at) (the )?(accounts|customers|clients)( in\b)?", r"\1 in"),
     (r"(?<=[额率数量])最高的是哪个(区|大区|区域)$", "最高的区域"),  # not a follow-up "最高的是哪个区"
@@ -206,6 +287,8 @@ ABBREVIATIONS = (
      r"average days in the \4 stage for \1"),
     (r"第一名是(哪位|谁|哪个人)", r"最多的业务员是\1"), (r"\bwho('s| is) number one (in|for|on)\b", r"which rep has the most"),
     (r"\b(team|rep|region|month|stage|source|industry)-by-\1\b", r"by \1"), (r"\bwin rates\b", "win rate"),
+    (r"(?<=低于|高于|超过|不到|不足|达到|大于|小于)([一两二三四五六七八九])成([一二三四五六七八九])(?![员交本])",
+     lambda m: f"{TENTHS[m.group(1)] * 10 + TENTHS[m.group(2)]}%"),  # "超过一成五": above 15%
     (r"(?<=低于|高于|超过|不到|不足|达到|大于|小于)([一两二三四五六七八九])成(?![员交本])",
      lambda m: f"{TENTHS[m.group(1)] * 10}%"),  # "低于两成": below 20%
     (r"\b(\d+(?:\.\d+)?) (days|hours|weeks|months) (or more|or longer|and up|and above|\+)", r"at least \1 \2"),
@@ -338,7 +421,7 @@ ABBREVIATIONS = (
     (r"(?<=[一二两三四五六七八九十\d])个亿", "亿"), (r"(多少|几)张(?=[?？。]?$)", r"\1份"),
     (r"\bgimme\b", "show me"), (r"\bno more than\b", "at most"), (r"\bno less than\b", "at least"),
     (r"\bhow many (different|distinct|unique) ", "how many "),
-    (r"\bpriced (under|below|over|above|at most|at least)\b", r"with list price \1"), (r"单价(?=过|超过|高于|低于|不到|在)", "目录价"),
+    (r"\bpriced (under|below|over|above|at most|at least)\b", r"with list price \1"), (r"(?<!客)单价(?=过|超过|高于|低于|不到|在)", "目录价"),
     (r"\bowes? (me|us) the most\b", "has the most"),
     (r"(?<=[天周月])(我|我们)?(收到|收)了?(?=(哪|几)[^，,]{0,3}(回款|款))", lambda m: (m.group(1) or "") + "的"),
     # "上周我收到了哪几笔回款": the payments received
@@ -784,7 +867,8 @@ _COMPILED = tuple((re.compile(pattern), replacement) for pattern, replacement in
 # Slips in the common endings of Chinese organisation and product names, where the fuzzy name match cannot see
 # them because it finds a name by its ending: "银川华润医疗科技有限工司", "蚌埠市骨科医园", "免疫分析议".
 SUFFIX_SLIPS = ((re.compile(r"有限(工司|公可|公同|公寺)|有线公司"), "有限公司"),
-                (re.compile(r"(?<=[\u4e00-\u9fff])医(园|阮|苑|远|源|元)"), "医院"), (re.compile(r"(?<=分)析议"), "析仪"))
+                (re.compile(r"(?<=[\u4e00-\u9fff])医(园|阮|苑|远|源|元|完)"), "医院"),
+                (re.compile(r"(?<=购物|商业|时代|万达)广(厂|常|肠)"), "广场"), (re.compile(r"(?<=分)析议"), "析仪"))
 
 
 def expand(text: str, known: frozenset[str]) -> tuple[str, tuple[str, ...]]:

@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any
 
 WRITE_WORDS = (
-    r"把.{0,40}(停用|禁用|冻结|注销|启用|解冻)", r"(都|全部|全)(停用|禁用|冻结|注销)(掉)?\s*[。!！?？]?$",
+    r"把.{0,40}(停用|禁用|冻结|注销|启用|解冻|关掉|关闭掉|转给|转交给|指派给|重新分配)", r"(都|全部|全)(停用|禁用|冻结|注销)(掉)?\s*[。!！?？]?$",
     r"删除", r"删掉", r"删了", r"清空", r"清除", r"修改", r"更改", r"改成", r"改为", r"改一下", r"更新.{0,6}(为|成|到)",
     r"插入", r"添加一(个|条)", r"(补|补录|补记|补登|加|记)(一|两|几)?(条|个|笔|次)[^，,。？?]{0,12}(记录|跟进|拜访|线索|商机|合同|回款)",
     r"^(please |pls |can you |could you )*(log|add|record|enter) (a|an|one|the) (new )?(visit|call|activity|follow[- ]?up|"
@@ -61,6 +61,10 @@ TYPED_NEGATION = (
      r"|never (had|got) a (product )?demo|(haven'?t|hasn'?t|didn'?t|did not) (logged?|had|have|done|do|run|held|give|"
      r"given|gave) (a |any )?(product )?demos?|(haven'?t|hasn'?t) (been )?(given|shown) a (product )?demo",
      ("demo",)),
+    (r"没(有)?(任何)?(发过?|通过?|用)?微信(跟进|沟通|联系|往来)?(过)?|微信(都|也)?(还)?没(有)?(发|联系|沟通|回)过?|"
+     r"\bno wechat( messages?| contact| follow[- ]?ups?)?\b|(without|never had) (a |any )?wechat( messages?| contact)?\b", ("wechat",)),
+    (r"没(有)?(任何)?(发过?)?邮件(跟进|沟通|联系|往来)?(过)?|邮件(都|也)?(还)?没(有)?(发|回)过?|\bno emails?\b(?! (address|sent))|"
+     r"(without|never had|never got) (an? |any )?emails?\b", ("email",)),
 )
 # Other records that must not exist (target codes of sql.compiler.ABSENCE): "没下过单", "without any contract".
 ABSENCE_WORDS = (
@@ -229,14 +233,18 @@ TIME_FIELD_WORDS: dict[str, tuple[str, ...]] = {
 # {w} is the dimension word.
 GROUP_MARKERS_ZH = (r"按(照)?\s*((客户|商机|线索|合同|回款|跟进)(所属|的)?\s*)?{w}\s*(分类|分布|分别|分|拆|统计|汇总|排名|排序|看|划分)?", r"分{w}", r"各(个|种|类|家|位)?{w}",
                     r"每(个|一个|一|种|类|家|位)?{w}",
-                    r"不同{w}", r"哪(个|些|一个|位)?{w}", r"哪几(个)?{w}(?!有|是|分别|大区|区域|团队|组)", r"客户(所属|的)(的)?{w}", r"{w}(分布|排名|排行|对比|维度|之间)", r"以{w}为单位")
+                    r"不同{w}", r"哪(个|些|一个|位)?{w}", r"哪几(个)?{w}(?!有|是|分别|大区|区域|团队|组)", r"客户(所属|的)(的)?{w}", r"{w}(分布|排名|排行|对比|维度|之间)", r"以{w}为单位",
+                    r"(?<=最多的|最少的|最高的|最低的|最大的|最小的){w}(?=(是|有)?(哪|什么)?(一)?(个|种|类|些)?[?？]?$)")
 GROUP_MARKERS_EN = (r"(broken down |break(ing)? (it )?down |split |grouped |group )?(by|per|for each|for every|across) "
                     r"(each |every )?(the )?(account |lead |hospital |customer |activity |deal |opportunity |rep |owner )?"
                     r"{w}(es|s)?", r"each (of (my|our|the|his|her|their|these|those) )?{w}(es|s)?", r"which {w}(es|s)?",
                     r"{w}(es|s)? breakdown", r"{w}-wise",
                     # "teams ranked by won amount", "rank the teams by …", "cities with the most accounts"
                     r"^(rank |ranking )?(the |our |all )?{w}(es|s)?(?= (ranked by|by|with the (most|highest|fewest|lowest|"
-                    r"biggest|largest|least)\b))")
+                    r"biggest|largest|least)\b))",
+                    # "industries with a win rate above 30%": a rate per group, compared
+                    r"^(which |what |list |show( me)? )?(the |our |all )?{w}(es|s)?(?= (with|whose|where|that have|that had|having) "
+                    r"(an? |the |their |its )?[\w -]{0,24}?(rate|ratio)\b)")
 
 FILLER_ZH = ("请", "帮我", "帮忙", "给我", "麻烦", "查一下", "查询", "查查", "查", "看一下", "看看", "看", "列出", "列一下",
              "显示", "统计", "一下", "一共", "总共", "共有", "有哪些", "哪些", "哪个", "哪家", "哪位", "谁", "是", "的", "了",
