@@ -756,6 +756,9 @@ PRICE_RANK = (r"(标价|定价|目录价|牌价|单价|价格)?(最贵|最便宜
 # The part of an installment still owed, said in words; and an installment's size, said in words.
 OWED_WORDS = (r"没收|未收|没付|未付|没回|未回|欠|还差|剩|余额|逾期(金额|的钱|款)?\s*(超过|大于|高于|多于|不到|少于|低于|在|达到|不少于|至少)"
               r"|\b(unpaid|outstanding|owed|owing|still due|remaining|balance|left to pay|overdue by)\b")
+# "还没收齐的分期里，应收金额在5万以下的": the size of each installment is compared, though 没收 names the flag
+DUE_SIZE_COMPARED = (r"(应收金额|应付金额|分期金额|每期金额|单笔应收)\s*(在|是|为)?\s*(超过|大于|高于|多于|不到|少于|低于|达到|不少于|至少|"
+                     r"[\d一二两三四五六七八九十])")
 DUE_SIZE_WORDS = (r"应收金额|应付金额|分期金额|每期金额|单笔应收|\b(amount|amounts) due\b|\binstall?ments? (amount|size)s?\b"
                   r"|\binvoice (amount|value)s?\b")
 ACCOUNT_HEAD = (r"哪(些|几家|家)(医院|客户|门店|经销商|学校|实验室)(?!的?(商机|单|项目|订单|报价|合同))"
@@ -870,6 +873,9 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
     head = (distinct[0] if q.en else distinct[-1]) if distinct else None
     if m is not None and m.entity == "payment" and ranked and distinct == ["contract"]:
         return "payment", ["contract"]  # "未收余额最大的前5份合同": each contract's installments, totalled and ranked
+    if ranked and measure in (None, "count") and len(distinct) == 1 and distinct[0] in FACT_ENTITIES \
+            and "rep" in q.found.get("flag_entities", []) and not q.found.get("group_candidates"):
+        return distinct[0], ["rep"]  # "3 active reps with the fewest follow-ups": the reps, ranked by their records
     if m is not None and m.entity != "*":
         if ranked and not distinct and m.entity != "rep" and "rep" in q.found.get("flag_entities", []) \
                 and not q.found.get("group_candidates"):
@@ -992,7 +998,10 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             return Clarification(f"“{word}”不适用于{ENTITIES[entity].label_zh}，请换个说法 / '{word}' does not apply to "
                                  f"{ENTITIES[entity].label_en}; please rephrase.", EXAMPLES, "inapplicable")
     if f.get("whole_team") and entity == "rep" and not any(x.dimension == "role" for x in filters):
-        filters.append(Filter("role", "in", ("rep", "manager")))
+        # "华中2组都有谁": the team's people, its manager included; but a team named by its manager or asked about by
+        # him ("宋倩带的组", "我组里都有谁", "Who's on Su Zihan's team?") means the people under him
+        by_manager = re.search(r"我(们)?组|咱们?组|我的组|我组|\b(my|our) team\b|'s team\b|带的|那组|手下|下面", q.text)
+        filters.append(Filter("role", "eq", "rep") if by_manager else Filter("role", "in", ("rep", "manager")))
     if entity == "activity":  # "跟决策人的跟进": follow-ups with a decision-maker contact
         filters = [Filter("flag", "eq", "with_decision_maker") if x == Filter("flag", "eq", "decision_maker") else x
                    for x in filters]
@@ -1042,7 +1051,7 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             measure = None
     flags = {x.value for x in filters if x.dimension == "flag"}
     if entity == "payment" and flags & {"overdue", "unpaid"} and measure in (None, "count") and (
-            re.search(OWED_WORDS, q.text) or not re.search(DUE_SIZE_WORDS, q.text)):
+            re.search(OWED_WORDS, q.text) or not re.search(DUE_SIZE_WORDS, q.text)) and not re.search(DUE_SIZE_COMPARED, q.text):
         # "逾期没收的超过5万的有哪几笔", "overdue installments over 500k": what is still owed; but "应收金额不到5k的逾期
         # 分期" compares what each installment is for, as it says
         filters = [replace(x, dimension="unpaid") if x.dimension == "amount" else x for x in filters]
@@ -1488,6 +1497,9 @@ def _share_of(q: Question, f: dict, filters: list[Filter], measure: str | None
             words = ["days late", "days overdue", "days past due", "天"]
         elif x.dimension == "payment_terms":  # "今年签的合同里账期180天的占几成"
             words = ["账期", "terms"]
+        elif x.dimension in ("amount", "unpaid", "amount_paid", "probability") and x.op != "eq":
+            # "今年赢的单子里，上千万的占百分之几": the amount is where its comparison is said
+            words = [m.group(0) for m in re.finditer(COMPARISON_SAID, q.text)]
         else:
             words = [w for w, codes in q.found.get("value_words", []) if x.dimension in codes]
         text = said if x.dimension == "flag" else q.text
@@ -1520,6 +1532,7 @@ def _share_of(q: Question, f: dict, filters: list[Filter], measure: str | None
 
 
 DIVIDER_ZH = r"(里面|里头|当中|之中|里|中)"
+COMPARISON_SAID = r"超过|高于|大于|多于|不到|低于|少于|以上|以下|至少|不少于|\b(over|under|above|below|more than|less than|at least)\b"
 # Where a share's part is said, for flags recognised by a phrase rather than by their listed words.
 FLAG_ALSO_SAID = {"budget_confirmed": ("confirmed budget", "budget confirmed")}
 
@@ -1699,7 +1712,7 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
         return excluded
     filters += excluded
     owing = {x.value for x in (*previous.filters, *filters) if x.dimension == "flag"} & {"overdue", "unpaid"}
-    if previous.entity == "payment" and owing and re.search(OWED_WORDS, q.text) and not re.search(DUE_SIZE_WORDS, q.text):
+    if previous.entity == "payment" and owing and re.search(OWED_WORDS, q.text) and not re.search(DUE_SIZE_COMPARED, q.text):
         # "其中没收回来的超过20万的呢" after overdue installments: what is still owed on each, as a new question reads it
         filters = [replace(x, dimension="unpaid") if x.dimension == "amount" else x for x in filters]
     unknown = [c for c, _v in f.get("values", []) if c not in _applicable_dims(previous.entity)]
@@ -1901,7 +1914,8 @@ def _additive(measure: str | None) -> bool:
 
 
 LIST_ASK = (r"^(是|都是)?哪(个|些|几个|几家|家)[?？]?$|^(which|what) (companies|ones|accounts|customers|deals|reps)\??$|^name them\b|哪些|哪几(?!个?(区|组|月|类|个行业))|哪一(份|笔|单|条|家)|有谁|列出|列一下|列个|名单|明细|\bwhich (of|ones?|are|were|is)\b|\blist\b|"
-            r"show me (the )?(ones|them|those)|\bwhat are they\b|\bwho are they\b")
+            r"show me (the )?(ones|them|those)|^(show|give|list)( me)? (the |those |these )?[\w -]{1,30}? ones\b|\bwhat are they\b|"
+            r"\bwho are they\b")
 
 
 # Counting the records a measure adds up: (counting measure, flags carrying the measure's own conditions).

@@ -23,6 +23,7 @@ WRITE_WORDS = (
     r"\b(clear|reset|wipe|erase|purge) (out )?(the|all|my|his|her|their|every|this|that|these|those)\b", r"\bdelete\b", r"\bdrop\b", r"\bupdate\b", r"\binsert\b", r"\btruncate\b", r"\balter\b", r"\bremove\b",
     r"\bmodify\b", r"\bchange the\b", r"\b(change|set|move|switch|mark) (my|his|her|their|this|that|the|every|all|all the) .{1,40}\b(to|as)\b", r"\bset the\b", r"\bgrant\b", r"\battach\b", r"\bpragma\b", r"\bcreate (a|an|the|table)\b",
     r"\badd (a|an) (new )?(customer|account|lead|deal|opportunity|contact)\b",
+    r"^(please |pls |can you |could you )*add \S+ (at|to) .{2,40} as (a |an |the )?(decision maker|contact)\b",
     # "标记为决策人的联系人" describes; it does not write
     r"标记(成|为)(?![^，,。？?的]{1,8}的[\u4e00-\u9fff])", r"(?<!已经被我)(?<!被我)(?<!已被)标成(?!无效|有效)(?![^，,。？?]{0,8}的)", r"\b(mark|flag|tag)\b.{1,60}\bas\b",
     # moving a date is a write: "push the expected close date … to next Friday", "把预计成交日期推迟到下周"

@@ -52,6 +52,9 @@ HAND_WRITTEN = [
      "ORDER BY COUNT(*) DESC LIMIT 3"),
     ("Which 3 active reps have the lowest pipeline?", "SELECT s.name FROM opportunity o JOIN sales_rep s ON s.id = "
      f"o.owner_id WHERE {OPEN} AND s.is_active = 1 GROUP BY s.id ORDER BY SUM(o.amount) LIMIT 3"),
+    ("3 active reps with the fewest follow-ups last month", "SELECT s.name FROM activity x JOIN sales_rep s ON s.id = "
+     "x.owner_id WHERE s.is_active = 1 AND x.occurred_at >= '2026-10-01' AND x.occurred_at < '2026-11-01' GROUP BY s.id "
+     "ORDER BY COUNT(*) LIMIT 3"),
     ("top five products by quantity in open deals", "SELECT pr.name FROM opportunity_line ol JOIN opportunity o ON o.id = "
      f"ol.opportunity_id JOIN product pr ON pr.id = ol.product_id WHERE {OPEN} GROUP BY pr.id "
      "ORDER BY SUM(ol.quantity) DESC LIMIT 5"),
@@ -65,6 +68,19 @@ HAND_WRITTEN = [
     ("金额是五位数的在跟商机有几个", f"SELECT COUNT(*) FROM opportunity o WHERE {OPEN} AND o.amount BETWEEN 10000 AND 99999"),
     ("How many seven-figure deals did we win this year?", f"SELECT COUNT(*) FROM opportunity o WHERE {WON_THIS_YEAR} "
      "AND o.amount BETWEEN 1000000 AND 9999999"),
+    ("今年赢的单子里，上千万的大单占百分之几", "SELECT 1.0 * SUM(o.amount > 10000000) / COUNT(*) FROM opportunity o WHERE "
+     f"{WON_THIS_YEAR}"),
+    ("逾期金额超过10万的客户，每个大区各有几家", "SELECT r.name_zh FROM (SELECT c.account_id FROM payment p JOIN contract c "
+     f"ON c.id = p.contract_id WHERE {OVERDUE} GROUP BY c.account_id HAVING SUM(p.amount_due - p.amount_paid) > 100000) x "
+     "JOIN account a ON a.id = x.account_id JOIN region r ON r.id = a.region_id GROUP BY r.id"),
+    ("还没收齐的分期里，应收金额在5万以下的有几笔", "SELECT COUNT(*) FROM payment p WHERE p.amount_paid < p.amount_due AND "
+     "p.amount_due < 50000"),
+    ("how many key accounts don't have a single contact flagged as decision maker", "SELECT COUNT(*) FROM account a WHERE "
+     "a.customer_class = 'A' AND NOT EXISTS (SELECT 1 FROM contact ct WHERE ct.account_id = a.id AND ct.is_decision_maker = 1)"),
+    ("How much cash came in during the first 10 days of November?", "SELECT SUM(p.amount_paid) FROM payment p WHERE "
+     "p.paid_at >= '2026-11-01' AND p.paid_at < '2026-11-11'"),
+    ("proposal-stage deals that have been sitting there more than 28 days", "SELECT o.name FROM opportunity o WHERE "
+     "o.stage = 'proposal' AND julianday('2026-11-18') - julianday(o.stage_entered_at) > 28"),
     ("上个月线索转化率超过一成五的来源有哪些", "SELECT l.source FROM lead l WHERE l.created_at >= '2026-10-01' AND "
      "l.created_at < '2026-11-01' GROUP BY l.source HAVING 1.0 * SUM(l.converted_account_id IS NOT NULL) / COUNT(*) > 0.15"),
 ]
@@ -81,6 +97,9 @@ def test_answer_matches_hand_written_sql(question: str, sql: str, small_engine: 
      "'hospital' AND ct.title = '院长'"),
     (("contracts signed last month", "add them up"), "SELECT SUM(c.amount) FROM contract c WHERE c.signed_at >= "
      "'2026-10-01' AND c.signed_at < '2026-11-01'"),
+    (("How many key accounts have no follow-up in the last 14 days?", "show me the South China ones"), "SELECT a.name "
+     "FROM account a JOIN region r ON r.id = a.region_id WHERE a.customer_class = 'A' AND r.code = 'south' AND NOT EXISTS "
+     "(SELECT 1 FROM activity x WHERE x.account_id = a.id AND x.occurred_at >= '2026-11-04')"),
     (("上个月签的合同", "加起来多少"), "SELECT SUM(c.amount) FROM contract c WHERE c.signed_at >= '2026-10-01' AND "
      "c.signed_at < '2026-11-01'"),
 ])
@@ -150,3 +169,21 @@ def test_a_name_that_is_nobodys_is_asked_back(small_engine: Engine) -> None:
 def test_closing_deals_in_bulk_is_a_write(small_engine: Engine) -> None:
     assert answer("把西南区那些停滞的商机全部关掉", engine=small_engine, caller=Caller.admin(),
                   today=TODAY).status == "refused"
+
+
+def test_a_team_named_by_its_manager_lists_the_people_under_him(small_engine: Engine) -> None:
+    """"华中2组都有谁" names the team, its manager included; "Who's on X's team?" and "我组里都有谁" asked by X mean the
+    people under X."""
+    with small_engine.connect() as conn:
+        team, manager, email = conn.execute(text(
+            "SELECT t.name, m.name, m.email FROM team t JOIN sales_rep m ON m.id = t.manager_id WHERE m.is_active = 1 "
+            "AND EXISTS (SELECT 1 FROM sales_rep s WHERE s.team_id = t.id AND s.role = 'rep') ORDER BY t.id")).first()
+        reps = {r[0] for r in conn.execute(text(
+            "SELECT s.name FROM sales_rep s JOIN team t ON t.id = s.team_id WHERE t.name = :t AND s.role = 'rep'"),
+            {"t": team})}
+    everyone = answer(f"{team}都有谁", engine=small_engine, caller=Caller.admin(), today=TODAY)
+    assert everyone.result is not None and {r[0] for r in everyone.result.rows} == reps | {manager}
+    for question, caller in ((f"Who's on {manager}'s team?", Caller.admin()),
+                             ("我组里现在都有谁", resolve_caller(small_engine, email))):
+        outcome = answer(question, engine=small_engine, caller=caller, today=TODAY)
+        assert outcome.result is not None and {r[0] for r in outcome.result.rows} == reps, question
