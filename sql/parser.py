@@ -670,6 +670,8 @@ def _total_measure(f: dict, amount: Filter, text: str) -> str | None:
         return FIELD_TOTAL[amount.dimension]
     if ("stage", "closed_won") in f.get("values", []):
         return "won_amount"
+    if ("stage", "closed_lost") in f.get("values", []) and re.search(r"输单金额|丢单金额|\blost (deal )?(value|amount)\b", text):
+        return _amount_measure("opportunity", "sum")  # "哪些输单原因输单金额超过2.5亿": each reason's lost deals together
     if f.get("amount_entities"):
         return _amount_measure(f["amount_entities"][-1], "sum")
     return None
@@ -686,9 +688,10 @@ def _group_head(q: Question) -> str | None:
         return "quarter"  # "今年哪几个季度签约额超过1.8亿": each quarter's total
     if re.search(r"哪(些|几个|个)(区域|大区|地区)", q.text):
         return "region"  # "今年哪些区域的赢单金额超过了1.2亿": each region's total
-    if m := re.search(r"(?:的|是哪几个|是哪些|有哪些|有哪几个|哪几个|哪些)(行业|城市|省份|线索来源|来源|渠道)(有哪些|是哪些|有哪几个|是哪几个)?[?？]?$",
-                      q.text):
-        said = {"行业": "industry", "城市": "city", "省份": "province"}.get(m.group(1), "lead_source")
+    if m := re.search(r"(?:的|是哪几个|是哪些|有哪些|有哪几个|哪几个|哪些)(行业|城市|省份|线索来源|来源|渠道|输单原因)(有哪些|是哪些|有哪几个|是哪几个)?"
+                      r"[?？]?$|^(?:今年|本季度|上季度|本月|上个?月|去年)?哪些(输单原因)", q.text):
+        said = {"行业": "industry", "城市": "city", "省份": "province", "输单原因": "loss_reason"}.get(
+            m.group(1) or m.group(3), "lead_source")
         if any(said in c for c in q.found.get("group_candidates", [])):
             return said  # "在跟金额1.2亿以上的行业": each industry's total
     entities = q.found.get("entities", [])

@@ -1156,6 +1156,9 @@ def _values(q: Question, today: date, names: NameIndex, caller_id: int | None) -
                 q.take(post.start(4), post.end(4))
             q.found.setdefault("negated_values", []).append((code, value))
             continue
+        if m and word == "报价" and q.text[m.start() - 1:m.start()] == "的" and re.match(
+                r"(单)?(有哪些|是哪些|都有哪些|有几份|有多少份|列一下|明细)?[?？。]?$", q.text[m.end():]):
+            continue  # "华北区医疗客户被拒掉的报价": the quotes, the head noun, not deals at the quote stage
         if m:
             q.take(*m.span())
             hits.append((code, value))

@@ -81,6 +81,13 @@ HAND_WRITTEN = [
      "p.paid_at >= '2026-11-01' AND p.paid_at < '2026-11-11'"),
     ("proposal-stage deals that have been sitting there more than 28 days", "SELECT o.name FROM opportunity o WHERE "
      "o.stage = 'proposal' AND julianday('2026-11-18') - julianday(o.stage_entered_at) > 28"),
+    ("今年哪些输单原因丢掉的金额超过500万", "SELECT o.loss_reason FROM opportunity o WHERE o.stage = 'closed_lost' AND "
+     "o.closed_at >= '2026-01-01' GROUP BY o.loss_reason HAVING SUM(o.amount) > 5000000"),
+    ("Which three reps lost the most money to competitors this year?", "SELECT s.name FROM opportunity o JOIN sales_rep s "
+     "ON s.id = o.owner_id WHERE o.stage = 'closed_lost' AND o.loss_reason = 'competitor' AND o.closed_at >= '2026-01-01' "
+     "GROUP BY s.id ORDER BY SUM(o.amount) DESC LIMIT 3"),
+    ("医疗客户被拒掉的报价", "SELECT qt.id FROM quote qt JOIN opportunity o ON o.id = qt.opportunity_id JOIN account a ON "
+     "a.id = o.account_id WHERE a.industry = 'medical' AND qt.status = 'rejected'"),
     ("上个月线索转化率超过一成五的来源有哪些", "SELECT l.source FROM lead l WHERE l.created_at >= '2026-10-01' AND "
      "l.created_at < '2026-11-01' GROUP BY l.source HAVING 1.0 * SUM(l.converted_account_id IS NOT NULL) / COUNT(*) > 0.15"),
 ]
