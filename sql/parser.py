@@ -109,7 +109,7 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
     context = (today, names, previous, caller_id, caller_team)
     result = _understand(text, corrected, *context)
     if isinstance(result, Clarification) and result.reason == "unknown_words":
-        result = _contact_named(text, corrected, names, context, result.question) \
+        result = _contact_named(text, corrected, names, context) \
             or _without_remarks(text, corrected, *context) or _spaced_clauses(raw, names, context) or result
     if isinstance(result, Refinement) and previous is not None and previous.top_n and not previous.group_by \
             and previous.measure is None and previous.entity == "opportunity" and result.group_by == ("loss_reason",) \
@@ -133,12 +133,13 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
     return result
 
 
-def _contact_named(text: str, corrected: tuple[str, ...], names: NameIndex, context: tuple,
-                   asked: str) -> QueryPlan | None:
+def _contact_named(text: str, corrected: tuple[str, ...], names: NameIndex, context: tuple) -> QueryPlan | None:
     """"潘倩是哪家客户的": a word not understood that is a contact's full name, and no rep's, is read as that contact.
     Contact names are ordinary people's names, so this is tried only for the words the question was asked back on."""
-    leftover = re.match(r"[^“]*“([^”]*)”", asked)
-    for m in re.finditer(r"[\u4e00-\u9fff]{2,3}", leftover.group(1) if leftover else ""):
+    today, _names, _previous, caller_id, caller_team = context
+    q = _recognised(text, corrected, today, names, caller_id, caller_team)
+    leftover = _meaningful_leftover(q) if isinstance(q, Question) else ""
+    for m in re.finditer(r"[\u4e00-\u9fff]{2,3}", leftover):
         for n in (3, 2):
             for at in range(m.start(), m.end() - n + 1):
                 name = m.string[at:at + n]
@@ -860,7 +861,10 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
     if ranked and "account" not in distinct and any(c == "account_type" for c, _v in q.found.get("values", [])) \
             and not deals_ranked and not rep_head and not region_head:  # "华北医院在跟的商机里金额最大的前5个": deals
         # "which five hospitals had the largest won amount": ranked by account, the head noun in "which 3 hospitals"
-        distinct.insert(0, "account") if q.en and re.search(WHICH_N_ACCOUNTS, q.text) else distinct.append("account")
+        if q.en and re.search(WHICH_N_ACCOUNTS, q.text):
+            distinct.insert(0, "account")
+        else:
+            distinct.append("account")
     if ranked and measure in (None, "count") and len(distinct) == 1 and distinct[0] in FACT_ENTITIES \
             and re.search(r"谁|\bwho\b", q.text) and not q.found.get("group_candidates"):
         return distinct[0], ["rep"]  # "上周谁跟进最勤？前三": reps ranked by how many follow-ups they logged
