@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from datetime import date, datetime
 from functools import lru_cache
+from typing import cast
 
 import sqlglot
 from sqlglot import exp
@@ -245,7 +246,8 @@ def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
     extra = []
     for code in plan.also:  # "count and total value": same records, so the same conditions
         other = MEASURES[code]
-        if other.entity not in ("*", plan.entity) or (other.where and tuple(other.where) != tuple(measure.where)):
+        if code != "count" and (other.entity not in ("*", plan.entity) or (
+                other.where and tuple(other.where) != tuple(measure.where))):
             raise CompileError(f"{other.label_zh}与{measure.label_zh}不能在同一张表里统计",
                                f"{other.label_en} and {measure.label_en} cannot be shown side by side")
         extra.append(exp.alias_(ctx.frag(other.expr.replace("{id}", f"{ent.alias}.id")), code))
@@ -281,7 +283,13 @@ def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
     if plan.having is not None:
         if not groups:
             raise CompileError("只有分组统计才能按合计筛选", "a condition on a total needs a breakdown")
-        sel = sel.having(HAVING_OPS[plan.having.op](this=ctx.frag(expr_text), expression=_literal(plan.having.value)), copy=False)
+        total = ctx.frag(expr_text)
+        if plan.having.op == "between":  # "应收余额在5万到80万之间的客户": both ends count
+            low, high = cast(tuple[float, float], plan.having.value)
+            bar: exp.Expr = exp.Between(this=total, low=_literal(low), high=_literal(high))
+        else:
+            bar = HAVING_OPS[plan.having.op](this=total, expression=_literal(plan.having.value))
+        sel = sel.having(bar, copy=False)
     if plan.top_n or plan.order:
         desc = (plan.order or "desc") == "desc"
         # ties broken by the group key, so every backend returns the same rows at the cut

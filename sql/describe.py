@@ -11,7 +11,7 @@ from sql.plan import Filter, FollowUp, LeadOrigin, QueryPlan
 from sql.semantic import DIMENSIONS, ENTITIES, FLAGS, MEASURES, TIME_DIMENSIONS
 
 REGION_ZH = {code: zh for code, zh, _en, _share in REGIONS}
-OPS = {"eq": "=", "neq": "≠", "gt": ">", "gte": "≥", "lt": "<", "lte": "≤", "in": "∈"}
+OPS = {"eq": "=", "neq": "≠", "gt": ">", "gte": "≥", "lt": "<", "lte": "≤", "in": "∈", "between": "∈ "}
 
 
 # What a (missing) related record is called in the interpretation line.
@@ -137,6 +137,8 @@ def describe(plan: QueryPlan, names: NameIndex | None = None) -> str:
         value = plan.having.value
         rate = plan.measure in MEASURES and MEASURES[str(plan.measure)].kind == "rate"
         shown = f"{float(str(value)):.0%}" if rate else f"{value:,.0f}" if isinstance(value, float) else str(value)
+        if isinstance(value, tuple):  # a range: "5万到80万之间"
+            shown = "–".join(f"{float(str(v)):.0%}" if rate else f"{float(str(v)):,.0f}" for v in value)
         averaged = plan.measure in MEASURES and MEASURES[str(plan.measure)].expr.startswith("AVG(")
         said = "比率 (rate)" if rate else "平均 (average)" if averaged else "合计 (total)"
         parts.append(f"{said} {OPS.get(plan.having.op, plan.having.op)}{shown}")

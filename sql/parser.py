@@ -585,6 +585,10 @@ def _switch_measure(previous: QueryPlan, measure: str, window: TimeWindow | None
     other records. Every condition must carry over to them; one that cannot is never dropped silently."""
     entity = MEASURES[measure].entity
     dims = _carried_dims(entity)
+    owed = previous.follow_up
+    if owed is not None and owed.done and owed.window.start is None and owed.amount is None and owed.count is None \
+            and {"overdue_payment": "overdue_amount", "unpaid_payment": "outstanding_amount"}.get(owed.target) == measure:
+        previous = replace(previous, follow_up=None)  # "逾期金额一共多少" after "有逾期的合同": what those owe is the figure
     if previous.follow_up or previous.having or previous.count_groups or (previous.time_field and previous.window) \
             or any(x.dimension not in dims for x in previous.filters) or any(g not in dims for g in previous.group_by):
         return Clarification("无法把上一个问题的条件直接用到另一种记录上，请完整地问一次 / The previous question's conditions "
@@ -603,7 +607,7 @@ GROUP_HEAD_ZH = r"(哪几个月|哪些月份?|哪个月|几个月)"
 GROUP_HEAD_EN = (r"^(which|what|list|show( me)?( the)?|how many|name the|find)\s+([\w-]+ ){0,3}?(?P<g>reps|salespeople|sales reps|"
                  r"accounts|customers|clients|hospitals|regions|teams|months|quarters|industries|account types|lead sources|"
                  r"contracts|labs|distributors|stores|schools)\b|\b(?P<h>reps|salespeople|accounts|"
-                 r"customers|clients|hospitals|labs|distributors|stores|schools|regions|contracts) (in (north|south|east|west|central|northeast|northwest|"
+                 r"customers|clients|hospitals|labs|distributors|stores|schools|regions|contracts|industries) (in (north|south|east|west|central|northeast|northwest|"
                  r"southwest|southeast) china )?(who|that|with|whose|where|sitting on|holding|carrying)\b")
 EN_GROUP = {"reps": "rep", "salespeople": "rep", "sales reps": "rep", "accounts": "account", "customers": "account",
             "clients": "account", "hospitals": "account", "regions": "region", "teams": "team", "months": "month",
@@ -621,6 +625,7 @@ def _per_group_total(q: Question) -> tuple[str, list[str]] | None:
     amounts = [x for x in f.get("filters", []) if x.dimension in ("amount", "amount_paid", "unpaid")]
     counted: Filter | None = f.get("count_threshold") or None
     group = _group_head(q)
+    amounts = _range_as_one(amounts)
     if group is None or (counted is None and len(amounts) != 1):
         return None
     if counted is not None:
@@ -633,6 +638,8 @@ def _per_group_total(q: Question) -> tuple[str, list[str]] | None:
         if total is None or MEASURES[total].entity in (group, "*"):
             return None
         measure, entity, having = total, MEASURES[total].entity, Filter("value", amounts[0].op, amounts[0].value)
+        if amounts[0].op == "between":
+            amounts = [x for x in f.get("filters", []) if x.dimension == amounts[0].dimension]
         if measure == "units_sold" and group in ("product", "product_line"):
             measure, entity = "units_by_line", "line"  # "今年销量1.2万以上的产品": each product's own lines
     # every entity that has an account's city belongs to one account, so it can be totalled per account
@@ -650,6 +657,17 @@ def _per_group_total(q: Question) -> tuple[str, list[str]] | None:
     f["entities"] = [e for e in f.get("entities", []) if e not in (group, entity)]
     f["count_threshold"] = None
     return entity, [group]
+
+
+def _range_as_one(amounts: list[Filter]) -> list[Filter]:
+    """"应收余额在5万到80万之间的客户": the two ends of one range on the same figure, as one "between" condition."""
+    if len(amounts) != 2 or amounts[0].dimension != amounts[1].dimension:
+        return amounts
+    low = [x for x in amounts if x.op in ("gt", "gte")]
+    high = [x for x in amounts if x.op in ("lt", "lte")]
+    if len(low) != 1 or len(high) != 1:
+        return amounts
+    return [Filter(low[0].dimension, "between", (low[0].value, high[0].value))]
 
 
 def _total_measure(f: dict, amount: Filter, text: str) -> str | None:
@@ -700,7 +718,8 @@ def _group_head(q: Question) -> str | None:
         return "rep"  # "组里今年赢单金额超过两千万的有谁": each rep's total
     if not entities and any(c in ACCOUNT_VALUES for c, _v in q.found.get("values", [])):
         # "回款超过100万的医院"; but "超过50w的快消门店赢单" ends on the deals: each deal's own amount
-        return None if re.search(r"(赢单|输单|丢单|签单|单子|订单)\s*[?？]?$", q.text) else "account"
+        return None if re.search(r"(赢单|输单|丢单|签单|单子|订单)\s*((一共|总共)?(有|是)?\s*(几|多少)(单|笔|个))?\s*[?？]?$", q.text) \
+            else "account"
     head = entities[-1] if entities else None
     if head == "product" and "line" in q.found.get("amount_entities", []):
         return "product"  # "今年明细金额过两千万的医疗产品": each product's line revenue
@@ -749,7 +768,7 @@ SORTED_BY_AMOUNT = (r"按(合同|商机|回款|应收|单子|订单)?(金额|额
                     r"( descending| ascending| desc| asc)?\s*[?？]?$")
 # "最近" / "lately" with no length: answering for all time would drop it ("各大区最近业绩怎么样"); "最近一次",
 # "最近30天", "最近跟进时间" say what they mean.
-VAGUE_RECENT = (r"最近(?!\s*(\d|[一二两三四五六七八九十几半]|一次|的一次|一笔|一条|这|几|(的)?(跟进|拜访|联系|沟通)?(时间|日期)))"
+VAGUE_RECENT = (r"最近(?!\s*(\d|[一二两三四五六七八九十几半](?!直)|一次|的一次|一笔|一条|这|几|(的)?(跟进|拜访|联系|沟通)?(时间|日期)))"
                 r"|\b(recently|lately|of late)\b")
 # Accounts called best or big with no measure: "who are our best customers? top 10", "大客户有哪些".
 BEST_ACCOUNTS = (r"\b(best|biggest|most important|most valuable) (customers|accounts|clients|distributors|hospitals|stores)\b"
@@ -762,7 +781,7 @@ OWED_WORDS = (r"没收|未收|没付|未付|没回|未回|欠|还差|剩|余额|
               r"|\b(unpaid|outstanding|owed|owing|still due|remaining|balance|left to pay|overdue by)\b")
 # "还没收齐的分期里，应收金额在5万以下的": the size of each installment is compared, though 没收 names the flag
 DUE_SIZE_COMPARED = (r"(应收金额|应付金额|分期金额|每期金额|单笔应收)\s*(在|是|为)?\s*(超过|大于|高于|多于|不到|少于|低于|达到|不少于|至少|"
-                     r"[\d一二两三四五六七八九十])")
+                     r"[\d一二两三四五六七八九十])|(?<![未没])(?<!逾期)应收款?\s*(超过|大于|高于|多于|不到|少于|低于|达到|不少于|至少)")
 DUE_SIZE_WORDS = (r"应收金额|应付金额|分期金额|每期金额|单笔应收|\b(amount|amounts) due\b|\binstall?ments? (amount|size)s?\b"
                   r"|\binvoice (amount|value)s?\b")
 ACCOUNT_HEAD = (r"哪(些|几家|家)(医院|客户|门店|经销商|学校|实验室)(?!的?(商机|单|项目|订单|报价|合同))"
@@ -940,6 +959,8 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
                 return owners[0], group_by
         if dated in FACT_ENTITIES and dated == q.found.get("entity_hint") and measure is None:
             return dated, group_by  # "南阳市城北区人民医院的应收明细": that account's installments
+        if dated == "account" == q.found.get("entity_hint"):
+            return "account", group_by  # "How many new accounts were created in 广西?": the accounts, dated
         if any(f.dimension in ("city", "province", "account") for f in q.found.get("filters", [])):
             return ("opportunity" if measure else "account"), group_by
         if "follow_up_done" in q.found and re.search(r"(的|哪些|哪个|哪几个|哪位|有谁)人(?!数)|^谁|(?<=[，,])谁", q.text):
@@ -1047,14 +1068,15 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         if measure is None:
             return Clarification(f"{ENTITIES[entity].label_zh}没有金额可以汇总 / {ENTITIES[entity].label_en} has no "
                                  "amount to add up.", EXAMPLES, "no_amount")
-    if (measure == "collected" or f.get("said_measure") == "collected") and any(x.dimension == "amount" for x in filters):
+    if (measure == "collected" or f.get("said_measure") == "collected" or (entity == "payment" and re.search(
+            r"\b(came|come|coming) in\b|到账|进账", q.text))) and any(x.dimension == "amount" for x in filters):
         # "Payments over 1.2M received this month": payments whose received amount is over 1.2M; "逾期金额超过10w的
         # 回款" compares what is still owed (below)
         owed_words = {x.value for x in filters if x.dimension == "flag"} & {"overdue", "unpaid"} and not re.search(
             r"实收|到账|已收|收到|回了|\bpaid\b|received|collected", q.text)
         if not owed_words:
             filters = [replace(x, dimension="amount_paid") if x.dimension == "amount" else x for x in filters]
-        if not re.search(r"多少|总|合计|一共|how much|total|\bsum\b|altogether", q.text):
+        if measure != "count" and not re.search(r"多少|总|合计|一共|how much|total|\bsum\b|altogether", q.text):
             measure = None
     flags = {x.value for x in filters if x.dimension == "flag"}
     if entity == "payment" and flags & {"overdue", "unpaid"} and measure in (None, "count") and (
@@ -1068,7 +1090,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             or (measure is None and re.search(r"^what'?s (still )?(unpaid|outstanding|owed)\b", q.text))):
         measure = "collected"  # "这个月到期的款里，还有多少没收回来？": the amount still owed, not how many
     overdue = "overdue" in flags or {"due_passed", "unpaid"} <= flags  # "已经到期但还没收齐" spells it out
-    if entity in ("account", "payment") and overdue and measure is None and not group_by \
+    unpaid_heads = entity == "payment" and "unpaid" in flags and not overdue
+    if entity in ("account", "payment") and (overdue or unpaid_heads) and measure is None and not group_by \
             and not f.get("top_n") and "follow_up_done" not in f \
             and (entity == "account" or re.search(r"哪些[^，,。？?有]{0,4}?(客户|医院|公司|经销商|学校|门店)|(客户|医院|公司|经销商|学校|门店|"
                                                       r"实验室)(有哪些|是哪些|有哪几家|是哪几家)[?？]?$|^有[^，,的]{0,6}款的[^，,]{0,8}"
@@ -1078,6 +1101,9 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
                                                       r"(customers|accounts|clients|hospitals|distributors|"
                                                       r"dealers|stores|schools|labs)\b", q.text)):
         entity, group_by = "payment", ["account"]  # "Which South China customers have overdue payments?": by account
+        if unpaid_heads:  # "Which distributors still have unpaid installments?": each one with what it still owes
+            measure = "outstanding_amount"
+            filters = [x for x in filters if not (x.dimension == "flag" and x.value == "unpaid")]
     if entity == "opportunity" and measure is None and not group_by and not f.get("top_n") \
             and "follow_up_done" not in f and re.search(ACCOUNT_HEAD, q.text):
         # "X5彩超在哪些医院处在报价或谈判阶段", "which hospitals have a deal at the proposal stage": the accounts
@@ -1139,6 +1165,10 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             and not re.search(r"\bmost overdue (installments|instalments|payments|invoices)\b|笔数|最多笔", q.text):
         measure = "overdue_amount"  # "regions with the most overdue": ranked by the amount overdue
         filters = [x for x in filters if not (x.dimension == "flag" and x.value == "overdue")]
+    elif measure is None and sort is None and group_by and "unpaid" in flags and re.search(r"款|钱|金额", q.text) \
+            and not re.search(r"笔|几|多少(个|条|份)|记录|明细", q.text):
+        measure = "outstanding_amount"  # "没收的款按到期月份汇总一下": the money still owed, month by month
+        filters = [x for x in filters if not (x.dimension == "flag" and x.value == "unpaid")]
     share_of: tuple[Filter, ...] = ()
     share_follow_up = False
     if "share_at" in f and f.get("measure") == "collected" and measure in ("collected", "overdue_amount",
@@ -1159,6 +1189,15 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
                                  f"{ENTITIES[entity].label_en} I can show the count and the amount together.",
                                  EXAMPLES, "both_figures")
         measure, also = "count", (amount,)
+    elif f.get("also") and measure == f.get("measure"):
+        also = tuple(f["also"])  # "赢单金额和赢单数": both figures of the same deals
+    elif f.get("also_tail") == "count" and measure not in (None, "count", "share") and group_by:
+        also = ("count",)  # "Cash collected per month in Q3, and how many payments"
+    elif f.get("also_tail") in ("sum", "avg") and measure in (None, "count") and group_by:
+        amount = "avg_opportunity_amount" if (entity, f["also_tail"]) == ("opportunity", "avg") else _amount_measure(
+            entity, f["also_tail"])
+        if amount is not None:  # "Leads by source this month, with average budget": how many, and their mean
+            measure, also = "count", (amount,)
     stages = {str(v) for x in filters if x.dimension == "stage"
               for v in (x.value if isinstance(x.value, tuple) else (x.value,))}
     if measure == "avg_deal_size" and (stages - {"closed_won"} or Filter("flag", "eq", "open") in filters
@@ -1428,6 +1467,14 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         return Clarification("“最”是按什么排序？/ Best by which measure?", (
             "按赢单金额 / by won amount", "按商机数量 / by number of deals", "按回款金额 / by collected amount"),
             "superlative")
+    one_account = [x for x in plan.filters if x.dimension == "account" and x.op == "eq"]
+    if plan.entity == "account" and plan.measure is None and not plan.group_by and len(one_account) == len(plan.filters) == 1 \
+            and plan.follow_up is not None and plan.follow_up.done and plan.follow_up.window.start is None \
+            and plan.follow_up.target in ("open_opportunity", "opportunity") and plan.follow_up.amount is None \
+            and plan.follow_up.count is None and not plan.more_related and re.search(r"吗[?？]?$|有没有|\bany\b", q.text):
+        # "太原医科大学附属医院还有没关的商机吗": for one named customer, its open deals answer the question
+        opened = (Filter("flag", "eq", "open"),) if plan.follow_up.target == "open_opportunity" else ()
+        plan = QueryPlan("opportunity", filters=(*one_account, *opened), notes=plan.notes)
     if plan.entity == "opportunity" and plan.measure is None and not plan.top_n and re.search(ACCOUNTS_WITH_DEALS, q.text):
         # "华东区的门店里，哪些有单笔超过100万的在跟商机": the stores those deals belong to, not the deals
         plan = QueryPlan("account", of_records=plan, notes=plan.notes)
@@ -1711,6 +1758,18 @@ def _applicable_dims(entity: str) -> set[str]:
     }[entity]
 
 
+def _added_measure(f: dict, previous: QueryPlan) -> str | None:
+    """The figure "再加一个…" adds beside the previous one, when it is of the very same records."""
+    code = f.get("measure")
+    if not f.get("added_figure") or not previous.group_by or previous.measure in (None, "count", "share") \
+            or code in (None, previous.measure, "share") or f.get("filters") or f.get("values") or f.get("window"):
+        return None
+    if code == "count":
+        return "count"
+    other, shown = MEASURES[str(code)], MEASURES[str(previous.measure)]
+    return str(code) if other.entity == shown.entity and tuple(other.where) == tuple(shown.where) else None
+
+
 def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | Clarification:
     f = q.found
     filters = list(_either(list(f.get("filters", [])) + _value_filters(f.get("values", []), previous.entity)))
@@ -1756,7 +1815,11 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
             return Clarification(f"“{word}”不适用于上一个问题的{ENTITIES[previous.entity].label_zh} / '{word}' does not "
                                  f"apply to the previous question's {ENTITIES[previous.entity].label_en}.", EXAMPLES,
                                  "followup")
-    measure = "count" if f.get("count_strong") else None  # "是多少" keeps the measure; "几个" counts
+    added = _added_measure(f, previous)
+    if added is not None:
+        return Refinement(also=(added,))  # "再加一个赢单数" after won amount per industry: both, side by side
+    measure = "count" if f.get("count_strong") or (f.get("measure") == "count" and re.search(
+        r"笔数|个数|数量|次数|家数|条数|\b(number|count)\b", q.text)) else None  # "是多少" keeps the measure; "几个", "笔数" count
     specific = MEASURES.get(str(f.get("measure"))) if f.get("measure") not in (None, "count") else None
     if specific is not None:
         if specific.entity != previous.entity:
@@ -1767,7 +1830,8 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
         if measure in AVG_OF and f.get("aggregate") == "avg":
             measure = AVG_OF[measure]  # "平均时长呢" after how many follow-ups: the average, not the total
         if measure == "outstanding_amount" and previous.measure == "overdue_amount" and not re.search(
-                r"没到期|未到期|不管|包括|全部|\bnot (yet )?due\b|\ball\b|\bin total\b", q.text):
+                r"没到期|未到期|不管|包括|全部|换成|换为|改成|改为|改看|\bnot (yet )?due\b|\ball\b|\bin total\b|\binstead\b"
+                r"|^(switch|swap|change)\b", q.text):
             measure = "overdue_amount"  # "how much does each of them owe?" after their overdue: still what is overdue
     listing = re.search(LIST_ASK, q.text) and f.get("top_n")  # "金额最大的五个是哪些": ranked records, not a sum
     # "其中金额最大的三个" after a list of records: the largest of them, not one total

@@ -195,6 +195,7 @@ class Refinement:
     count_groups: bool = False  # "有几家" after a breakdown by account: how many groups there are
     show: tuple[str, ...] = ()  # "负责人是谁", "show their owners": columns the previous list adds
     having: Filter | None = None  # "and how many have at least 30?" after a count per group over 20: the new bar
+    also: tuple[str, ...] = ()  # "再加一个赢单数": another figure of the same records beside the previous one
 
     def apply(self, plan: QueryPlan) -> QueryPlan:
         out = plan
@@ -227,6 +228,8 @@ class Refinement:
                                              and not (f.dimension == "flag" and f.value == "closed")))
         if self.measure is not None:
             out = replace(out, measure=self.measure, also=())
+        if self.also:
+            out = replace(out, also=tuple(dict.fromkeys((*out.also, *self.also))))
         if self.top_n is not None:
             out = replace(out, top_n=self.top_n, order=self.order or out.order or "desc")
         if self.sort is not None and not self.as_list:  # "金额最大的三份" after a list: the list, by amount

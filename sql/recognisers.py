@@ -68,7 +68,9 @@ def _time(q: Question, today: date, names: NameIndex, caller_id: int | None) -> 
 
 DUE_STATE = (
     (r"(还|尚)?(没|未)(有)?到期(的)?|\bnot (yet )?due( yet)?\b|\bnot due\b", "not_yet_due"),
-    (r"已经?到期(了)?(的)?|到期了的|\b(that )?(have |has )?(already )?(come|fallen|become|became|came) due( so far| to date)?\b"
+    (r"已经?到期(了)?(的)?|到期了的|\b(that )?(have |has )(already )?(come|fallen|become) due( so far| to date)?\b"
+     r"|\b(that )?(already )?(became|came|fell) due( so far| to date)?\b|\b(that )?already (come|fallen|become) due\b"
+     r"|\b(come|fallen|become) due (so far|to date)\b"
      r"|\balready due\b|\bdue (so far|to date)\b", "due_passed"),
 )
 
@@ -538,6 +540,21 @@ BOTH_FIGURES = (r"(数量|个数|多少个|几个|笔数|单数|份数)\s*(和|�
                 r"\band (what|how much) (are|is|were|was) (they|it|those|these|that) worth\b")
 
 
+# Two named figures side by side: "赢单金额和赢单数", "线索数和转化率", "拜访了几次、一共花了多少分钟", "won deals and
+# revenue". A count beside a figure counts the figure's own records (赢单金额和单数: the won deals).
+RECORD_NOUNS_EN = r"(?:deals|opportunities|leads|payments|installments|contracts|accounts|customers|wins|visits|calls|quotes)"
+COUNT_FIGURE = (r"(?:逾期|未收|赢单|输单|新增|新建|成交)?(?:线索|商机|客户|合同|回款|跟进|拜访|报价|订单|单子|分期)?"
+                r"(?:数量|个数|笔数|单数|次数|家数|条数|份数|总数)|(?:线索|商机|客户|合同|订单|报价)数(?![据字])"
+                r"|(?:有|了)?(?:多少|几)(?:家|个|条|笔|单|份|次)"
+                rf"|\b(?:the )?(?:count|number)(?: of (?:\w+ )?{RECORD_NOUNS_EN})?\b|\bhow many(?: {RECORD_NOUNS_EN})?\b"
+                r"|\b(?:won|new|open|lost) (?:deals|opportunities|leads)\b|^(?:deals|opportunities|leads|wins)\b")
+PAIR_JOINT = r"\s*(?:和|及|以及|与|跟|、|,|，)\s*(?:各自的|的|一共|总共)?\s*|\s*,?\s*\b(?:and|&|plus)\s+(?:the |their |its |total )?"
+# "Leads by source this month, with average budget", "Cash collected per month in Q3, and how many payments": a
+# second figure added at the end.
+TAIL_FIGURE = (r"[,，]?\s*\b(?:and|with|plus)\s+(?:the |their )?(?P<fig>total|average|avg|how many|count|number)"
+               rf"(?: (?:amount|value|budget|{RECORD_NOUNS_EN}|of {RECORD_NOUNS_EN}))?\s*[?？]?$")
+
+
 # "最后一次跟进是什么时候", "when did I last visit X": the latest activity time. The activity word itself stays for
 # the entity and type recognisers ("拜访" keeps visits only).
 LAST_ACTIVITY_ZH = (r"(最后|最近|上)一?次(?:跟进|拜访|联系|沟通|通话|打电话|去)?[^，,。？?]{0,6}?"
@@ -677,9 +694,80 @@ def _last_activity(q: Question, today: date, names: NameIndex, caller_id: int | 
 NOUN_FIRST = r"(the |all |any )?(payments|installments|instalments|receivables|contracts|quotes)\b"
 
 
+@lru_cache(maxsize=1)
+def _figure_words() -> dict[str, str]:
+    """Every measure word, to its measure: the words a paired figure can be named by."""
+    out: dict[str, str] = {}
+    for code, m in MEASURES.items():
+        if code not in ("count", "share", "last_activity"):
+            for w in m.words:
+                out.setdefault(w.lower(), code)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _pair_pattern() -> str:
+    words = "|".join(re.escape(w) if not w.isascii() else rf"\b{re.escape(w)}\b" for w in longest_first(tuple(
+        _figure_words())))
+    fig = f"(?:{words}|{COUNT_FIGURE})"
+    return f"(?P<a>{fig})(?:{PAIR_JOINT})(?P<b>{fig})"
+
+
+def _paired_measures(q: Question) -> bool:
+    """Two figures of the same records asked together: the first is the measure, the second shown beside it."""
+    m = q.search(_pair_pattern())
+    if not m:
+        return False
+    a, b = (_figure_words().get(m.group(g).strip()) for g in ("a", "b"))
+    if a is None and b is None:
+        return False
+    pair = (a, "count") if b is None else (b, "count") if a is None else (a, b)
+    first, second = str(pair[0]), str(pair[1])
+    counted = _counted_entity(m.group("b") if b is None else m.group("a") if a is None else "")
+    if counted not in (None, MEASURES[first].entity):
+        return False  # "客户数和赢单金额": the accounts and the won deals are different records
+    if first == second or (second != "count" and (MEASURES[first].entity != MEASURES[second].entity or tuple(
+            MEASURES[first].where) != tuple(MEASURES[second].where))):
+        return False  # "赢单金额和赢单率" count different deals; the usual path asks or answers one of them
+    q.take(*m.span())
+    q.found["measure"], q.found["also"] = first, [second]
+    return True
+
+
+COUNTED_NOUNS = (("线索|\\bleads?\\b", "lead"), ("商机|单子|订单|赢单|输单|成交|\\b(deals?|opportunit\\w*|wins?)\\b", "opportunity"),
+                 ("客户|\\b(accounts?|customers?)\\b", "account"), ("合同|\\bcontracts?\\b", "contract"),
+                 ("回款|分期|\\b(payments?|installments?)\\b", "payment"), ("跟进|拜访|\\b(visits?|calls?)\\b", "activity"),
+                 ("报价|\\bquotes?\\b", "quote"))
+
+
+def _counted_entity(said: str) -> str | None:
+    return next((entity for pattern, entity in COUNTED_NOUNS if re.search(pattern, said)), None)
+
+
+def _tail_figure(q: Question) -> None:
+    if (m := q.search(TAIL_FIGURE)) and len(q.text[:m.start()].strip()) > 8:  # not "and the total amount?" alone
+        fig = m.group("fig")
+        q.take(*m.span())
+        q.found["also_tail"] = "count" if fig in ("how many", "count", "number") else "avg" if fig in (
+            "average", "avg") else "sum"
+
+
+# "再加一个赢单数", "also show the count": a figure added to the previous answer.
+ADDED_FIGURE = (r"^(那|那就)?(再|也|另外)?(加|添|带)(上|一个|个|一下|一列)?(?=[^，,。？?]{1,12}$)|^(and )?(also|please also) (show|add|"
+                r"include|give me)( me)?\b|^(add|include)( in)?\b")
+
+
+def _added_figure(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    if q.found.get("measure") and (m := q.search(ADDED_FIGURE)):
+        q.take(*m.span())
+        q.found["added_figure"] = True
+
+
 def _measure(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
     if q.found.get("measure") == "last_activity":
         return
+    if q.en:
+        _tail_figure(q)
     if days := q.search(r"\bdays? (spent )?in\b(?=.{0,20}\bstage\b)"):  # "avg days in negotiation stage"
         q.take(*days.span())
         for said in ("stage", "average", "avg", "mean"):
@@ -689,6 +777,8 @@ def _measure(q: Question, today: date, names: NameIndex, caller_id: int | None) 
     if both := q.search(BOTH_FIGURES):
         q.take(*both.span())
         q.found["both_figures"] = True
+        return
+    if _paired_measures(q):
         return
     specific = sorted(((c, m) for c, m in MEASURES.items() if c != "count"),
                       key=lambda kv: -max((len(w) for w in kv[1].words), default=0))
@@ -1329,6 +1419,6 @@ def _budget_flag(q: Question, today: date, names: NameIndex, caller_id: int | No
             q.found.setdefault("flag_entities", []).append("opportunity")
 
 
-STEPS = (_shown, _list_order, _missing_field, _age_rank, _last_activity, _overdue_days, _stage_days, _response_hours, _duration, _only_once, _counted_related_words, _share, _time, _team_region, _names, _from_lead, _follow_up, _mine, _unassigned, _top_n, _budget_flag, _comparison, _measure,
+STEPS = (_shown, _list_order, _missing_field, _age_rank, _last_activity, _overdue_days, _stage_days, _response_hours, _duration, _only_once, _counted_related_words, _share, _time, _team_region, _names, _from_lead, _follow_up, _mine, _unassigned, _top_n, _budget_flag, _comparison, _measure, _added_figure,
          _time_field,
          _flags, _group_by, _sent_verb, _values, _entity, _order, _second_window)

@@ -402,7 +402,7 @@ MEASURES: dict[str, Measure] = {m.code: m for m in (
     # the share of the records that meet one more condition: "本季度进来的线索里，已经转化的占比"
     Measure("share", "*", "占比", "share", (), "{share}", "rate"),
     Measure("count", "*", "数量", "count", ("多少个", "多少家", "多少条", "headcount", "head count", "多少次", "多少笔", "多少份", "多少位", "多少单",
-                                          "多少", "数量", "个数", "总数", "次数", "how many", "number of", "count",
+                                          "多少", "数量", "个数", "总数", "次数", "笔数", "how many", "number of", "count",
                                           "no. of"),
             "COUNT(DISTINCT {id})", "count"),
 )}

@@ -539,7 +539,7 @@ ABBREVIATIONS = (
     (r"(超过|高于|低于|不到|多于|少于|大于|小于)了(?=\s*[\d一二两三四五六七八九十百千万亿])", r"\1"),
     (r"(?<=[\u4e00-\u9fff\s])跑了(?=几|多少)", "拜访了"), (r"(?<=[卡停待放拖])得(?=最)", ""), (r"\bowes? us(?= the most\b)", "have"),
     (r"\b(\d+(?:\.\d+)?) million\b", r"\1m"),
-    (r"合同(编)?号(分别)?(是)?(多少|什么|哪个|哪些)", "合同有哪些"), (r"合同(编)?号(就行|就好|即可)?", "合同"), (r"\bcontract numbers?( for)?\b", "contracts"),
+    (r"合同(编)?号(分别)?(是)?(多少|什么|哪个|哪些)", "合同有哪些"), (r"合同(编)?号(码)?(就行|就好|即可)?", "合同"), (r"\bcontract numbers?( for)?\b", "contracts"),
     (r"[，,]\s*(周一|每周|本周|例行|每周一)[^，,。]{0,6}(清理|检查|盘点|过一遍)[。!！]?$", ""),
     (r"[，,。]\s*(赶紧|赶快|快|马上)(看看|看一下|处理一下|处理|跟进一下|跟进)[。!！]?$", ""),
     (r"\b([abc])[- ]class\b|\bclass ([abc])\b", lambda m: f"{m.group(1) or m.group(2)}类"),
@@ -883,6 +883,18 @@ ABBREVIATIONS = (
     (r"\bfirst contact took more than (\d+) days\b", lambda m: f"first contact took more than {int(m.group(1)) * 24} hours"),
     (r"\bproduct mix\b\s*(in [a-z ]+? china\b)?\s*[-–:：]\s*", r"\1 "),  # "product mix in South China - …": a heading
     (r"\brev\b", "revenue"), (r"\bresp\b", "response"), (r"\b(\d+)h\b(?= response)", r"\1-hour"),
+    # wording met in the eighteenth session's sets
+    (r"\bamount (still )?(owed|owing)\b|\bamount still (outstanding|unpaid)\b", "amount outstanding"),
+    (r"\b(open )?pipeline\b(?=[^?]{0,40}\b(count|number of (deals|opportunities)|how many)\b)", "open deals"),
+    (r"\b(customers|accounts|clients|hospitals|distributors|companies) with revenues? (?=(above|over|of|below|under|greater|"
+     r"less|more|exceeding)\b)", r"\1 with annual revenue "),
+    (r"(?<=[\u4e00-\u9fff])分(出去|下去|给业务员)(了)?(?=的)", "分配"), (r"(线索[^，,。？?]{0,8}?)没人(接|认领|领|分)", r"\1未分配"),
+    (r"发(了|出)?(多少|几)封", r"\2次"), (r"(多少|几)封(?=[^，,。？?]{0,4}邮件)", r"\1次"),
+    (r"\bhow much cash\b(?! (is|are|was|were) (still )?(owed|outstanding|due|overdue))(?![^?]*\b(collect\w*|paid|pay|"
+     r"receiv\w*|came in|come in|brought in|bring in)\b)", "how much collected"),
+    (r"(现在|目前|当前)?所(处|在)的?(?=阶段)", ""), (r"按到期(日期?|时间)?的?月份?(?=汇总|统计|分|看|拆|列)", "到期按月"),
+    (r"状态(还|仍然|仍|依然|一直)(是|为|停在|停留在)新建(的)?", "状态为新建的"),
+    (r"逾期着", "逾期"), (r"款(已经|都已经|都已|都)(全部)?收齐(了)?", "款已全部收齐"), (r"签单(金额|额)", "赢单金额"),
 )
 
 
