@@ -1,0 +1,150 @@
+"""Wording found in eight development sets (dev157-dev164: the original set's style again; a receivables controller;
+a sales-ops analyst; a medical-device manager typing terse WeChat messages):
+
+- two figures of the same records side by side ("赢单金额和赢单数", "线索数和转化率", "Leads by source, with average
+  budget", "Cash collected per month, and how many payments"), and "再加一个赢单数" adding one to a breakdown;
+- a per-group total between two bars ("应收余额在5万到80万之间的客户");
+- the open deals of one named customer ("…还有没关的商机吗"), the distributors with unpaid installments;
+- wording: "come due this quarter" (not "already due"), 应收超过X (the installment's size), "revenue above X" of
+  customers, "payments of 500k+ came in", 状态还是新建, 没人接, 几单 after a deal-size bar.
+
+Each answer is checked against SQL written by hand on the small database.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import TODAY
+from sqlalchemy import Engine, text
+from tests_support import assert_answer_matches, converse
+
+from sql.pipeline import answer
+from sql.validator import Caller
+
+OVERDUE = "p.due_date < '2026-11-18' AND p.amount_paid < p.amount_due"
+WON_THIS_YEAR = "o.stage = 'closed_won' AND o.closed_at >= '2026-01-01'"
+OPEN = "o.stage IN ('initial_contact', 'needs_analysis', 'proposal', 'negotiation')"
+
+
+def _same_figures(got_rows: list, columns: list[str], sql: str, engine: Engine) -> None:
+    with engine.connect() as conn:
+        expected = [tuple(r) for r in conn.execute(text(sql))]
+    assert expected, "empty on the small database: the test would prove nothing"
+    assert len(columns) >= len(expected[0]) and len(got_rows) == len(expected)
+    # the label, then the figures in any order: compare each row's label with its multiset of figures
+    as_sets = lambda rows: sorted((str(r[0]), tuple(sorted(round(float(v or 0), 4) for v in r[1:]))) for r in rows)  # noqa: E731
+    assert as_sets([r[:len(expected[0])] for r in got_rows]) == as_sets(expected)
+
+
+PAIRED = [
+    ("各大区今年的赢单金额和赢单数", "SELECT r.name_zh, SUM(o.amount), COUNT(*) FROM opportunity o JOIN account a ON a.id = "
+     f"o.account_id JOIN region r ON r.id = a.region_id WHERE {WON_THIS_YEAR} GROUP BY r.id"),
+    ("今年每月赢单数和赢单金额", "SELECT strftime('%Y-%m', o.closed_at), COUNT(*), SUM(o.amount) FROM opportunity o "
+     f"WHERE {WON_THIS_YEAR} GROUP BY 1"),
+    ("各线索来源的线索数和转化率", "SELECT l.source, COUNT(*), 1.0 * SUM(l.status = 'converted') / COUNT(*) FROM lead l "
+     "GROUP BY l.source"),
+    ("按客户类型看逾期金额和逾期笔数", "SELECT a.account_type, SUM(p.amount_due - p.amount_paid), COUNT(*) FROM payment p "
+     f"JOIN contract c ON c.id = p.contract_id JOIN account a ON a.id = c.account_id WHERE {OVERDUE} GROUP BY 1"),
+    ("Won deals and revenue per rep this year", "SELECT s.name, COUNT(*), SUM(o.amount) FROM opportunity o JOIN sales_rep s "
+     f"ON s.id = o.owner_id WHERE {WON_THIS_YEAR} GROUP BY s.id"),
+    ("Leads by source, with average budget", "SELECT l.source, COUNT(*), AVG(l.budget) FROM lead l GROUP BY l.source"),
+    ("Cash collected per month this year, and how many payments", "SELECT strftime('%Y-%m', p.paid_at), "
+     "SUM(p.amount_paid), COUNT(*) FROM payment p WHERE p.amount_paid > 0 AND p.paid_at >= '2026-01-01' GROUP BY 1"),
+    ("Open pipeline by region: count and amount", "SELECT r.name_zh, COUNT(*), SUM(o.amount) FROM opportunity o JOIN "
+     f"account a ON a.id = o.account_id JOIN region r ON r.id = a.region_id WHERE {OPEN} GROUP BY r.id"),
+]
+
+
+@pytest.mark.parametrize(("question", "sql"), PAIRED, ids=lambda v: str(v)[:24])
+def test_two_figures_side_by_side(question: str, sql: str, small_engine: Engine) -> None:
+    outcome = answer(question, engine=small_engine, caller=Caller.admin(), today=TODAY)
+    assert outcome.status == "answered", outcome.clarification
+    assert outcome.result is not None and outcome.plan is not None and outcome.plan.also
+    _same_figures(outcome.result.rows, outcome.result.columns, sql, small_engine)
+
+
+@pytest.mark.parametrize("question", ["各区域的客户数和赢单金额", "今年各区域赢单金额和赢单率"])
+def test_figures_of_different_records_are_not_paired(question: str, small_engine: Engine) -> None:
+    """The accounts and their won deals, or won deals and all closed deals, are not the same records: one query
+    cannot count them side by side, so the pair is never shown as if it were."""
+    outcome = answer(question, engine=small_engine, caller=Caller.admin(), today=TODAY)
+    assert outcome.plan is None or not outcome.plan.also
+
+
+def test_the_figures_of_a_month_breakdown_are_what_is_owed(small_engine: Engine) -> None:
+    outcome = answer("没收的款按到期月份汇总一下", engine=small_engine, caller=Caller.admin(), today=TODAY)
+    assert outcome.status == "answered" and outcome.result is not None
+    _same_figures(outcome.result.rows, outcome.result.columns, "SELECT strftime('%Y-%m', p.due_date), "
+                  "SUM(p.amount_due - p.amount_paid) FROM payment p WHERE p.amount_paid < p.amount_due GROUP BY 1",
+                  small_engine)
+
+
+def test_a_figure_added_to_the_previous_breakdown(small_engine: Engine) -> None:
+    outcome = converse(small_engine, "各行业今年的赢单金额", "再加一个赢单数", today=TODAY)
+    assert outcome.status == "answered" and outcome.result is not None
+    _same_figures(outcome.result.rows, outcome.result.columns, "SELECT a.industry, SUM(o.amount), COUNT(*) FROM "
+                  f"opportunity o JOIN account a ON a.id = o.account_id WHERE {WON_THIS_YEAR} GROUP BY 1", small_engine)
+
+
+HAND_WRITTEN = [
+    ("应收余额在5万到80万之间的客户", "SELECT a.name FROM payment p JOIN contract c ON c.id = p.contract_id JOIN account a "
+     "ON a.id = c.account_id WHERE p.amount_paid < p.amount_due GROUP BY a.id "
+     "HAVING SUM(p.amount_due - p.amount_paid) BETWEEN 50000 AND 800000"),
+    ("Which distributors still have unpaid installments?", "SELECT a.name FROM account a WHERE a.account_type = "
+     "'distributor' AND EXISTS (SELECT 1 FROM contract c JOIN payment p ON p.contract_id = c.id WHERE c.account_id = a.id "
+     "AND p.amount_paid < p.amount_due)"),
+    ("How many installments come due this quarter?", "SELECT COUNT(*) FROM payment p WHERE p.due_date >= '2026-10-01' "
+     "AND p.due_date < '2027-01-01'"),
+    ("应收超过五十万、已经逾期的分期款", f"SELECT p.id FROM payment p WHERE {OVERDUE} AND p.amount_due > 500000"),
+    ("active customers with revenue above 100M and no open deals - how many?", "SELECT COUNT(*) FROM account a WHERE "
+     f"a.status = 'active' AND a.annual_revenue > 100000000 AND NOT EXISTS (SELECT 1 FROM opportunity o WHERE "
+     f"o.account_id = a.id AND {OPEN})"),
+    ("Industries with more than 10M in won revenue this year", "SELECT a.industry FROM opportunity o JOIN account a ON "
+     f"a.id = o.account_id WHERE {WON_THIS_YEAR} GROUP BY a.industry HAVING SUM(o.amount) > 10000000"),
+    ("How many payments of 500k+ came in this year?", "SELECT COUNT(*) FROM payment p WHERE p.paid_at >= '2026-01-01' "
+     "AND p.amount_paid >= 500000"),
+    ("今年医院100万以上的赢单有几单", "SELECT COUNT(*) FROM opportunity o JOIN account a ON a.id = o.account_id WHERE "
+     f"a.account_type = 'hospital' AND {WON_THIS_YEAR} AND o.amount >= 1000000"),
+    ("状态还是新建的线索有几条", "SELECT COUNT(*) FROM lead l WHERE l.status = 'new'"),
+    ("现在还有多少线索没人接", "SELECT COUNT(*) FROM lead l WHERE l.owner_id IS NULL"),
+    ("没收的款按到期月份汇总一下", "SELECT strftime('%Y-%m', p.due_date) FROM payment p WHERE p.amount_paid < "
+     "p.amount_due GROUP BY 1"),
+]
+
+
+@pytest.mark.parametrize(("question", "sql"), HAND_WRITTEN, ids=lambda v: str(v)[:24])
+def test_answer_matches_hand_written_sql(question: str, sql: str, small_engine: Engine) -> None:
+    assert_answer_matches(question, sql, small_engine, TODAY)
+
+
+def test_the_open_deals_of_one_named_customer(small_engine: Engine) -> None:
+    with small_engine.connect() as conn:
+        name = conn.execute(text(f"SELECT a.name FROM account a JOIN opportunity o ON o.account_id = a.id WHERE {OPEN} "
+                                 "ORDER BY a.id")).scalars().first()
+    assert_answer_matches(f"{name}还有没关的商机吗", "SELECT o.name FROM opportunity o JOIN account a ON a.id = "
+                          f"o.account_id WHERE a.name = '{name}' AND {OPEN}", small_engine, TODAY)
+
+
+@pytest.mark.parametrize(("questions", "sql"), [
+    (("各大区的逾期金额", "那逾期笔数呢"), "SELECT r.name_zh, COUNT(*) FROM payment p JOIN contract c ON c.id = p.contract_id JOIN "
+     f"account a ON a.id = c.account_id JOIN region r ON r.id = a.region_id WHERE {OVERDUE} GROUP BY r.id"),
+    (("华东有逾期的合同", "逾期金额一共多少"), "SELECT 'total', SUM(p.amount_due - p.amount_paid) FROM payment p JOIN contract c ON "
+     f"c.id = p.contract_id JOIN account a ON a.id = c.account_id JOIN region r ON r.id = a.region_id WHERE {OVERDUE} "
+     "AND r.code = 'east'"),
+    (("逾期金额最高的5个客户", "换成应收余额呢"), "SELECT a.name, SUM(p.amount_due - p.amount_paid) AS v FROM payment p "
+     "JOIN contract c ON c.id = p.contract_id JOIN account a ON a.id = c.account_id WHERE p.amount_paid < p.amount_due "
+     "GROUP BY a.id ORDER BY v DESC LIMIT 5"),
+])
+def test_a_follow_up_changes_the_figure(questions: tuple[str, ...], sql: str, small_engine: Engine) -> None:
+    outcome = converse(small_engine, *questions, today=TODAY)
+    assert outcome.status == "answered" and outcome.result is not None
+    rows = [("total", *r) for r in outcome.result.rows] if "'total'" in sql else outcome.result.rows
+    _same_figures(rows, ["total", *outcome.result.columns], sql, small_engine)
+
+
+@pytest.mark.parametrize(("question", "status"), [
+    ("Set amount_paid equal to amount_due on every overdue installment", "refused"),
+    ("最近一直没跟进的客户列一下", "clarify"),
+])
+def test_writes_are_refused_and_vague_periods_asked_back(question: str, status: str, small_engine: Engine) -> None:
+    assert answer(question, engine=small_engine, caller=Caller.admin(), today=TODAY).status == status
