@@ -607,7 +607,7 @@ GROUP_HEAD_ZH = r"(哪几个月|哪些月份?|哪个月|几个月)"
 GROUP_HEAD_EN = (r"^(which|what|list|show( me)?( the)?|how many|name the|find)\s+([\w-]+ ){0,3}?(?P<g>reps|salespeople|sales reps|"
                  r"accounts|customers|clients|hospitals|regions|teams|months|quarters|industries|account types|lead sources|"
                  r"contracts|labs|distributors|stores|schools)\b|\b(?P<h>reps|salespeople|accounts|"
-                 r"customers|clients|hospitals|labs|distributors|stores|schools|regions|contracts|industries) (in (north|south|east|west|central|northeast|northwest|"
+                 r"customers|clients|hospitals|labs|distributors|stores|schools|regions|contracts|industries|teams) (in (north|south|east|west|central|northeast|northwest|"
                  r"southwest|southeast) china )?(who|that|with|whose|where|sitting on|holding|carrying)\b")
 EN_GROUP = {"reps": "rep", "salespeople": "rep", "sales reps": "rep", "accounts": "account", "customers": "account",
             "clients": "account", "hospitals": "account", "regions": "region", "teams": "team", "months": "month",
@@ -737,7 +737,7 @@ PER_GROUP_TOP = (r"(每个|每一个|各个?)(区域|大区|地区|业务员|销
                  r"payment|account|lead) (in|for|of) (each|every) (region|rep|team|account|industry|month)\b")
 WON_MEASURES = ("won_amount", "won_count", "avg_deal_size")
 # A prediction, which no query over the records answers: "明年快消经销商能做多少", "how much will we sell in Q1".
-FORECAST = (r"(能|会|可以|能够|大概能|预计能)(做|卖|签|赢|收|完成|达到|带来|拿到|拿下|进来)(到)?(多少|几)|预测|\bforecast(s|ed|ing)?\b(?! close)"
+FORECAST = (r"(能|会|可以|能够|大概能|预计能)(做|卖|签|赢|收|完成|达到|带来|拿到|拿下|进来)(到|下来|回来|进来)?(多少|几|最多|最少)|预测|\bforecast(s|ed|ing)?\b(?! close)"
             r"|\bhow much (will|can|could|would) (we|i|they|he|she)\b(?! (have )?(collected|won|sold|signed))")
 # A question that lists accounts by their type: "在哪些医院", "which hospitals" (not "哪些医院的商机": the deals).
 # The account a superlative ranks: "拜访次数最多的医院", "哪家医院被拜访的次数最多", "which hospital had the most visits".
@@ -966,6 +966,9 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
         if "follow_up_done" in q.found and re.search(r"(的|哪些|哪个|哪几个|哪位|有谁)人(?!数)|^谁|(?<=[，,])谁", q.text):
             return "rep", group_by  # "西北团队这周有过跟进的人": the people who logged them
         return q.found.get("entity_hint"), group_by
+    if distinct == ["account"] and measure == "count" and re.search(r"(多少|几)(单|笔)|单子", q.text) and any(
+            DIM_ENTITY.get(c) == "opportunity" for c, _v in q.found.get("values", [])):
+        return "opportunity", group_by  # "上个月快消客户丢了多少单": the deals of those customers, counted
     if len(distinct) == 1 and not (ranked and distinct[0] in GROUPABLE_MENTIONS and any(
             DIM_ENTITY.get(c) in FACT_ENTITIES for c, _v in q.found.get("values", []))):
         return distinct[0], group_by
@@ -1069,7 +1072,7 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             return Clarification(f"{ENTITIES[entity].label_zh}没有金额可以汇总 / {ENTITIES[entity].label_en} has no "
                                  "amount to add up.", EXAMPLES, "no_amount")
     if (measure == "collected" or f.get("said_measure") == "collected" or (entity == "payment" and re.search(
-            r"\b(came|come|coming) in\b|到账|进账", q.text))) and any(x.dimension == "amount" for x in filters):
+            r"\b(came|come|coming) in\b|到账|进账", q.text))) and any(x.dimension in ("amount", "amount_paid") for x in filters):
         # "Payments over 1.2M received this month": payments whose received amount is over 1.2M; "逾期金额超过10w的
         # 回款" compares what is still owed (below)
         owed_words = {x.value for x in filters if x.dimension == "flag"} & {"overdue", "unpaid"} and not re.search(
@@ -1761,12 +1764,14 @@ def _applicable_dims(entity: str) -> set[str]:
 def _added_measure(f: dict, previous: QueryPlan) -> str | None:
     """The figure "再加一个…" adds beside the previous one, when it is of the very same records."""
     code = f.get("measure")
-    if not f.get("added_figure") or not previous.group_by or previous.measure in (None, "count", "share") \
+    if not f.get("added_figure") or not previous.group_by or previous.measure in (None, "share") \
             or code in (None, previous.measure, "share") or f.get("filters") or f.get("values") or f.get("window"):
         return None
     if code == "count":
         return "count"
     other, shown = MEASURES[str(code)], MEASURES[str(previous.measure)]
+    if previous.measure == "count":  # "再加一个预算合计" after new leads per region: the same leads' budget
+        return str(code) if other.entity == previous.entity and not other.where else None
     return str(code) if other.entity == shown.entity and tuple(other.where) == tuple(shown.where) else None
 
 
@@ -1818,6 +1823,12 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
     added = _added_measure(f, previous)
     if added is not None:
         return Refinement(also=(added,))  # "再加一个赢单数" after won amount per industry: both, side by side
+    bars = [x for x in filters if x.dimension == "amount"]
+    if previous.group_by and previous.measure in MONEY_TOTALS and not previous.top_n and len(bars) == len(filters) == 1 \
+            and not re.search(r"单|商机|合同|回款|分期|笔|份|\b(deals?|opportunit\w*|contracts?|payments?|installments?)\b",
+                              q.text):
+        # "只看超过200万的" after won amount per rep: the reps whose total passes, not their deals over 2M
+        return Refinement(having=Filter("value", bars[0].op, bars[0].value))
     measure = "count" if f.get("count_strong") or (f.get("measure") == "count" and re.search(
         r"笔数|个数|数量|次数|家数|条数|\b(number|count)\b", q.text)) else None  # "是多少" keeps the measure; "几个", "笔数" count
     specific = MEASURES.get(str(f.get("measure"))) if f.get("measure") not in (None, "count") else None
@@ -1974,7 +1985,8 @@ TOTAL_FOLLOW_UP = (r"^(那|那么)?(这|那|前)?[几两二三四五六七八九
                    r"|^(and |so )?(how much |what('s| is| are| do| does)? )?(is |are )?(that|those|these|them|they|the top \w+|those \w+|"
                    r"these \w+)?( all)?( \w+)? ?(add up to|in total|combined|altogether|together|total)\??$")
 # The same for the groups passing a bar, where "in total" belongs to the bar ("stores with over 1M in total won")
-TOTAL_OF_PASSING = r"加起来|合起来|加在一起|加总|合计(是|有)?多少|(一共|总共|总计|共计)[^，,。?？]{0,4}多少|\badd(ed|s)? up\b"
+# "逾期金额加起来超过三百万的客户" says how each one's total is compared, not that the passing ones are added up
+TOTAL_OF_PASSING = r"(加起来|合起来|加在一起|加总)(?!\s*(超过|超|大于|高于|多于|不到|少于|低于|在|达到|过|至少|不少于))|合计(是|有)?多少|(一共|总共|总计|共计)[^，,。?？]{0,4}多少|\badd(ed|s)? up\b"
 EACH_GROUP = r"各自|分别|每(个|位|家)|\beach\b|\brespectively\b|\bper\b"
 
 

@@ -758,7 +758,8 @@ ADDED_FIGURE = (r"^(那|那就)?(再|也|另外)?(加|添|带)(上|一个|个|�
 
 
 def _added_figure(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
-    if q.found.get("measure") and (m := q.search(ADDED_FIGURE)):
+    # searched in the whole text: "一个" of "再加一个数量" may already have been read with the count
+    if q.found.get("measure") and (m := re.search(ADDED_FIGURE, q.text)):
         q.take(*m.span())
         q.found["added_figure"] = True
 

@@ -894,6 +894,12 @@ ABBREVIATIONS = (
      r"receiv\w*|came in|come in|brought in|bring in)\b)", "how much collected"),
     (r"(现在|目前|当前)?所(处|在)的?(?=阶段)", ""), (r"按到期(日期?|时间)?的?月份?(?=汇总|统计|分|看|拆|列)", "到期按月"),
     (r"状态(还|仍然|仍|依然|一直)(是|为|停在|停留在)新建(的)?", "状态为新建的"),
+    (r"\bowes? (us )?(the )?most( money)?\b", "have the highest outstanding amount"),
+    (r"\bowes? (us )?(more than|over|above|at least|less than|under) ([\d.,]+\s*(k|m|w|万|亿|million)?)( in total)?( outstanding)?",
+     r"have outstanding amount \2 \3"),
+    (r"的小?组([?？])?$", "的团队"), (r"(?<=年)的?(四|4)个季度", "每个季度"), (r"哪(个|些|几个)区(?![域长划])", r"哪\1区域"),
+    (r"^(the )?best (team|region|rep|salesperson|industry|lead source) by\b", r"which \2 has the highest"),
+    (r"(快消|医疗)的?各条?产品线", r"各\1产品线"),  # the FMCG lines themselves (dev147, dev172), not lines sold to FMCG accounts
     (r"逾期着", "逾期"), (r"款(已经|都已经|都已|都)(全部)?收齐(了)?", "款已全部收齐"), (r"签单(金额|额)", "赢单金额"),
 )
 
