@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 from conftest import TODAY
 from sqlalchemy import Engine, text
-from tests_support import assert_answer_matches, converse
+from tests_support import assert_answer_matches, assert_conversation_matches, converse
 
 from sql.pipeline import answer
 from sql.validator import Caller
@@ -79,6 +79,28 @@ def test_the_figures_of_a_month_breakdown_are_what_is_owed(small_engine: Engine)
                   small_engine)
 
 
+@pytest.mark.parametrize(("questions", "sql"), [
+    (("今年各业务员的赢单金额", "只看超过200万的"), "SELECT s.name FROM opportunity o JOIN sales_rep s ON s.id = o.owner_id "
+     f"WHERE {WON_THIS_YEAR} GROUP BY s.id HAVING SUM(o.amount) > 2000000"),
+    (("Revenue by region this year", "only the ones over 8M"), "SELECT r.name_zh FROM opportunity o JOIN account a ON "
+     f"a.id = o.account_id JOIN region r ON r.id = a.region_id WHERE {WON_THIS_YEAR} GROUP BY r.id "
+     "HAVING SUM(o.amount) > 8000000"),
+    (("今年各大区的赢单金额", "只算500万以上的单子"), "SELECT r.name_zh FROM opportunity o JOIN account a ON a.id = "
+     f"o.account_id JOIN region r ON r.id = a.region_id WHERE {WON_THIS_YEAR} AND o.amount >= 5000000 GROUP BY r.id"),
+])
+def test_a_bar_after_a_breakdown_is_on_each_groups_total(questions: tuple[str, ...], sql: str,
+                                                        small_engine: Engine) -> None:
+    """"只看超过200万的" after a total per rep keeps the reps whose total passes; "…的单子" filters the deals."""
+    assert_conversation_matches(small_engine, questions, sql, TODAY)
+
+
+def test_a_figure_added_to_a_count_per_group(small_engine: Engine) -> None:
+    outcome = converse(small_engine, "今年各区域新增线索数", "再加一个预算合计", today=TODAY)
+    assert outcome.status == "answered" and outcome.result is not None
+    _same_figures(outcome.result.rows, outcome.result.columns, "SELECT r.name_zh, COUNT(*), SUM(l.budget) FROM lead l "
+                  "JOIN region r ON r.id = l.region_id WHERE l.created_at >= '2026-01-01' GROUP BY r.id", small_engine)
+
+
 def test_a_figure_added_to_the_previous_breakdown(small_engine: Engine) -> None:
     outcome = converse(small_engine, "各行业今年的赢单金额", "再加一个赢单数", today=TODAY)
     assert outcome.status == "answered" and outcome.result is not None
@@ -109,6 +131,17 @@ HAND_WRITTEN = [
     ("现在还有多少线索没人接", "SELECT COUNT(*) FROM lead l WHERE l.owner_id IS NULL"),
     ("没收的款按到期月份汇总一下", "SELECT strftime('%Y-%m', p.due_date) FROM payment p WHERE p.amount_paid < "
      "p.amount_due GROUP BY 1"),
+    ("Teams with more than 10M in won amount this year", "SELECT t.name FROM opportunity o JOIN sales_rep s ON s.id = "
+     f"o.owner_id JOIN team t ON t.id = s.team_id WHERE {WON_THIS_YEAR} GROUP BY t.id HAVING SUM(o.amount) > 10000000"),
+    ("今年哪个区赢单率最高", "SELECT r.name_zh FROM opportunity o JOIN account a ON a.id = o.account_id JOIN region r ON "
+     "r.id = a.region_id WHERE o.stage IN ('closed_won', 'closed_lost') AND o.closed_at >= '2026-01-01' GROUP BY r.id "
+     "ORDER BY 1.0 * SUM(o.stage = 'closed_won') / COUNT(*) DESC LIMIT 1"),
+    ("逾期金额加起来超过五十万的客户", "SELECT a.name FROM payment p JOIN contract c ON c.id = p.contract_id JOIN account a "
+     f"ON a.id = c.account_id WHERE {OVERDUE} GROUP BY a.id HAVING SUM(p.amount_due - p.amount_paid) > 500000"),
+    ("今年快消客户丢了多少单", "SELECT COUNT(*) FROM opportunity o JOIN account a ON a.id = o.account_id WHERE "
+     "a.industry = 'fmcg' AND o.stage = 'closed_lost' AND o.closed_at >= '2026-01-01'"),
+    ("今年单笔回款超过20万的医疗回款", "SELECT p.id FROM payment p JOIN contract c ON c.id = p.contract_id JOIN account a "
+     "ON a.id = c.account_id WHERE a.industry = 'medical' AND p.paid_at >= '2026-01-01' AND p.amount_paid > 200000"),
 ]
 
 
