@@ -24,16 +24,21 @@ def chinese_to_int(text: str) -> int | None:
     if not text or any(ch not in CN_NUM for ch in text):
         return None
     total, section, number = 0, 0, 0
+    unit_before = 0  # the unit right before the current digit: "两万五" is 25000, "三千五" 3500 (one order below it)
+    last_unit = 0
     for ch in text:
         if ch in DIGITS:
             number = DIGITS[ch]
+            unit_before, last_unit = last_unit, 0
         elif ch in SMALL_UNITS:
             section += (number or 1) * SMALL_UNITS[ch]
-            number = 0
+            number, last_unit = 0, SMALL_UNITS[ch]
         else:  # 万 / 亿
             section += number or (1 if not (total or section) else 0)  # "过亿", "上万": one of the unit
             total = (total + section) * BIG_UNITS[ch] if ch == "亿" else total + section * BIG_UNITS[ch]
-            section, number = 0, 0
+            section, number, last_unit = 0, 0, BIG_UNITS[ch]
+    if number and unit_before >= 100 and text[-2] not in DIGITS:
+        number *= unit_before // 10
     return total + section + number
 
 

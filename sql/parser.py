@@ -407,6 +407,15 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
         owed = "overdue_amount" if owing.target == "overdue_payment" else "outstanding_amount"
         return replace(previous, entity="payment", measure=owed, group_by=("account",), follow_up=None, also=(),
                        top_n=None, order=None, sort=None, count_groups=False, notes=())
+    named = [x for x in previous.filters if x.dimension in WHOSE_DIMS and x.dimension in _carried_dims(others[-1])] \
+        if previous is not None and others else []
+    if previous is not None and others and named and not f.get("filters") and not f.get("values") \
+            and re.fullmatch(r"(那|那么)?[\u4e00-\u9fff]{1,4}呢[?？]?|(and |what about )?(the |their )?[a-z]+\??", q.text):
+        # "合同呢" after "嘉兴市中心医院的在跟商机": that customer's contracts (the deals' own conditions stay behind);
+        # after "华东张伟的商机", East China's and 张伟's
+        f["filters"] = named
+        f["entities"] = entities = [e for e in entities if e != previous.entity] or entities
+        previous = None
     if previous is not None and others and re.search(
             ANAPHORA + r"|这些|那些|他们|她们|these|those|them|那家|这家|[这那]几(家|所|个客户)|该客户|\bthat (customer|account|client|hospital|company)\b",
             q.text):
@@ -543,6 +552,11 @@ def _counted_related(q: Question) -> None:
                                                                             "customer_class", "region", "industry"}]
 
 
+# Whose records a question is about (the customer, where, whose): what "合同呢" keeps when it switches records.
+WHOSE_DIMS = frozenset({"account", "region", "city", "province", "account_type", "industry", "hospital_grade",
+                        "customer_class", "rep", "team", "team_region"})
+
+
 def _carried_dims(entity: str) -> set[str]:
     """Conditions and breakdowns that other records of ``entity`` can take over: its own, and the account."""
     linked = entity in ("opportunity", "activity", "contract", "payment", "contact", "quote")
@@ -661,6 +675,7 @@ def _per_group_total(q: Question) -> tuple[str, list[str]] | None:
 
 def _range_as_one(amounts: list[Filter]) -> list[Filter]:
     """"应收余额在5万到80万之间的客户": the two ends of one range on the same figure, as one "between" condition."""
+    amounts = [x for x in amounts if not (x.op == "gt" and x.value == 0)]  # "回款" alone: paid something, no bar
     if len(amounts) != 2 or amounts[0].dimension != amounts[1].dimension:
         return amounts
     low = [x for x in amounts if x.op in ("gt", "gte")]
@@ -705,7 +720,7 @@ def _group_head(q: Question) -> str | None:
         return "month"
     if re.search(r"哪几个季度|哪些季度|哪个季度|几个季度", q.text):
         return "quarter"  # "今年哪几个季度签约额超过1.8亿": each quarter's total
-    if re.search(r"哪(些|几个|个)(区域|大区|地区)", q.text):
+    if re.search(r"哪(些|几个|个)(区域|大区|地区)|的(区域|大区|地区)(有哪些|是哪些|有哪几个|是哪几个)?[?？]?$", q.text):
         return "region"  # "今年哪些区域的赢单金额超过了1.2亿": each region's total
     if m := re.search(r"(?:的|是哪几个|是哪些|有哪些|有哪几个|哪几个|哪些)(行业|城市|省份|线索来源|来源|渠道|输单原因)(有哪些|是哪些|有哪几个|是哪几个)?"
                       r"[?？]?$|^(?:今年|本季度|上季度|本月|上个?月|去年)?哪些(输单原因)", q.text):
@@ -1072,7 +1087,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             return Clarification(f"{ENTITIES[entity].label_zh}没有金额可以汇总 / {ENTITIES[entity].label_en} has no "
                                  "amount to add up.", EXAMPLES, "no_amount")
     if (measure == "collected" or f.get("said_measure") == "collected" or (entity == "payment" and re.search(
-            r"\b(came|come|coming) in\b|到账|进账", q.text))) and any(x.dimension in ("amount", "amount_paid") for x in filters):
+            r"\b(came|come|coming) in\b|到账|进账", q.text))) and any(x.dimension in ("amount", "amount_paid") for x in filters) \
+            and not f.get("having"):
         # "Payments over 1.2M received this month": payments whose received amount is over 1.2M; "逾期金额超过10w的
         # 回款" compares what is still owed (below)
         owed_words = {x.value for x in filters if x.dimension == "flag"} & {"overdue", "unpaid"} and not re.search(

@@ -187,7 +187,7 @@ ABBREVIATIONS = (
     (r"正在(合作|执行)(中)?(的)?", r"\1中的"), (r"带(了|着)(?=[^，,。？?]{0,8}(停售|产品))", "包含"),
     (r"卖出去(的)?(台数|件数|数量|箱数|套数)", "销量"), (r"\bby quantity\b", "by units"),
     (r"^(the |which )?(\d+|two|three|four|five|ten) (?=[\w -]{0,40}\b(stuck|sitting|sat)\b[\w ]{0,25}\blongest\b)", r"top \2 "),
-    (r"(?<=[上多])没(动静|动作|人跟|人跟进|人管)(了)?", "没跟进"), (r"单(期|笔)应收(金额)?", "应收金额"), (r"赢面", "成交概率"),
+    (r"(?<=[上多])没(动静|动作|人跟进|人跟|人管)(了)?", "没跟进"), (r"单(期|笔)应收(金额)?", "应收金额"), (r"赢面", "成交概率"),
     (r"(?<=[\u4e00-\u9fff])(商机|单子)(还)?没关(闭|掉)?(的)?(?=[?？。]?$)", r"未关闭的\1"), (r"卖进(过|了)?(?=哪)", "卖给过"),
     (r"各条产品线", "各产品线"),
     (r"(丢掉|输掉|丢)的(金额|钱)", "输单金额"),
@@ -562,6 +562,7 @@ ABBREVIATIONS = (
     (r"买得最多", "销量最多"), (r"[，,]?\s*按(件数|件|数量|台数)算", ""), (r"(?<=以上的)大(?=合同|单|商机)", ""),
     (r"\btop (\d+|two|three|four|five|ten) (north|south|east|west|central|northeast|northwest|southwest)( china)? (cities|provinces)\b",
      r"top \1 \4 in \2\3"),
+    (r"^what did (.+?)'s team (win|close)\b", r"how much did \1's team win"),  # a team's wins: their total (dev123, dev176)
     (r"^what did (.+?) win\b(?!.*\b(by|per)\b)", r"which deals did \1 win"), (r"\bwith (medical|fmcg|healthcare|retail|education) (accounts|customers)\b",
      r"at \1 \2"), (r"归(哪个|哪位|谁)(销售|业务员)?(管|负责|跟)", "是谁负责"),
     (r"\bwhich (deals|opportunities) (is|are) (.+?) (currently |still )?working on( right now| currently| now| at the "
@@ -894,12 +895,32 @@ ABBREVIATIONS = (
      r"receiv\w*|came in|come in|brought in|bring in)\b)", "how much collected"),
     (r"(现在|目前|当前)?所(处|在)的?(?=阶段)", ""), (r"按到期(日期?|时间)?的?月份?(?=汇总|统计|分|看|拆|列)", "到期按月"),
     (r"状态(还|仍然|仍|依然|一直)(是|为|停在|停留在)新建(的)?", "状态为新建的"),
-    (r"\bowes? (us )?(the )?most( money)?\b", "have the highest outstanding amount"),
+    (r"\b(owes?|has|have) (us |me |my team |our team )?the most overdue( money| amount)\b|\bowes? (us |me |my team |our team )?"
+     r"the most overdue\b", "have the highest overdue amount"),
+    (r"\bowes? (us |me |my team |our team )?(the )?most( money)?\b", "have the highest outstanding amount"),
     (r"\bowes? (us )?(more than|over|above|at least|less than|under) ([\d.,]+\s*(k|m|w|万|亿|million)?)( in total)?( outstanding)?",
      r"have outstanding amount \2 \3"),
     (r"的小?组([?？])?$", "的团队"), (r"(?<=年)的?(四|4)个季度", "每个季度"), (r"哪(个|些|几个)区(?![域长划])", r"哪\1区域"),
     (r"^(the )?best (team|region|rep|salesperson|industry|lead source) by\b", r"which \2 has the highest"),
     (r"(快消|医疗)的?各条?产品线", r"各\1产品线"),  # the FMCG lines themselves (dev147, dev172), not lines sold to FMCG accounts
+    (r"的那?几(个|笔|单)(单子|商机|项目)[?？]?$", r"的\2"),  # "X的几个单子现在都到哪一步了", once the stage words are read
+    (r"\b(by|per) (current|present|their current|its current) (stage|status)\b", r"\1 \3"),
+    (r"(?<=[\u4e00-\u9fff])各家(医院|客户|门店|经销商)(?=[^，,。？?]{1,10}的(人|联系人)[?？]?$)", r"\1"),
+    # "leaving out deals under 50k": the ones kept are at least 50k (the corrected "leading" would drop the "out")
+    (r"\b(leaving out|leave out|excluding|exclude|not counting|ignoring|ignore)( the| any)? ?(deals?|opportunities|ones|contracts|"
+     r"leads|payments)? ?(under|below|less than|smaller than)\b", "for ones of at least"),
+    (r"\b(leaving out|leave out|excluding|exclude|not counting|ignoring|ignore)( the| any)? ?(deals?|opportunities|ones|contracts|"
+     r"leads|payments)? ?(over|above|more than|bigger than|larger than)\b", "for ones of at most"),
+    (r"开过单(?!子)", "赢过单"),
+    (r"^(the )?(\d+|two|three|four|five|ten) (lead sources|sources|regions|industries|teams|account types|product lines|cities)"
+     r"\b(?= (with|by) )", r"top \2 \3"),
+    (r"(?<=上周)([一二三四五六日天])到(周|星期)(?=[一二三四五六日天])", r"\1到上周"),  # "上周一到周三": both ends last week
+    (r"国庆(节)?(那几天|期间|假期|长假|那周)?(?=[^，,。]{0,4}\d+月\d+)", ""), (r"国庆(节)?(那几天|期间|假期|长假)", "10月1日到7日"),
+    (r"(\d{1,2})月上半月", r"\1月1日到15日"),
+    (r"(\d{1,2})月下半月", lambda m: f"{m.group(1)}月16日到{(31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[int(m.group(1)) - 1] if 1 <= int(m.group(1)) <= 12 else 30}日"),
+    (r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)([a-z]*)\.? (\d{1,2})\s*[-–]\s*(\d{1,2})\b", r"\1\2 \3 to \1\2 \4"),
+    (r"\blast (mon|tues|wednes|thurs|fri|satur|sun)day\b", lambda m: "上周" + {"mon": "一", "tues": "二", "wednes": "三", "thurs": "四",
+                                                                           "fri": "五", "satur": "六", "sun": "日"}[m.group(1)]),
     (r"逾期着", "逾期"), (r"款(已经|都已经|都已|都)(全部)?收齐(了)?", "款已全部收齐"), (r"签单(金额|额)", "赢单金额"),
 )
 

@@ -12,7 +12,7 @@ from typing import Any
 
 WRITE_WORDS = (
     r"把.{0,40}(停用|禁用|冻结|注销|启用|解冻|关掉|关闭掉|转给|转交给|指派给|重新分配)", r"(都|全部|全)(停用|禁用|冻结|注销)(掉)?\s*[。!！?？]?$",
-    r"把.{0,40}核销", r"核销掉", r"(都|全部|全)核销", r"删除", r"删掉", r"删了", r"清空", r"清除", r"修改", r"更改", r"改成", r"改为", r"改一下", r"更新.{0,6}(为|成|到)",
+    r"把.{0,40}核销", r"把.{0,40}(标成|标为|标记成|标记为|设为|设成)(无效|有效|已|未|[a-z])", r"核销掉", r"(都|全部|全)核销", r"删除", r"删掉", r"删了", r"清空", r"清除", r"修改", r"更改", r"改成", r"改为", r"改一下", r"更新.{0,6}(为|成|到)",
     r"插入", r"添加一(个|条)", r"(补|补录|补记|补登|加|记)(一|两|几)?(条|个|笔|次)[^，,。？?]{0,12}(记录|跟进|拜访|线索|商机|合同|回款)",
     r"^(please |pls |can you |could you )*(log|add|record|enter) (a|an|one|the) (new )?(visit|call|activity|follow[- ]?up|"
     r"meeting|demo|note|payment)\b", r"转给", r"转移给", r"转到", r"(?<!没有)(?<![没未不])分配给(?!任何)(?![^，,。？?]{1,6}?的(线索|客户|商机))", r"指派给", r"移交",
@@ -21,8 +21,9 @@ WRITE_WORDS = (
     r"派给", r"划给", r"划到", r"交给.{0,8}(跟|负责|处理)", r"\breassign", r"\btransfer\b",
     r"\bassign\b.{0,40}\bto\b", r"新建一(个|条)", r"创建一(个|条)", r"录入一(个|条)", r"把.{0,20}(改|设|删)",
     r"\b(clear|reset|wipe|erase|purge) (out )?(the|all|my|his|her|their|every|this|that|these|those)\b", r"\bdelete\b", r"\bdrop\b", r"\bupdate\b", r"\binsert\b", r"\btruncate\b", r"\balter\b", r"\bremove\b",
-    r"\bmodify\b", r"\bchange the\b", r"\b(change|set|move|switch|mark) (my|his|her|their|this|that|the|every|all|all the) .{1,40}\b(to|as)\b", r"\bset the\b", r"^(please |pls |can you |could you )*set\b.{1,40}(\bequal to\b|=)", r"\bgrant\b", r"\battach\b", r"\bpragma\b", r"\bcreate (a|an|the|table)\b",
-    r"\badd (a|an) (new )?(customer|account|lead|deal|opportunity|contact)\b",
+    r"\bmodify\b", r"\bchange the\b", r"\b(change|set|move|switch|mark) (my|his|her|their|this|that|the|every|all|all the) .{1,40}\b(to|as)\b", r"\bset the\b", r"^(please |pls |can you |could you )*set\b.{1,40}(\bequal to\b|=)",
+    r"^(please |pls |can you |could you )*set (the )?[a-z_]+( [a-z_]+)? to\b", r"\bgrant\b", r"\battach\b", r"\bpragma\b", r"\bcreate (a|an|the|table)\b",
+    r"\badd (a|an) (new )?([a-z-]+ )?(customer|account|lead|deal|opportunity|contact)\b",
     r"^(please |pls |can you |could you )*add \S+ (at|to) .{2,40} as (a |an |the )?(decision maker|contact)\b",
     # "标记为决策人的联系人" describes; it does not write
     r"标记(成|为)(?![^，,。？?的]{1,8}的[\u4e00-\u9fff])", r"(?<!已经被我)(?<!被我)(?<!已被)标成(?!无效|有效)(?![^，,。？?]{0,8}的)", r"\b(mark|flag|tag)\b.{1,60}\bas\b",

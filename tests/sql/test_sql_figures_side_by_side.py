@@ -140,6 +140,26 @@ HAND_WRITTEN = [
      f"ON a.id = c.account_id WHERE {OVERDUE} GROUP BY a.id HAVING SUM(p.amount_due - p.amount_paid) > 500000"),
     ("今年快消客户丢了多少单", "SELECT COUNT(*) FROM opportunity o JOIN account a ON a.id = o.account_id WHERE "
      "a.industry = 'fmcg' AND o.stage = 'closed_lost' AND o.closed_at >= '2026-01-01'"),
+    ("官网来的线索里预算不到两万五的有多少条", "SELECT COUNT(*) FROM lead l WHERE l.source = 'website' AND l.budget < 25000"),
+    ("average won deal size this year, leaving out deals under 500k", "SELECT AVG(o.amount) FROM opportunity o WHERE "
+     f"{WON_THIS_YEAR} AND o.amount >= 500000"),
+    ("Which 3 hospitals owe us the most overdue money?", "SELECT a.name FROM payment p JOIN contract c ON c.id = "
+     f"p.contract_id JOIN account a ON a.id = c.account_id WHERE a.account_type = 'hospital' AND {OVERDUE} GROUP BY a.id "
+     "ORDER BY SUM(p.amount_due - p.amount_paid) DESC LIMIT 3"),
+    ("Opportunities created in the last 14 days, by current stage", "SELECT o.stage FROM opportunity o WHERE "
+     "o.created_at >= '2026-11-04' GROUP BY o.stage"),
+    ("上周一到周三拜访了多少次", "SELECT COUNT(*) FROM activity x WHERE x.type = 'visit' AND x.occurred_at >= '2026-11-09' "
+     "AND x.occurred_at < '2026-11-12'"),
+    ("10月下半月回款了多少钱", "SELECT SUM(p.amount_paid) FROM payment p WHERE p.amount_paid > 0 AND p.paid_at >= "
+     "'2026-10-16' AND p.paid_at < '2026-11-01'"),
+    ("国庆那几天大家一共跟进了多少次", "SELECT COUNT(*) FROM activity x WHERE x.occurred_at >= '2026-10-01' AND "
+     "x.occurred_at < '2026-10-08'"),
+    ("How many follow-ups were logged last Friday?", "SELECT COUNT(*) FROM activity x WHERE x.occurred_at >= '2026-11-13' "
+     "AND x.occurred_at < '2026-11-14'"),
+    ("list the contracts signed Oct 1-15", "SELECT c.contract_no FROM contract c WHERE c.signed_at >= '2026-10-01' AND "
+     "c.signed_at < '2026-10-16'"),
+    ("这季度开过单的销售有几个", "SELECT COUNT(DISTINCT o.owner_id) FROM opportunity o WHERE o.stage = 'closed_won' AND "
+     "o.closed_at >= '2026-10-01'"),
     ("今年单笔回款超过20万的医疗回款", "SELECT p.id FROM payment p JOIN contract c ON c.id = p.contract_id JOIN account a "
      "ON a.id = c.account_id WHERE a.industry = 'medical' AND p.paid_at >= '2026-01-01' AND p.amount_paid > 200000"),
 ]
@@ -148,6 +168,23 @@ HAND_WRITTEN = [
 @pytest.mark.parametrize(("question", "sql"), HAND_WRITTEN, ids=lambda v: str(v)[:24])
 def test_answer_matches_hand_written_sql(question: str, sql: str, small_engine: Engine) -> None:
     assert_answer_matches(question, sql, small_engine, TODAY)
+
+
+@pytest.mark.parametrize(("number", "value"), [("两万五", 25000), ("三千五", 3500), ("一亿二", 120_000_000), ("一百五", 150),
+                                               ("两万五千", 25000), ("一千零五", 1005), ("十五", 15), ("一万零五百", 10500)])
+def test_a_number_cut_short_after_its_unit(number: str, value: int) -> None:
+    """"两万五" is 25,000 (the digit after a unit is one order below it), not 20,005."""
+    from sql.numbers import chinese_to_int
+    assert chinese_to_int(number) == value
+
+
+def test_another_kind_of_record_of_the_same_customer(small_engine: Engine) -> None:
+    """"合同呢" after one customer's open deals: that customer's contracts; the deals' own "open" stays behind."""
+    with small_engine.connect() as conn:
+        name = conn.execute(text(f"SELECT a.name FROM account a JOIN opportunity o ON o.account_id = a.id WHERE {OPEN} "
+                                 "AND EXISTS (SELECT 1 FROM contract c WHERE c.account_id = a.id) ORDER BY a.id")).scalars().first()
+    assert_conversation_matches(small_engine, (f"{name}的在跟商机", "合同呢"), "SELECT c.contract_no FROM contract c JOIN "
+                                f"account a ON a.id = c.account_id WHERE a.name = '{name}'", TODAY)
 
 
 def test_the_open_deals_of_one_named_customer(small_engine: Engine) -> None:
@@ -177,6 +214,8 @@ def test_a_follow_up_changes_the_figure(questions: tuple[str, ...], sql: str, sm
 
 @pytest.mark.parametrize(("question", "status"), [
     ("Set amount_paid equal to amount_due on every overdue installment", "refused"),
+    ("把预算低于五万的线索全部标成无效", "refused"),
+    ("add a new hospital account 杭州市第一人民医院, grade 3A", "refused"),
     ("最近一直没跟进的客户列一下", "clarify"),
 ])
 def test_writes_are_refused_and_vague_periods_asked_back(question: str, status: str, small_engine: Engine) -> None:
