@@ -53,7 +53,7 @@ from sql.vocabulary import (
 
 MAX_QUESTION_CHARS = 500
 # Words that point back at an earlier answer ("其中", "of them"): without one, the question cannot be answered.
-ANAPHORA = (r"^(其中|这里面|这里头|那么?(?!些)|只看|只要|只算|换成|改成|再看|再按|去掉|排除|除去|按.{1,6}(拆|分)一下\s*[?？。]?$)|(其中|这其中|这些|那些|他们|它们)"
+ANAPHORA = (r"^(其中|这里面|这里头|里面|里头|那么?(?!些)|只看|只要|只算|换成|改成|再看|再按|去掉|排除|除去|按.{1,6}(拆|分)一下\s*[?？。]?$)|(其中|这其中|这些|那些|他们|它们)"
             r"(里|中|当中|之中)|^(what about|how about|and |only |just |same )|\b(of them|of those|among them|"
             r"among those|of these|of that|out of that|is that|was that|are those|were those|(does|did|do) (that|those|this) "
             r"(represent|include|cover|come to|make up))\b"
