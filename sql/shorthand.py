@@ -915,7 +915,8 @@ ABBREVIATIONS = (
     (r"^(the )?(\d+|two|three|four|five|ten) (lead sources|sources|regions|industries|teams|account types|product lines|cities)"
      r"\b(?= (with|by) )", r"top \2 \3"),
     (r"(?<=上周)([一二三四五六日天])到(周|星期)(?=[一二三四五六日天])", r"\1到上周"),  # "上周一到周三": both ends last week
-    (r"国庆(节)?(那几天|期间|假期|长假|那周)?(?=[^，,。]{0,4}\d+月\d+)", ""), (r"国庆(节)?(那几天|期间|假期|长假)", "10月1日到7日"),
+    (r"国庆(节)?(那几天|那七天|期间|假期|长假|那周)?(?=[^，,。]{0,4}\d+月\d+)", ""),
+    (r"国庆(节)?(那几天|那七天|期间|假期|长假)", "10月1日到7日"),
     (r"(\d{1,2})月上半月", r"\1月1日到15日"),
     (r"(\d{1,2})月下半月", lambda m: f"{m.group(1)}月16日到{(31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[int(m.group(1)) - 1] if 1 <= int(m.group(1)) <= 12 else 30}日"),
     (r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)([a-z]*)\.? (\d{1,2})\s*[-–]\s*(\d{1,2})\b", r"\1\2 \3 to \1\2 \4"),
