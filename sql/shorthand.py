@@ -912,6 +912,7 @@ ABBREVIATIONS = (
     (r"\b(leaving out|leave out|excluding|exclude|not counting|ignoring|ignore)( the| any)? ?(deals?|opportunities|ones|contracts|"
      r"leads|payments)? ?(over|above|more than|bigger than|larger than)\b", "for ones of at most"),
     (r"开过单(?!子)", "赢过单"),
+    (r"^(那|那就)?(把)?(名字|名单)?列(一下|出来)(名字|名单)[?？]?$", "列一下"),
     (r"^(the )?(\d+|two|three|four|five|ten) (lead sources|sources|regions|industries|teams|account types|product lines|cities)"
      r"\b(?= (with|by) )", r"top \2 \3"),
     (r"(?<=上周)([一二三四五六日天])到(周|星期)(?=[一二三四五六日天])", r"\1到上周"),  # "上周一到周三": both ends last week
