@@ -94,6 +94,11 @@ def test_a_bar_after_a_breakdown_is_on_each_groups_total(questions: tuple[str, .
     assert_conversation_matches(small_engine, questions, sql, TODAY)
 
 
+def test_the_names_behind_a_count(small_engine: Engine) -> None:
+    assert_conversation_matches(small_engine, ("三甲医院客户有多少家", "列一下名字"), "SELECT a.name FROM account a WHERE "
+                                "a.account_type = 'hospital' AND a.hospital_grade = '3A'", TODAY)
+
+
 def test_a_figure_added_to_a_count_per_group(small_engine: Engine) -> None:
     outcome = converse(small_engine, "今年各区域新增线索数", "再加一个预算合计", today=TODAY)
     assert outcome.status == "answered" and outcome.result is not None
