@@ -130,7 +130,24 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
         # (the pipeline names the rep at the top of a ranking); dropping the word would answer for everyone
         return Clarification("“他/她”或“第一名”指的是哪位业务员？请写出名字 / Who do you mean by 'he', 'she' or 'the top "
                              "one'? Please give the name.", (), "who")
+    if isinstance(result, QueryPlan) and previous is not None:
+        result = _same_customer(result, previous, text)
     return result
+
+
+# Words that widen a question beyond the customer talked about just before.
+WHOLE_BOOK = r"全公司|全部|所有|整体|总体|全国|大家|每家|各家|哪些|哪几|哪家|谁|\b(all|every|overall|company|whole|which|who)\b"
+
+
+def _same_customer(plan: QueryPlan, previous: QueryPlan, text: str) -> QueryPlan:
+    """"上次拜访是什么时候" right after "合肥市骨科医院的逾期金额": a question that names no customer, place or person of
+    its own goes on about the one customer the conversation is about, not the whole book."""
+    named = [x for x in previous.filters if x.dimension == "account" and x.op == "eq"]
+    if len(named) != 1 or plan.of_records is not None or "account" not in _carried_dims(plan.entity) \
+            or plan.entity == "account" or any(x.dimension in WHOSE_DIMS for x in plan.filters) \
+            or plan.group_by or re.search(WHOLE_BOOK, text):
+        return plan
+    return plan.with_filters(named[0])
 
 
 def _contact_named(text: str, corrected: tuple[str, ...], names: NameIndex, context: tuple) -> QueryPlan | None:
@@ -169,6 +186,12 @@ def _spaced_clauses(raw: str, names: NameIndex, context: tuple) -> QueryPlan | R
 def _pronoun(text: str, previous: QueryPlan, names: NameIndex) -> str:
     """"这个月他上门拜访了哪些客户" after a question about one rep: that rep, by name (a name two reps share is then
     asked back like any other)."""
+    accounts = [x.value for x in previous.filters if x.dimension == "account" and x.op == "eq"]
+    if len(accounts) == 1 and (called := names.label("account", accounts[0])):
+        # "它今年的成交额呢" after "天津润泽电器商城是谁的客户": that customer, by name
+        named = re.sub(r"^(那|那么)?它(的)?", lambda m: called + (m.group(2) or ""), text, count=1)
+        if named != text:  # a question of its own about the customer now, not a change to the last one
+            return re.sub(r"呢\s*([?？]?)$", r"\1", named)
     reps = [x.value for x in previous.filters if x.dimension == "rep" and x.op == "eq"]
     name = names.label("rep", reps[0]) if len(reps) == 1 else None
     if name is None:
@@ -275,6 +298,10 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
             r"按(金额|赢单|回款|合同|营收|销售额|业绩|数量|成交)|(金额|赢单|回款|合同|营收)(最|前)", q.text):
         return Clarification("“最好/大客户”按什么算？/ Best by which measure?", (
             "按赢单金额 / by won amount", "按回款金额 / by collected amount", "A类客户 / class A accounts"), "vague")
+    if f.get("measure") == "collection_rate" and not f.get("rate_basis"):
+        return Clarification("“回款率”按什么算？/ A collection rate of what?", (
+            "已到期应收的回款率（按金额）/ collection rate by amount on installments already due",
+            "10月到期的应收回款率 / collection rate on installments due in October"), "vague")
     if f.get("window") is None and re.search(VAGUE_RECENT, q.text):
         return Clarification("“最近”是指多长时间？/ How recent do you mean?", ("近7天 / last 7 days", "近30天 / last 30 days",
                                                                           "本月 / this month"), "vague_period")
@@ -616,12 +643,16 @@ def _switch_measure(previous: QueryPlan, measure: str, window: TimeWindow | None
 TOTAL_MEASURES = ("won_amount", "pipeline_amount", "collected", "overdue_amount", "outstanding_amount",
                   "contract_amount", "opportunity_amount", "lead_budget", "line_revenue", "units_sold", "units_by_line")
 FIELD_TOTAL = {"amount_paid": "collected", "unpaid": "outstanding_amount"}
+# "各有几个", "and how many each": each group's count shown, not the number of groups
+EACH_COUNT = r"各(有|是)?(几|多少)|分别(有|是)?(几|多少)|各自(有)?(几|多少)|\bhow many (each|apiece)\b|\band how many\b"
+# "华南区每个销售的在跟金额，只列超过1800万的": a bar on the totals of the breakdown just asked for
+BAR_ON_GROUPS = r"[，,]\s*(只|仅)(列|看|显示|保留|要)(出)?[^，,。？?]{0,4}(超过|大于|高于|不少于|至少|不到|低于|小于|少于|在)[^，,。？?]{1,14}的?\s*[?？。]?$"
 # The records a total is per, as the question names them: the head noun, or a "which months" word.
 GROUP_HEAD_ZH = r"(哪几个月|哪些月份?|哪个月|几个月)"
 GROUP_HEAD_EN = (r"^(which|what|list|show( me)?( the)?|how many|name the|find)\s+([\w-]+ ){0,3}?(?P<g>reps|salespeople|sales reps|"
                  r"accounts|customers|clients|hospitals|regions|teams|months|quarters|industries|account types|lead sources|"
                  r"contracts|labs|distributors|stores|schools)\b|\b(?P<h>reps|salespeople|accounts|"
-                 r"customers|clients|hospitals|labs|distributors|stores|schools|regions|contracts|industries|teams) (in (north|south|east|west|central|northeast|northwest|"
+                 r"customers|clients|hospitals|labs|distributors|stores|schools|regions|contracts|industries|teams|lead sources) (in (north|south|east|west|central|northeast|northwest|"
                  r"southwest|southeast) china )?(who|that|with|whose|where|sitting on|holding|carrying)\b")
 EN_GROUP = {"reps": "rep", "salespeople": "rep", "sales reps": "rep", "accounts": "account", "customers": "account",
             "clients": "account", "hospitals": "account", "regions": "region", "teams": "team", "months": "month",
@@ -642,6 +673,8 @@ def _per_group_total(q: Question) -> tuple[str, list[str]] | None:
     amounts = _range_as_one(amounts)
     if group is None or (counted is None and len(amounts) != 1):
         return None
+    if counted is None and group == "contract" and f.get("amount_entities", [])[-1:] == ["contract"]:
+        return None  # "合同额超过八十万的合同今年回款多少": each contract's own size, not what came in on it
     if counted is not None:
         things = {e for e in [*f.get("flag_entities", []), *f.get("entities", [])] if e and e != group}
         if len(things) != 1:
@@ -663,7 +696,9 @@ def _per_group_total(q: Question) -> tuple[str, list[str]] | None:
     implied = ("overdue", "unpaid") if measure in ("overdue_amount", "outstanding_amount") else ()
     f["filters"] = [x for x in f.get("filters", []) if not (x in amounts or (x.dimension == "flag" and x.value in implied))]
     f["having"] = having
-    f["count_groups"] = f.get("measure") == "count" and bool(re.search(r"几个|几位|几家|多少(个|位|家)|how many", q.text))
+    f["count_groups"] = f.get("measure") == "count" and bool(re.search(
+        r"几个|几位|几家|多少(个|位|家)|how many|(客户|医院|公司|经销商|门店|业务员|销售)(数|数量|个数)(?!据)", q.text)) \
+        and not (re.search(EACH_COUNT, q.text) and not re.search(r"每(个|一个)?[\u4e00-\u9fff]{1,4}各", q.text))
     f["measure"] = measure
     if measure == "won_amount":  # the measure counts won deals only
         f["values"] = [v for v in f.get("values", []) if v != ("stage", "closed_won")]
@@ -692,6 +727,10 @@ def _total_measure(f: dict, amount: Filter, text: str) -> str | None:
     if "line" in f.get("amount_entities", []):
         return "line_revenue"  # "明细金额过两千万的产品"
     if f.get("aggregate") == "avg" and amount.dimension == "amount" and set(f.get("amount_entities", [])) <= {"opportunity"} \
+            and any(x == Filter("flag", "eq", "open") for x in f.get("filters", [])) and re.search(
+                r"平均[^，,。？?]{0,6}(金额|单额)|\baverage (open )?(deal|opportunity)? ?(amount|size|value)\b", text):
+        return "avg_opportunity_amount"  # "industries with an average open deal amount above 1.5M"
+    if f.get("aggregate") == "avg" and amount.dimension == "amount" and set(f.get("amount_entities", [])) <= {"opportunity"} \
             and not any(x.dimension == "flag" for x in f.get("filters", [])):
         # "industries with an average deal size over 1.5M": each industry's mean won deal (or contract, when said)
         return "avg_contract_amount" if re.search(r"合同|\bcontracts?\b", text) else "avg_deal_size"
@@ -716,14 +755,20 @@ def _group_head(q: Question) -> str | None:
     if q.en:
         m = re.search(GROUP_HEAD_EN, q.text)
         return EN_GROUP[m.group("g") or m.group("h")] if m else None
+    candidates = q.found.get("group_candidates", [])
+    if re.search(BAR_ON_GROUPS, q.text) and len(candidates) == 1 and len(candidates[0]) == 1:
+        return str(candidates[0][0])  # "华南区每个销售的在跟金额，只列超过1800万的": the reps' totals
     if re.search(GROUP_HEAD_ZH, q.text):
         return "month"
     if re.search(r"哪几个季度|哪些季度|哪个季度|几个季度", q.text):
         return "quarter"  # "今年哪几个季度签约额超过1.8亿": each quarter's total
+    if re.search(r"哪(些|几个|个)(团队|小组)|的(团队|小组|组)(有哪些|是哪些|有哪几个|是哪几个)?[?？]?$", q.text) and (
+            "team",) in q.found.get("group_candidates", []):
+        return "team"  # "今年业绩过8000万的团队有哪几个": each team's total
     if re.search(r"哪(些|几个|个)(区域|大区|地区)|的(区域|大区|地区)(有哪些|是哪些|有哪几个|是哪几个)?[?？]?$", q.text):
         return "region"  # "今年哪些区域的赢单金额超过了1.2亿": each region's total
     if m := re.search(r"(?:的|是哪几个|是哪些|有哪些|有哪几个|哪几个|哪些)(行业|城市|省份|线索来源|来源|渠道|输单原因)(有哪些|是哪些|有哪几个|是哪几个)?"
-                      r"[?？]?$|^(?:今年|本季度|上季度|本月|上个?月|去年)?哪些(输单原因)", q.text):
+                      r"[?？]?$|^(?:今年|本季度|上季度|本月|上个?月|去年)?哪(?:些|几个)(输单原因|行业|城市|省份|线索来源)", q.text):
         said = {"行业": "industry", "城市": "city", "省份": "province", "输单原因": "loss_reason"}.get(
             m.group(1) or m.group(3), "lead_source")
         if any(said in c for c in q.found.get("group_candidates", [])):
@@ -733,7 +778,7 @@ def _group_head(q: Question) -> str | None:
         return "rep"  # "组里今年赢单金额超过两千万的有谁": each rep's total
     if not entities and any(c in ACCOUNT_VALUES for c, _v in q.found.get("values", [])):
         # "回款超过100万的医院"; but "超过50w的快消门店赢单" ends on the deals: each deal's own amount
-        return None if re.search(r"(赢单|输单|丢单|签单|单子|订单)\s*((一共|总共)?(有|是)?\s*(几|多少)(单|笔|个))?\s*[?？]?$", q.text) \
+        return None if re.search(r"(赢单|输单|丢单|签单|单子|订单)\s*((一共|总共)?(有|是)?\s*(几|多少)(单|笔|个)|有哪些|是哪些|有哪几单|列表|清单)?\s*[?？]?$", q.text) \
             else "account"
     head = entities[-1] if entities else None
     if head == "product" and "line" in q.found.get("amount_entities", []):
@@ -748,7 +793,8 @@ def _group_head(q: Question) -> str | None:
 # The top record of each group ("每个区域在跟金额最大的那个商机", "the biggest deal in each region"): one query
 # per group, which the plan does not express; asked back rather than answered with the overall top.
 PER_GROUP_TOP = (r"(每个|每一个|各个?)(区域|大区|地区|业务员|销售|团队|组|客户|行业|月)[^，,。？?]{0,12}(最大|最高|最多|最早|最晚|最新|最久)"
-                 r"的(那|一)(个|笔|单|家|条|份)|\b(largest|biggest|top|highest|latest|oldest) (deal|opportunity|contract|"
+                 r"的(那|一)(个|笔|单|家|条|份)|(每个|每一个|各个?)(区域|大区|地区|业务员|销售|团队|组|客户|行业|月)[^，,。？?]{0,12}"
+                 r"(第一|排第一|排名第一)的|\b(largest|biggest|top|highest|latest|oldest) (deal|opportunity|contract|"
                  r"payment|account|lead) (in|for|of) (each|every) (region|rep|team|account|industry|month)\b")
 WON_MEASURES = ("won_amount", "won_count", "avg_deal_size")
 # A prediction, which no query over the records answers: "明年快消经销商能做多少", "how much will we sell in Q1".
@@ -1086,6 +1132,9 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         if measure is None:
             return Clarification(f"{ENTITIES[entity].label_zh}没有金额可以汇总 / {ENTITIES[entity].label_en} has no "
                                  "amount to add up.", EXAMPLES, "no_amount")
+    if entity == "payment" and f.get("amount_entities", [])[-1:] == ["contract"]:
+        # "合同额超过八十万的合同今年一共回款多少": the contracts' size, not the installments'
+        filters = [replace(x, dimension="contract_value") if x.dimension == "amount" else x for x in filters]
     if (measure == "collected" or f.get("said_measure") == "collected" or (entity == "payment" and re.search(
             r"\b(came|come|coming) in\b|到账|进账", q.text))) and any(x.dimension in ("amount", "amount_paid") for x in filters) \
             and not f.get("having"):
@@ -1098,7 +1147,10 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         if measure != "count" and not re.search(r"多少|总|合计|一共|how much|total|\bsum\b|altogether", q.text):
             measure = None
     flags = {x.value for x in filters if x.dimension == "flag"}
-    if entity == "payment" and flags & {"overdue", "unpaid"} and measure in (None, "count") and (
+    if entity == "payment" and flags & {"overdue", "unpaid"} and (measure in (None, "count") or (
+            measure in ("overdue_amount", "outstanding_amount") and re.search(
+                r"(逾期|未收|欠)(金额|款)?(超过|大于|高于|多于|不少于|至少|在)|\b(overdue|outstanding|unpaid) amount "
+                r"(of )?(over|above|more than|at least)\b", q.text))) and (
             re.search(OWED_WORDS, q.text) or not re.search(DUE_SIZE_WORDS, q.text)) and not re.search(DUE_SIZE_COMPARED, q.text):
         # "逾期没收的超过5万的有哪几笔", "overdue installments over 500k": what is still owed; but "应收金额不到5k的逾期
         # 分期" compares what each installment is for, as it says
@@ -1281,7 +1333,7 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
                           r"(业务员|销售|客户|区域|团队)", q.text)
     if totals_of and measure not in (None, "count") and any(x.dimension == "amount" for x in filters):
         return PER_RECORD_TOTAL
-    if any(e != entity for e in f.get("amount_entities", ())) and any(
+    if any(e not in (entity, "contract" if entity == "payment" else entity) for e in f.get("amount_entities", ())) and any(
             x.dimension in ("amount", "amount_paid", "unpaid") for x in filters):
         # "签约额超过一千万的客户": a total per account (HAVING), which plans cannot express yet
         return PER_RECORD_TOTAL
@@ -1688,6 +1740,7 @@ def _either(filters: list[Filter]) -> tuple[Filter, ...]:
 
 
 AVG_OF = {"lead_budget": "avg_lead_budget", "contract_amount": "avg_contract_amount",
+          "opportunity_amount": "avg_opportunity_amount", "won_amount": "avg_deal_size",
           "activity_minutes": "avg_activity_minutes", "outstanding_amount": "avg_outstanding_amount",
           "overdue_amount": "avg_overdue_amount"}
 RANKED_COLUMN = {"annual_revenue": "a.annual_revenue", "lead_budget": "l.budget", "contract_amount": "c.amount",
@@ -1760,14 +1813,14 @@ def _excluded(f: dict, applicable: set[str]) -> list[Filter] | Clarification:
 
 def _applicable_dims(entity: str) -> set[str]:
     account_dims = {"region", "rep", "team", "industry", "account_type", "hospital_grade", "customer_class",
-                    "account_status", "province", "city"}
+                    "account_status", "province", "city", "annual_revenue"}
     return {
         "account": account_dims,
         "opportunity": account_dims | {"stage", "loss_reason", "expected_close_date", "product", "product_line"},
         "lead": {"region", "rep", "team", "industry", "lead_source", "lead_status", "phone", "budget"},
         "activity": account_dims | {"activity_type", "duration"},
         "contract": account_dims | {"contract_status", "payment_terms"},
-        "payment": account_dims | {"payment_status", "contract_status", "contract", "payment_terms"},
+        "payment": account_dims | {"payment_status", "contract_status", "contract", "payment_terms", "contract_value"},
         "contact": account_dims | {"phone", "email", "title", "department"},
         "quote": account_dims | {"quote_status", "stage"},
         "rep": {"region", "team", "role"},
@@ -1818,7 +1871,7 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
                 filters[i] = Filter(x.dimension, "in", (old.value, x.value))
                 group_by = tuple(dict.fromkeys((*previous.group_by, x.dimension)))
     over_time = bool(group_by) and set(group_by or ()) <= set(TIME_GROUPS) and not set(previous.group_by) & set(TIME_GROUPS)
-    if group_by and previous.group_by and (re.search(r"\b(as well|also|too|in addition)\b|同时|也按|再按|再加上?|加上", q.text) or (
+    if group_by and previous.group_by and (re.search(r"\b(as well|also|too|in addition|further)\b|同时|也按|再按|再加上?|加上", q.text) or (
             over_time and re.search(r"拆开|拆分|细分|再拆|拆一下|拆成", q.text))):
         # "split that by stage as well"; "按月拆开看" after regions: each region month by month (but "按客户类型拆一下"
         # after regions is another breakdown instead)

@@ -351,7 +351,7 @@ def _related(q: Question) -> tuple[str, bool, tuple[str, ...], tuple[int, int]] 
         for pattern, target in related:
             hit = q.search(pattern)
             if hit and present and target == "overdue_payment" and not re.search(
-                    ACCOUNT_COUNT + r"|合同|\bcontracts?\b|" + ACCOUNTS_THAT, q.text) and not any(
+                    ACCOUNT_COUNT + r"|合同|\bcontracts?\b|(里|中|当中)[^，,。？?]{0,8}(占比|比例|比重)|" + ACCOUNTS_THAT, q.text) and not any(
                     re.search(p, q.text) for p, _k in TYPED_NEGATION):  # "有逾期应收、近两周又没人上门的医院": both
                 continue  # "哪些客户有逾期的回款" lists the overdue amounts by account, which follow-ups can rank
             if hit and present and target == "overdue_payment" and q.en and re.fullmatch(
@@ -364,6 +364,9 @@ def _related(q: Question) -> tuple[str, bool, tuple[str, ...], tuple[int, int]] 
                     # "有在跟监护仪商机的医院": the deal word after the product is part of the condition
                     if (deal := re.compile(r"商机|单子").search(q.text, hit.end(), hit.end() + 14)) and q.free(*deal.span()):
                         q.take(*deal.span())
+                if target == "contract" and not re.search(r"合同|contract", hit.group(0)) and (
+                        deal := re.compile(r"合同").search(q.text, hit.end(), hit.end() + 14)) and q.free(*deal.span()):
+                    q.take(*deal.span())  # "签过500万以上合同的医院": the contract word after the amount is the condition's
                 return target, present, (), hit.span()
     for typed, done in ((TYPED_NEGATION, False), (TYPED_POSITIVE, True)):
         for pattern, kinds in typed:
@@ -564,6 +567,12 @@ LAST_ACTIVITY_EN = (r"\bwhen (?:did|was|were|has|have) (?:(?:anyone|anybody|some
                     r"been in touch|had contact))?\b|\b(?:date of (?:the )?last|last)(?= (?:follow[- ]?up|activity|"
                     r"touch ?point)\b( date)?)")
 
+# the last time money came in: "When did X last pay us?", "when was their last payment"
+LAST_PAYMENT_EN = (r"(?P<when>\bwhen (?:did|was|were|has|have))\b.{0,60}?(?P<last>\blast (?:pay|paid|make a payment|"
+                   r"made a payment|send (?:us )?(?:money|a payment))(?: us)?\b|\b(?:the |their |its )?last payment\b"
+                   r"(?: (?:come in|received|made|arrive))?)")
+PAID_WORDS = r"回款|付款|打款|收款|到账|回钱|付钱"
+
 
 # A question about each listed record's status, owner, stage or region, said at its end: "合同现在是什么状态",
 # "重庆市康复医院的合同是谁在负责", "这几个单子都到哪一步了", "海南省人民医院属于哪个大区", "who owns them?".
@@ -679,9 +688,18 @@ FIELDS_ASKED_ZH = (rf"[，,]?\s*(?:并且?)?(?:显示|带上|附上|加上|列�
 
 
 def _last_activity(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    if m := q.search(LAST_PAYMENT_EN):
+        for g in ("when", "last"):
+            q.take(*m.span(g))
+        q.found["measure"] = "last_payment"
+        return
     if m := q.search(LAST_ACTIVITY_ZH):
         q.take(*m.span(1))
         q.take(*m.span(2))
+        if paid := re.compile(PAID_WORDS).search(q.text, m.start(), m.end()):
+            q.take(*paid.span())  # "最近一次回款是什么时候": money in, not a follow-up
+            q.found["measure"] = "last_payment"
+            return
     elif m := q.search(LAST_ACTIVITY_EN):
         q.take(*m.span())
         q.take_first(("date",))
@@ -699,7 +717,7 @@ def _figure_words() -> dict[str, str]:
     """Every measure word, to its measure: the words a paired figure can be named by."""
     out: dict[str, str] = {}
     for code, m in MEASURES.items():
-        if code not in ("count", "share", "last_activity"):
+        if code not in ("count", "share", "last_activity", "last_payment"):
             for w in m.words:
                 out.setdefault(w.lower(), code)
     return out
@@ -765,7 +783,7 @@ def _added_figure(q: Question, today: date, names: NameIndex, caller_id: int | N
 
 
 def _measure(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
-    if q.found.get("measure") == "last_activity":
+    if q.found.get("measure") in ("last_activity", "last_payment", "collection_rate"):
         return
     if q.en:
         _tail_figure(q)
@@ -864,7 +882,7 @@ def _top_n(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
                     if longest:
                         q.take(*longest.span())
                     q.found["sort_hint"] = "days"  # "停留最久的3个商机", "overdue the longest": by how long
-                q.found["order"] = "asc" if m.group(0).startswith(("倒数", "垫底", "bottom", "后", "最低", "最少", "最差",
+                q.found["order"] = "asc" if m.group(0).startswith(("倒数", "垫底", "bottom", "后", "最低", "最少", "最小", "最差",
                                                                    "最快")) else "desc"
                 q.found["order_assumed"] = q.found["order"] == "desc"  # "which 3 … fastest": a later word decides
                 return
@@ -897,6 +915,26 @@ NOT_WITHIN = (N + r"\s*(个)?小时(之内|以内|内)(都|还)?(没|未|没有)
 # Contacted within N hours: "上周有多少条线索是4小时内响应的", "leads contacted within 4 hours" (not the rate).
 WITHIN = (N + r"\s*(个)?小时(之内|以内|内)(就)?(被)?(联系上|联系到|联系|响应|跟进|接触)(了)?(的)?(?!率)",
           r"\b(contacted|reached|called|responded to) within " + N + r" ?(hours?|h)\b(?! (response )?rate)")
+
+
+def _collection_rate(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    """"回款率" is only asked for with its basis said: by amount, or of what fell due; "回款率多少" alone is asked back."""
+    if not (rate := q.search(r"回款率|收款率|回收率|\bcollections? (rate|ratio)s?\b")):
+        return
+    q.take(*rate.span())
+    q.found["measure"] = "collection_rate"
+    basis = False
+    for said in COLLECTION_BASIS:
+        if m := q.search(said):
+            q.take(*m.span())
+            basis = True
+    q.found["rate_basis"] = basis or bool(re.search(r"到期|\bdue\b", q.text))
+
+
+# how a collection rate is worked out, when the question says it: by amount, collected over due
+COLLECTION_BASIS = (r"[（(]\s*(按金额|按金额算|collected\s*/\s*due|by amount)\s*[)）]",
+                    r"[，,。？?]?\s*按(实收)?金额(除以应收(金额)?)?算?(?=\s*[，,。？?]?\s*(回款率|收款率|$))",
+                    r"\bby amount\b")
 
 
 def _response_hours(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
@@ -1048,7 +1086,7 @@ STRICT_GT = ("大于", "超过", "高于", "多于", ">", "over", "above", "more
              "bigger than", "larger than")
 
 
-FIELD_ENTITY = {"合同金额": "contract", "商机金额": "opportunity", "预算": "lead", "budget": "lead", "budgets": "lead",
+FIELD_ENTITY = {"合同金额": "contract", **dict.fromkeys(("contracts worth", "contract value", "contract amount"), "contract"), "商机金额": "opportunity", "预算": "lead", "budget": "lead", "budgets": "lead",
                 "年收入": "account", "年营收": "account", "年营业额": "account", "annual revenue": "account",
                 "账期": "contract", "付款账期": "contract", "payment terms": "contract", "回款": "payment",
                 **dict.fromkeys(("成交概率", "赢单概率", "赢率", "probability", "win probability"), "opportunity"),
@@ -1060,6 +1098,7 @@ FIELD_ENTITY = {"合同金额": "contract", "商机金额": "opportunity", "预�
                 **dict.fromkeys(("目录价", "标价", "list price", "list prices"), "product"),
                 **dict.fromkeys(("明细金额", "产品明细金额", "line revenue"), "line")}
 FIELD_DIMENSION = {"账期": "payment_terms", "付款账期": "payment_terms", "payment terms": "payment_terms",
+                   **dict.fromkeys(("年收入", "年营收", "年营业额", "annual revenue"), "annual_revenue"),
                    **dict.fromkeys(("成交概率", "赢单概率", "赢率", "probability", "win probability"), "probability"),
                    "回款": "amount_paid", "回款金额": "amount_paid", "实收": "amount_paid", "实收金额": "amount_paid",
                    "到账": "amount_paid", "amount paid": "amount_paid", "应收余额": "unpaid", "未收金额": "unpaid",
@@ -1076,7 +1115,8 @@ def _amount_field(q: Question, start: int) -> str:
             if head.endswith(w + tail):
                 s0 = len(head) - len(w + tail)
                 if q.free(s0, s0 + len(w)):
-                    q.take(s0, len(head))
+                    # "contracts worth more than 10M": the records stay named; the word says whose amount it is
+                    q.take(s0 + (len("contracts ") if w == "contracts worth" else 0), len(head))
                     if "overdue" in w:  # "accounts with an overdue amount over 500k": what is owed and past due
                         q.found.setdefault("filters", []).append(Filter("flag", "eq", "overdue"))
                     if w in FIELD_ENTITY:
@@ -1202,7 +1242,8 @@ def _group_words() -> dict[str, tuple[str, ...]]:
 
 
 
-NOT_VALUE = re.compile(r"(不含|不包括|不包含|除了|除去|去掉|排除|剔除|不算|excluding|except( for)?|other than|\bnot)"
+NOT_VALUE = re.compile(r"(不含|不包括|不包含|除了|除去|去掉|排除|剔除|不算|不是|并不是|并非|不属于|(?<![是])非|不做|excluding|"
+                       r"except( for)?|other than|\bnot|\baren'?t|\bisn'?t|\baren t|\bisn t)"
                        r"\s*(the\s+|那些|这些)?(已经?)?$")
 
 
@@ -1420,6 +1461,6 @@ def _budget_flag(q: Question, today: date, names: NameIndex, caller_id: int | No
             q.found.setdefault("flag_entities", []).append("opportunity")
 
 
-STEPS = (_shown, _list_order, _missing_field, _age_rank, _last_activity, _overdue_days, _stage_days, _response_hours, _duration, _only_once, _counted_related_words, _share, _time, _team_region, _names, _from_lead, _follow_up, _mine, _unassigned, _top_n, _budget_flag, _comparison, _measure, _added_figure,
+STEPS = (_shown, _list_order, _missing_field, _age_rank, _last_activity, _collection_rate, _overdue_days, _stage_days, _response_hours, _duration, _only_once, _counted_related_words, _share, _time, _team_region, _names, _from_lead, _follow_up, _mine, _unassigned, _top_n, _budget_flag, _comparison, _measure, _added_figure,
          _time_field,
          _flags, _group_by, _sent_verb, _values, _entity, _order, _second_window)

@@ -181,6 +181,10 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
     Dimension("amount_paid", "实收金额", "amount paid", "p.amount_paid", None, None, ()),
     Dimension("duration", "跟进时长(分钟)", "follow-up minutes", "x.duration_min", None, None, ()),
     Dimension("unpaid", "未收金额", "unpaid amount", "p.amount_due - p.amount_paid", None, None, ()),
+    # a customer's own size, said of its deals or visits: "年营收过两亿的客户今年赢单金额一共多少"
+    Dimension("annual_revenue", "客户年营收", "account annual revenue", "a.annual_revenue", None, None, ()),
+    # a contract's size, said of its payments: "合同额超过八十万的合同今年回款多少"
+    Dimension("contract_value", "合同金额", "contract amount", "c.amount", None, None, ()),
     Dimension("days_in_stage", "当前阶段停留天数", "days in current stage", "{days_since_stage}", None, None, ()),
     # how long an installment has been due ("逾期最久的5笔分期"): shown beside the installments it ranks
     Dimension("days_overdue", "逾期天数", "days overdue", "{days_overdue}", None, None, ()),
@@ -302,6 +306,11 @@ MEASURES: dict[str, Measure] = {m.code: m for m in (
              "collections", "cash collected", "payments received", "collect", "paid us", "received", "收款",
              "收到", "付了我们多少", "付了多少"),
             "SUM(p.amount_paid)", "money", "p.paid_at", ("p.amount_paid > 0",)),
+    # "到期应收的回款率（按金额）": of what has fallen due (in the window), the share paid, by amount
+    Measure("collection_rate", "payment", "回款率(按金额)", "collection rate (by amount)",
+            ("回款率", "收款率", "回收率", "collection rate", "collections rate", "collection ratio"),
+            "1.0 * SUM(p.amount_paid) / NULLIF(SUM(p.amount_due), 0)", "rate", "p.due_date",
+            ("p.due_date < '{today}'",)),
     Measure("amount_due", "payment", "应收金额", "amount due",
             ("应收金额", "应收总额", "应收合计", "应收账款总额", "amount due", "total due", "total amount due",
              "amounts due"),
@@ -399,6 +408,8 @@ MEASURES: dict[str, Measure] = {m.code: m for m in (
     # "南昌市中心医院最后一次跟进是什么时候": the latest activity time (the recogniser needs the "when")
     Measure("last_activity", "activity", "最近一次跟进时间", "last follow-up", (), "MAX(x.occurred_at)", "time",
             "x.occurred_at"),
+    # "曲靖金桥医疗器械有限公司最近一次回款是什么时候", "When did X last pay us?": the latest receipt's time
+    Measure("last_payment", "payment", "最近一次回款时间", "last payment", (), "MAX(p.paid_at)", "time", "p.paid_at"),
     # the share of the records that meet one more condition: "本季度进来的线索里，已经转化的占比"
     Measure("share", "*", "占比", "share", (), "{share}", "rate"),
     Measure("count", "*", "数量", "count", ("多少个", "多少家", "多少条", "headcount", "head count", "多少次", "多少笔", "多少份", "多少位", "多少单",

@@ -61,6 +61,22 @@ FORMAL_DIGITS = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三
 TENTHS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 ABBREVIATIONS = (
+    # "三个半小时", "an hour and a half", "一个半月", "过去半年": halves, in whole smaller units
+    (r"(\d+|[一二两三四五六七八九十])个半小时", lambda m: f"{_half_count(m.group(1)) * 60 + 30}分钟"),
+    (r"\b(an|one) hour and a half\b|\b(one|1) and a half hours\b", "90 minutes"),
+    (r"\b(two|2) and a half hours\b", "150 minutes"), (r"\b(three|3) and a half hours\b", "210 minutes"),
+    (r"(\d+|[一二两三四五六七八九十])个半月", lambda m: f"{_half_count(m.group(1)) * 30 + 15}天"),
+    (r"(过去|近|最近|这)半年(?!度)", "近6个月"),
+    (r"(\d+|[一二两三四五六七八九十])个亿", r"\1亿"),
+    # "drop the ones that converted" in a follow-up: leave those out (nothing is deleted)
+    (r"\b(drop|remove) the ones (that|which|who) (are |were |have |has |got )?(been )?", "excluding "),
+    # "再把已经流失的去掉", "除了华东，其他区域…", "9月以来就没再上门拜访过", "这周还没出去拜访过", "A类合作客户"
+    (r"把([^，,。？?]{1,10}?)(去掉|排除|剔除)", r"\2\1"), (r"(除了[^，,。？?]{1,8}?)[，,]\s*其他(的)?(区域|大区|地区)?", r"\1以外"),
+    (r"(算是|算|是)有效的(?=\s*[?？]?$)", "是有效线索"), (r"\bhaven'?t (i|we) (called|phoned)( (them|it))?( yet)?", "have not been called yet"),
+    (r"^compare (the )?(?=.{3,60}? across )", ""), (r"\bleads (did|have) (we|you|i) (receive|get|got|gotten)\b", "new leads"),
+    (r"(就|都)?没再", "没"), (r"没出去(?=拜访|跑|见)", "没"), (r"合作客户", "合作中的客户"),
+    # "这个月至少拜访过三次的客户": so many visits or more
+    (r"至少(拜访|跟进|联系|回访)(过|了)?(\d+|[一二两三四五六七八九十])次", r"\1过\3次以上"),
     # How the ask is wrapped: "老板要…", "我想知道…", "quick q:", "my boss wants to know…", "…, do you know?" carry no
     # condition, so they go before anything else is read.
     (r"^(老板|领导|经理|总监|老大)(想|要|让我|等着)?(看|要|查)?(一份|一下|一个|个)?(?=[^的])", ""),
@@ -866,11 +882,11 @@ ABBREVIATIONS = (
     (r"\b(\d+(?:\.\d+)?\s*[mkw]?) and (up|above|over|more)\b", r"at least \1"),
     (r"(?<![\d一二三四五六七八九十])([一二三四五六七八九])成(?=以上|以下|左右|多|的|$)",
      lambda m: f"{(chinese_to_int(m.group(1)) or 0) * 10}%"),
-    (r"(\d+(?:\.\d+)?)\s*%\s*(以上|及以上)", r"不低于\1%"), (r"(\d+(?:\.\d+)?)\s*%\s*(以下|及以下)", r"低于\1%"),
-    (r"\bnorth of\b(?=\s*[\d¥￥])", "over"), (r"(几|多少)张(?=[^，,。]{0,6}(报价|合同))|(?<=报价)(有)?(几|多少)张", "几个"),
     (r"百分之([一二三四五六七八九十]{1,3}|\d{1,3})",
      lambda m: f"{m.group(1) if m.group(1).isdigit() else chinese_to_int(m.group(1))}%"),
-    (r"不足(?=\s*[\d一二两三四五六七八九十百千万亿])", "不到"), (r"却", "但"), (r"\bmore then\b", "more than"),
+    (r"(\d+(?:\.\d+)?)\s*%\s*(以上|及以上)", r"不低于\1%"), (r"(\d+(?:\.\d+)?)\s*%\s*(以下|及以下)", r"低于\1%"),
+    (r"\bnorth of\b(?=\s*[\d¥￥])", "over"), (r"(几|多少)张(?=[^，,。]{0,6}(报价|合同))|(?<=报价)(有)?(几|多少)张", "几个"),
+    (r"不足(?=\s*[\d一二两三四五六七八九十百千万亿])", "不到"), (r"却(?=\s*(超过|大于|高于|不到|低于|少于|在\s*[\d一二两三四五六七八九十]))", ""), (r"却", "但"), (r"\bmore then\b", "more than"),
     (r"\binstalments?\b", "installments"),
     (r"\b(make|makes|making|earn|earns|earning) (more than|over|above|at least|under|less than) (\S+) a year\b",
      r"with annual revenue \2 \3"),
@@ -924,7 +940,31 @@ ABBREVIATIONS = (
     (r"\blast (mon|tues|wednes|thurs|fri|satur|sun)day\b", lambda m: "上周" + {"mon": "一", "tues": "二", "wednes": "三", "thurs": "四",
                                                                            "fri": "五", "satur": "六", "sun": "日"}[m.group(1)]),
     (r"逾期着", "逾期"), (r"款(已经|都已经|都已|都)(全部)?收齐(了)?", "款已全部收齐"), (r"签单(金额|额)", "赢单金额"),
+    # wording met in the nineteenth session's sets
+    # "上次拜访浙江省人民医院是什么时候": the customer named between the visit and the "when"
+    (r"(?:上|最近|最后)一?次(拜访|跟进|联系|回访)([^，,。？?\s]{3,30}?)(?:是)?(什么时候|啥时候|哪天|哪一天)", r"\2最近一次\1是\3"),
+    # "今年去宝鸡大学附属第一医院拜访了多少次": going there is the visit
+    (r"(?:(?<=[谁年月周天我他她们])|^)去(?=[^，,。？?\s]{3,30}?(拜访|走访))", ""),
+    # "有几期款逾期了", "这个月到期的那期款", "哪一期逾期了": installments are payments
+    (r"几期(?:款|回款)?(?=逾期|没付|未付|到期|还没)", "几笔回款"), (r"[那这]一?期款", "应收"), (r"哪一?期(?=逾期|没付|未付|到期|还没)", "哪些回款"),
+    # "9月份赢的百万以上的单子": won, with the deal's size between
+    (r"(?<![没未])赢的(?=[^，,。？?的]{1,12}的?(单子|商机|订单))", "赢下的"),
+    # "逾期超过十万的那些分期", "installments with more than 30k overdue": what each one still owes past due
+    (r"逾期(?=(超过|大于|高于|多于|不少于|至少|在)[\d.一二两三四五六七八九十百千万亿wk]+(万|亿|w|k)?(以上)?的(那些|这些)?(分期|期款|回款|款项|笔))",
+     "逾期金额"),
+    (r"\bwith (more than|over|above|at least) (\S+) (overdue|past due)\b", r"with an overdue amount \1 \2"),
+    # "上海的客户一共逾期多少": how much is overdue, not how many
+    (r"(一共|总共|合计|总计)逾期(了)?多少(钱)?(?=\s*[?？]?$)", "逾期金额一共多少"),
+    # "在跟商机加起来超过1500万的客户": the deals' amounts added up
+    (r"(在跟|在谈|未关闭的?)?(商机|单子)加起来(?=(超过|大于|高于|不少于|至少|不到|低于|少于))", r"\1\2金额加起来"),
+    # "近90天预算五百万以上的线索，按行业看分布": the breakdown is the distribution
+    (r"(?<=[\u4e00-\u9fff])看(一下|一看)?(分布|分布情况)(?=\s*[?？。]?$)", "分"),
+    (r"\b(more than|over|above|at least|under|less than) (\S+) (in )?annual revenue\b", r"annual revenue \1 \2"),
 )
+
+
+def _half_count(said: str) -> int:
+    return int(said) if said.isdigit() else (chinese_to_int(said) or 0)
 
 
 # Compiled once: with the parser's other patterns they are more than re's own cache holds, and a cache that

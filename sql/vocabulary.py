@@ -20,7 +20,7 @@ WRITE_WORDS = (
     r"(都|全部|全)分给",
     r"派给", r"划给", r"划到", r"交给.{0,8}(跟|负责|处理)", r"\breassign", r"\btransfer\b",
     r"\bassign\b.{0,40}\bto\b", r"新建一(个|条)", r"创建一(个|条)", r"录入一(个|条)", r"把.{0,20}(改|设|删)",
-    r"\b(clear|reset|wipe|erase|purge) (out )?(the|all|my|his|her|their|every|this|that|these|those)\b", r"\bdelete\b", r"\bdrop\b", r"\bupdate\b", r"\binsert\b", r"\btruncate\b", r"\balter\b", r"\bremove\b",
+    r"\b(clear|reset|wipe|erase|purge) (out )?(the|all|my|his|her|their|every|this|that|these|those)\b", r"\bdelete\b", r"\bdrop\b(?! the ones (that|which|who)\b)", r"\bupdate\b", r"\binsert\b", r"\btruncate\b", r"\balter\b", r"\bremove\b(?! the ones (that|which|who)\b)",
     r"\bmodify\b", r"\bchange the\b", r"\b(change|set|move|switch|mark) (my|his|her|their|this|that|the|every|all|all the) .{1,40}\b(to|as)\b", r"\bset the\b", r"^(please |pls |can you |could you )*set\b.{1,40}(\bequal to\b|=)",
     r"^(please |pls |can you |could you )*set (the )?[a-z_]+( [a-z_]+)? to\b", r"\bgrant\b", r"\battach\b", r"\bpragma\b", r"\bcreate (a|an|the|table)\b",
     r"\badd (a|an) (new )?([a-z-]+ )?(customer|account|lead|deal|opportunity|contact)\b",
@@ -140,14 +140,16 @@ PRESENCE_WORDS = (
      r"(?<![没无所])有(过)?(回款|付款|收款|钱)(进来|进账|到账|收到)?(?=的)|(?<![没未])(收到过|收到了)(回款|钱|付款)(?=的)"
      r"|(?<!n't )(?<!not )(have|has|having) (made|received|paid) (a |any )?payments?\b", "payment"),
     (r"(?<![没未])(签了|签过|签约了|签下了?)(合同)|(?<![没未])(签了|签过|签下了?)(?=[\d.一二两三四五六七八九十百千万亿w]+(万|亿|w)?"
-     r"(以上|以下)的?合同)|signed (a|any) contracts?( with us)?|(?<!n't )(?<!not )(?<!the )(?<!of )\bsigned (a |any |some )?contracts?\b(?= (over|above|worth|exceeding|of more than|"
+     r"(以上|以下)的?合同)|(?<![没无所])有(单份|单个|一份)?(?=(超过|大于|高于|不少于|至少)?[\d.一二两三四五六七八九十百千万亿w]+(万|亿|w)?"
+     r"(以上|以下)?的?合同(?![金额号数量总]))|(?<![没无所])有(单份|单个|一份)?合同(?=(金额)?(在|超过|大于|高于|不少于|至少|不到|低于|小于)"
+     r"[\d.一二两三四五六七八九十百千万亿w])|signed (a|any) contracts?( with us)?|(?<!n't )(?<!not )(?<!the )(?<!of )\bsigned (a |any |some )?contracts?\b(?= (over|above|worth|exceeding|of more than|"
      r"of over|greater than|bigger than|larger than|of at least|at least)\b)|(?<!n't )(?<!not )"
      r"(have|has|having) (signed )?(a|any) contracts?( with us)?", "contract"),
     # "已经签约、但……的A类客户", "有合同的三甲医院", "accounts that have signed with us": the account has a contract
     (r"(?<![没未不])(已经|已)(签约|签过约|签过合同)(?!的?合同|金额|额)|(?<![没无所])有(过)?合同(?![金额号数量总])(?=的|、|,|，|但|[^\u4e00-\u9fff]|$)"
      r"|(?<!n't )(?<!not )(have|has|having) (already )?signed with us"
      # "Class A customers with contracts but no overdue payments": accounts that have one
-     r"|(?<=s )with (a |any )?contracts?\b(?! (over|above|worth|exceeding|of|greater|bigger|larger|under|below|less|"
+     r"|(?<=s )with (a |any )?contracts?\b(?! (value|amount|size|over|above|worth|exceeding|of|greater|bigger|larger|under|below|less|"
      r"more|signed|expiring|ending|due|that|which|in|from|this|last|since)\b)", "contract"),
     # "录了联系人的A类客户", "accounts with contacts on file"
     (r"(?<![没未所])(录了|录过|登记了|建了|有)(联系人)(?![姓名电话邮箱的数])|\b(have|has|having|with) (any |some )?contacts on file\b", "contact"),
@@ -183,7 +185,7 @@ UNASSIGNED_WORDS = ("没挂负责人", "没有挂负责人", "没有负责人的
 
 TOP_N = (
     r"(?:排|排在|排名)前\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:名|个|家|位)?",
-    r"(?:top|(?<![目之以提当眼])前|排名前|最高的|最多的|最大的|最低的|最少的|最差的|最慢的|最快的|最长的|最久的|最短的|最频繁的|最勤的|"
+    r"(?:top|(?<![目之以提当眼])前|排名前|最高的|最多的|最大的|最低的|最少的|最小的|最差的|最慢的|最快的|最长的|最久的|最短的|最频繁的|最勤的|"
     r"最积极的|最大|最高|biggest|largest|highest|倒数|垫底的?|后|bottom)\s*(?P<n>\d+|[一二两三四五六七八九十]+|two|three|four|five|six|"
     r"seven|eight|nine|ten|twelve|fifteen|twenty)"
     r"(?:名|个|家|位|条|大|份|笔|单|次)?",
@@ -204,7 +206,7 @@ VAGUE_WORDS = ("怎么样", "如何", "情况", "表现", "好不好", "how is",
                "doing")
 
 # Which amount a comparison is about, when the question names it before the number.
-AMOUNT_FIELDS = ("overdue amount", "overdue balance", "amount overdue", "outstanding amount", "outstanding balance",
+AMOUNT_FIELDS = ("contracts worth", "contract value", "contract amount", "overdue amount", "overdue balance", "amount overdue", "outstanding amount", "outstanding balance",
                  "amount outstanding", "总金额", "总额", "目录价", "标价", "list price", "list prices", "账期", "付款账期", "payment terms", "回款", "回款金额", "实收", "实收金额", "到账", "amount paid",
                  "合同额", "签约额", "应收余额", "未收金额", "unpaid", "still unpaid", "outstanding", "金额", "商机金额", "合同金额", "预算", "年收入", "年营收", "年营业额", "营收", "amount", "budget", "budgets",
                  "annual revenue", "revenue", "value", "deal size", "worth", "明细金额", "产品明细金额", "line revenue",
