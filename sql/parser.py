@@ -106,6 +106,7 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
         before = period_before(previous.window, unit)
         if before is not None:
             return Refinement(window=before)
+    text = _manager_of(text, names)
     context = (today, names, previous, caller_id, caller_team)
     result = _understand(text, corrected, *context)
     if isinstance(result, Clarification) and result.reason == "unknown_words":
@@ -131,12 +132,12 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
         return Clarification("“他/她”或“第一名”指的是哪位业务员？请写出名字 / Who do you mean by 'he', 'she' or 'the top "
                              "one'? Please give the name.", (), "who")
     if isinstance(result, QueryPlan) and previous is not None:
-        result = _same_customer(result, previous, text)
+        result = _same_customer(result, previous, f"{raw} {text}")  # "全公司" is dropped from the expanded text
     return result
 
 
 # Words that widen a question beyond the customer talked about just before.
-WHOLE_BOOK = r"全公司|全部|所有|整体|总体|全国|大家|每家|各家|哪些|哪几|哪家|谁|\b(all|every|overall|company|whole|which|who)\b"
+WHOLE_BOOK = r"全公司|整个公司|公司|全部|所有|整体|总体|全国|大家|每家|各家|哪些|哪几|哪家|谁|\b(all|every|overall|company|whole|which|who)\b"
 
 
 def _same_customer(plan: QueryPlan, previous: QueryPlan, text: str) -> QueryPlan:
@@ -148,6 +149,19 @@ def _same_customer(plan: QueryPlan, previous: QueryPlan, text: str) -> QueryPlan
             or plan.group_by or re.search(WHOLE_BOOK, text):
         return plan
     return plan.with_filters(named[0])
+
+
+# "吴凯的直属领导是谁", "Who is 吴凯's manager?": the manager of that rep's team
+MANAGER_OF = (r"^(?P<zh>[\u4e00-\u9fff]{2,4})的(直属)?(领导|上级|经理|主管|老板|组长)(是谁|是哪位)?\s*[?？]?$"
+              r"|^(who is|who's|who are) (?P<en>[\u4e00-\u9fff]{2,4})\s*'?s? (manager|boss|supervisor|team lead)\s*\??$")
+
+
+def _manager_of(text: str, names: NameIndex) -> str:
+    m = re.match(MANAGER_OF, text)
+    entries = names.reps.get(m.group("zh") or m.group("en"), []) if m else []
+    places = names.rep_places.get(entries[0][0], ()) if len(entries) == 1 else ()
+    team = next((p for p in places if p in names.teams), None)
+    return f"{team}的销售经理是谁" if team else text
 
 
 def _contact_named(text: str, corrected: tuple[str, ...], names: NameIndex, context: tuple) -> QueryPlan | None:
@@ -646,7 +660,8 @@ FIELD_TOTAL = {"amount_paid": "collected", "unpaid": "outstanding_amount"}
 # "各有几个", "and how many each": each group's count shown, not the number of groups
 EACH_COUNT = r"各(有|是)?(几|多少)|分别(有|是)?(几|多少)|各自(有)?(几|多少)|\bhow many (each|apiece)\b|\band how many\b"
 # "华南区每个销售的在跟金额，只列超过1800万的": a bar on the totals of the breakdown just asked for
-BAR_ON_GROUPS = r"[，,]\s*(只|仅)(列|看|显示|保留|要)(出)?[^，,。？?]{0,4}(超过|大于|高于|不少于|至少|不到|低于|小于|少于|在)[^，,。？?]{1,14}的?\s*[?？。]?$"
+BAR_ON_GROUPS = (r"[，,]\s*(只|仅)(列|看|显示|保留|要)(出)?[^，,。？?]{0,4}(超过|大于|高于|不少于|至少|不到|低于|小于|少于|在)[^，,。？?]{1,14}?"
+                 r"的?(人|那些|组|区域|行业)?\s*[?？。]?$")
 # The records a total is per, as the question names them: the head noun, or a "which months" word.
 GROUP_HEAD_ZH = r"(哪几个月|哪些月份?|哪个月|几个月)"
 GROUP_HEAD_EN = (r"^(which|what|list|show( me)?( the)?|how many|name the|find)\s+([\w-]+ ){0,3}?(?P<g>reps|salespeople|sales reps|"
@@ -768,7 +783,7 @@ def _group_head(q: Question) -> str | None:
     if re.search(r"哪(些|几个|个)(区域|大区|地区)|的(区域|大区|地区)(有哪些|是哪些|有哪几个|是哪几个)?[?？]?$", q.text):
         return "region"  # "今年哪些区域的赢单金额超过了1.2亿": each region's total
     if m := re.search(r"(?:的|是哪几个|是哪些|有哪些|有哪几个|哪几个|哪些)(行业|城市|省份|线索来源|来源|渠道|输单原因)(有哪些|是哪些|有哪几个|是哪几个)?"
-                      r"[?？]?$|^(?:今年|本季度|上季度|本月|上个?月|去年)?哪(?:些|几个)(输单原因|行业|城市|省份|线索来源)", q.text):
+                      r"[?？]?$|^(?:今年|本季度|上季度|本月|上个?月|去年)?哪(?:些|几个)(输单原因|行业|城市|省份|线索来源|来源|渠道)", q.text):
         said = {"行业": "industry", "城市": "city", "省份": "province", "输单原因": "loss_reason"}.get(
             m.group(1) or m.group(3), "lead_source")
         if any(said in c for c in q.found.get("group_candidates", [])):

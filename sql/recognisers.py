@@ -232,6 +232,8 @@ def _names(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
                 q.take(*said.span())  # "职位是院长的联系人", "contacts in the 信息部"
         team = _led_team(q, hit, names)
         found = Filter("team", "eq", team) if team is not None else _name_filter(hit)
+        if found.dimension in ("city", "province") and _left_out(q, hit.span):
+            found = Filter(found.dimension, "neq", found.value)  # "湖北除了武汉以外的医院", "not in Shanghai"
         said = next((x for x in filters if x.dimension == found.dimension and found.dimension in ("title", "department")), None)
         if said is not None and found != said:  # "院长、副院长": either title, never both at once
             values = [*(said.value if isinstance(said.value, tuple) else (said.value,)),
@@ -1243,12 +1245,13 @@ def _group_words() -> dict[str, tuple[str, ...]]:
 
 
 NOT_VALUE = re.compile(r"(不含|不包括|不包含|除了|除去|去掉|排除|剔除|不算|不是|并不是|并非|不属于|(?<![是])非|不做|excluding|"
-                       r"except( for)?|other than|\bnot|\baren'?t|\bisn'?t|\baren t|\bisn t)"
+                       r"except( for)?|other than|outside( of)?|leaving out|\bnon-?|\bnot|\baren'?t|\bisn'?t|\baren t|\bisn t|"
+                       r"\bweren t|\bwasn t|\bdidn t come from|\bdid not come from)"
                        r"\s*(the\s+|那些|这些)?(已经?)?$")
 
 
-NOT_AFTER = re.compile(r"((\s*(和|、|或|或者|及|与)\s*[\u4e00-\u9fff]{1,8}?){0,3})\s*(以外|之外)")
-NOT_CHAINED = re.compile(r"(\bnot|不是|不含|不包括|除了|excluding|except)\s*(the\s+)?[\w\u4e00-\u9fff]{1,20}?\s*(\bor|\bnor|\band|或者?|和|、|也不是)"
+NOT_AFTER = re.compile(r"((\s*(和|、|或|或者|及|与)\s*[\u4e00-\u9fff]{1,8}?){0,3})\s*(?P<tail>(的|来的)?(以外|之外|除外|不算|不要))")
+NOT_CHAINED = re.compile(r"(\bnot|不是|不含|不包括|除了|excluding|except|outside( of)?|other than|\bnon-?|\baren t|\bisn t)\s*(the\s+)?[\w\u4e00-\u9fff]{1,20}?\s*(\bor|\bnor|\band|或者?|和|、|也不是)"
                          r"\s*$")
 
 
@@ -1268,6 +1271,20 @@ SENT_VERB = (r"\b((we|i|they|you|he|she) )?(have |had )?sent( (out|over))?( to\b
              r"|发给|发出去|发出的|(?<!已)发出(?=.{0,12}报价)")
 
 
+def _left_out(q: Question, span: tuple[int, int]) -> bool:
+    """Whether the words around ``span`` leave that value out ("除了武汉以外", "不是上海的"); takes them if so."""
+    if (neg := NOT_VALUE.search(q.text[:span[0]])) and q.free(neg.start(), span[0]):
+        q.take(neg.start(), span[0])
+        if post := NOT_AFTER.match(q.text, span[1]):
+            q.take(post.start("tail"), post.end())
+        return True
+    if (post := NOT_AFTER.match(q.text, span[1])) or NOT_CHAINED.search(q.text[:span[0]]):
+        if post:
+            q.take(post.start("tail"), post.end())
+        return True
+    return False
+
+
 def _values(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
     """Enumerated values (华东, 三甲, 赢单, 医院 ...). Words that name two dimensions are resolved by entity later."""
     hits: list[tuple[str, str]] = list(q.found.get("values", []))
@@ -1285,7 +1302,7 @@ def _values(q: Question, today: date, names: NameIndex, caller_id: int | None) -
             # "医院和实验室以外的客户", "customers that are not hospitals or labs": each value is left out
             q.take(*m.span())
             if post:
-                q.take(post.start(4), post.end(4))
+                q.take(post.start("tail"), post.end())
             q.found.setdefault("negated_values", []).append((code, value))
             continue
         if m and word == "报价" and q.text[m.start() - 1:m.start()] == "的" and re.match(

@@ -145,7 +145,7 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
               ("线索来源", "来源", "渠道", "lead source", "source", "channel")),
     Dimension("payment_status", "回款状态", "payment status", "p.status", None, {
         "partial": ("部分回款", "Partially paid", ("部分付款", "部分到账", "partially paid", "partly paid", "partial")),
-        "paid": ("已付清", "Paid", ("已结清", "已回款完", "fully paid", "paid in full", "paid off")),
+        "paid": ("已付清", "Paid", ("已结清", "已回款完", "已经付清", "付清", "fully paid", "paid in full", "paid off")),
         "pending": ("未到期", "Pending", ("待付款", "pending")),
     }, ("回款状态", "付款状态", "状态", "payment status", "installment status", "status")),
     Dimension("lead_status", "线索状态", "lead status", "l.status", None, labels.LEAD_STATUS,
@@ -196,7 +196,7 @@ DIMENSIONS: dict[str, Dimension] = {d.code: d for d in (
     Dimension("account", "客户", "account", "a.id", "a.name", None, ("客户", "customer", "account"),
               (("lead", "l.converted_account_id"),)),
     # per contract, for totals of its installments ("逾期金额超过100万的合同"); no group word, a contract list stays one
-    Dimension("contract", "合同", "contract", "c.id", "c.contract_no", None, ()),
+    Dimension("contract", "合同", "contract", "c.id", "c.contract_no", None, ("逐份合同",)),
     # one contact, named in the question ("联系人谢丽"); an activity names the contact it was with
     Dimension("contact", "联系人", "contact", "ct.id", "ct.name", None, (), (("activity", "x.contact_id"),)),
     # per deal, for its follow-ups ("本月跟进最频繁的3个在跟商机"); no group word, a deal list stays one

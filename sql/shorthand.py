@@ -71,10 +71,23 @@ ABBREVIATIONS = (
     # "drop the ones that converted" in a follow-up: leave those out (nothing is deleted)
     (r"\b(drop|remove) the ones (that|which|who) (are |were |have |has |got )?(been )?", "excluding "),
     # "再把已经流失的去掉", "除了华东，其他区域…", "9月以来就没再上门拜访过", "这周还没出去拜访过", "A类合作客户"
-    (r"把([^，,。？?]{1,10}?)(去掉|排除|剔除)", r"\2\1"), (r"(除了[^，,。？?]{1,8}?)[，,]\s*其他(的)?(区域|大区|地区)?", r"\1以外"),
-    (r"(算是|算|是)有效的(?=\s*[?？]?$)", "是有效线索"), (r"\bhaven'?t (i|we) (called|phoned)( (them|it))?( yet)?", "have not been called yet"),
+    (r"把([^，,。？?]{1,10}?)(去掉|排除|剔除)", r"\2\1"), (r"(除了[^，,。？?]{1,8}?)[，,]\s*([^，,。？?]{0,6}?)其他(的)?(城市|省份|区域|大区|地区)?", r"\1以外\2"),
+    (r"(线索[^，,。？?]{0,4}?)(算是|算|是)有效的(?=\s*[?？]?$)", r"\1是有效线索"), (r"\bhaven'?t (i|we) (called|phoned)( (them|it))?( yet)?", "have not been called yet"),
     (r"^compare (the )?(?=.{3,60}? across )", ""), (r"\bleads (did|have) (we|you|i) (receive|get|got|gotten)\b", "new leads"),
-    (r"(就|都)?没再", "没"), (r"没出去(?=拜访|跑|见)", "没"), (r"合作客户", "合作中的客户"),
+    # code-switched wording: "哪些distributor有overdue", "上周没follow的三甲", "东北二组", "各成员", "月度走势"
+    (r"(?<=[\u4e00-\u9fff])\s*overdue(?![a-z])", "逾期"), (r"没(有)?\s*follow(\s*up)?(?![a-z])", "没跟进"),
+    (r"(?<=[东西南北中华][东西南北部])([一二三四五六七八九])组", lambda m: f"{chinese_to_int(m.group(1))}组"),
+    (r"(?<=[\u4e00-\u9fff])\s*distributors?(?![a-z])", "经销商"), (r"(?<=[\u4e00-\u9fff])\s*hospitals?(?![a-z]|\s*(grade|level|tier))", "医院"),
+    (r"(各|每个|每位)(成员|组员)", "各业务员"),
+    # "联系人电话给我一下", "联系人都有谁，什么职位", "昨天打的电话记录", "是谁去的", "还差一万以上没收齐", "emails sent yesterday"
+    (r"联系人(和|的|及)?(电话|手机)(号码?)?(给我一下|发我一下|是多少|有哪些|都有哪些)?(?=\s*[?？]?$)", "联系人，带上电话"),
+    (r"[，,]\s*(什么|啥)职位(是什么)?(?=\s*[?？]?$)", ""), (r"打的电话(记录)?", "电话跟进"), (r"是谁去的", "是谁跟进的"),
+    (r"还差([\d.一二两三四五六七八九十百千万亿wk]+(?:万|亿|w|k)?)(以上)?(没|未)收(齐|回来)?", r"未收金额\1以上"),
+    (r"(?<=[\u4e00-\u9fff])(管着|在管)(?=哪些|哪几)", "负责"), (r"\b(handles|covers|looks after)\b(?= (in|at)\b|\s*$|\?)", "owns"),
+    (r"\bwhich (rep|salesperson|sales rep|person) (owns|is responsible for|handles|covers)\b", "who owns"),
+    (r"\bemails? sent\b", "email follow-ups"), (r"(?<=按)([\u4e00-\u9fff]{2,4}(时间|日期))(从早到晚|从晚到早|从新到旧|从旧到新)(?=\s*[?？。]?$)", r"\1\3排"), (r"(每(份|个|一份)合同(各|分别)?|各合同(的)?)(?=[^，,。？?]{0,6}(逾期|回款|未收|应收|欠))", "按逐份合同"),
+    (r"按合同(?=(拆|分|汇总|列|看))", "按逐份合同"), (r"的?(月度|每月|逐月)(走势|趋势|变化)", "按月"),
+    (r"就没再", "没"), (r"没出去(?=拜访|跑|见)", "没"), (r"合作客户", "合作中的客户"),
     # "这个月至少拜访过三次的客户": so many visits or more
     (r"至少(拜访|跟进|联系|回访)(过|了)?(\d+|[一二两三四五六七八九十])次", r"\1过\3次以上"),
     # How the ask is wrapped: "老板要…", "我想知道…", "quick q:", "my boss wants to know…", "…, do you know?" carry no
@@ -956,7 +969,10 @@ ABBREVIATIONS = (
     # "上海的客户一共逾期多少": how much is overdue, not how many
     (r"(一共|总共|合计|总计)逾期(了)?多少(钱)?(?=\s*[?？]?$)", "逾期金额一共多少"),
     # "在跟商机加起来超过1500万的客户": the deals' amounts added up
-    (r"(在跟|在谈|未关闭的?)?(商机|单子)加起来(?=(超过|大于|高于|不少于|至少|不到|低于|少于))", r"\1\2金额加起来"),
+    (r"(在跟|在谈|未关闭的?)?(商机|单子)加起来(?=(超过|大于|高于|不少于|至少|不到|低于|少于|(是|一共|总共)?多少))", r"\1\2金额加起来"),
+    # "…有几个，合计多少", "有几笔、多少钱", "count and total", "how many and how much": the count and the amount
+    (r"(有)?几(个|份|单|笔)[，,、]\s*(合计|总额|总共|一共|加起来)?(是)?多少(钱)?(?=\s*[?？]?$)", "数量和金额"),
+    (r"\b(count and (total|amount|value)|how many and how much)\b", "count and amount"),
     # "近90天预算五百万以上的线索，按行业看分布": the breakdown is the distribution
     (r"(?<=[\u4e00-\u9fff])看(一下|一看)?(分布|分布情况)(?=\s*[?？。]?$)", "分"),
     (r"\b(more than|over|above|at least|under|less than) (\S+) (in )?annual revenue\b", r"annual revenue \1 \2"),
