@@ -770,6 +770,8 @@ def _group_head(q: Question) -> str | None:
     if q.en:
         m = re.search(GROUP_HEAD_EN, q.text)
         return EN_GROUP[m.group("g") or m.group("h")] if m else None
+    if re.search(r"(赢单|单子|商机|合同|回款)(里|中|当中)[，,]?\s*(超过|大于|高于|不到|低于|小于|在)", q.text):
+        return None  # "今年三甲医院的赢单里，超过两百万的按区域统计金额": the deals' own size
     candidates = q.found.get("group_candidates", [])
     if re.search(BAR_ON_GROUPS, q.text) and len(candidates) == 1 and len(candidates[0]) == 1:
         return str(candidates[0][0])  # "华南区每个销售的在跟金额，只列超过1800万的": the reps' totals
@@ -1394,6 +1396,13 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         if isinstance(extra, Clarification):
             return extra
         more, window = extra
+        amounts = [x for x in filters if x.dimension == "amount"]
+        sized = [i for i, m in enumerate(more) if m.done and m.target in AMOUNT_TARGETS]
+        if entity in ("account", "rep") and len(amounts) == 1 and len(sized) == 1 \
+                and entity not in f.get("amount_entities", []):
+            # "签过500万以上的合同、但一分钱都还没回款的客户": the number is the contract's, as in the first condition
+            more[sized[0]] = replace(more[sized[0]], amount=amounts[0])
+            filters = [x for x in filters if x is not amounts[0]]
     follow_up = None
     if f.get("related_count"):
         op, n, kinds = f["related_count"]
@@ -2002,7 +2011,7 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
         window = None
     # "which of those are over 1M", "其中合作中的有哪些": the records behind the figure, not the figure again
     as_list = bool(re.search(LIST_ASK, q.text)) and measure is None and previous.measure is not None \
-        and not f.get("group_candidates")
+        and not f.get("group_candidates") and not (f.get("superlative") and previous.group_by)  # "which one is the worst?"
     sort = None
     if (as_list or previous.measure is None) and top_n and not previous.group_by and group_by is None \
             and (f.get("sort_hint") or f.get("aggregate") == "sum"):

@@ -84,7 +84,11 @@ ABBREVIATIONS = (
     (r"[，,]\s*(什么|啥)职位(是什么)?(?=\s*[?？]?$)", ""), (r"打的电话(记录)?", "电话跟进"), (r"是谁去的", "是谁跟进的"),
     (r"还差([\d.一二两三四五六七八九十百千万亿wk]+(?:万|亿|w|k)?)(以上)?(没|未)收(齐|回来)?", r"未收金额\1以上"),
     (r"(?<=[\u4e00-\u9fff])(管着|在管)(?=哪些|哪几)", "负责"), (r"\b(handles|covers|looks after)\b(?= (in|at)\b|\s*$|\?)", "owns"),
-    (r"\bwhich (rep|salesperson|sales rep|person) (owns|is responsible for|handles|covers)\b", "who owns"),
+    (r"\bwhich (rep|salesperson|sales rep|person) (owns|is responsible for|handles|covers)\b(?! (the )?(most|fewest|least|\d))", "who owns"),
+    (r"\b(by|per|for each|across) (fmcg|medical) product lines?\b", r"per product line for \2 products"),
+    (r"\b(other than|except( for)?|excluding|not counting) (the ones|those) (in|from|at)\b", r"\1"),
+    (r"\bhow well did (.{3,40}?) convert\b", r"conversion rate of \1"), (r"\b(is|are) running an? (?=(win|conversion|response) rate\b)", "have a "),
+    (r"在跟的金额", "在跟商机金额"),
     (r"\bemails? sent\b", "email follow-ups"), (r"(?<=按)([\u4e00-\u9fff]{2,4}(时间|日期))(从早到晚|从晚到早|从新到旧|从旧到新)(?=\s*[?？。]?$)", r"\1\3排"), (r"(每(份|个|一份)合同(各|分别)?|各合同(的)?)(?=[^，,。？?]{0,6}(逾期|回款|未收|应收|欠))", "按逐份合同"),
     (r"按合同(?=(拆|分|汇总|列|看))", "按逐份合同"), (r"的?(月度|每月|逐月)(走势|趋势|变化)", "按月"),
     (r"就没再", "没"), (r"没出去(?=拜访|跑|见)", "没"), (r"合作客户", "合作中的客户"),
@@ -972,7 +976,7 @@ ABBREVIATIONS = (
     (r"(在跟|在谈|未关闭的?)?(商机|单子)加起来(?=(超过|大于|高于|不少于|至少|不到|低于|少于|(是|一共|总共)?多少))", r"\1\2金额加起来"),
     # "…有几个，合计多少", "有几笔、多少钱", "count and total", "how many and how much": the count and the amount
     (r"(有)?几(个|份|单|笔)[，,、]\s*(合计|总额|总共|一共|加起来)?(是)?多少(钱)?(?=\s*[?？]?$)", "数量和金额"),
-    (r"\b(count and (total|amount|value)|how many and how much)\b", "count and amount"),
+    (r"\b(count and (total|amount|value)|how many and how much)\b(?=\s*[?.!？]?\s*$)", "count and amount"),
     # "近90天预算五百万以上的线索，按行业看分布": the breakdown is the distribution
     (r"(?<=[\u4e00-\u9fff])看(一下|一看)?(分布|分布情况)(?=\s*[?？。]?$)", "分"),
     (r"\b(more than|over|above|at least|under|less than) (\S+) (in )?annual revenue\b", r"annual revenue \1 \2"),

@@ -156,3 +156,28 @@ def test_leaving_records_out_in_a_follow_up(questions: tuple[str, ...], sql: str
 def test_the_top_record_of_each_group_is_asked_back(small_engine: Engine) -> None:
     outcome = answer("各区域今年销量第一的快消产品分别是什么", engine=small_engine, caller=Caller.admin(), today=TODAY)
     assert outcome.status == "clarify"
+
+
+def test_a_reps_manager_is_the_manager_of_their_team(small_engine: Engine) -> None:
+    assert_answer_matches("Who is 戴文博's manager?", "SELECT m.name FROM sales_rep m JOIN sales_rep s ON s.team_id = "
+                          "m.team_id WHERE s.name = '戴文博' AND m.role = 'manager'", small_engine, TODAY)
+
+
+@pytest.mark.parametrize(("question", "sql"), [
+    ("签过100万以上的合同、但一分钱都还没回款的客户", "SELECT a.name FROM account a WHERE EXISTS (SELECT 1 FROM contract c "
+     "WHERE c.account_id = a.id AND c.amount >= 1000000) AND NOT EXISTS (SELECT 1 FROM contract c JOIN payment p ON "
+     "p.contract_id = c.id WHERE c.account_id = a.id AND p.amount_paid > 0)"),
+    ("Hospitals in Guangdong other than the ones in Guangzhou and Shenzhen", "SELECT a.name FROM account a WHERE "
+     "a.province = '广东' AND a.account_type = 'hospital' AND a.city NOT IN ('广州', '深圳')"),
+    ("今年三甲医院的赢单里，超过两百万的按区域统计金额", "SELECT r.name_zh FROM opportunity o JOIN account a ON a.id = "
+     f"o.account_id JOIN region r ON r.id = a.region_id WHERE {WON_THIS_YEAR} AND a.hospital_grade = '3A' AND "
+     "o.amount > 2000000 GROUP BY r.id"),
+])
+def test_the_size_belongs_to_the_records_it_is_said_of(question: str, sql: str, small_engine: Engine) -> None:
+    assert_answer_matches(question, sql, small_engine, TODAY)
+
+
+def test_which_one_is_worst_after_a_rate_per_group_ranks_the_groups(small_engine: Engine) -> None:
+    outcome = converse(small_engine, "4-hour response rate by region this year", "Which one is the worst?", today=TODAY)
+    assert outcome.status == "answered" and outcome.plan is not None
+    assert outcome.plan.group_by == ("region",) and outcome.plan.top_n == 1 and outcome.plan.order == "asc"
