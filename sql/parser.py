@@ -1292,6 +1292,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
                                        or "stage" in group_by):
         # "average size of my open deals", "各阶段商机的平均金额": those deals, not the won ones
         measure = "avg_opportunity_amount"
+        if stages and stages <= {"closed_won", "closed_lost"} and not f.get("time_field"):
+            f = {**f, "time_field": "o.closed_at"}  # "average lost deal size this year": dated by closing, as won deals
     if measure in WON_MEASURES and stages - {"closed_won"}:
         return Clarification("赢单类指标只统计已赢单的商机，与所选阶段矛盾，请换个说法 / Won figures count won deals only, "
                              "which contradicts the stage asked for; please rephrase.", EXAMPLES, "contradiction")

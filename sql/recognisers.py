@@ -353,7 +353,8 @@ def _related(q: Question) -> tuple[str, bool, tuple[str, ...], tuple[int, int]] 
         for pattern, target in related:
             hit = q.search(pattern)
             if hit and present and target == "overdue_payment" and not re.search(
-                    ACCOUNT_COUNT + r"|合同|\bcontracts?\b|(里|中|当中)[^，,。？?]{0,8}(占比|比例|比重)|" + ACCOUNTS_THAT, q.text) and not any(
+                    ACCOUNT_COUNT + r"|合同|\bcontracts?\b|(里|中|当中)[^，,。？?]{0,8}(占比|比例|比重)|\b(which|how many) of (them|those|these)\b|"
+                    + ACCOUNTS_THAT, q.text) and not any(
                     re.search(p, q.text) for p, _k in TYPED_NEGATION):  # "有逾期应收、近两周又没人上门的医院": both
                 continue  # "哪些客户有逾期的回款" lists the overdue amounts by account, which follow-ups can rank
             if hit and present and target == "overdue_payment" and q.en and re.fullmatch(

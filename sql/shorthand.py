@@ -88,7 +88,7 @@ ABBREVIATIONS = (
     (r"\b(by|per|for each|across) (fmcg|medical) product lines?\b", r"per product line for \2 products"),
     (r"\b(other than|except( for)?|excluding|not counting) (the ones|those) (in|from|at)\b", r"\1"),
     (r"\bhow well did (.{3,40}?) convert\b", r"conversion rate of \1"), (r"\b(is|are) running an? (?=(win|conversion|response) rate\b)", "have a "),
-    (r"在跟的金额", "在跟商机金额"),
+    (r"(?<![上谁])在跟的金额(?=[^最]*$)", "在跟商机金额"),
     (r"\bemails? sent\b", "email follow-ups"), (r"(?<=按)([\u4e00-\u9fff]{2,4}(时间|日期))(从早到晚|从晚到早|从新到旧|从旧到新)(?=\s*[?？。]?$)", r"\1\3排"), (r"(每(份|个|一份)合同(各|分别)?|各合同(的)?)(?=[^，,。？?]{0,6}(逾期|回款|未收|应收|欠))", "按逐份合同"),
     (r"按合同(?=(拆|分|汇总|列|看))", "按逐份合同"), (r"的?(月度|每月|逐月)(走势|趋势|变化)", "按月"),
     (r"就没再", "没"), (r"没出去(?=拜访|跑|见)", "没"), (r"合作客户", "合作中的客户"),

@@ -181,3 +181,21 @@ def test_which_one_is_worst_after_a_rate_per_group_ranks_the_groups(small_engine
     outcome = converse(small_engine, "4-hour response rate by region this year", "Which one is the worst?", today=TODAY)
     assert outcome.status == "answered" and outcome.plan is not None
     assert outcome.plan.group_by == ("region",) and outcome.plan.top_n == 1 and outcome.plan.order == "asc"
+
+
+def test_an_average_of_lost_deals_is_dated_by_closing(small_engine: Engine) -> None:
+    outcome = answer("Average lost deal size per industry this year", engine=small_engine, caller=Caller.admin(),
+                     today=TODAY)
+    assert outcome.status == "answered" and outcome.result is not None
+    with small_engine.connect() as conn:
+        expected = {r[0]: r[1] for r in conn.execute(text(
+            "SELECT a.industry, AVG(o.amount) FROM opportunity o JOIN account a ON a.id = o.account_id WHERE "
+            "o.stage = 'closed_lost' AND o.closed_at >= '2026-01-01' GROUP BY a.industry"))}
+    assert expected and {r[0]: r[1] for r in outcome.result.rows} == pytest.approx(expected)
+
+
+def test_which_of_the_listed_accounts_have_overdue_payments(small_engine: Engine) -> None:
+    assert_conversation_matches(small_engine, ("华东的经销商有哪些", "Which of them have overdue payments?"), "SELECT a.name "
+                                "FROM account a JOIN region r ON r.id = a.region_id WHERE r.code = 'east' AND "
+                                "a.account_type = 'distributor' AND EXISTS (SELECT 1 FROM contract c JOIN payment p ON "
+                                f"p.contract_id = c.id WHERE c.account_id = a.id AND {OVERDUE})", TODAY)
