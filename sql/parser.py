@@ -1557,6 +1557,11 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         if isinstance(shown, Clarification):
             return shown
         plan = replace(plan, show=shown)
+    if plan.measure is None and plan.top_n is None and f.get("superlative") and not plan.group_by \
+            and plan.entity in ("opportunity", "contract", "quote") and re.search(
+                r"\b(largest|biggest)\b|最大的?(那|一)?(个|笔|单|份|张)?(商机|单子|单|合同|报价)", q.text):
+        # "What's the biggest open deal at 唐山天成生活超市?": that one record, by its amount
+        plan = replace(plan, top_n=1, sort=_amount_column(plan.entity), order="desc")
     if plan.measure is None and plan.top_n is None and f.get("superlative") or (
             plan.measure is None and plan.top_n and not plan.sort and not plan.group_by and plan.of_records is None
             and plan.entity in ("account", "contact", "product", "rep", "region")):

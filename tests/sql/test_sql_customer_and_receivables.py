@@ -199,3 +199,25 @@ def test_which_of_the_listed_accounts_have_overdue_payments(small_engine: Engine
                                 "FROM account a JOIN region r ON r.id = a.region_id WHERE r.code = 'east' AND "
                                 "a.account_type = 'distributor' AND EXISTS (SELECT 1 FROM contract c JOIN payment p ON "
                                 f"p.contract_id = c.id WHERE c.account_id = a.id AND {OVERDUE})", TODAY)
+
+
+def test_the_biggest_open_deal_of_one_customer(small_engine: Engine) -> None:
+    name = _first(small_engine, f"SELECT a.name FROM account a JOIN opportunity o ON o.account_id = a.id WHERE {OPEN} "
+                  "GROUP BY a.id HAVING COUNT(*) > 1 ORDER BY a.id")
+    assert_answer_matches(f"What's the biggest open deal at {name}?", "SELECT o.name FROM opportunity o JOIN account a "
+                          f"ON a.id = o.account_id WHERE a.name = '{name}' AND {OPEN} ORDER BY o.amount DESC LIMIT 1",
+                          small_engine, TODAY)
+
+
+@pytest.mark.parametrize(("question", "sql"), [
+    ("Which 3 East China accounts did we visit the most this year?", "SELECT a.name FROM activity x JOIN account a ON "
+     "a.id = x.account_id JOIN region r ON r.id = a.region_id WHERE r.code = 'east' AND x.type = 'visit' AND "
+     "x.occurred_at >= '2026-01-01' GROUP BY a.id ORDER BY COUNT(*) DESC LIMIT 3"),
+    ("How many stores placed an order this year?", "SELECT COUNT(*) FROM account a WHERE a.account_type = 'store' AND "
+     f"EXISTS (SELECT 1 FROM opportunity o WHERE o.account_id = a.id AND {WON_THIS_YEAR})"),
+    ("Industries with fewer than 40 won deals", "SELECT a.industry FROM opportunity o JOIN account a ON a.id = "
+     "o.account_id WHERE o.stage = 'closed_won' GROUP BY a.industry HAVING COUNT(*) < 40"),
+    ("应收账款余额一共还有多少没收", "SELECT SUM(p.amount_due - p.amount_paid) FROM payment p WHERE p.amount_paid < p.amount_due"),
+])
+def test_everyday_wording(question: str, sql: str, small_engine: Engine) -> None:
+    assert_answer_matches(question, sql, small_engine, TODAY)
