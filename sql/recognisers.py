@@ -1274,16 +1274,16 @@ SENT_VERB = (r"\b((we|i|they|you|he|she) )?(have |had )?sent( (out|over))?( to\b
 
 def _left_out(q: Question, span: tuple[int, int]) -> bool:
     """Whether the words around ``span`` leave that value out ("除了武汉以外", "不是上海的"); takes them if so."""
-    if (neg := NOT_VALUE.search(q.text[:span[0]])) and q.free(neg.start(), span[0]):
+    neg = NOT_VALUE.search(q.text[:span[0]])
+    neg = neg if neg and q.free(neg.start(), span[0]) else None
+    post = NOT_AFTER.match(q.text, span[1])
+    if not (neg or post or NOT_CHAINED.search(q.text[:span[0]])):
+        return False
+    if neg:
         q.take(neg.start(), span[0])
-        if post := NOT_AFTER.match(q.text, span[1]):
-            q.take(post.start("tail"), post.end())
-        return True
-    if (post := NOT_AFTER.match(q.text, span[1])) or NOT_CHAINED.search(q.text[:span[0]]):
-        if post:
-            q.take(post.start("tail"), post.end())
-        return True
-    return False
+    if post:
+        q.take(post.start("tail"), post.end())
+    return True
 
 
 def _values(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
@@ -1295,15 +1295,9 @@ def _values(q: Question, today: date, names: NameIndex, caller_id: int | None) -
         if len(word) < 2 and not word.isdigit() or word not in q.text:
             continue
         m = q.search(re.escape(word) + ("s?" if word.isascii() and word[-1].isalpha() else ""), word=word.isascii())
-        if m and (neg := NOT_VALUE.search(q.text[:m.start()])) and q.free(neg.start(), m.start()):
-            q.take(neg.start(), m.end())  # "不含已流失的", "excluding the churned ones": that value is left out
-            q.found.setdefault("negated_values", []).append((code, value))
-            continue
-        if m and ((post := NOT_AFTER.match(q.text, m.end())) or NOT_CHAINED.search(q.text[:m.start()])):
-            # "医院和实验室以外的客户", "customers that are not hospitals or labs": each value is left out
+        if m and _left_out(q, m.span()):
+            # "不含已流失的", "医院和实验室以外的客户", "customers that are not hospitals or labs": each value is left out
             q.take(*m.span())
-            if post:
-                q.take(post.start("tail"), post.end())
             q.found.setdefault("negated_values", []).append((code, value))
             continue
         if m and word == "报价" and q.text[m.start() - 1:m.start()] == "的" and re.match(
