@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from sql.names import NameIndex
+from sql.names import MUNICIPALITIES, NameIndex
 from sql.numbers import chinese_to_int
 from sql.plan import (
     OPPOSITE_FLAGS,
@@ -666,14 +666,15 @@ BAR_ON_GROUPS = (r"[，,]\s*(只|仅)(列|看|显示|保留|要)(出)?[^，,。�
 GROUP_HEAD_ZH = r"(哪几个月|哪些月份?|哪个月|几个月)"
 GROUP_HEAD_EN = (r"^(which|what|list|show( me)?( the)?|how many|name the|find)\s+([\w-]+ ){0,3}?(?P<g>reps|salespeople|sales reps|"
                  r"accounts|customers|clients|hospitals|regions|teams|months|quarters|industries|account types|lead sources|"
-                 r"contracts|labs|distributors|stores|schools)\b|\b(?P<h>reps|salespeople|accounts|"
-                 r"customers|clients|hospitals|labs|distributors|stores|schools|regions|contracts|industries|teams|lead sources) (in (north|south|east|west|central|northeast|northwest|"
+                 r"contracts|labs|distributors|stores|schools|cities|provinces)\b|\b(?P<h>reps|salespeople|accounts|"
+                 r"customers|clients|hospitals|labs|distributors|stores|schools|regions|contracts|industries|teams|lead sources|"
+                 r"cities|provinces) (in (north|south|east|west|central|northeast|northwest|"
                  r"southwest|southeast) china )?(who|that|with|whose|where|sitting on|holding|carrying)\b")
 EN_GROUP = {"reps": "rep", "salespeople": "rep", "sales reps": "rep", "accounts": "account", "customers": "account",
             "clients": "account", "hospitals": "account", "regions": "region", "teams": "team", "months": "month",
             "quarters": "quarter", "industries": "industry", "account types": "account_type", "lead sources": "lead_source",
             "contracts": "contract", "labs": "account", "distributors": "account", "stores": "account",
-            "schools": "account"}
+            "schools": "account", "cities": "city", "provinces": "province"}
 
 
 def _per_group_total(q: Question) -> tuple[str, list[str]] | None:
@@ -1210,9 +1211,10 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         # "三甲医院合同的应收还剩多少没收": the money still owed on them, not how many contracts owe some
         entity, measure = "payment", _owed_measure(flags)
         filters = [x for x in filters if not (x.dimension == "flag" and x.value in ("overdue", "unpaid"))]
-    if entity in ("contract", "account") and owed and measure in (None, "count") and not group_by \
-            and f.get("absence") != f"{owed}_payment" and not f.get("top_n") and not any(
-                x.dimension in ("amount", "unpaid") for x in filters):
+    if entity in ("contract", "account", "rep") and owed and measure in (None, "count") and not group_by \
+            and f.get("absence") != f"{owed}_payment" and not f.get("top_n") and (not any(
+                x.dimension in ("amount", "unpaid") for x in filters) or (
+                entity == "contract" and f.get("amount_entities") == ["contract"] and re.search(r"合同(金)?额", q.text))):
         # "吴凯手上有逾期的合同", "有逾期的客户一共几家", "哪些合同还没收齐": the records with such an installment
         filters = [x for x in filters if not (x.dimension == "flag" and x.value in ("overdue", "unpaid"))]
         word = "逾期" if owed == "overdue" else "没收"
@@ -1299,6 +1301,7 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
                              "which contradicts the stage asked for; please rephrase.", EXAMPLES, "contradiction")
     if measure is None and group_by:
         measure = "count"  # "Activities by type": a breakdown counts
+    filters = _municipality_as_city(filters)
     if "hospital_grade" in group_by and all(x.dimension != "account_type" for x in filters):
         filters.append(Filter("account_type", "eq", "hospital"))  # only hospitals have a grade
     if "loss_reason" in group_by and all(x.dimension != "stage" for x in filters):
@@ -1312,6 +1315,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         f.pop("stale", None)  # "stuck in their stage the longest": how long in the stage, not idle for a week
         if entity == "payment" and not {x.value for x in filters if x.dimension == "flag"} & {"overdue", "unpaid"}:
             filters.append(Filter("flag", "eq", "overdue"))  # "逾期最久的3笔回款": a paid installment is overdue no more
+        if entity == "opportunity" and not stages and all(x.dimension != "flag" or x.value != "open" for x in filters):
+            filters.append(Filter("flag", "eq", "open"))  # "卡在当前阶段最久的3个商机": a closed deal is stuck no more
     elif measure is None and not sort and f.get("top_n") and f.get("sort_hint") and not group_by:
         sort = _amount_column(entity)  # "the 3 largest contracts": sorted by amount
     if f.get("list_sort") and measure is None and not group_by:
@@ -1423,6 +1428,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             # "Accounts created this year that have never had a deal", "今年新建的客户里从来没有商机的": the
             # accounts' creation; "从来" says when the other records are missing
             own_time = True
+        if rs and ws and ws[1] <= rs[0] and re.search(r"(里|中|当中|里面)[，,]", q.text[ws[1]:rs[0]]):
+            own_time = True  # "上个月输掉的单子里，有几个是一份报价都没出过的": the window is said of the deals
         ever = TimeWindow(None, None, "从来")
         # "本月签的合同里还没有回款的": the window dates the contracts; else it is when nothing happened
         follow_up = FollowUp(ever if own_time or window is None else window, bool(f.get("follow_up_done")), (),
@@ -1787,6 +1794,21 @@ SINGLE_RECORD = (r"哪(一)?(家|个|条|笔|单|位|份)|那(一)?(条|家|个|
 OWED_FLAG = {"overdue_amount": "overdue", "outstanding_amount": "unpaid"}
 
 
+def _municipality_as_city(filters: list[Filter]) -> list[Filter]:
+    """Cities that are also provinces: "重庆和贵阳的三甲医院" names two cities, not the province of one and a city of
+    another."""
+    provinces = [x for x in filters if x.dimension == "province" and x.op in ("eq", "in")]
+    cities = [x for x in filters if x.dimension == "city" and x.op in ("eq", "in")]
+    if len(provinces) != 1 or len(cities) != 1:
+        return filters
+    said = provinces[0].value if isinstance(provinces[0].value, tuple | list) else (provinces[0].value,)
+    if not set(said) <= set(MUNICIPALITIES):
+        return filters
+    named = cities[0].value if isinstance(cities[0].value, tuple | list) else (cities[0].value,)
+    merged = Filter("city", "in", tuple(dict.fromkeys((*said, *named))))
+    return [merged if x is cities[0] else x for x in filters if x is not provinces[0]]
+
+
 def _owed_measure(flags: set[object]) -> str:
     """"逾期的回款金额" / "unpaid amount": what is still owed on the flagged installments, not what was paid."""
     return "overdue_amount" if "overdue" in flags else "outstanding_amount"
@@ -1861,9 +1883,13 @@ def _applicable_dims(entity: str) -> set[str]:
     }[entity]
 
 
+# "再加一个金额" after a count: the amount of those records
+AMOUNT_OF = {"opportunity": "opportunity_amount", "contract": "contract_amount", "lead": "lead_budget"}
+
+
 def _added_measure(f: dict, previous: QueryPlan) -> str | None:
     """The figure "再加一个…" adds beside the previous one, when it is of the very same records."""
-    code = f.get("measure")
+    code = f.get("measure") or (AMOUNT_OF.get(previous.entity) if f.get("added_amount") else None)
     if not f.get("added_figure") or not previous.group_by or previous.measure in (None, "share") \
             or code in (None, previous.measure, "share") or f.get("filters") or f.get("values") or f.get("window"):
         return None

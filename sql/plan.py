@@ -228,6 +228,8 @@ class Refinement:
                                              and not (f.dimension == "flag" and f.value == "closed")))
         if self.measure is not None:
             out = replace(out, measure=self.measure, also=())
+            if out.measure == "units_sold" and {"product", "product_line"} & set(out.group_by):
+                out = replace(out, entity="line", measure="units_by_line")  # "换成销量" per line: its own deal lines
         if self.also:
             out = replace(out, also=tuple(dict.fromkeys((*out.also, *self.also))))
         if self.top_n is not None:

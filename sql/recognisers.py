@@ -778,11 +778,22 @@ ADDED_FIGURE = (r"^(那|那就)?(再|也|另外)?(加|添|带)(上|一个|个|�
                 r"include|give me)( me)?\b|^(add|include)( in)?\b")
 
 
+ADDED_AMOUNT = r"^(那|那就)?((再|也|另外)(加|添|带)(上|一个|个)?|(加|添)(上|一个|个))(?!起来)|^(and )?(also|please also) (show|add|include)\b|^(add|include)\b"
+
+
 def _added_figure(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
     # searched in the whole text: "一个" of "再加一个数量" may already have been read with the count
     if q.found.get("measure") and (m := re.search(ADDED_FIGURE, q.text)):
         q.take(*m.span())
         q.found["added_figure"] = True
+    elif m := re.search(ADDED_AMOUNT, q.text):
+        # "再加一个金额", "add the total value too": the amount of the records the previous answer counted
+        amount = q.search(r"\b(the )?(total )?(value|amount)s?\b( too| as well)?")
+        if q.found.get("aggregate") == "sum" or amount is not None:
+            q.take(*m.span())
+            if amount is not None:
+                q.take(*amount.span())
+            q.found.update(added_figure=True, added_amount=True)
 
 
 def _measure(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:

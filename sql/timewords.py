@@ -261,6 +261,22 @@ def find_window(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | 
     return hit
 
 
+REST_RE = re.compile(r"(?:从)?(?:今天|现在)(?:到|至)(?:本|这个?)?(周末|月底|季度末|季末|年底)|(本周|这周|本月|这个?月|本季度?|这个?季度|今年|本年)"
+                     r"(?:剩下|剩余)的?(?:几天|日子|时间)?(?:里|内)?|\b(?:the )?rest of (?:this|the) (week|month|quarter|year)\b"
+                     r"|\b(?:between |from )?(?:now|today) (?:and|to|until|till|through) (?:the )?end of (?:this |the )?"
+                     r"(week|month|quarter|year)\b")
+REST_UNIT = {"周末": "week", "本周": "week", "这周": "week", "月底": "month", "本月": "month", "这月": "month",
+             "这个月": "month", "季度末": "quarter", "季末": "quarter", "本季": "quarter", "本季度": "quarter",
+             "这季度": "quarter", "这个季度": "quarter", "年底": "year", "今年": "year", "本年": "year"}
+
+
+def _rest_of(said: str, today: date) -> TimeWindow:
+    unit = REST_UNIT.get(said, said)
+    end = {"week": today + timedelta(days=7 - today.weekday()), "month": _month_start(today, 1),
+           "quarter": _quarter_start(today, 1), "year": date(today.year + 1, 1, 1)}[unit]
+    return TimeWindow(_d(today), _d(end), f"今天到{ {'week': '周末', 'month': '月底', 'quarter': '季末', 'year': '年底'}[unit]}")
+
+
 EARLIER_RE = re.compile(r"\bearlier (?:this|in the) (week|month|year)\b")
 AGO_RE = re.compile(r"(?<![近过去最])(\d+)\s*天(?:前|以前|之前)(?!到|至)|\bolder than (\d+) days\b|\b(?:more than )?(\d+) days ago\b"
                     r"|\b(?:created|added|opened|came in) (?:more than|over) (\d+) days ago\b"
@@ -337,6 +353,8 @@ def _find_one(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | No
     for pattern, window in _fixed(today):
         if m := re.search(pattern, text):
             offer(window, m.span())
+    if m := REST_RE.search(text):  # "从今天到月底", "the rest of this month": from today to the end of the period
+        offer(_rest_of(next(g for g in m.groups() if g), today), m.span())
     if m := EARLIER_RE.search(text):  # "came due earlier this month": from the start of the period up to today
         start = {"week": today - timedelta(days=today.weekday()), "month": today.replace(day=1),
                  "year": today.replace(month=1, day=1)}[m.group(1)]
@@ -366,7 +384,8 @@ def _find_one(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | No
         m1, d1 = _en_month(m.group(1)), int(m.group(2))
         m2, d2 = _en_month(m.group(3)), int(m.group(4))
         year = today.year if (m1, d1) <= (today.month, today.day) else today.year - 1
-        offer(TimeWindow(_d(date(year, m1, d1)), _d(date(year, m2, d2)) + timedelta(days=1), m.group(0)), m.span())
+        offer(TimeWindow(_d(date(year, m1, d1)), _d(date(year, m2, d2)) + timedelta(days=1), m.group(0),
+                         past_year=year < today.year), m.span())
     if m := FIRST_PERIODS_RE.search(text):  # "今年前三个季度", "前两个季度": from January for that many periods
         said, period = (m.group(2), m.group(3)) if m.group(3) else (m.group(5), m.group(6))
         n = _int(said)
@@ -377,8 +396,10 @@ def _find_one(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | No
     for rx in (ISO_DAY_RE, EN_DAY_RE):
         if m := rx.search(text):
             written = _written_day(m, rx is EN_DAY_RE, today)
-            if written is not None:
-                offer(TimeWindow(_d(written), _d(written + timedelta(days=1)), written.isoformat()), m.span())
+            if written is not None:  # a day with no year, taken from last year, is next to come for a due date
+                offer(TimeWindow(_d(written), _d(written + timedelta(days=1)), written.isoformat(),
+                                 past_year=written.year < today.year and not m.group(1 if rx is ISO_DAY_RE else 3)),
+                      m.span())
     if m := YEAR_SINCE_RE.search(text):
         try:
             offer(TimeWindow(_d(date(int(m.group(1)), int(m.group(2)), int(m.group(3)))), None,
@@ -394,7 +415,8 @@ def _find_one(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | No
         except ValueError:  # "2月30号": not a day
             one = None
         if one is not None:
-            offer(TimeWindow(_d(one), _d(one + timedelta(days=1)), f"{year}年{month}月{day}日"), m.span())
+            offer(TimeWindow(_d(one), _d(one + timedelta(days=1)), f"{year}年{month}月{day}日",
+                             past_year=year < today.year and not (m.group(1) or m.group(2))), m.span())
     if m := SINCE_RE.search(text):
         month, day = _int(m.group(1)), _int(m.group(2))
         year = today.year if (month, day) <= (today.month, today.day) else today.year - 1

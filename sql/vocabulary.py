@@ -98,7 +98,10 @@ ABSENCE_WORDS = (
      r"(一分钱|一毛钱|一笔|一期)(的)?(回款|款|钱|付款|收款)?(都|也)?(还)?(没|没有|未)(有)?(回款|进来|进账|到账|收到|收回来|收回|回来|收|回|付|进)(过|到|来)?|(一分钱|一毛钱|一笔|一期)(的)?(回款|款|钱|付款|收款)(都|也)(还)?(没有|没)(?=$|[？?。，,的])|分文未(收|付)|(到现在|至今)?(还|一直)?(没有|没|未)(收到|有)?(过)?任何(的)?(回款|付款|收款)|(还|一直)(没有|没)(收到)?(回款|付款|收款)"
      r"|(haven'?t|hasn'?t|have not|has not|never)( yet)? (received|had|got(ten)?) (a |an |any )?payments?( yet)?"
      r"|(without|with no) (a |any )?payments?( received)?|no payments? (received|yet)"
-     r"|(haven'?t|hasn'?t|have not|has not|didn'?t|did not|never)( yet)? paid( us)?( anything| a (single )?cent| any money)?",
+     r"|(haven'?t|hasn'?t|have not|has not|didn'?t|did not|never)( yet)? paid( us)?( anything| a (single )?cent| any money)?"
+     # "本季度没有回款的业务员", "active reps with no collections this quarter"
+     r"|(?<![还一])(没|没有|无)(任何)?(回款|收款|进账)(?=的|$|[？?。，,])|\b(with )?(no|zero) (collections|cash (collected|in)"
+     r"|payments? collected|money (collected|in))\b",
      "payment"),
     # a rep's leads: "名下线索一条都没转化的业务员" (none converted), "reps who got no new leads this week"
     (r"线索(一条|一个)?(都|也)(还)?(没|没有|未)(能)?(转化|转换|转成)(过|成功)?|(没|没有|未)(转化|转换)(过|成)(任何|一条)?线索"
