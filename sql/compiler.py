@@ -216,6 +216,9 @@ def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
             cols.append("o.loss_reason")  # a list of lost deals says why each was lost
         cols += [c for c in plan.show if c not in cols]
         exprs = [exp.alias_(ctx.frag(c), OUTPUT_NAME.get(c, _column_name(c))) for c in cols]
+        fu = plan.follow_up
+        if fu is not None and fu.count is not None and isinstance(counted := _follow_up(ctx, plan.entity, fu), exp.Binary):
+            exprs.append(exp.alias_(counted.this.copy(), "records"))  # "今年拜访超过200次的业务员": how many, beside
         sel = exp.select(*exprs)  # every join is many-to-one, so each record is one row (deal names repeat)
         if plan.sort and plan.sort not in cols:
             alias = plan.sort.split(".")[1] if re.fullmatch(r"\w+\.\w+", plan.sort) else next(

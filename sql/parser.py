@@ -1928,8 +1928,12 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
                 filters[i] = Filter(x.dimension, "in", (old.value, x.value))
                 group_by = tuple(dict.fromkeys((*previous.group_by, x.dimension)))
     over_time = bool(group_by) and set(group_by or ()) <= set(TIME_GROUPS) and not set(previous.group_by) & set(TIME_GROUPS)
+    # "按区域拆一下" after new leads month by month: each month, region by region
+    over_time = over_time or bool(group_by) and bool(previous.group_by) and set(previous.group_by) <= set(TIME_GROUPS) \
+        and not set(group_by or ()) & set(TIME_GROUPS)
     if group_by and previous.group_by and (re.search(r"\b(as well|also|too|in addition|further)\b|同时|也按|再按|再加上?|加上", q.text) or (
-            over_time and re.search(r"拆开|拆分|细分|再拆|拆一下|拆成", q.text))):
+            over_time and re.search(r"拆开|拆分|细分|再拆|拆一下|拆成|\bbreak (it |that |this |them )?down\b|\bsplit\b", q.text)
+            and not re.search(r"\binstead\b|换成|改成|改为|不按", q.text))):
         # "split that by stage as well"; "按月拆开看" after regions: each region month by month (but "按客户类型拆一下"
         # after regions is another breakdown instead)
         group_by = tuple(dict.fromkeys((*previous.group_by, *group_by)))

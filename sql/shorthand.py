@@ -67,7 +67,7 @@ ABBREVIATIONS = (
     (r"\b(two|2) and a half hours\b", "150 minutes"), (r"\b(three|3) and a half hours\b", "210 minutes"),
     (r"(\d+|[一二两三四五六七八九十])个半月", lambda m: f"{_half_count(m.group(1)) * 30 + 15}天"),
     (r"(过去|近|最近|这)半年(?!度)", "近6个月"),
-    (r"卖得最好", "赢单金额最高"),  # "这个月哪个区卖得最好": the most won, not the most units
+    (r"(?<=[区域组队省市])卖得最好", "赢单金额最高"),  # "这个月哪个区卖得最好": the most won, not the most units
     # "9月份打了超过半小时的电话": calls that long, not the phone numbers
     (r"(打了)?(超过|不到|多于|少于|大于|小于)(\d+|[一二两三四五六七八九十]+|半)(个)?(分钟|小时)的电话(?!号)",
      r"\2\3\4\5的电话跟进"),
@@ -1053,7 +1053,7 @@ ABBREVIATIONS = (
     (r"^i('ve| have)? just (took|taken|take) over [^,，]+[,，]\s*", ""), (r"\s+for me(?=\s*[?.!]?$)", ""),
     (r"\bhow much business (have we|did we|we've|we have) (closed|won|done)\b", "how much did we win"),
     (r"(?<=[\u4e00-\u9fff])(?<!哪)(两|三|四|五|这几|几)个(省|省份|城市)(?=今年|本月|本季度|去年|各|分别|的)", ""),
-    (r"\beach (north|south|east|central|northeast|northwest|southwest)( china)? (rep|salesperson|sales rep|team member|member)\b",
+    (r"\beach (north|south|east|central|northeast|northwest|southwest)( china)? (reps?|salesperson|sales reps?|team member|member)\b",
      r"each rep in \1 china"),
     (r"(跟|和|与)(我们|咱们|我司)(?=签|下过单|买|采购|成交)", ""),
     (r"(以前|之前|过去)?(跟|和)(我们|咱们)(做|签|下)过(哪些|什么)(单子|单|项目|生意)", "的所有商机"),
@@ -1110,7 +1110,18 @@ ABBREVIATIONS = (
     (r"(走了|离职)(以后|之后)(她|他)?", ""), (r"\bunowned\b", "unassigned"), (r"\bmissing a decision maker\b", "without a decision maker"),
     (r"\bno-decision-maker (accounts|customers)\b", r"\1 without a decision maker"),
     (r"\b(have|has) had no follow-?ups? for (\d+) days\b", r"have no follow-up in \2 days"),
+    (r"(?<=在跟的)前(\d+|[一二三四五六七八九十])大单", r"金额最大的前\1个单子"),
     (r"前(\d+|[一二三四五六七八九十])大单", r"金额最大的前\1个赢单"),
+    (r"(是)?(过了到期日|逾期)(以后|之后|后)?才(付|回款|付款)(的)?(款)?(?=的|$|[，,？?])", "逾期才付款"),
+    (r"\b(that are )?fully paid but (came in|paid|arrived) (after|past) the due date\b", "that are paid in full and paid late"),
+    (r"\bwithout (a single|any) decision maker( contacts?)?\b", "without a decision maker"),
+    (r"\b(have |has )?(sat|sitting|been sitting|been) in (\w+) for (more than|over) (\d+) days\b", r"stuck in \3 for more than \5 days"),
+    (r"(组员|业务员|销售|每个人)(各自|分别)?有几个(停滞|在跟)的?(商机|单子)", r"各业务员\3商机数"),
+    (r"\bwho has the most stale deals\b", "which rep has the most stale deals"),
+    (r"\s*[-–]\s*follow[- ]?ups (this|last) (week|month)\??$", r" follow-up count \1 \2"), (r"胜率", "赢单率"),
+    (r"[（(]所有关(掉)?的?单(子)?的?[)）]", ""), (r"\bquotes did we (issue|send|create)\b", "quotes were created"),
+    (r"\bwhose owner is no longer with us\b|\b(owned by|owned for|of|for) reps who('ve| have) left\b", "of inactive reps"),
+    (r"卖了多少[（(]销量[)）]", "销量"),
     # "华北团队今年业绩top3": a team's ranking is of its people
     (r"((?:团队|[0-9一二三四五六七八九]组|组里|我们组)[^，,。？?的]{0,8}?(?:业绩|赢单金额|成交额|销售额))\s*(?:前|top\s*)"
      r"([0-9一二三四五六七八九十]+)名?(?=\s*[?？。]?$)", r"\1前\2的业务员"),

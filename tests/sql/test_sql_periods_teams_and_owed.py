@@ -7,7 +7,9 @@ accounts-receivable clerk; an FMCG channel director; a manager new to a region; 
 - what is still owed ("欠我多少"), contracts not yet paid in full with a size of their own, accounts with an overdue
   installment named by their type ("有逾期的经销商都有谁");
 - a stuck deal is an open one; a window said of the records before "里，" dates them, not what is missing;
-- "换成销量" per product line, "再加一个金额" / "add the total value too" beside a count.
+- "换成销量" per product line, "再加一个金额" / "add the total value too" beside a count;
+- a bar on how many records ("今年拜访超过2次的客户") shows how many; "按区域拆一下" after a breakdown by month keeps the
+  months; "set X's overdue payments to paid" is refused.
 
 Each answer is checked against SQL written by hand on the small database.
 """
@@ -18,6 +20,9 @@ import pytest
 from conftest import TODAY
 from sqlalchemy import Engine, text
 from tests_support import assert_answer_matches, assert_conversation_matches, converse
+
+from sql.pipeline import answer
+from sql.validator import Caller
 
 OPEN = "o.stage IN ('initial_contact', 'needs_analysis', 'proposal', 'negotiation')"
 OVERDUE = "p.due_date < '2026-11-18' AND p.amount_paid < p.amount_due"
@@ -49,6 +54,11 @@ HAND_WRITTEN = [
      "opportunity o WHERE o.account_id = a.id AND o.stage = 'closed_won' AND o.closed_at >= '2026-01-01')"),
     ("show me the payments we received yesterday", "SELECT p.id FROM payment p WHERE p.amount_paid > 0 AND p.paid_at >= "
      "'2026-11-17' AND p.paid_at < '2026-11-18'"),
+    ("这个月哪个区卖得最好", "SELECT r.name_zh FROM opportunity o JOIN account a ON a.id = o.account_id JOIN region r ON "
+     "r.id = a.region_id WHERE o.stage = 'closed_won' AND o.closed_at >= '2026-11-01' GROUP BY r.id ORDER BY "
+     "SUM(o.amount) DESC LIMIT 1"),
+    ("业务员各自有几个停滞的商机", f"SELECT s.name FROM opportunity o JOIN sales_rep s ON s.id = o.owner_id WHERE {OPEN} AND "
+     "NOT EXISTS (SELECT 1 FROM activity x WHERE x.opportunity_id = o.id AND x.occurred_at >= '2026-11-11') GROUP BY s.id"),
     ("哪三个城市的三甲医院最多", "SELECT a.city FROM account a WHERE a.account_type = 'hospital' AND a.hospital_grade = '3A' "
      "GROUP BY a.city ORDER BY COUNT(*) DESC LIMIT 3"),
 ]
@@ -102,3 +112,26 @@ def test_the_units_of_each_line_are_the_lines_own(small_engine: Engine) -> None:
             "ol.opportunity_id JOIN product pr ON pr.id = ol.product_id WHERE o.stage = 'closed_won' AND o.closed_at >= "
             "'2026-01-01' GROUP BY pr.product_line")).all())
     assert {r[0]: r[1] for r in outcome.result.rows} == expected
+
+
+def test_a_bar_on_how_many_records_shows_how_many(small_engine: Engine) -> None:
+    """"今年拜访超过2次的客户": each account with its number of visits beside it."""
+    outcome = answer("今年拜访超过2次的客户", engine=small_engine, caller=Caller.admin(), today=TODAY)
+    assert outcome.status == "answered" and outcome.result is not None
+    with small_engine.connect() as conn:
+        expected = dict(conn.execute(text(
+            "SELECT a.name, COUNT(*) FROM activity x JOIN account a ON a.id = x.account_id WHERE x.type = 'visit' AND "
+            "x.occurred_at >= '2026-01-01' GROUP BY a.id HAVING COUNT(*) > 2")).all())
+    assert expected
+    assert {r[0]: r[-1] for r in outcome.result.rows} == expected
+
+
+def test_a_breakdown_after_one_over_time_keeps_the_months(small_engine: Engine) -> None:
+    outcome = converse(small_engine, "今年每个月新增多少线索", "按区域拆一下", today=TODAY)
+    assert outcome.status == "answered" and outcome.plan is not None
+    assert outcome.plan.group_by == ("month", "region")
+
+
+def test_setting_someones_payments_to_paid_is_refused(small_engine: Engine) -> None:
+    outcome = answer("set 刘强's overdue payments to paid", engine=small_engine, caller=Caller.admin(), today=TODAY)
+    assert outcome.status == "refused"
