@@ -778,6 +778,7 @@ ADDED_FIGURE = (r"^(那|那就)?(再|也|另外)?(加|添|带)(上|一个|个|�
                 r"include|give me)( me)?\b|^(add|include)( in)?\b")
 
 
+# "再加一个金额", "add the total value too": an amount with no measure of its own, added to a count ("加起来" is a total)
 ADDED_AMOUNT = r"^(那|那就)?((再|也|另外)(加|添|带)(上|一个|个)?|(加|添)(上|一个|个))(?!起来)|^(and )?(also|please also) (show|add|include)\b|^(add|include)\b"
 
 

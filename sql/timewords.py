@@ -265,6 +265,7 @@ REST_RE = re.compile(r"(?:从)?(?:今天|现在)(?:到|至)(?:本|这个?)?(周�
                      r"(?:剩下|剩余)的?(?:几天|日子|时间)?(?:里|内)?|\b(?:the )?rest of (?:this|the) (week|month|quarter|year)\b"
                      r"|\b(?:between |from )?(?:now|today) (?:and|to|until|till|through) (?:the )?end of (?:this |the )?"
                      r"(week|month|quarter|year)\b")
+REST_LABEL = {"week": "今天到周末", "month": "今天到月底", "quarter": "今天到季末", "year": "今天到年底"}
 REST_UNIT = {"周末": "week", "本周": "week", "这周": "week", "月底": "month", "本月": "month", "这月": "month",
              "这个月": "month", "季度末": "quarter", "季末": "quarter", "本季": "quarter", "本季度": "quarter",
              "这季度": "quarter", "这个季度": "quarter", "年底": "year", "今年": "year", "本年": "year"}
@@ -274,7 +275,7 @@ def _rest_of(said: str, today: date) -> TimeWindow:
     unit = REST_UNIT.get(said, said)
     end = {"week": today + timedelta(days=7 - today.weekday()), "month": _month_start(today, 1),
            "quarter": _quarter_start(today, 1), "year": date(today.year + 1, 1, 1)}[unit]
-    return TimeWindow(_d(today), _d(end), f"今天到{ {'week': '周末', 'month': '月底', 'quarter': '季末', 'year': '年底'}[unit]}")
+    return TimeWindow(_d(today), _d(end), REST_LABEL[unit])
 
 
 EARLIER_RE = re.compile(r"\bearlier (?:this|in the) (week|month|year)\b")
@@ -398,7 +399,7 @@ def _find_one(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | No
             written = _written_day(m, rx is EN_DAY_RE, today)
             if written is not None:  # a day with no year, taken from last year, is next to come for a due date
                 offer(TimeWindow(_d(written), _d(written + timedelta(days=1)), written.isoformat(),
-                                 past_year=written.year < today.year and not m.group(1 if rx is ISO_DAY_RE else 3)),
+                                 past_year=rx is EN_DAY_RE and not m.group(3) and written.year < today.year),
                       m.span())
     if m := YEAR_SINCE_RE.search(text):
         try:
