@@ -56,7 +56,7 @@ def _window(d: dict | None) -> TimeWindow | None:
     parse = lambda v: datetime.fromisoformat(v) if v else None  # noqa: E731
     return TimeWindow(parse(d["start"]), parse(d["end"]), d["label"], parse(d.get("period_end")),
                       bool(d.get("past_year")), bool(d.get("per_month")), bool(d.get("per_quarter")),
-                      bool(d.get("per_year")), bool(d.get("per_week")))
+                      bool(d.get("per_year")), bool(d.get("per_week")), bool(d.get("rolling")))
 
 
 def _filter(d: dict) -> Filter:
@@ -72,7 +72,8 @@ def _follow_up(d: dict) -> FollowUp:
     count = d.get("count")
     return FollowUp(window, d["done"], tuple(d.get("kinds", ())), d.get("target", "activity"), d.get("by"),
                     _filter(d["product"]) if d.get("product") else None,
-                    (count[0], count[1]) if count else None, _filter(d["amount"]) if d.get("amount") else None)
+                    (count[0], count[1]) if count else None, _filter(d["amount"]) if d.get("amount") else None,
+                    d.get("on"))
 
 
 def _plan_from(d: dict) -> QueryPlan:

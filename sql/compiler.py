@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, time
 from functools import lru_cache
 from typing import cast
 
@@ -427,6 +427,8 @@ def _window(ctx: _Ctx, time_code: str, w: TimeWindow) -> list[exp.Expr]:
     td = TIME_DIMENSIONS[time_code]
     col = ctx.frag(td.column)
     end = w.end if w.end is not None or not td.is_date else w.period_end  # "due this month": the whole month
+    if end is None and td.is_date and w.rolling:  # "came due in the last 30 days": the days before today
+        end = datetime.combine(ctx.today, time())
     out = _bounds(col, w.start, end, td.is_date)
     if not out:  # no bound at all: "with a close date"
         out.append(exp.Not(this=exp.Is(this=col.copy(), expression=exp.Null())))
@@ -573,7 +575,7 @@ def _follow_up(ctx: _Ctx, entity: str, fu: FollowUp) -> exp.Expr:
     if entity not in links:
         raise CompileError("“未跟进”只适用于客户、商机和业务员",
                            "'not followed up' applies to accounts, opportunities and reps")
-    alias, link = links[entity]
+    alias, link = links["account" if fu.on == "account" else entity]
     ctx.aliases.add(alias)
     w = fu.window
     conds: list[exp.Expr] = [sqlglot.condition(link, dialect=ctx.dialect)]

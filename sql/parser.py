@@ -27,7 +27,7 @@ from sql.plan import (
     records_behind,
 )
 from sql.question import Question, compiled, longest_first, normalise
-from sql.recognisers import EN_NUMBERS, STEPS
+from sql.recognisers import EN_NUMBERS, STEPS, fields_listed
 from sql.remarks import clauses, is_break, is_remark_candidate
 from sql.semantic import (
     DIMENSIONS,
@@ -80,7 +80,12 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
           caller_id: int | None = None, caller_team: int | None = None
           ) -> QueryPlan | Refinement | Clarification | Refusal:
     raw = normalise(question)
-    text, corrected = expand(raw, known_words(names))
+    # the columns a list asks for stay as typed: shorthand would read "contract number" or "how much has been paid" as
+    # parts of the question
+    listed = fields_listed(raw)
+    head, tail = (raw[:listed.start()], raw[listed.start():]) if listed else (raw, "")
+    text, corrected = expand(head, known_words(names))
+    text += tail
     if not text or not re.search(r"[\w\u4e00-\u9fff]", text):
         return Clarification("请输入一个关于客户、商机、线索、跟进或回款的问题 / Please ask about accounts, deals, leads, "
                              "follow-ups or receivables.", EXAMPLES, "empty")
@@ -88,12 +93,13 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
         return Refusal(f"问题太长（{len(text)} 字），请控制在 {MAX_QUESTION_CHARS} 字以内 / The question is too long "
                        f"({len(text)} characters); keep it under {MAX_QUESTION_CHARS}.")
     refining = previous is not None and bool(re.match(FOLLOW_UP_START, text))
-    if previous is None and re.search(ANAPHORA, text):
-        return NO_PREVIOUS
-    # writes are judged on the words as typed too: shorthand may drop the "把" of "把……改回……"
+    # writes are judged on the words as typed too: shorthand may drop the "把" of "把……改回……"; a write is refused
+    # even when it points at an earlier answer ("帮我把那几条无效线索删掉")
     if any(compiled(w).search(t) for w in WRITE_WORDS for t in (raw, text)) and not (
             refining and re.match(r"(改成|改为|换成|改到)", text)):
         return Refusal("我只能查询数据，不能修改或删除 / I can only read data; I never change or delete it.")
+    if previous is None and re.search(ANAPHORA, text):
+        return NO_PREVIOUS
     if previous is None and re.search(EARLIER_RECORD, text):  # "Who are the contacts at that customer?"
         return NO_PREVIOUS
     if caller_team is None and previous is not None and re.search(r"组里|组内|本组|这个组|该组|\b(the|that) team\b", text):
@@ -350,6 +356,12 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
             f["value_words"] = [w for w in f.get("value_words", []) if w[1] != ("activity_type",)]
         elif f.get("entities") == ["account"]:
             f["entities"] = ["activity"]  # "我上周拜访了几次客户", "number of customer visits": the visits, counted
+    elif f.get("measure") == "count" and "activity" in f.get("entities", []) and set(f["entities"]) <= {"account", "activity"} \
+            and ("account" in f["entities"] or any(c in ACCOUNT_VALUES for c, _v in f.get("values", []))) \
+            and "follow_up_done" not in f and not f.get("absence") and re.search(
+                r"(跟进|联系)(了|过)(几|多少)家|(几|多少)家[^，,。？?]{0,6}(被)?(跟进|联系)(了|过)", q.text):
+        f["entities"] = ["account"]  # "许晓东这个月跟进了几家客户": the accounts followed up, each once
+        f["follow_up_done"] = True
     buyers = set(f.get("entities", [])) <= {"account"} and not f.get("follow_up_done")
     if f.get("measure") == "count" and buyers and any(
             x.dimension in ("product", "product_line") for x in f.get("filters", [])) and (
@@ -395,7 +407,7 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
         _related_count(q)  # "fewer than 10 follow-ups" includes none at all, which a total per group cannot show
     grouped = _per_group_total(q)
     if grouped is not None:
-        return _plan(q, today, *grouped, caller_id)
+        return _account_follow_up(_plan(q, today, *grouped, caller_id))
     _related_count(q)
     _counted_related(q)
     if f.get("count_threshold"):
@@ -666,15 +678,15 @@ BAR_ON_GROUPS = (r"[，,]\s*(只|仅)(列|看|显示|保留|要)(出)?[^，,。�
 GROUP_HEAD_ZH = r"(哪几个月|哪些月份?|哪个月|几个月)"
 GROUP_HEAD_EN = (r"^(which|what|list|show( me)?( the)?|how many|name the|find)\s+([\w-]+ ){0,3}?(?P<g>reps|salespeople|sales reps|"
                  r"accounts|customers|clients|hospitals|regions|teams|months|quarters|industries|account types|lead sources|"
-                 r"contracts|labs|distributors|stores|schools|cities|provinces)\b|\b(?P<h>reps|salespeople|accounts|"
+                 r"contracts|labs|distributors|stores|schools|cities|provinces|loss reasons|stages)\b|\b(?P<h>reps|salespeople|accounts|"
                  r"customers|clients|hospitals|labs|distributors|stores|schools|regions|contracts|industries|teams|lead sources|"
-                 r"cities|provinces) (in (north|south|east|west|central|northeast|northwest|"
+                 r"cities|provinces|loss reasons|stages) (in (north|south|east|west|central|northeast|northwest|"
                  r"southwest|southeast) china )?(who|that|with|whose|where|sitting on|holding|carrying)\b")
 EN_GROUP = {"reps": "rep", "salespeople": "rep", "sales reps": "rep", "accounts": "account", "customers": "account",
             "clients": "account", "hospitals": "account", "regions": "region", "teams": "team", "months": "month",
             "quarters": "quarter", "industries": "industry", "account types": "account_type", "lead sources": "lead_source",
             "contracts": "contract", "labs": "account", "distributors": "account", "stores": "account",
-            "schools": "account", "cities": "city", "provinces": "province"}
+            "schools": "account", "cities": "city", "provinces": "province", "loss reasons": "loss_reason", "stages": "stage"}
 
 
 def _per_group_total(q: Question) -> tuple[str, list[str]] | None:
@@ -724,6 +736,16 @@ def _per_group_total(q: Question) -> tuple[str, list[str]] | None:
     return entity, [group]
 
 
+def _account_follow_up(plan: QueryPlan | Clarification) -> QueryPlan | Clarification:
+    """"accounts with more than 10M in open pipeline but no follow-up in the last 30 days": the rows are accounts
+    picked by their deals' total, so the follow-up asked about is the account's (any activity on it), not each
+    deal's own."""
+    if isinstance(plan, QueryPlan) and plan.entity == "opportunity" and plan.group_by == ("account",) \
+            and plan.follow_up is not None and plan.follow_up.target == "activity":
+        return replace(plan, follow_up=replace(plan.follow_up, on="account"))
+    return plan
+
+
 def _range_as_one(amounts: list[Filter]) -> list[Filter]:
     """"应收余额在5万到80万之间的客户": the two ends of one range on the same figure, as one "between" condition."""
     amounts = [x for x in amounts if not (x.op == "gt" and x.value == 0)]  # "回款" alone: paid something, no bar
@@ -753,8 +775,17 @@ def _total_measure(f: dict, amount: Filter, text: str) -> str | None:
     if re.search(r"(在跟|在手)的?(商机)?总?金额", text) and any(x.dimension == "flag" and x.value == "open"
                                                      for x in f.get("filters", [])):
         return "pipeline_amount"  # "在跟金额过400万的三甲医院": each hospital's open deals together
+    if f.get("aggregate") == "sum" and amount.dimension == "amount" and "opportunity" in f.get("flag_entities", []) \
+            and Filter("flag", "eq", "open") in f.get("filters", []):
+        return "pipeline_amount"  # "在跟商机合计超过1000万的客户": the open deals added up
     if any(x.dimension == "flag" and x.value == "overdue" for x in f.get("filters", [])):
         return "overdue_amount"
+    if amount.dimension == "amount" and not f.get("amount_entities") and re.search(
+            r"(?<!annual )(?<!line )\brevenue (of |is |was )?(over|above|more than|greater than|exceeding|at least|under|"
+            r"below|less than|between)\b", text) and not re.search(
+                r"\b(accounts?|customers?|clients?|hospitals?|schools?|distributors?|stores?|labs?|companies)\b", text):
+        # "which months this year had revenue over 20M": the won deals, added up (an account's revenue is its own)
+        return "won_amount"
     if amount.dimension in FIELD_TOTAL:
         return FIELD_TOTAL[amount.dimension]
     if ("stage", "closed_won") in f.get("values", []):
@@ -1233,6 +1264,13 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         # "逾期未收金额五十万以上的回款都拉出来": those installments, not their total
         filters.append(Filter("flag", "eq", OWED_FLAG[measure]))
         measure = None
+    listed_at = f.get("fields_listed_at")
+    if measure in LISTED_RECORDS and listed_at is not None and not group_by and not f.get("top_n") and not re.search(
+            r"一共|总共|合计|总计|加起来|多少钱|\btotal\b|\bhow much\b|\bsum\b", q.text[:listed_at]):
+        # "the payments we received this month? payment id, contract number, customer, …": those records, with the
+        # columns asked for, not their total
+        filters += [x for x in LISTED_RECORDS[measure] if x not in filters]
+        measure = None
     if measure is not None and measure in AVG_OF and f.get("aggregate") == "avg":
         measure = AVG_OF[measure]
     if measure is not None and measure in RANKED_COLUMN and f.get("superlative") and not f.get("top_n") \
@@ -1704,7 +1742,11 @@ def _shown_columns(plan: QueryPlan, asked: list[str]) -> tuple[str, ...] | Clari
     """The columns a list adds for what the question asks of each record; a figure already answers the question."""
     if plan.measure is not None or plan.group_by:
         return ()
-    columns = [SHOWN_ATTRIBUTES[a].get(plan.entity) for a in asked]
+    if plan.entity == "opportunity" and (Filter("flag", "eq", "open") in plan.filters or any(
+            x.dimension == "stage" and x.value in ("initial_contact", "needs_analysis", "proposal", "negotiation")
+            for x in plan.filters)):
+        asked = ["expected_close" if a == "closed" else a for a in asked]  # an open deal's "close date" is still ahead
+    columns = [SHOWN_ATTRIBUTES.get(a, {}).get(plan.entity) for a in asked if (a, plan.entity) != ("account", "account")]
     if None in columns:
         return Clarification(f"{ENTITIES[plan.entity].label_zh}没有这一项，请换个问法 / {ENTITIES[plan.entity].label_en} "
                              "records do not have that; please rephrase.", EXAMPLES, "attribute")
@@ -2126,6 +2168,11 @@ def _additive(measure: str | None) -> bool:
         and MEASURES[measure].kind in ("money", "count")
 
 
+# A figure's records, listed with columns asked for: the conditions the figure carries.
+LISTED_RECORDS: dict[str, tuple[Filter, ...]] = {
+    "won_amount": (Filter("stage", "eq", "closed_won"),), "pipeline_amount": (Filter("flag", "eq", "open"),),
+    "collected": (), "contract_amount": (), "amount_due": (), "overdue_amount": (Filter("flag", "eq", "overdue"),),
+    "outstanding_amount": (Filter("flag", "eq", "unpaid"),)}
 LIST_ASK = (r"^(是|都是)?哪(个|些|几个|几家|家)[?？]?$|^(which|what) (companies|ones|accounts|customers|deals|reps)\??$|^name them\b|哪些|哪几(?!个?(区|组|月|类|个行业))|哪一(份|笔|单|条|家)|有谁|列出|列一下|列个|名单|明细|\bwhich (of|ones?|are|were|is)\b|\blist\b|"
             r"show me (the )?(ones|them|those)|^(show|give|list)( me)? (the |those |these )?[\w -]{1,30}? ones\b|\bwhat are they\b|"
             r"\bwho are they\b")

@@ -24,6 +24,7 @@ class TimeWindow:
     per_quarter: bool = False  # two quarters side by side ("本季度和上季度的赢单金额对比"): one figure per quarter
     per_year: bool = False  # two years side by side ("今年和去年签约合同金额对比"): one figure per year
     per_week: bool = False  # two weeks side by side ("本周和上周的线索量对比"): one figure per week
+    rolling: bool = False  # the last N days: on a date-only column (due dates), the days before today, not later ones
 
 
 def period_unit(w: TimeWindow) -> str | None:
@@ -62,6 +63,7 @@ class FollowUp:
     product: Filter | None = None  # deals that include this product or line ("买过彩超X5的医院")
     count: tuple[str, int] | None = None  # how many there are, compared (op, n): "只跟进过一次", "拜访超过5次"
     amount: Filter | None = None  # the related deal's or contract's own amount: "签过300万以上合同的医院"
+    on: str | None = None  # "account": the follow-ups of the entity's account, not its own (rows that are accounts)
 
 
 @dataclass(frozen=True)

@@ -611,14 +611,53 @@ def _shown(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
         if m := q.search(pattern):
             q.take(*m.span())
             q.found.setdefault("show", []).append(attribute)
-    if m := q.search(FIELDS_ASKED_EN) or q.search(FIELDS_ASKED_ZH):
+    listed = fields_listed(q.text)
+    if m := (listed if listed and q.free(*listed.span()) else None) or q.search(FIELDS_ASKED_EN) or q.search(
+            FIELDS_ASKED_ZH):
         # "…, with the amount and the close date", "…，显示金额和关闭时间": columns of the list, never a total (an
         # English question may name a rep in Chinese: "蒋建华's contracts signed this year, with amounts")
         q.take(*m.span())
-        for said in re.findall(f"{FIELD_EN}|{FIELD_ZH}", m.group("fields")):
-            singular = said[:-1] if said.endswith("s") and said[:-1] in FIELD_ATTRIBUTE else said
-            if shown := FIELD_ATTRIBUTE.get(singular):
+        if m is listed:
+            q.found["fields_listed_at"] = m.start()
+        said = m.groupdict()
+        said_fields = said.get("fields") or said.get("fields2") or said.get("fields3") or ""
+        for said in re.findall(f"{FIELD_MORE_EN}|{FIELD_MORE_ZH}", said_fields):
+            if shown := _field_attribute(said):
                 q.found.setdefault("show", []).append(shown)
+
+
+# Fields said as a phrase: "whether each one is flagged as a decision maker", "when they were created".
+FIELD_PHRASES = ((r"decision maker", "decision_maker"), (r"on sale", "on_sale"), (r"created", "created"),
+                 (r"which rep", "owner"), (r"came in|received", "paid_at"), (r"paid", "amount_paid"),
+                 (r"date/time|happened", "occurred"))
+
+
+NAME_FIELDS = r"^(?:names?|名称|名字|编号|counts?|number (?:of \w+|won))$"  # a count comes with a figure, not a list
+
+
+def fields_listed(text: str) -> re.Match[str] | None:
+    """Two or more columns asked for at the end of a list question; not figures ("Open pipeline by region: number of
+    deals and total value")."""
+    m = re.search(FIELDS_LISTED_EN, text) or re.search(FIELDS_LISTED_ZH, text)
+    if m and re.search(r"\b(counts?|number of|number won|total|totals)\b|数量|个数", m.group(0)):
+        return None
+    return m
+
+
+def _field_attribute(said: str) -> str | None:
+    """The attribute a field word names; None for the record's own name, which every list shows, and "unknown" for
+    a word the list cannot show (asked back rather than left out)."""
+    said = re.sub(r"\s*[（(][^()（）]*[)）]$", "", said) if not said.startswith("时长") else said  # "payment terms (days)"
+    if re.match(NAME_FIELDS, said):
+        return None
+    for plural, one in (("ies", "y"), ("es", ""), ("s", "")):
+        if said.endswith(plural) and said[:-len(plural)] + one in FIELD_ATTRIBUTE:
+            return FIELD_ATTRIBUTE[said[:-len(plural)] + one]
+    if said in FIELD_ATTRIBUTE:
+        return FIELD_ATTRIBUTE[said]
+    if said.startswith(("whether", "when", "which", "how much", "the date", "date", "amount")):
+        return next((a for rx, a in FIELD_PHRASES if re.search(rx, said)), "unknown")
+    return "unknown"
 
 
 def _list_order(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
@@ -675,19 +714,83 @@ FIELD_ATTRIBUTE = {
     "阶段": "stage", "状态": "status", "到期日": "due", "到期日期": "due", "回款时间": "paid_at", "电话": "phone", "职位": "title",
     "已收金额": "amount_paid", "客户名称": "account", "客户名": "account", "客户分级": "class", "区域": "region",
     "account": "account", "account name": "account", "customer": "account", "customer name": "account",
-    "outstanding amount": "amount_owed", "region": "region", "hire date": "hired", "hiring date": "hired", "start date": "hired"}
+    "companies": "company", "deal amount": "amount", "deal value": "amount", "opportunity amount": "amount",
+    "contract amount": "amount", "contract value": "amount", "quote amount": "amount", "lead source": "source",
+    "current status": "status", "amt": "amount", "amts": "amount", "reason": "loss_reason", "no": "contract_no",
+    "no.": "contract_no", "contract no.": "contract_no", "unpaid amt": "amount_owed", "unpaid amount": "amount_owed", "unpaid": "amount_owed",
+    "预计成交": "expected_close", "谁去的": "owner", "逾期金额": "amount_owed", "单子": "opportunity", "amount received": "amount_paid", "amounts received": "amount_paid", "current stage": "stage", "lead status": "status", "classes": "class", "statuses": "status", "account statuses": "account_status",
+    "outstanding amount": "amount_owed", "region": "region", "hire date": "hired", "hiring date": "hired", "start date": "hired",
+    # the rest of what a record carries: "deal name, account, owner, amount and win probability", "要阶段、金额、成交概率和负责人"
+    "deal": "opportunity", "deal name": "opportunity", "opportunity": "opportunity", "opportunity name": "opportunity",
+    "deal owner": "owner", "account owner": "owner", "company": "company", "company name": "company",
+    "contact name": "contact", "contact person": "contact", "contact people": "contact", "e-mail": "email", "industry": "industry", "industries": "industry",
+    "grade": "grade", "hospital grade": "grade", "account status": "account_status", "customer status": "account_status",
+    "account type": "account_type", "customer type": "account_type", "annual revenue": "annual_revenue",
+    "win probability": "probability", "probability": "probability", "email": "email", "email address": "email",
+    "team": "team", "department": "department", "type": "type", "activity type": "type", "duration": "duration",
+    "duration in minutes": "duration", "id": "id", "payment id": "id", "activity id": "id", "quote id": "id",
+    "contract number": "contract_no", "contract no": "contract_no", "payment terms": "payment_terms",
+    "version": "version", "version number": "version", "sku": "sku", "product line": "product_line",
+    "list price": "amount", "province": "province", "class": "class", "customer class": "class",
+    "account class": "class", "decision maker": "decision_maker", "on sale": "on_sale",
+    "商机名称": "opportunity", "商机名": "opportunity", "对应商机": "opportunity", "商机": "opportunity", "公司名": "company",
+    "公司名称": "company", "客户": "account", "负责的销售": "owner", "业务员名字": "owner", "业务员": "owner",
+    "销售": "owner", "拜访人": "owner", "跟进人": "owner", "所在城市": "city", "行业": "industry", "年营收": "annual_revenue",
+    "年收入": "annual_revenue", "客户等级": "class", "分级": "class", "医院等级": "grade", "等级": "grade",
+    "客户状态": "account_status", "客户类型": "account_type", "成交概率": "probability", "赢单概率": "probability",
+    "概率": "probability", "邮箱": "email", "入职日期": "hired", "入职时间": "hired", "时长": "duration",
+    "时长（分钟）": "duration", "时长(分钟)": "duration", "活动id": "id", "回款id": "id", "报价id": "id",
+    "合同号": "contract_no", "合同编号": "contract_no", "版本号": "version", "报价金额": "amount", "合同金额": "amount",
+    "联系人": "contact", "部门": "department", "账期": "payment_terms", "类型": "type", "省份": "province",
+    "拜访时间": "occurred", "跟进时间": "occurred", "时间": "occurred", "组别": "team", "所在组": "team", "团队": "team"}
 FIELD_EN = (r"expected close dates?|unpaid balances?|outstanding amounts?|amount due|amount paid|(?:account|customer) names?|"
             r"regions?|(?:hire|hiring|start) dates?|(?:close|closing|creation|created|signing|signed|"
             r"paid|payment|due) dates?|date (?:closed|created|signed|paid)|amounts?|balances?|budgets?|sources?|cities|city|"
             r"owners?|reps?|stages?|status(?:es)?|titles?|phone numbers?|phones?|names?|contract numbers?|counts?|loss reasons?|"
             r"number (?:of \w+|won)")
-FIELDS_ASKED_EN = (rf"(?:[,;]|\s[-—])?\s*\b(?:with|showing|show(?: me)?|include|including|plus|listing)\s+(?P<fields>"
+FIELDS_ASKED_EN = (rf"(?:[,;]|\s[-—])?\s*(?:\b(?:with|showing|show(?: me)?|include|including|plus|listing|w/?|add)\s+|\+\s*)(?P<fields>"
                    rf"(?:(?:the|their|its|each one's|each) )?(?:{FIELD_EN})(?:\s*(?:,|and|&)\s*(?:(?:the|their|its) )?"
                    rf"(?:{FIELD_EN}))*)(?:\s+(?:for each(?: one)?|of each|each))?(?=\s*[.?!]*\s*$)")
 FIELD_ZH = (r"预计成交日期|应收金额|实收金额|已收金额|未收金额|客户名称|客户名|客户分级|区域|签约时间|签约日期|关闭时间|关闭日期|成交时间|创建时间|创建日期|回款时间|到期日期|到期日|"
             r"负责人|公司名|合同编号|编号|名称|名字|金额|预算|来源|城市|阶段|状态|电话|职位|输单原因|丢单原因")
-FIELDS_ASKED_ZH = (rf"[，,]?\s*(?:并且?)?(?:显示|带上|附上|加上|列出|标上)(?:一下)?(?P<fields>(?:{FIELD_ZH})(?:\s*(?:和|、|及|,|，)\s*"
+FIELDS_ASKED_ZH = (rf"[，,]?\s*(?:并且?)?(?:显示|带上|附上|加上|列出|标上|带)(?:一下)?(?P<fields>(?:{FIELD_ZH})(?:\s*(?:和|、|及|,|，)\s*"
                    rf"(?:{FIELD_ZH}))*)(?=\s*[?？。!！]*\s*$)")
+# Two or more fields named in a row ("deal name, account name, deal owner, amount and expected close date",
+# "要公司名、来源、行业和预算这几列"): words that alone would name records ("deal", "客户") are fields only in such a list.
+FIELD_MORE_EN = (r"(?:deal|opportunity|contract|quote|lead) (?:amounts?|values?)|(?:current |lead )?(?:status|stage|source)|"
+                 r"(?:deal|opportunity) names?|deals?|(?:deal|account) owners?|company names?|companies|company|"
+                 r"contact (?:names?|persons?|people)|industry|industries|(?:hospital )?grades?|(?:account|customer) status(?:es)?|"
+                 r"(?:account|customer) types?|annual revenue|(?:win )?probability|e-?mail(?: address)?(?:es)?|teams?|"
+                 r"departments?|(?:activity )?types?|duration(?: in minutes)?|(?:payment|activity|quote) ids?|ids?|contract no|"
+                 r"payment terms(?: \(days\))?|version(?: number)?s?|skus?|product lines?|list prices?|provinces?|"
+                 r"(?:customer |account )?class(?:es)?|"
+                 r"whether (?:each one|each|it|they|the product|the contact) (?:is|are) (?:still )?(?:flagged as )?(?:an? )?"
+                 r"(?:decision makers?|on sale)|when (?:they|it) (?:were|was) created|which rep did it|"
+                 rf"(?:the )?date it came in|how much has been paid(?: so far)?|amounts? received|date/time|when it happened|"
+                 rf"unpaid(?: amts?| amounts?)?|contract no\.?|no\.|amts?|(?:loss )?reasons?|{FIELD_EN}|accounts?|customers?")
+FIELDS_LISTED_EN = (rf"(?:[,;:]|\s[-—])?\s*(?:\b(?:with|showing|show(?: me)?|include|including|plus|listing|"
+                    rf"(?:i|we) (?:need|want|'d like)|need|want|give me|along with|together with|add|w/?)\s*|(?<=[-—:?.!+,] )|"
+                    rf"(?<=[?.!])|^(?=add ))"
+                    rf"(?P<fields>(?:(?:the|their|its|each one's|each) )?(?:{FIELD_MORE_EN})(?:\s*\([^()]{{1,12}}\))?"
+                    rf"(?:\s*(?:,|and|&|, and|\+|/)\s*(?:(?:the|their|its|the name of the) )?(?:{FIELD_MORE_EN})"
+                    rf"(?:\s*\([^()]{{1,12}}\))?)+)"
+                    rf"(?:\s+(?:for each(?: one)?|of each(?: one| deal| record| account| lead| contract| payment)?|each|as columns|"
+                    rf"please))*(?=\s*[.?!]*\s*$)")
+FIELD_MORE_ZH = "|".join(sorted((
+    *FIELD_ZH.split("|"), "商机名称", "商机名", "对应商机", "商机", "公司名称", "客户状态", "客户类型", "客户等级", "客户", "负责的销售",
+    "业务员名字", "业务员", "销售", "拜访人", "跟进人", "所在城市", "行业", "年营收", "年收入", "分级", "医院等级", "等级", "成交概率",
+    "赢单概率", "概率", "邮箱", "入职日期", "入职时间", "时长（分钟）", "时长(分钟)", "时长", "活动id", "回款id", "报价id", "id",
+    "合同号", "版本号", "报价金额", "合同金额", "联系人", "部门", "账期", "类型", "省份", "拜访时间", "跟进时间", "所在组", "组别",
+    "预计成交", "谁去的", "逾期金额", "owner", "amt", "签约日期", "单子"),
+    key=len, reverse=True)).replace("(", r"\(").replace(")", r"\)")
+FIELDS_LISTED_ZH = (rf"[，,：:]?\s*(?:并且?|顺便)?(?:显示|带上|附上|加上|列出|标上|要|给我|列一下|包括|带|列)(?:一下)?[：:]?\s*"
+                    rf"(?P<fields>(?:{FIELD_MORE_ZH})(?:\s*(?:和|、|及|,|，|\+|/|\s)\s*(?:{FIELD_MORE_ZH}))+)"
+                    rf"(?:这几列|这几项|这些列|这些)?(?:都列一下|都列出来|都要)?(?=\s*[?？。!！]*\s*$)"
+                    rf"|[，,：:]\s*(?P<fields2>(?:{FIELD_MORE_ZH})(?:\s*(?:和|、|及)\s*(?:{FIELD_MORE_ZH}))+)(?:这几列|这几项)?"
+                    rf"(?:都列一下|都列出来|都要|列一下)(?=\s*[?？。!！]*\s*$)"
+                    # "本月新签合同 华东 合同号 金额 客户名", "公司名+预算": columns typed apart at the end
+                    rf"|(?:(?<=\s)|(?<=[，,：:]))(?P<fields3>(?:{FIELD_MORE_ZH})(?:\s*(?:\+|、|,|，|/|和)\s*(?:{FIELD_MORE_ZH})"
+                    rf"|\s+(?:{FIELD_MORE_ZH}))+)(?=\s*[?？。!！]*\s*$)")
 
 
 def _last_activity(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
@@ -1433,13 +1536,17 @@ FIELD_OWNER = {"expected_close_date": "opportunity", "phone": "contact", "email"
 _FIELDS = "|".join(f"(?:{w})" for w, _c in FIELD_WORDS)
 MISSING_FIELD = (
     rf"(?P<f>{_FIELDS})(都|也|还)?(没填|没有填|未填|没录|没有录|未录入|没维护|为空|是空的|空着|缺失|没写)",
-    rf"\b(no|missing|without (an? )?|blank|empty) (?P<f>{_FIELDS})( (filled in|entered|on file))?\b(?! (calls?|call-ins?|"
+    rf"\b(no|missing|without( an?| any)?|blank|empty) (?P<f>{_FIELDS})( (filled in|entered|on file))?\b(?! (calls?|call-ins?|"
     r"leads?|inquir|follow))",
     rf"\b(?P<f>{_FIELDS}) (is |are )?(missing|blank|empty|not filled( in)?|not set)\b",
     rf"(没|没有|未)(填|录|写|维护)(过)?(?P<f>{_FIELDS})",
 )
 FILLED_FIELD = (rf"(填了|填写了|填过|录了|已填|已录入?)(?P<f>{_FIELDS})", rf"(?P<f>{_FIELDS})(已填|已录入?|填了|有填)",
-                rf"\b(an? |the )?(?P<f>{_FIELDS}) (filled in|entered|on file)\b")
+                rf"\b(an? |the )?(?P<f>{_FIELDS}) (filled in|entered|on file)\b",
+                # "leads created in the last 14 days that have a budget": one is recorded, whatever its size
+                r"\b(?:that |which |who )?(?:have|has|having|with) (?:an? |any )?(?P<f>budget|expected close date|phone number|"
+                r"email address)(?! (?:over|above|of|more|greater|under|below|less|at least|between|exceeding|confirmed|"
+                r"approved|in|this|last|>|<|\d))(?=\s*[?.]?$|,| and\b)")
 
 
 def _overdue_days(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:

@@ -420,15 +420,17 @@ MEASURES: dict[str, Measure] = {m.code: m for m in (
 
 # What a question may ask about each listed record ("合同现在是什么状态", "是谁在负责", "属于哪个大区"), per entity.
 _REGION_OF = ("account", "opportunity", "lead", "activity", "contract", "payment", "contact", "rep")
+_ACCOUNT_OF = ("account", "opportunity", "activity", "contract", "payment", "contact", "quote")
 SHOWN_ATTRIBUTES: dict[str, dict[str, str]] = {
     "status": {"contract": "c.status", "lead": "l.status", "payment": "p.status", "account": "a.status",
                "opportunity": "o.stage", "product": "pr.is_active", "rep": "s.is_active"},
-    "owner": dict.fromkeys(("account", "opportunity", "lead", "activity", "contract", "payment", "contact"), "s.name"),
+    "owner": dict.fromkeys(("account", "opportunity", "lead", "activity", "contract", "payment", "contact", "quote", "rep"),
+                           "s.name"),
     "stage": {"opportunity": "o.stage"},
     "region": dict.fromkeys(_REGION_OF, "r.name_zh"),
     "account": dict.fromkeys(("opportunity", "activity", "contract", "payment", "contact", "quote"), "a.name"),
     "phone": {"contact": "ct.phone", "lead": "l.phone"},
-    "email": {"contact": "ct.email"},
+    "email": {"contact": "ct.email", "rep": "s.email"},
     "days_overdue": {"payment": "{days_overdue}"},
     "amount": {"opportunity": "o.amount", "contract": "c.amount", "payment": "p.amount_due", "quote": "qt.total_amount",
                "lead": "l.budget", "product": "pr.list_price"},
@@ -448,6 +450,31 @@ SHOWN_ATTRIBUTES: dict[str, dict[str, str]] = {
                            "a.customer_class"),
     "hired": {"rep": "s.hired_on"},
     "loss_reason": {"opportunity": "o.loss_reason"},
+    # asked for by name in a list of columns ("deal name, account, owner, amount and win probability")
+    "opportunity": dict.fromkeys(("opportunity", "quote", "activity", "contract"), "o.name"),
+    "company": {"lead": "l.company_name", "account": "a.name"},
+    "contact": {"lead": "l.contact_name", "contact": "ct.name"},
+    "industry": {**dict.fromkeys(_ACCOUNT_OF, "a.industry"), "lead": "l.industry"},
+    "grade": dict.fromkeys(_ACCOUNT_OF, "a.hospital_grade"),
+    "account_status": dict.fromkeys(_ACCOUNT_OF, "a.status"),
+    "account_type": dict.fromkeys(_ACCOUNT_OF, "a.account_type"),
+    "annual_revenue": dict.fromkeys(_ACCOUNT_OF, "a.annual_revenue"),
+    "province": dict.fromkeys(_ACCOUNT_OF, "a.province"),
+    "probability": {"opportunity": "o.probability"},
+    "team": {"rep": "t.name", **dict.fromkeys(("account", "opportunity", "lead", "activity", "contract", "payment"), "t.name")},
+    "department": {"contact": "ct.department"},
+    "type": {"activity": "x.type", "account": "a.account_type"},
+    "duration": {"activity": "x.duration_min"},
+    "occurred": {"activity": "x.occurred_at"},
+    "id": {"payment": "p.id", "activity": "x.id", "quote": "qt.id", "contract": "c.id", "opportunity": "o.id",
+           "account": "a.id", "lead": "l.id", "contact": "ct.id"},
+    "contract_no": {"contract": "c.contract_no", "payment": "c.contract_no"},
+    "payment_terms": {"contract": "c.payment_terms_days"},
+    "version": {"quote": "qt.version"},
+    "sku": {"product": "pr.sku"},
+    "product_line": {"product": "pr.product_line"},
+    "on_sale": {"product": "pr.is_active"},
+    "decision_maker": {"contact": "ct.is_decision_maker"},
 }
 
 # Dialect differences as data: expressions the compiler substitutes, per sqlglot dialect name.

@@ -67,6 +67,8 @@ ABBREVIATIONS = (
     (r"\b(two|2) and a half hours\b", "150 minutes"), (r"\b(three|3) and a half hours\b", "210 minutes"),
     (r"(\d+|[一二两三四五六七八九十])个半月", lambda m: f"{_half_count(m.group(1)) * 30 + 15}天"),
     (r"(过去|近|最近|这)半年(?!度)", "近6个月"),
+    # "到今天为止逾期没收回来的钱": as of today, not a window of today ("从上周一到今天" keeps its range)
+    (r"^(到|截[至止]到?)(今天|今日)(为止)?[，,]?", "截至目前"),
     (r"(?<=[区域组队省市])卖得最好", "赢单金额最高"),  # "这个月哪个区卖得最好": the most won, not the most units
     # "9月份打了超过半小时的电话": calls that long, not the phone numbers
     (r"(打了)?(超过|不到|多于|少于|大于|小于)(\d+|[一二两三四五六七八九十]+|半)(个)?(分钟|小时)的电话(?!号)",
@@ -1122,6 +1124,22 @@ ABBREVIATIONS = (
     (r"[（(]所有关(掉)?的?单(子)?的?[)）]", ""), (r"\bquotes did we (issue|send|create)\b", "quotes were created"),
     (r"\bwhose owner is no longer with us\b|\b(owned by|owned for|of|for) reps who('ve| have) left\b", "of inactive reps"),
     (r"卖了多少[（(]销量[)）]", "销量"),
+    # wording met in the twenty-first session's sets
+    (r"^what(?:'s| is) (still )?(outstanding|owed)\b", r"how much is still \2"),
+    (r"(?<=到期的)应收(款|账款)?(?=按[^，,。？?]{1,4}(汇总|合计|加总|分一下|拆一下|分开|拆开|统计))", "应收金额"),  # "12月到期的应收按大区汇总": the amounts
+    # "上海的客户这个月都被谁跟进过": the follow-ups, by who made them (not the accounts' owners)
+    (r"(?<=[户院商店单])(这个月|本月|上个月|上月|这周|本周|上周|今年|近\d+天|最近\d+天)?(?:都|分别)?(?:被|是)?谁(跟进|拜访)(?:过|的)[了吗呢]?(?=\s*[?？]?$)",
+     r"\1的\2按业务员统计"),
+    (r"^(?:total )?outstanding (by|for|per|at|of|on|in)\b", r"outstanding amount \1"),  # "outstanding by rep for 西南2组"
+    (r"(?<=[户院商店])逾期了?多少(?:钱)?(?=\s*[?？]?$)", "逾期金额多少"),  # "天津的客户逾期了多少": the money
+    # "武汉医科大学附属医院在跟的单子和金额", "which quotes got accepted, and for how much": the records with their amounts
+    (r"的(单子|商机|合同|报价单?|项目)和(各自的|它们的|对应的)?金额(?=\s*[?？]?$)", r"的\1，列出金额"),
+    (r"^(which|what) (.{3,80}?),? and for how much(?=\s*[?.]?$)", r"\1 \2, with the amount"),
+    # "KA" is a key account, class A in the glossary: "华北流失的KA", "KA accts in Beijing"
+    (r"(?<![a-z])ka\s*(?=(accts?|accounts?|customers?|clients?)\b)", "class a "), (r"(?<![a-z])ka(?![a-z])", "a类"),
+    # "华东 谈判阶段opp", "华南在跟opp几个": a deal
+    (r"(?<=[\u4e00-\u9fff])\s?opps?(?![a-z])|^opps?(?=\s?[\u4e00-\u9fff])", "商机"),
+    (r"\b(w/o|without) a single (win|won deal|deal|contract)\b", r"without any \2"),  # "active reps w/o a single win this qtr"
     # "华北团队今年业绩top3": a team's ranking is of its people
     (r"((?:团队|[0-9一二三四五六七八九]组|组里|我们组)[^，,。？?的]{0,8}?(?:业绩|赢单金额|成交额|销售额))\s*(?:前|top\s*)"
      r"([0-9一二三四五六七八九十]+)名?(?=\s*[?？。]?$)", r"\1前\2的业务员"),

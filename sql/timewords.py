@@ -39,7 +39,7 @@ def _int(text: str) -> int:
 
 
 def _rolling(days: int, label: str, today: date) -> TimeWindow:
-    return TimeWindow(_d(today) - timedelta(days=days), None, label)
+    return TimeWindow(_d(today) - timedelta(days=days), None, label, rolling=True)
 
 
 def _fixed(today: date) -> list[tuple[str, TimeWindow]]:
@@ -211,9 +211,9 @@ def find_window(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | 
     first, (start, end) = hit
     one_day = first.start is not None and first.end is not None and first.end - first.start == timedelta(days=1)
     if one_day and (after := AFTER_EN.search(text[:start])):  # "created after 2026-09-01": from the next day on
-        return TimeWindow(first.end, None, f"{first.label}之后"), (after.start(), end)
+        return TimeWindow(first.end, None, f"{first.label}之后", past_year=first.past_year), (after.start(), end)
     if one_day and (through := UP_TO_EN.search(text[:start])):  # "on or before 2026-12-15": that day included
-        return TimeWindow(None, first.end, f"{first.label}及之前"), (through.start(), end)
+        return TimeWindow(None, first.end, f"{first.label}及之前", past_year=first.past_year), (through.start(), end)
     if one_day and (since := FROM_DAY_EN.search(text[:start])) and not RANGE_JOIN.match(text, end):
         # "created on or after 2026-09-01", "from 2026-11-01 onward": that day and every one since
         up = UP_TO_NOW.match(text, end)
@@ -222,7 +222,7 @@ def find_window(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | 
     if first.start is not None and before is not None:
         # "signed before September", "9月之前签的": everything up to the start of that period
         span = (before.start(), end) if before.end() <= start else (start, before.end())
-        return TimeWindow(None, first.start, f"{first.label}之前"), span
+        return TimeWindow(None, first.start, f"{first.label}之前", past_year=first.past_year), span
     if first.start is not None and (d := DAY_RANGE.match(text, end)) and (first.end or first.period_end):
         day1, day2 = int(d.group(1)), int(d.group(2))
         base = first.start.date()
@@ -386,7 +386,7 @@ def _find_one(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | No
         m2, d2 = _en_month(m.group(3)), int(m.group(4))
         year = today.year if (m1, d1) <= (today.month, today.day) else today.year - 1
         offer(TimeWindow(_d(date(year, m1, d1)), _d(date(year, m2, d2)) + timedelta(days=1), m.group(0),
-                         past_year=year < today.year), m.span())
+                         past_year=_ahead(date(year, m1, d1), today)), m.span())
     if m := FIRST_PERIODS_RE.search(text):  # "今年前三个季度", "前两个季度": from January for that many periods
         said, period = (m.group(2), m.group(3)) if m.group(3) else (m.group(5), m.group(6))
         n = _int(said)
@@ -399,7 +399,7 @@ def _find_one(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | No
             written = _written_day(m, rx is EN_DAY_RE, today)
             if written is not None:  # a day with no year, taken from last year, is next to come for a due date
                 offer(TimeWindow(_d(written), _d(written + timedelta(days=1)), written.isoformat(),
-                                 past_year=rx is EN_DAY_RE and not m.group(3) and written.year < today.year),
+                                 past_year=rx is EN_DAY_RE and not m.group(3) and _ahead(written, today)),
                       m.span())
     if m := YEAR_SINCE_RE.search(text):
         try:
@@ -417,7 +417,7 @@ def _find_one(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | No
             one = None
         if one is not None:
             offer(TimeWindow(_d(one), _d(one + timedelta(days=1)), f"{year}年{month}月{day}日",
-                             past_year=year < today.year and not (m.group(1) or m.group(2))), m.span())
+                             past_year=not (m.group(1) or m.group(2)) and _ahead(one, today)), m.span())
     if m := SINCE_RE.search(text):
         month, day = _int(m.group(1)), _int(m.group(2))
         year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
@@ -433,7 +433,7 @@ def _find_one(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | No
             today.year if month <= today.month else today.year - 1)
         start = date(year, month, 1)
         offer(TimeWindow(_d(start), _d(_month_start(start, 1)), f"{year}年{month}月",
-                         past_year=not said_year and year < today.year), m.span())
+                         past_year=not said_year and _ahead(start, today)), m.span())
     for i, name in enumerate(EN_MONTHS, start=1):
         prefix = r"\bin\s+" if name == "may" else r"\b(?:in\s+)?"
         if m := re.search(rf"{prefix}{name}(?:\s+(\d{{4}})|\s+(?:of\s+)?(last year|this year))?\b", text):
@@ -441,7 +441,7 @@ def _find_one(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | No
                 today.year if i <= today.month else today.year - 1)
             start = date(year, i, 1)
             offer(TimeWindow(_d(start), _d(_month_start(start, 1)), f"{year}-{i:02d}",
-                             past_year=not (m.group(1) or m.group(2)) and year < today.year), m.span())
+                             past_year=not (m.group(1) or m.group(2)) and _ahead(start, today)), m.span())
     if m := QUARTER_RE.search(text):
         q = _int(m.group(3)) if m.group(3) else int(m.group(4)) if m.group(4) else EN_ORDINAL[m.group(5)]
         year = int(m.group(1)) if m.group(1) else today.year + YEAR_WORD[m.group(2)] if m.group(2) else today.year
@@ -452,6 +452,13 @@ def _find_one(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | No
         start = date(year, 3 * (q - 1) + 1, 1)
         offer(TimeWindow(_d(start), _d(_month_start(start, 3)), f"{year}年第{q}季度"), m.span())
     return best
+
+
+def _ahead(day: date, today: date) -> bool:
+    """A month or day named without a year that, for due dates and expected closing, means the next one to come:
+    one still ahead this year is taken from last year by the other fields ("12月", asked in November), and one early
+    next year reads as this year's ("January", "1月15号", asked in November)."""
+    return day.year < today.year or (day.month < today.month and (day.month - today.month) % 12 <= 3)
 
 
 def _written_day(m: re.Match[str], english: bool, today: date) -> date | None:

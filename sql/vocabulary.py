@@ -118,6 +118,10 @@ ABSENCE_WORDS = (
 )
 # Other records that must exist: "还有在跟商机的客户", "which schools signed a contract with us".
 PRESENCE_WORDS = (
+    # "number of customers with outstanding receivables": an installment not paid in full, due or not
+    (r"(?<!n't )(?<!not )\b(have|has|having|with) (any |some |an? )?(outstanding|unpaid) (receivables?|invoices?|installments?|"
+     r"instalments?|payments?|(balances?|amounts?)(?!( is| are| of)? (over|above|more than|greater than|exceeding|at least|under|"
+     r"below|less than|>|<)))\b", "unpaid_payment"),
     (r"(?<![没无所])有(过)?逾期(没付|未付|没收回来?|未收回|没回|未回)?的?(账款|款项?|回款|付款|应收款?|欠款|货款)|(?<!n't )(?<!not )"
      r"(have|has|having|with) (any |some |an |a )?(overdue|past[- ]due) (payments?|receivables?|invoices?|installments?|"
      r"instalments?|(balances?|amounts?)(?!( is| are| of)? (over|above|more than|greater than|exceeding|at least|under|"
@@ -277,7 +281,7 @@ FILLER_ZH = ("请", "帮我", "帮忙", "给我", "麻烦", "查一下", "查询
              "历史上", "并且", "而且", "且", "任何人", "全国", "这条", "那条", "加一起", "加在一起", "以外", "之外", "也", "记了", "记录了", "那几家", "这几家", "那几条", "这几条", "那天", "anything", "那几笔", "这几笔", "那几个", "这几个", "那几位", "这几位",
              # formal report wording: "请计算…", "…并按金额从高到低排列", "…及其金额", "截至今天"
              "计算", "所有", "并", "并按", "注明", "并注明", "给出", "并给出", "附上", "并附上", "一并", "及其", "及对应的",
-             "对应的", "以及", "它们的", "它们", "其", "找出", "名称", "截至今天", "截至今日", "截至当前", "截止今天", "尚",
+             "对应的", "以及", "它们的", "它们", "其", "找出", "名称", "截至今天", "截至今日", "截至当前", "截止今天", "到今天为止", "到今日为止", "截止到目前", "截止到今天", "截止到现在", "截至到目前", "截至到今天", "尚",
              "仍", "至今", "自", "排列", "从高到低排列", "进行", "完成了", "完成", "已", "该", "而", "以小时计", "从创建到首次联系的",
              # a marketer's words for leads coming in and piling up: "展会带来的线索", "积了多少条", "还躺在新建状态"
              "一个不落", "这一块", "这块", "下面的", "底下的", "大概", "大约", "大致", "差不多", "具体是", "具体", "想看下", "想看", "想先", "刚来不久", "刚来", "重点熟悉一下",
