@@ -332,6 +332,9 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
     if previous is not None and previous.entity in SHOWN_ATTRIBUTES["account"] and (
             asked := re.fullmatch(ACCOUNTS_OF_RECORDS, q.text)):
         return _accounts_of_records(previous, asked)
+    if previous is not None and previous.entity in SHOWN_ATTRIBUTES["account"] and not previous.group_by and (
+            asked := re.fullmatch(ACCOUNTS_COUNTED, q.text)):
+        return replace(_accounts_of_records(previous, asked), measure="count")
     unknown = _unknown_organisation(q)
     if unknown:
         return Clarification(f"没有找到名为“{unknown}”的客户，请核对名称 / No account named '{unknown}' was found; "
@@ -621,6 +624,11 @@ def _carried_dims(entity: str) -> set[str]:
 ACCOUNTS_OF_RECORDS = (r"(那|那么)?(这些|那些)?(都|分别)?(是|来自|在)?(哪几家|哪些|哪家)(?P<zh>医院|客户|公司|经销商|门店|学校|实验室)"
                        r"(的|呢|啊)?[?？。]?|(and )?(which|what) (?P<en>accounts|customers|clients|hospitals|distributors|stores|"
                        r"schools|labs)( (are|were) (they|those|these|those deals))?( then)?\??")
+# How many accounts the previous records belong to: "涉及几家客户", "how many accounts is that spread across?"
+ACCOUNTS_COUNTED = (r"(那|那么)?(这些|那些)?(一共|总共)?(涉及|分布在|来自|是|有)?(几家|多少家)(?P<zh>医院|客户|公司|经销商|门店|学校|实验室)"
+                    r"(呢|啊)?[?？。]?|(and )?how many (?P<en>accounts|customers|clients|hospitals|distributors|stores|schools|"
+                    r"labs) (is that|are those|are they|does that|do those)( spread (across|over)| cover| involve| come from|"
+                    r" belong to| with| by| across)?\??")
 # One receipt's size ("单笔回款超过80万") compares what was paid, unless the installment's due or owed side is named.
 SINGLE_RECEIPT = r"单笔.{0,12}(回款|实收|到账|收款)|(回款|实收|到账|收款).{0,6}单笔"
 OWED_SIDE = r"应收|应付|到期|逾期|欠|未收|待收|没付|未付|分期|期款"
@@ -2058,7 +2066,9 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
         group_by = ("rep",)  # "谁拜访得最多" after this month's visits: the rep with the most
     singular = re.search(r"哪(个|一个|家|位)(?!.*哪些)|^谁|是谁|\bwhich (one|region|rep|team|source|industry|month)\b", q.text)
     top_n = f.get("top_n") or (1 if f.get("superlative") and (not group_by or singular) else None)  # "哪个大区最慢"
-    if window is not None and is_future(window, today) and previous.time_field not in FORWARD_FIELDS:
+    if window is not None and is_future(window, today) and previous.time_field not in FORWARD_FIELDS and not (
+            f.get("time_field") in FORWARD_FIELDS and TIME_DIMENSIONS[f["time_field"]].entity == previous.entity):
+        # ("只看下周要成交的" after open deals: their expected closing, which is ahead)
         return Clarification(f"{window.label}还没有发生，无法统计实际数据 / {window.label} has not happened yet.", EXAMPLES,
                              "future")
     if previous.top_n and (filters or "follow_up_done" in f) and not top_n and re.search(

@@ -641,7 +641,13 @@ def fields_listed(text: str) -> re.Match[str] | None:
     m = re.search(FIELDS_LISTED_EN, text) or re.search(FIELDS_LISTED_ZH, text)
     if m and re.search(r"\b(counts?|number of|number won|total|totals)\b|数量|个数", m.group(0)):
         return None
+    if m and m.groupdict().get("fields3") and set(re.split(r"[\s+、,，/和]+", m.group("fields3"))) & LOOSE_WORDS:
+        return None  # "下周 预计成交 商机": keywords typed apart, not columns
     return m
+
+
+# Words that, typed apart without "列/带/要" before them, are more likely the question's own keywords than columns.
+LOOSE_WORDS = {"商机", "客户", "单子", "业务员", "销售", "预计成交", "联系人", "时间", "类型", "团队"}
 
 
 def _field_attribute(said: str) -> str | None:
@@ -1015,6 +1021,9 @@ RESPONSE_HOURS = (
     r"(首次联系|第一次联系|首次响应|响应|联系)?(拖了|用了|花了|等了|隔了)?(超过|多于|大于|高于|过了)\s*" + N + r"\s*(个)?小时(以上)?(才)?(第一次|首次)?"
     r"(被)?(联系上|联系到|联系|响应|跟进|接触)(的)?",
     r"(首次联系|第一次联系|首次响应|响应)(拖了|用了|花了|等了)?\s*" + N + r"\s*(个)?小时以上(的)?",
+    # "这周响应超过8个小时的线索", "响应时长超过48小时的", "隔了48小时以上才联系上的"
+    r"(首次响应|响应|首次联系)(时长|时间)?(超过|多于|大于|高于|过了)\s*" + N + r"\s*(个)?小时(以上)?(的)?",
+    r"(拖了|用了|花了|等了|隔了)\s*" + N + r"\s*(个)?小时(以上|多)(才)?(第一次|首次)?(被)?(联系上|联系到|联系|响应|跟进|接触)(的)?",
     r"\b(the )?(first (contact|touch|response)|response) took (more than|over|longer than) " + N + r" hours?",
     r"\bwaited (more than|over|longer than) " + N + r" hours? for (a |the |their )?first (contact|touch|response)",
     r"\b(were |was )?(only )?(contacted|reached) (only )?(after|more than) (more than )?" + N + r" hours?",

@@ -60,6 +60,8 @@ CODE_SWITCH = {"经销商": "distributors", "医院": "hospitals", "客户": "cu
 FORMAL_DIGITS = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
 TENTHS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
+EN_DIGITS = {w: str(i) for i, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                                               "nine", "ten"))}
 ABBREVIATIONS = (
     # "三个半小时", "an hour and a half", "一个半月", "过去半年": halves, in whole smaller units
     (r"(\d+|[一二两三四五六七八九十])个半小时", lambda m: f"{_half_count(m.group(1)) * 60 + 30}分钟"),
@@ -67,6 +69,8 @@ ABBREVIATIONS = (
     (r"\b(two|2) and a half hours\b", "150 minutes"), (r"\b(three|3) and a half hours\b", "210 minutes"),
     (r"(\d+|[一二两三四五六七八九十])个半月", lambda m: f"{_half_count(m.group(1)) * 30 + 15}天"),
     (r"(过去|近|最近|这)半年(?!度)", "近6个月"),
+    # "去年签的合同有几份，金额多少", "今年赢了几单 多少钱": how many, and their total
+    (r"(有)?(几|多少)(份|个|笔|单|条|家)[，,\s]*(总)?(金额|钱)?(是|一共|总共)?多少(钱)?(?=\s*[?？]?$)", r"有\2\3，合计多少"),
     # "到今天为止逾期没收回来的钱": as of today, not a window of today ("从上周一到今天" keeps its range)
     (r"^(到|截[至止]到?)(今天|今日)(为止)?[，,]?", "截至目前"),
     (r"(?<=[区域组队省市])卖得最好", "赢单金额最高"),  # "这个月哪个区卖得最好": the most won, not the most units
@@ -1140,6 +1144,48 @@ ABBREVIATIONS = (
     # "华东 谈判阶段opp", "华南在跟opp几个": a deal
     (r"(?<=[\u4e00-\u9fff])\s?opps?(?![a-z])|^opps?(?=\s?[\u4e00-\u9fff])", "商机"),
     (r"\b(w/o|without) a single (win|won deal|deal|contract)\b", r"without any \2"),  # "active reps w/o a single win this qtr"
+    # hiring: "今年一共新招了几个业务员", "今年每个月各进了几个新人", "how many reps did we hire", "reps started since September"
+    (r"(新)?招(了|进来了?|聘了)?(几|多少)(个|位|名)", r"入职了\3\4"), (r"(?<=[年月季周])(新)?招的", "入职的"),
+    (r"进了(几|多少)(个|位|名)新人", r"入职了\1\2业务员"),
+    (r"\bhow many (reps|salespeople|people|sales reps) (did|have) we hired?\b", r"how many \1 were hired"),
+    (r"\b(reps|salespeople|people) (who )?(started|came on board|onboarded)\b", r"\1 hired"),
+    # departed reps: "离职员工留下的客户", "open deals still sitting with reps who've left", "departed reps"
+    (r"离职(的)?(员工|人员|的人|销售|业务员|同事)(留下来?|遗留|剩下)的", "已离职业务员名下的"),
+    (r"(?<=[\u4e00-\u9fff]{2})走了?(以后|之后)?(留下来?|剩下)的", "名下的"),
+    (r"\b(departed|former|ex-)\s?(reps|salespeople|employees|staff|sales reps)\b", "inactive reps"),
+    (r"\b(people|employees|staff|colleagues|reps|salespeople) who('ve| have) left( the company)?\b", "inactive reps"),
+    (r"(?<=[\u4e00-\u9fff]{2})(留下来?|剩下)的(?=客户|商机|单子|线索|合同)", "名下的"),
+    (r"\b(still )?(sitting|parked|stuck) with (?=inactive reps|reps who)", "owned by "), (r"\bleft behind by\b", "owned by"),
+    # "有效跟进率", "effective rate by activity type": the share of follow-ups marked effective
+    (r"(跟进)?有效(跟进)?率", "有效跟进的占比"), (r"\beffective (follow[- ]?up |activity )?rate\b", "share of effective follow-ups"),
+    (r"(总)?时长(一共|总共|累计)?(是)?(多少|几)(分钟|时间)|(累计|一共|总共)花了多少时间", "一共花了多少分钟"),  # "跟进总时长多少分钟"
+    (r"(?<=次)的?(有|是)?(哪些|哪几个)人|(?<=次)的人(有哪些)?", "的业务员"),  # "上周跟进超过35次的有哪些人"
+    (r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten) or fewer\b",
+     lambda m: f"at most {EN_DIGITS.get(m.group(1), m.group(1))}"),
+    (r"(次数)?(还是|只有|才)?个位数", "少于10次"),  # "这个月跟进次数还是个位数的在职销售"
+    (r"(?<=拜访|跟进|电话)次数(?=(不少于|不低于|超过|大于|多于|少于|不到|至少|低于|小于)[\d一二两三四五六七八九十]+次)", ""),
+    (r"过了(?=[\d一二两三四五六七八九十百千万亿.]+\s*(万|亿|千|w|k|m|元|块))", "超过"),  # "今年哪几个月回款过了6千万"
+    # payment terms: "半年账期", "账期九十天", "账期两个月", "net-30 terms", "payment terms of 30 days"
+    (r"(半年|六个月)(的)?账期|账期(是|为)?(半年|六个月)", "账期180天"), (r"(三个月)(的)?账期|账期(是|为)?三个月", "账期90天"),
+    (r"(两|二)个月(的)?账期|账期(是|为)?(两|二)个月", "账期60天"), (r"一个月(的)?账期|账期(是|为)?一个月", "账期30天"),
+    (r"账期(是|为)?([一二三四五六七八九十百]+)天", lambda m: f"账期{chinese_to_int(m.group(2))}天"),
+    (r"\bpayment terms of (\d+) days\b", r"\1-day payment terms"), (r"\b(on )?net[- ]?(\d+)( terms)?\b", r"with \2-day payment terms"),
+    # "same thing, South China only", "same thing but this quarter": the previous question, changed
+    (r"^(the )?same (thing|question|query|numbers?)(,| but| for)?\s*(?=\S)", "what about "),
+    (r"(?:(?<=\d)|(?<=多少)|(?<=几个))\s?h(?![a-z])(?=[\u4e00-\u9fff]|\s*$)", "小时"),  # "4h响应率", "平均响应多少h"
+    (r"没(分|派)(给)?(人)的?", "未分配的"),  # "线索池里还压着多少条没分人的"
+    (r"(线索)?池(子)?(里|中)(现在)?(还)?(压着|躺着|堆着)?(?=.*没(分|派))", "线索里"),
+    (r"(线索)?池(子)?(里|中)(现在)?(还)?(压着|躺着|堆着)?", "未分配线索里"), (r"线索池", "未分配线索"),
+    (r"\b(sitting )?in the unassigned pool\b|\bunassigned pool\b", "unassigned leads"),
+    (r"(谁|哪个人|哪位)回(复)?线索最慢", "平均响应时长最长的业务员"), (r"(谁|哪个人|哪位)回(复)?线索最快", "平均响应时长最短的业务员"),
+    (r"\bnever got (a |any )?first contact\b", "were never contacted"), (r"分(出去|配出去|下去)了", "分给"),
+    (r"^(那)?每家(分别|各自|各)?(是)?", "按客户"),  # "每家分别多少", "每家逾期多少钱" after accounts with overdue money
+    (r"\bhow much (money |cash )?came in\b", "how much was collected"),
+    (r"\bwhat does (.{2,40}?) owe( us)? (past due|overdue)\b", r"overdue amount of \1"),
+    (r"(?<=[天周月日六五四三二一])(新)?录(入)?的(?=新?(商机|线索|客户|单子|联系人))", "新建的"),  # "上周六录的新商机"
+    (r"\b(big|large|huge) (deals?|opportunities) \(((over|above|more than) [^)]+)\)", r"\2 \3"),
+    (r"^(那)?(把)?(?P<r>[\u4e00-\u9fff]{2,4}?的)?拆到(?P<g>业务员|销售|人|客户|行业|月|区域)(看看|看一下|瞧瞧)?(?=\s*[?？]?$)",
+     lambda m: f"{m.group('r') or ''}按{m.group('g')}拆一下"),  # "华东的拆到业务员看看"
     # "华北团队今年业绩top3": a team's ranking is of its people
     (r"((?:团队|[0-9一二三四五六七八九]组|组里|我们组)[^，,。？?的]{0,8}?(?:业绩|赢单金额|成交额|销售额))\s*(?:前|top\s*)"
      r"([0-9一二三四五六七八九十]+)名?(?=\s*[?？。]?$)", r"\1前\2的业务员"),

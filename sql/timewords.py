@@ -191,7 +191,7 @@ EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "au
              "november", "december")
 QUARTER_RE = re.compile(r"(?:(\d{4})\s*年\s*|(去年|今年|本年|明年)\s*的?\s*)?(?:(?:第\s*|(?<![本上下这个一]))([一二三四1-4])\s*季度|"
                         r"(?<![a-z])q([1-4])(?!\d)|(?:the )?(first|second|third|fourth) quarter)"
-                        r"(?:\s+(?:of\s+)?(last year|this year|\d{4}\b))?")
+                        r"(?:\s+(?:of\s+)?(last year|this year|next year|\d{4}\b))?")
 EN_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 # "9月到11月", "August and September combined", "july through september": one window from the first to the second
 RANGE_JOIN = re.compile(r"\s*(?:到|至|~|-|—|through|thru|to|until|and)\s*")
@@ -447,8 +447,8 @@ def _find_one(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | No
         year = int(m.group(1)) if m.group(1) else today.year + YEAR_WORD[m.group(2)] if m.group(2) else today.year
         if m.group(6) and m.group(6).isdigit():  # "Q1 2027", "the first quarter of 2027"
             year = int(m.group(6))
-        elif m.group(6):  # "Q4 last year"
-            year = today.year - (m.group(6) == "last year")
+        elif m.group(6):  # "Q4 last year", "Q1 next year"
+            year = today.year - (m.group(6) == "last year") + (m.group(6) == "next year")
         start = date(year, 3 * (q - 1) + 1, 1)
         offer(TimeWindow(_d(start), _d(_month_start(start, 3)), f"{year}年第{q}季度"), m.span())
     return best
