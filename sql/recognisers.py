@@ -641,13 +641,15 @@ def fields_listed(text: str) -> re.Match[str] | None:
     m = re.search(FIELDS_LISTED_EN, text) or re.search(FIELDS_LISTED_ZH, text)
     if m and re.search(r"\b(counts?|number of|number won|total|totals)\b|数量|个数", m.group(0)):
         return None
-    if m and m.groupdict().get("fields3") and set(re.split(r"[\s+、,，/和]+", m.group("fields3"))) & LOOSE_WORDS:
-        return None  # "下周 预计成交 商机": keywords typed apart, not columns
+    typed_apart = [w for w in re.split(r"[\s+、,，/和]+", m.groupdict().get("fields3") or "") if w] if m else []
+    if typed_apart and (typed_apart[-1] in HEAD_NOUNS or not set(typed_apart) - LOOSE_WORDS):
+        return None  # "下周 预计成交 商机": keywords typed apart, ending on the records asked for, not columns
     return m
 
 
 # Words that, typed apart without "列/带/要" before them, are more likely the question's own keywords than columns.
 LOOSE_WORDS = {"商机", "客户", "单子", "业务员", "销售", "预计成交", "联系人", "时间", "类型", "团队"}
+HEAD_NOUNS = {"商机", "客户", "单子", "业务员", "销售", "联系人"}
 
 
 def _field_attribute(said: str) -> str | None:
@@ -1166,9 +1168,10 @@ def _comparison(q: Question, today: date, names: NameIndex, caller_id: int | Non
 
 
 # What follows a bare number when it counts records: "2 open deals", "3个以上商机", "超过5次拜访".
-COUNTED_THING = (r"\s*(个|家|次|笔|单|条|份|位|名|台)|\s*(or more |and above |\+ )?(open |active |won |lost |new )?"
+COUNTED_THING = (r"\s*(个|家|次|笔|单|条|份|位|名|台)|\s*(or more |and above |\+ )?(open |active |won |lost |new |overdue |"
+                 r"unpaid |outstanding |late |past[- ]due )?"
                  r"(deals?|opportunit|contracts?|payments?|visits?|calls?|activit|follow[- ]?ups?|meetings?|demos?|wins?|"
-                 r"leads?|accounts?|customers?|orders?)")
+                 r"leads?|accounts?|customers?|orders?|installments?|instalments?|invoices?|receivables?)")
 # Exactly once: "只跟进过一次的商机", "deals that only ever got one follow-up".
 ONLY_ONCE = (r"只(有)?(被)?(跟进|拜访|联系|跟|打电话|见)过?\s*(一|1)\s*次|\bonly (ever )?(got|had|received|gotten|logged) (one|1|a single) "
              r"(follow[- ]?ups?|activit(y|ies)|touch(es)?|visits?|calls?|meetings?|demos?)\b")

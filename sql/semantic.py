@@ -562,6 +562,10 @@ FLAGS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
         "not flagged as decision makers", "not flagged as a decision maker", "aren't flagged as decision makers",
         "isn't flagged as a decision maker", "aren't decision makers", "isn't a decision maker", "not marked as decision makers", "not decision makers",
         "not a decision maker", "non-decision makers", "non-decision-makers", "non decision makers")),
+    # "本周新来的线索里已经联系上的": a first contact is logged (the lead's status may still say new)
+    "contacted": ("l.first_contact_at IS NOT NULL", "已联系上", "contacted", ("已经联系上", "已联系上", "联系上了的", "联系上的",
+                                                                            "have been contacted", "has been contacted",
+                                                                            "were contacted", "got a first contact")),
     "never_contacted": ("l.first_contact_at IS NULL", "从未联系", "never contacted", ("从来没联系过", "从未联系过",
                                                                                    "从未联系", "还没联系", "未联系",
                                                                                    "没人联系过", "没人联系",
@@ -666,7 +670,7 @@ FLAGS.update({
     "with_decision_maker": ("x.contact_id IN (SELECT cd.id FROM contact AS cd WHERE cd.is_decision_maker = TRUE)",
                             "与决策人", "with a decision maker", ()),
 })
-FLAG_ENTITY = {"fully_paid": "contract", "paid_late": "payment", "has_decision_maker": "account", "with_decision_maker": "activity", "due_passed": "payment", "not_yet_due": "payment", "assigned": "lead", "no_contract": "account", "product_inactive": "product", "past_expected_close": "opportunity", "no_deal": "account", "no_open_deal": "account", "no_decision_maker": "account", "decision_maker": "contact", "not_decision_maker": "contact", "never_contacted": "lead", "rep_active": "rep", "rep_inactive": "rep",
+FLAG_ENTITY = {"fully_paid": "contract", "paid_late": "payment", "has_decision_maker": "account", "with_decision_maker": "activity", "due_passed": "payment", "not_yet_due": "payment", "assigned": "lead", "no_contract": "account", "product_inactive": "product", "past_expected_close": "opportunity", "no_deal": "account", "no_open_deal": "account", "no_decision_maker": "account", "decision_maker": "contact", "not_decision_maker": "contact", "never_contacted": "lead", "contacted": "lead", "rep_active": "rep", "rep_inactive": "rep",
                "product_active": "product", "effective": "activity", "ineffective": "activity", "linked_deal": "activity", "no_linked_deal": "activity", "poc": "opportunity", "demo": "opportunity", "no_poc": "opportunity",
                "no_demo": "opportunity", "budget_unconfirmed": "opportunity",
                "budget_confirmed": "opportunity", "overdue": "payment", "unpaid": "payment", "open": "opportunity",

@@ -69,6 +69,8 @@ ABBREVIATIONS = (
     (r"\b(two|2) and a half hours\b", "150 minutes"), (r"\b(three|3) and a half hours\b", "210 minutes"),
     (r"(\d+|[一二两三四五六七八九十])个半月", lambda m: f"{_half_count(m.group(1)) * 30 + 15}天"),
     (r"(过去|近|最近|这)半年(?!度)", "近6个月"),
+    # "which 3 customers owe us the most right now (outstanding, due or not)": what is still owed
+    (r"\b(owe|owes) us the most\b", "have the largest outstanding amount"), (r"\s*\((outstanding, )?due or not\)", ""),
     # "去年签的合同有几份，金额多少", "今年赢了几单 多少钱": how many, and their total
     (r"(有)?(几|多少)(份|个|笔|单|条|家)[，,\s]*(总)?(金额|钱)?(是|一共|总共)?多少(钱)?(?=\s*[?？]?$)", r"有\2\3，合计多少"),
     # "到今天为止逾期没收回来的钱": as of today, not a window of today ("从上周一到今天" keeps its range)
@@ -986,7 +988,8 @@ ABBREVIATIONS = (
     # "逾期超过十万的那些分期", "installments with more than 30k overdue": what each one still owes past due
     (r"逾期(?=(超过|大于|高于|多于|不少于|至少|在)[\d.一二两三四五六七八九十百千万亿wk]+(万|亿|w|k)?(以上)?的(那些|这些)?(分期|期款|回款|款项|笔))",
      "逾期金额"),
-    (r"\bwith (more than|over|above|at least) (\S+) (overdue|past due)\b", r"with an overdue amount \1 \2"),
+    (r"\bwith (more than|over|above|at least) (\S+) (overdue|past due)\b(?! (installments?|instalments?|invoices?|payments?|"
+     r"receivables?)\b)", r"with an overdue amount \1 \2"),
     # "上海的客户一共逾期多少": how much is overdue, not how many
     (r"(一共|总共|合计|总计)逾期(了)?多少(钱)?(?=\s*[?？]?$)", "逾期金额一共多少"),
     # "在跟商机加起来超过1500万的客户": the deals' amounts added up
@@ -1172,7 +1175,7 @@ ABBREVIATIONS = (
     (r"\bpayment terms of (\d+) days\b", r"\1-day payment terms"), (r"\b(on )?net[- ]?(\d+)( terms)?\b", r"with \2-day payment terms"),
     # "same thing, South China only", "same thing but this quarter": the previous question, changed
     (r"^(the )?same (thing|question|query|numbers?)(,| but| for)?\s*(?=\S)", "what about "),
-    (r"(?:(?<=\d)|(?<=多少)|(?<=几个))\s?h(?![a-z])(?=[\u4e00-\u9fff]|\s*$)", "小时"),  # "4h响应率", "平均响应多少h"
+    (r"(?<=\d)\s?h(?=[\u4e00-\u9fff])|(?:(?<=多少)|(?<=几个))\s?h(?![a-z])", "小时"),  # "4h响应率", "平均响应多少h"
     (r"没(分|派)(给)?(人)的?", "未分配的"),  # "线索池里还压着多少条没分人的"
     (r"(线索)?池(子)?(里|中)(现在)?(还)?(压着|躺着|堆着)?(?=.*没(分|派))", "线索里"),
     (r"(线索)?池(子)?(里|中)(现在)?(还)?(压着|躺着|堆着)?", "未分配线索里"), (r"线索池", "未分配线索"),
@@ -1186,6 +1189,16 @@ ABBREVIATIONS = (
     (r"\b(big|large|huge) (deals?|opportunities) \(((over|above|more than) [^)]+)\)", r"\2 \3"),
     (r"^(那)?(把)?(?P<r>[\u4e00-\u9fff]{2,4}?的)?拆到(?P<g>业务员|销售|人|客户|行业|月|区域)(看看|看一下|瞧瞧)?(?=\s*[?？]?$)",
      lambda m: f"{m.group('r') or ''}按{m.group('g')}拆一下"),  # "华东的拆到业务员看看"
+    (r"(?<=[\u4e00-\u9fff])几家(?=[^，,。？?]{1,10}的(联系人|决策人|商机|合同|单子|回款))", ""),  # "西宁几家三甲医院…的联系人"
+    # "这个季度谁去三甲医院拜访得最多，前五个", "上月跑门店最勤的5个人": the reps who visited most
+    (r"谁去?([^，,。？?被]{2,10}?)(拜访|跑)(得)?最(多|勤)[，,]?\s*(前([0-9一二三四五六七八九十]+)(个|名|位)?)?",
+     lambda m: f"拜访{m.group(1)}最多的{'前' + m.group(6) + '个' if m.group(6) else ''}业务员"),
+    (r"跑(门店|店|客户|医院|经销商)(跑)?(得)?(最勤快?|最多)的?([0-9一二三四五六七八九十]+)?(个|名|位)?(人|销售|业务员)",
+     lambda m: f"拜访{m.group(1)}最多的{(m.group(5) or '') + '个' if m.group(5) else ''}业务员"),
+    (r"(经销商|门店|医院)和(经销商|门店|医院)分开(看|算|统计)", "按客户类型"),
+    (r"谁被(拜访|跟进|联系)(得)?最多[，,]?\s*(前([0-9一二三四五六七八九十]+)(个|名|位|家)?)?",  # "…谁被拜访得最多，前三": the accounts
+     lambda m: f"{m.group(1)}最多的{'前' + m.group(4) + '家' if m.group(4) else ''}客户"),
+    (r"平均(要)?(多久|多长时间)(才|能)?(联系上|联系到|响应|首次联系)", "平均响应时长"),  # "我手上的线索平均多久才联系上"
     # "华北团队今年业绩top3": a team's ranking is of its people
     (r"((?:团队|[0-9一二三四五六七八九]组|组里|我们组)[^，,。？?的]{0,8}?(?:业绩|赢单金额|成交额|销售额))\s*(?:前|top\s*)"
      r"([0-9一二三四五六七八九十]+)名?(?=\s*[?？。]?$)", r"\1前\2的业务员"),
