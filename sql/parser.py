@@ -533,6 +533,8 @@ def _related_count(q: Question) -> None:
     entities = list(f.get("entities", []))
     said = "activity" in entities or "follow_up_done" in f or any(c == "activity_type" for c, _v in f.get("values", []))
     heads = {e for e in [*entities, *(x for x in f.get("flag_entities", []) if x)] if e != "activity"}
+    if not heads and any(c in ACCOUNT_VALUES for c, _v in f.get("values", [])):
+        heads = {"account"}  # "本季度拜访超过2次的经销商": accounts named by their type
     if counted is None or not said or f.get("absence") or len(heads) != 1 or not heads <= {"opportunity", "account", "rep"}:
         return
     kinds = tuple(f.get("follow_up_kinds", ())) + tuple(v for c, v in f.get("values", []) if c == "activity_type")
@@ -2134,6 +2136,9 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
         shown = columns
     if as_list and previous.measure == "last_activity" and not previous.group_by and not top_n:
         top_n, sort = 1, "x.occurred_at"  # "是谁跟进的" after the last follow-up's time: that one follow-up
+    if previous.measure is None and not previous.group_by and not group_by and top_n and measure in RANKED_COLUMN \
+            and sort in (None, RANKED_COLUMN[measure]) and not re.search(TOTAL_OF_TOP, q.text):
+        sort, measure = RANKED_COLUMN[measure], None  # "只要金额前十的" after a list: those records, the largest ten
     if not (filters or group_by or window or top_n or f.get("order") or measure or related or as_list or f.get("show")
             or having or sort):
         return Clarification("请补充您想怎样调整上一个问题 / How should I change the previous question?", EXAMPLES,

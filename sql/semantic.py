@@ -563,7 +563,7 @@ FLAGS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
         "isn't flagged as a decision maker", "aren't decision makers", "isn't a decision maker", "not marked as decision makers", "not decision makers",
         "not a decision maker", "non-decision makers", "non-decision-makers", "non decision makers")),
     # "本周新来的线索里已经联系上的": a first contact is logged (the lead's status may still say new)
-    "contacted": ("l.first_contact_at IS NOT NULL", "已联系上", "contacted", ("已经联系上", "已联系上", "联系上了的", "联系上的",
+    "contacted": ("l.first_contact_at IS NOT NULL", "已联系上", "contacted", ("已经联系上", "已联系上",
                                                                             "have been contacted", "has been contacted",
                                                                             "were contacted", "got a first contact")),
     "never_contacted": ("l.first_contact_at IS NULL", "从未联系", "never contacted", ("从来没联系过", "从未联系过",

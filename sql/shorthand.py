@@ -1199,6 +1199,25 @@ ABBREVIATIONS = (
     (r"谁被(拜访|跟进|联系)(得)?最多[，,]?\s*(前([0-9一二三四五六七八九十]+)(个|名|位|家)?)?",  # "…谁被拜访得最多，前三": the accounts
      lambda m: f"{m.group(1)}最多的{'前' + m.group(4) + '家' if m.group(4) else ''}客户"),
     (r"平均(要)?(多久|多长时间)(才|能)?(联系上|联系到|响应|首次联系)", "平均响应时长"),  # "我手上的线索平均多久才联系上"
+    (r"^(再)?把(.{2,20}?)(都|也)?加上(去)?(?=\s*[?？。]?$)", r"加上\2"),  # "再把负责人和客户名加上"
+    (r"^这([两三四五六七八九十\d]+)(单|个|笔|家|份)(加起来|加在一起|一共|总共)", r"这\1\2\3"),
+    # "deals stuck more than 4 weeks": in their current stage that long
+    (r"\b(?:been )?stuck (?:for )?(?:more than|over|longer than) (\d+|one|two|three|four|five|six|seven|eight|nine|ten) "
+     r"(days?|weeks?)\b",
+     lambda m: f"stuck in stage for more than {int(EN_DIGITS.get(m.group(1), m.group(1))) * (7 if m.group(2).startswith('week') else 1)} days"),
+    (r"还有(钱|款|尾款)(没|未)(收齐|收完|收回来)", "还没收齐"),  # "执行中的合同里还有钱没收齐的"
+    (r"\bwith at least (one|1|a single) (open |active |won )?(deal|opportunity|contract)\b", r"with \2\3s"),
+    (r"\b(have|has|with) at least (one|1|a single) (overdue|unpaid|outstanding|past[- ]due) ", r"\1 \3 "),
+    # "…排在前三位的是哪三个大区？请给出金额": the ranking already says which and shows its figure
+    (r"(的)?是哪([两三四五六七八九十]|\d+)(个|家|位|名)(大区|区域|客户|产品|业务员|销售|人)?(?=\s*[？?，,。]|\s*$)", r"\1\4"),
+    (r"(?<=[？?，,。])\s*(请)?(给出|列出|带上|附上|显示)(对应的|各自的)?(金额|赢单率|年营收|标价|回款金额)[。.]?$", ""),
+    (r"(?<=[？?，,。])\s*(标价|金额|逾期金额)?(分别)?(是)?多少[？?。]?$", ""),
+    (r"半个亿", "5000万"), (r"超(?=\s*[\d一二两三四五六七八九十])", "超过"), (r"上千万(的)?", "1000万以上的"),
+    (r"千万级(别)?的?", "1000万以上的"), (r"(?<=[年月季周])关掉的", "关闭的"),
+    (r"\bhow much (business|revenue|money) did we (win|close|book)\b", "how much did we win"),
+    (r"(?<=[度月周天年])去(?=拜访|跑)", ""),  # "这季度去拜访了几次"
+    (r"([\u4e00-\u9fff]{2})(两|俩)个?组(的)?(?=[^，,。？?]{0,10}(前[0-9一二三四五六七八九十]|top))", r"\1团队"),  # "华东两个组今年业绩前三的是谁"
+    (r"(团队[^，,。？?]{0,8}?(业绩|赢单金额|成交额|销售额)前([0-9一二三四五六七八九十]+))(名)?的?(是谁|有谁|是哪些人|是哪几个人)", r"\1的业务员"),
     # "华北团队今年业绩top3": a team's ranking is of its people
     (r"((?:团队|[0-9一二三四五六七八九]组|组里|我们组)[^，,。？?的]{0,8}?(?:业绩|赢单金额|成交额|销售额))\s*(?:前|top\s*)"
      r"([0-9一二三四五六七八九十]+)名?(?=\s*[?？。]?$)", r"\1前\2的业务员"),
