@@ -12,7 +12,9 @@ an activity-discipline review; a marketing manager; a sceptical VP):
 - "这个月跟进了几家医院" counts accounts; "上海的客户这个月都被谁跟进过" names who followed them up;
 - hiring ("今年新招了几个业务员"), departed reps ("离职员工留下的客户"), the effective follow-up rate, payment terms
   ("半年账期", "net-30"), KA (class A), "which months had revenue over …"; a write pointing at an earlier answer is
-  refused.
+  refused;
+- "只要金额前十的" after a list keeps the records; visit counts compared on accounts named by type ("拜访超过1次的经销商");
+  "stuck more than 2 weeks" is days in the current stage; 上百万; "at least 2 overdue installments" counts them.
 
 Each answer is checked against SQL written by hand on the small database.
 """
@@ -24,7 +26,7 @@ import re
 import pytest
 from conftest import TODAY
 from sqlalchemy import Engine, text
-from tests_support import assert_answer_matches, dump
+from tests_support import assert_answer_matches, converse, dump
 
 from sql.pipeline import answer
 from sql.validator import Caller
@@ -72,6 +74,14 @@ HAND_WRITTEN = [
     ("KA一共几家", "SELECT COUNT(*) FROM account a WHERE a.customer_class = 'A'"),
     ("Total amount falling due in Q1 next year", "SELECT SUM(p.amount_due) FROM payment p WHERE p.due_date >= "
      "'2027-01-01' AND p.due_date < '2027-04-01'"),
+    ("今年拜访超过1次的经销商", "SELECT a.name FROM account a WHERE a.account_type = 'distributor' AND (SELECT COUNT(*) "
+     "FROM activity x WHERE x.account_id = a.id AND x.type = 'visit' AND x.occurred_at >= '2026-01-01') > 1"),
+    ("deals stuck more than 2 weeks", f"SELECT o.name FROM opportunity o WHERE {OPEN} AND "
+     "julianday('2026-11-18') - julianday(o.stage_entered_at) > 14"),
+    ("今年赢的单子里上百万的有几个", "SELECT COUNT(*) FROM opportunity o WHERE o.stage = 'closed_won' AND o.closed_at >= "
+     "'2026-01-01' AND o.amount >= 1000000"),
+    ("customers with at least 2 overdue installments", f"SELECT a.name FROM payment p {OF_ACCOUNT} WHERE {OVERDUE} "
+     "GROUP BY a.id HAVING COUNT(*) >= 2"),
 ]
 
 
@@ -130,6 +140,18 @@ def test_figures_after_a_colon_are_not_columns(small_engine: Engine) -> None:
                      caller=Caller.admin(), today=TODAY)
     assert outcome.status == "answered" and outcome.plan is not None
     assert outcome.plan.group_by == ("region",) and outcome.plan.also
+
+
+def test_the_largest_ten_of_a_list(small_engine: Engine) -> None:
+    """"只要金额前十的" after a list of won deals: those deals, the ten largest, not one total."""
+    outcome = converse(small_engine, "今年赢单的商机列给我", "只要金额前十的", today=TODAY)
+    assert outcome.status == "answered" and outcome.result is not None
+    with small_engine.connect() as conn:
+        expected = [r[0] for r in conn.execute(text(
+            "SELECT o.name FROM opportunity o WHERE o.stage = 'closed_won' AND o.closed_at >= '2026-01-01' ORDER BY "
+            "o.amount DESC LIMIT 10"))]
+    assert len(expected) == 10
+    assert sorted(r[0] for r in outcome.result.rows) == sorted(expected)
 
 
 def test_a_write_that_points_back_is_refused(small_engine: Engine) -> None:
