@@ -73,7 +73,8 @@ EARLIER_RECORD = r"\b(that|this) (customer|account|client|hospital|deal|opportun
 # How follow-ups start: they refine the previous question even when they name its records again.
 FOLLOW_UP_START = (r"(那|那么|其中|这里面|这当中|这其中|只要|只看|只算|换成|改成|改为|再|再看|按|去掉|排除|不算|除去|what about|how about|and |only|"
                    r"just|same|except|excluding|"
-                   r"now |instead|break it|split it|make it|switch (it )?to|swap to|change it to)")
+                   r"now |instead|break it|split it|make it|switch (it )?to|swap to|change it to|add (the |a |their )?|"
+                   r"also (show|add|include) )")
 
 
 def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan | None = None,
