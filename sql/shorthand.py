@@ -60,6 +60,8 @@ CODE_SWITCH = {"经销商": "distributors", "医院": "hospitals", "客户": "cu
 FORMAL_DIGITS = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
 TENTHS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
+# A ranking said before a question that repeats it ("…最大的三家客户是哪三家？逾期多少？"): the repeat adds nothing.
+_RANKED_BEFORE = re.compile(r"(最|前)[^，,。？?]{0,8}?([两二三四五六七八九十]|\d+)\s*(个|家|位|名)|前\s*([两二三四五六七八九十]|\d+)")
 EN_DIGITS = {w: str(i) for i, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
                                                "nine", "ten"))}
 ABBREVIATIONS = (
@@ -1209,9 +1211,12 @@ ABBREVIATIONS = (
     (r"\bwith at least (one|1|a single) (open |active |won )?(deal|opportunity|contract)\b", r"with \2\3s"),
     (r"\b(have|has|with) at least (one|1|a single) (overdue|unpaid|outstanding|past[- ]due) ", r"\1 \3 "),
     # "…排在前三位的是哪三个大区？请给出金额": the ranking already says which and shows its figure
-    (r"(的)?是哪([两三四五六七八九十]|\d+)(个|家|位|名)(大区|区域|客户|产品|业务员|销售|人)?(?=\s*[？?，,。]|\s*$)", r"\1\4"),
-    (r"(?<=[？?，,。])\s*(请)?(给出|列出|带上|附上|显示)(对应的|各自的)?(金额|赢单率|年营收|标价|回款金额)[。.]?$", ""),
-    (r"(?<=[？?，,。])\s*(标价|金额|逾期金额)?(分别)?(是)?多少[？?。]?$", ""),
+    (r"(的)?是哪([两三四五六七八九十]|\d+)(个|家|位|名)(大区|区域|客户|产品|业务员|销售|人)?(?=\s*[？?，,。]|\s*$)",
+     lambda m: (m.group(1) or "") + (m.group(4) or "") if _RANKED_BEFORE.search(m.string[:m.start()]) else m.group(0)),
+    (r"(?<=[？?])\s*(请)?(给出|列出|带上|附上|显示)(对应的|各自的)?(金额|赢单率|年营收|标价|回款金额)[。.]?$",
+     lambda m: "" if _RANKED_BEFORE.search(m.string[:m.start()]) else m.group(0)),
+    (r"(?<=[？?])\s*(标价|金额|逾期金额)?(分别)?(是)?多少[？?。]?$",
+     lambda m: "" if _RANKED_BEFORE.search(m.string[:m.start()]) else m.group(0)),
     (r"半个亿", "5000万"), (r"超(?=\s*[\d一二两三四五六七八九十])", "超过"), (r"上(百万|千万|亿)(的)?", lambda m: {"百万": "100万", "千万": "1000万", "亿": "1亿"}[m.group(1)] + "以上的"),
     (r"千万级(别)?的?", "1000万以上的"), (r"(?<=[年月季周])关掉的", "关闭的"),
     (r"\bhow much (business|revenue|money) did we (win|close|book)\b", "how much did we win"),
