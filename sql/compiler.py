@@ -77,6 +77,16 @@ def compile_plan(plan: QueryPlan, dialect: str, today: date) -> exp.Select:
     """The SELECT answering `plan` in `dialect` (sqlite, postgresql, mysql, trino, clickhouse)."""
     if plan.entity not in ENTITIES:
         raise CompileError(f"未知对象: {plan.entity}", f"unknown entity: {plan.entity}")
+    if plan.total_of_groups and not plan.group_by and plan.measure in MEASURES and plan.top_n:
+        # "这十单加起来多少钱": the ranked records keep their order and LIMIT inside; their summed column is added
+        # up outside
+        over = re.fullmatch(r"(SUM|AVG|MIN|MAX)\(([\w.]+)\)", MEASURES[plan.measure].expr)
+        if over is None or MEASURES[plan.measure].where:
+            raise CompileError("这个数字不能只按这几条记录计算", "that figure cannot be worked out over these records alone")
+        inner = compile_plan(replace(plan, measure=None, total_of_groups=False), dialect, today)
+        inner = inner.select(exp.alias_(exp.column(*reversed(over.group(2).split("."))), "value"), append=True,
+                             copy=False)
+        return exp.select(exp.alias_(_parsed(f"{over.group(1)}(value)", dialect), "value")).from_(inner.subquery("t"))
     deals = None
     if plan.entity == "product":
         plan, deals = _products_of_deals(plan, dialect, today)
@@ -385,6 +395,8 @@ def _from_lead(ctx: _Ctx, f: Filter) -> exp.Expr:
 
 def _product(ctx: _Ctx, f: Filter) -> exp.Expr:
     """Deals that include a product (or a product line): EXISTS over their lines."""
+    if ctx.plan.entity == "product":  # "list price of MON-M8": the product itself
+        return _one_of(exp.column("id" if f.dimension == "product" else "product_line", table="pr"), f)
     if ctx.plan.entity == "line":  # units per product: the line's own product
         if f.dimension == "product":
             return _one_of(exp.column("product_id", table="ol"), f)

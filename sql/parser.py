@@ -10,7 +10,7 @@ measure, asked after an earlier one, is a follow-up that refines the previous pl
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date, timedelta
 
 from sql.names import MUNICIPALITIES, NameIndex
@@ -54,7 +54,7 @@ from sql.vocabulary import (
 MAX_QUESTION_CHARS = 500
 # Words that point back at an earlier answer ("其中", "of them"): without one, the question cannot be answered.
 ANAPHORA = (r"^(其中|这里面|这里头|里面|里头|那么?(?!些)|只看|只要|只算|换成|改成|再看|再按|去掉|排除|除去|按.{1,6}(拆|分)一下\s*[?？。]?$)|(其中|这其中|这些|那些|他们|它们)"
-            r"(里|中|当中|之中)|^(what about|how about|and |only |just |same )|\b(of them|of those|among them|"
+            r"(里|中|当中|之中)|^(这些|那些|这几家|这几个|这几条|这几单)(医院|客户|商机|单子|线索|合同|门店|经销商|回款)(里|中|当中|之中|里面)|^(what about|how about|and |only |just |same )|\b(of them|of those|among them|"
             r"among those|of these|of that|out of that|is that|was that|are those|were those|(does|did|do) (that|those|this) "
             r"(represent|include|cover|come to|make up))\b"
             r"|^(what'?s |what is |what are |how much is |how many of |show |list )?(their|those ones|them)\b")
@@ -83,8 +83,14 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
     raw = normalise(question)
     # the columns a list asks for stay as typed: shorthand would read "contract number" or "how much has been paid" as
     # parts of the question
-    listed = fields_listed(raw)
+    said = re.search(SORT_AFTER_COLUMNS, raw)
+    listed = fields_listed(raw[:said.start()] if said else raw)
     head, tail = (raw[:listed.start()], raw[listed.start():]) if listed else (raw, "")
+    if listed and said:
+        # "…，列名称、金额和负责人，金额从大到小排": the order is no column; it is read with the rest of the question
+        tail = raw[listed.start():said.start()]
+        head = f"{head.rstrip('，, ')}，{_sort_clause(said, tail)}"
+        tail = tail if re.match(r"[，,:：;；]", tail) else f"，{tail}"
     text, corrected = expand(head, known_words(names))
     text += tail
     if not text or not re.search(r"[\w\u4e00-\u9fff]", text):
@@ -118,7 +124,17 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
     result = _understand(text, corrected, *context)
     if isinstance(result, Clarification) and result.reason == "unknown_words":
         result = _contact_named(text, corrected, names, context) \
-            or _without_remarks(text, corrected, *context) or _spaced_clauses(raw, names, context) or result
+            or _without_remarks(text, corrected, *context) or _spaced_clauses(raw, names, context) \
+            or _two_changes(text, corrected, context) or result
+    if isinstance(result, Refinement) and previous is not None and previous.top_n and not previous.group_by \
+            and previous.measure is None and result.measure not in (None, "count") and result.group_by is None \
+            and not (result.filters or result.window or result.top_n or result.as_list or result.related):
+        # "它们的平均金额" after the ten biggest deals: a figure over those ten records, never over all of them
+        # (which the top-N would leave as one row)
+        if _over_records(result.measure, previous):
+            return replace(previous, measure=result.measure, total_of_groups=True)
+        return Clarification("这个数字只能按全部记录算，不能只算这几条；请换个问法 / That figure cannot be worked out over just "
+                             "these records; please rephrase.", (), "over_ranked")
     if isinstance(result, Refinement) and previous is not None and previous.top_n and not previous.group_by \
             and previous.measure is None and previous.entity == "opportunity" and result.group_by == ("loss_reason",) \
             and not (result.filters or result.window or result.measure not in (None, "count")):
@@ -188,6 +204,23 @@ def _contact_named(text: str, corrected: tuple[str, ...], names: NameIndex, cont
     return None
 
 
+# An order said after the columns of a list: "，金额从大到小排", "，从高到低", ", largest first", "; sorted by amount".
+SORT_AFTER_COLUMNS = (r"[，,;；。]\s*(?:(?:按|以)?(?P<field>金额|年营收|年收入|预算|标价|合同金额|应收金额)?(?P<dir>从大到小|从高到低|从小到大|"
+                      r"从低到高|由高到低|由大到小|由低到高|降序|升序)(?:排(?:序|列|一下)?)?|(?P<en>(?:(?:sorted|ordered) by [a-z ]+?"
+                      r"(?:,? (?:desc|descending|asc|ascending|high to low|low to high|largest first|biggest first))?|"
+                      r"(?:largest|biggest|highest|newest|latest|oldest|smallest|most recent) first)))\s*[。.!！]?\s*$")
+SORT_FIELDS_SAID = ("金额", "年营收", "年收入", "预算", "标价", "合同金额", "应收金额")
+
+
+def _sort_clause(said: re.Match[str], columns: str) -> str:
+    """The order as a clause of its own; a Chinese order without its field sorts by the first figure among the
+    columns ("名称和年营收，从高到低": by annual revenue)."""
+    if said.group("en"):
+        return said.group("en")
+    field = said.group("field") or next((w for w in SORT_FIELDS_SAID if w in columns), "金额")
+    return f"按{field}{said.group('dir')}排"
+
+
 def _spaced_clauses(raw: str, names: NameIndex, context: tuple) -> QueryPlan | Refinement | None:
     """"今天要去催款 我有哪些逾期的应收款": on a phone a space often ends a clause. Spaces between Chinese words are
     dropped as keyword typing ("输单原因 分布 今年"); when that leaves words not understood, the spaces are read as
@@ -202,6 +235,39 @@ def _spaced_clauses(raw: str, names: NameIndex, context: tuple) -> QueryPlan | R
     if result is None or skipped is None or not all(s in (parts[0], parts[-1]) for s in skipped.group(1).split("”“")):
         return None
     return result
+
+
+# Where a follow-up making two changes is cut: a comma, "and"/"then", 然后/再/并.
+TWO_CHANGES = r"\s*(?:[，,；;]\s*(?:and |then |然后|再|并且?)?|\s(?:and|then)\s|然后|并且|再)\s*"
+
+
+def _two_changes(text: str, corrected: tuple[str, ...], context: tuple) -> Refinement | None:
+    """"add the owner and sort by amount", "加上来源和预算，按预算从高到低排": two changes to the previous answer in one
+    follow-up, each understood on its own and neither setting what the other sets."""
+    if context[2] is None:
+        return None
+    for cut in re.finditer(TWO_CHANGES, text):
+        first, second = text[:cut.start()], text[cut.end():]
+        if not first.strip() or not second.strip():
+            continue
+        a, b = (_understand(part, corrected, *context) for part in (first, second))
+        if isinstance(a, Refinement) and isinstance(b, Refinement) and (both := _merged(a, b)) is not None:
+            return both
+    return None
+
+
+def _merged(a: Refinement, b: Refinement) -> Refinement | None:
+    """One refinement making the changes of both, or None where both change the same thing differently."""
+    changes: dict[str, object] = {}
+    for f in fields(Refinement):
+        x, y, empty = getattr(a, f.name), getattr(b, f.name), getattr(Refinement(), f.name)
+        if f.name in ("notes", "show", "filters", "also"):
+            changes[f.name] = tuple(dict.fromkeys((*x, *y)))
+        elif x != empty and y != empty and x != y:
+            return None
+        else:
+            changes[f.name] = y if x == empty else x
+    return Refinement(**changes)  # type: ignore[arg-type]
 
 
 def _pronoun(text: str, previous: QueryPlan, names: NameIndex) -> str:
@@ -423,6 +489,9 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
         if previous.top_n or previous.having:  # "这五个人加起来多少" after a top five: one figure for all five
             return replace(previous, total_of_groups=True)
         return replace(previous, group_by=(), order=None)  # "合计呢" after a breakdown: the overall figure
+    if previous is not None and not previous.group_by and previous.measure is None and previous.top_n \
+            and re.search(TOTAL_FOLLOW_UP, q.text) and (summed := _sum_of_sorted(previous)) is not None:
+        return replace(previous, measure=summed, total_of_groups=True)  # "这十单加起来多少钱" after the ten biggest
     leftover = _meaningful_leftover(q)
     entities: list[str] = f.get("entities", [])
     measure = f.get("measure")
@@ -689,15 +758,16 @@ BAR_ON_GROUPS = (r"[，,]\s*(只|仅)(列|看|显示|保留|要)(出)?[^，,。�
 GROUP_HEAD_ZH = r"(哪几个月|哪些月份?|哪个月|几个月)"
 GROUP_HEAD_EN = (r"^(which|what|list|show( me)?( the)?|how many|name the|find)\s+([\w-]+ ){0,3}?(?P<g>reps|salespeople|sales reps|"
                  r"accounts|customers|clients|hospitals|regions|teams|months|quarters|industries|account types|lead sources|"
-                 r"contracts|labs|distributors|stores|schools|cities|provinces|loss reasons|stages)\b|\b(?P<h>reps|salespeople|accounts|"
+                 r"contracts|labs|distributors|stores|schools|cities|provinces|loss reasons|stages|product lines|products)\b|\b(?P<h>reps|salespeople|accounts|"
                  r"customers|clients|hospitals|labs|distributors|stores|schools|regions|contracts|industries|teams|lead sources|"
-                 r"cities|provinces|loss reasons|stages) (in (north|south|east|west|central|northeast|northwest|"
+                 r"cities|provinces|loss reasons|stages|product lines|products) (in (north|south|east|west|central|northeast|northwest|"
                  r"southwest|southeast) china )?(who|that|with|whose|where|sitting on|holding|carrying)\b")
 EN_GROUP = {"reps": "rep", "salespeople": "rep", "sales reps": "rep", "accounts": "account", "customers": "account",
             "clients": "account", "hospitals": "account", "regions": "region", "teams": "team", "months": "month",
             "quarters": "quarter", "industries": "industry", "account types": "account_type", "lead sources": "lead_source",
             "contracts": "contract", "labs": "account", "distributors": "account", "stores": "account",
-            "schools": "account", "cities": "city", "provinces": "province", "loss reasons": "loss_reason", "stages": "stage"}
+            "schools": "account", "cities": "city", "provinces": "province", "loss reasons": "loss_reason", "stages": "stage",
+            "products": "product", "product lines": "product_line"}
 
 
 def _per_group_total(q: Question) -> tuple[str, list[str]] | None:
@@ -827,18 +897,26 @@ def _group_head(q: Question) -> str | None:
         return "team"  # "今年业绩过8000万的团队有哪几个": each team's total
     if re.search(r"哪(些|几个|个)(区域|大区|地区)|的(区域|大区|地区)(有哪些|是哪些|有哪几个|是哪几个)?[?？]?$", q.text):
         return "region"  # "今年哪些区域的赢单金额超过了1.2亿": each region's total
-    if m := re.search(r"(?:的|是哪几个|是哪些|有哪些|有哪几个|哪几个|哪些)(行业|城市|省份|线索来源|来源|渠道|输单原因)(有哪些|是哪些|有哪几个|是哪几个)?"
+    if m := re.search(r"(?:的|是哪几个|是哪些|有哪些|有哪几个|哪几个|哪些)(行业|城市|省份|线索来源|来源|渠道|输单原因|客户类型)(有哪些|是哪些|有哪几个|是哪几个)?"
                       r"[?？]?$|^(?:今年|本季度|上季度|本月|上个?月|去年)?哪(?:些|几个)(输单原因|行业|城市|省份|线索来源|来源|渠道)", q.text):
-        said = {"行业": "industry", "城市": "city", "省份": "province", "输单原因": "loss_reason"}.get(
+        said = {"行业": "industry", "城市": "city", "省份": "province", "输单原因": "loss_reason", "客户类型": "account_type"}.get(
             m.group(1) or m.group(3), "lead_source")
         if any(said in c for c in q.found.get("group_candidates", [])):
             return said  # "在跟金额1.2亿以上的行业": each industry's total
+    if m := re.search(r"哪(?:些|几个|个|几位|位)(业务员|销售|省份|省|城市|行业)(?=[^，,。？?]{0,8}(金额|业绩|回款|销售额|总额|签约额))",
+                      q.text):
+        said = {"业务员": "rep", "销售": "rep", "省份": "province", "省": "province", "城市": "city",
+                "行业": "industry"}[m.group(1)]
+        if any(said in c for c in candidates):
+            return said  # "哪些业务员赢单金额超过五千万", "华中哪个省在跟金额过了五千万": each one's total
     entities = q.found.get("entities", [])
     if re.search(r"的(人)?(有谁|是谁|都有谁|是哪些人|有哪些人|有哪几个人|是哪几位)[?？]?$", q.text) and not entities:
         return "rep"  # "组里今年赢单金额超过两千万的有谁": each rep's total
     if not entities and any(c in ACCOUNT_VALUES for c, _v in q.found.get("values", [])):
         # "回款超过100万的医院"; but "超过50w的快消门店赢单" ends on the deals: each deal's own amount
-        return None if re.search(r"(赢单|输单|丢单|签单|单子|订单)\s*((一共|总共)?(有|是)?\s*(几|多少)(单|笔|个)|有哪些|是哪些|有哪几单|列表|清单)?\s*[?？]?$", q.text) \
+        # "上个月门店单笔回款5万以上的有几笔" counts the records, each by its own amount
+        return None if re.search(r"(赢单|输单|丢单|签单|单子|订单)\s*((一共|总共)?(有|是)?\s*(几|多少)(单|笔|个)|有哪些|是哪些|有哪几单|列表|清单)?\s*[?？]?$"
+                                 r"|的(一共|总共)?(有)?(几|多少)笔\s*[?？]?$", q.text) \
             else "account"
     head = entities[-1] if entities else None
     if head == "product" and "line" in q.found.get("amount_entities", []):
@@ -882,7 +960,8 @@ ACCOUNT_RANKED = (r"的(医院|客户|门店|经销商|学校|实验室|公司)(
                   r"|\bwhich (hospital|account|customer|client|store|distributor|school|lab)\b")
 # Dates a list may be sorted by, beyond its amount and its own time
 SORT_FIELDS = {"expected_close": {"opportunity": "o.expected_close_date"}, "closed": {"opportunity": "o.closed_at"},
-               "due": {"payment": "p.due_date"}, "owed": {"payment": DIMENSIONS["unpaid"].column}}
+               "due": {"payment": "p.due_date"}, "owed": {"payment": DIMENSIONS["unpaid"].column},
+               "revenue": {"account": "a.annual_revenue"}}
 # A list put in order of amount, with no top-N: "在跟的商机按金额排一下", "open deals sorted by amount".
 SORTED_BY_AMOUNT = (r"按(合同|商机|回款|应收|单子|订单)?(金额|额度|大小)(从高到低|从大到小|由高到低|由大到小|降序|从低到高|从小到大|升序)?"
                     r"(排序|排列|排一下|排个序|排|来排)|\b(sorted|ordered|sort|order|ranked|list(ed)?) by (amount|value|size|deal size)"
@@ -1032,8 +1111,9 @@ def _choose_entity(q: Question, entities: list[str], measure: object) -> tuple[s
             return m.entity, ["rep"]  # "我们组今年赢单金额排前三的是谁": reps, ranked
         if ranked and any(e not in GROUPABLE_MENTIONS and e != m.entity for e in distinct):
             return None, group_by  # "top products by units": a ranking we cannot compute; ask rather than guess
+        # "top reps by pipeline on hospital accounts", "今年快消客户回款最多的3个城市": the accounts qualify the records
         qualifier = head == "account" and q.found.get("group_candidates") and any(
-            c == "account_type" for c, _v in q.found.get("values", []))  # "top reps by pipeline on hospital accounts"
+            c in ("account_type", "industry", "customer_class", "hospital_grade") for c, _v in q.found.get("values", []))
         subject = q.en and re.search(r"\b(did|do|have|has) (the |our |all )?([a-z]+ ){0,2}?(reps|salespeople|sales reps)\b",
                                      q.text)
         if head in GROUPABLE_MENTIONS and head != m.entity and (ranked or head in ("rep", "region")) and not qualifier \
@@ -1582,7 +1662,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         for x in merged:  # "许晓东和唐志强的赢单金额分别是多少": one figure per person
             if x.op == "in" and x.dimension in ("rep", "region", "city", "province", "team", "account", "activity_type",
                                                 "stage", "lead_source", "industry", "account_type", "customer_class",
-                                                "hospital_grade", "payment_status", "contract_status") \
+                                                "hospital_grade", "payment_status", "contract_status", "product",
+                                                "product_line") \
                     and x.dimension not in group_by:
                 group_by.append(x.dimension)
     for x in merged if measure is not None and not group_by else ():
@@ -1605,7 +1686,7 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
                      follow_up=follow_up, more_related=tuple(more), share_of=share_of,
                      share_follow_up=share_follow_up and follow_up is not None, window=window,
                      time_field=time_field,
-                     order=f.get("order"), top_n=f.get("top_n"), sort=sort, also=also,
+                     order=_worst_first(f.get("order"), measure, q.text), top_n=f.get("top_n"), sort=sort, also=also,
                      having=f.get("having"), count_groups=bool(f.get("count_groups")),
                      notes=tuple(f.get("notes", ())))
     if f.get("show"):
@@ -1620,7 +1701,10 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         plan = replace(plan, top_n=1, sort=_amount_column(plan.entity), order="desc")
     if plan.measure is None and plan.top_n is None and f.get("superlative") or (
             plan.measure is None and plan.top_n and not plan.sort and not plan.group_by and plan.of_records is None
-            and plan.entity in ("account", "contact", "product", "rep", "region")):
+            and plan.entity in ("account", "contact", "product", "rep", "region")) or (
+            plan.measure == "count" and plan.group_by and re.search(r"最好|最差|最棒|最强|\b(best|worst)\b", q.text)
+            and not re.search(r"最多|最少|数量|个数|几|多少|\b(most|fewest|number|count|many)\b", q.text)):
+        # "哪个渠道的线索最好": best is no count of records
         # "咱们前十大客户是哪些": the first ten of what? Ranked by nothing, a top-N is just the first rows
         return Clarification("“最”是按什么排序？/ Best by which measure?", (
             "按赢单金额 / by won amount", "按商机数量 / by number of deals", "按回款金额 / by collected amount"),
@@ -2159,8 +2243,8 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
                       time_field=own_field,
                       window=window if to_records else None,
                       follow_up_window=None if to_records else window,
-                      top_n=top_n, order=f.get("order"), measure=measure, count_groups=groups_counted, show=shown,
-                      having=having)
+                      top_n=top_n, order=_worst_first(f.get("order"), measure or previous.measure, q.text), measure=measure,
+                      count_groups=groups_counted, show=shown, having=having)
 
 
 # Words that add up a ranking's figures; "各自"/"each" keeps one figure per group.
@@ -2168,7 +2252,7 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
 TOTAL_OF_TOP = (r"(加起来|合起来|加在一起|加总|总和)(?!\s*(最|排|前))|合计(是|有)?多少|(一共|总共|总计|共计)[^，,。?？]{0,4}多少|\bcombined\b|"
                 r"\bin total\b|\baltogether\b|\badd(ed|s)? up\b|\btogether\b|\bsum of the top\b")
 # A follow-up asking only for a ranking's figures added up ("这五个人加起来多少", "what's that in total").
-TOTAL_FOLLOW_UP = (r"^(那|那么)?(这|那|前)?[几两二三四五六七八九十\d]*(个|位|家|名)?(人|业务员|销售|客户|医院|产品|区域|团队)?的?"
+TOTAL_FOLLOW_UP = (r"^(那|那么)?(这|那|前)?[几两二三四五六七八九十\d]*(个|位|家|名|单|笔|条|份)?(人|业务员|销售|客户|医院|产品|区域|团队)?的?"
                    r"(金额|业绩|赢单金额|回款)?(加起来|合起来|加在一起|加总|总和|合计|一共|总共|总计)(一共|总共|是|有)?(多少|是多少)?钱?呢?[?？。]?$"
                    r"|^(and |so )?(how much |what('s| is| are| do| does)? )?(is |are )?(that|those|these|them|they|the top \w+|those \w+|"
                    r"these \w+)?( all)?( \w+)? ?(add up to|in total|combined|altogether|together|total)\??$")
@@ -2176,6 +2260,33 @@ TOTAL_FOLLOW_UP = (r"^(那|那么)?(这|那|前)?[几两二三四五六七八九
 # "逾期金额加起来超过三百万的客户" says how each one's total is compared, not that the passing ones are added up
 TOTAL_OF_PASSING = r"(加起来|合起来|加在一起|加总)(?!\s*(超过|超|大于|高于|多于|不到|少于|低于|在|达到|过|至少|不少于))|合计(是|有)?多少|(一共|总共|总计|共计)[^，,。?？]{0,4}多少|\badd(ed|s)? up\b"
 EACH_GROUP = r"各自|分别|每(个|位|家)|\beach\b|\brespectively\b|\bper\b"
+
+
+# Figures where more is worse: the worst region on overdue money is the one owing the most.
+HIGHER_IS_WORSE = ("overdue_amount", "outstanding_amount", "avg_outstanding_amount", "avg_overdue_amount",
+                   "avg_response_hours", "avg_days_in_stage", "disqualified_rate")
+
+
+def _worst_first(order: str | None, measure: str | None, text: str) -> str | None:
+    """"which region's the worst?" on overdue amounts: the highest, where "worst" elsewhere means the lowest."""
+    if order == "asc" and measure in HIGHER_IS_WORSE and re.search(r"最差|垫底|\bworst\b", text):
+        return "desc"
+    return order
+
+
+def _over_records(measure: str | None, records: QueryPlan) -> bool:
+    """Whether ``measure`` can be worked out over a ranked list's records alone: one aggregate of the records' own
+    column, with no condition of its own that would pick other records."""
+    m = MEASURES.get(measure or "")
+    return m is not None and m.entity == records.entity and not m.where and re.fullmatch(
+        r"(SUM|AVG|MIN|MAX)\([\w.]+\)", m.expr) is not None
+
+
+def _sum_of_sorted(records: QueryPlan) -> str | None:
+    """The measure adding up the column a top-N list is ranked by (the ten biggest deals: their amount), if one
+    adds it up over every such record with no condition of its own."""
+    return next((code for code, m in MEASURES.items() if m.entity == records.entity and not m.where
+                 and m.expr == f"SUM({records.sort})"), None)
 
 
 def _additive(measure: str | None) -> bool:

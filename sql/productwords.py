@@ -70,7 +70,7 @@ LINES: dict[str, tuple[str, ...]] = {
                      "diagnostic equipment", "diagnostic instruments"),
     "诊断试剂": ("diagnostic reagents", "reagents", "试剂"),
     "医学影像": ("medical imaging", "imaging"),
-    "生命监护": ("patient monitoring", "life support and monitoring"),
+    "生命监护": ("patient monitoring", "life support and monitoring", "monitoring"),
     "饮料": ("beverages", "beverage", "drinks"),
     "休闲食品": ("snack foods", "snacks", "snack"),
     "乳制品": ("dairy products", "dairy"),

@@ -200,8 +200,11 @@ def _team_region(q: Question, today: date, names: NameIndex, caller_id: int | No
 
 def _names(q: Question, today: date, names: NameIndex, caller_id: int | None) -> Clarification | None:
     filters = list(q.found.get("filters", []))
-    for hit in names.find(q.text):
-        if not q.free(*hit.span):
+    hits = names.find(q.text)
+    # "华南2组的程颖": the team places one of two reps who share the name; it is no condition on the records
+    placing = [p[1] for h in hits if h.kind == "rep" and len(h.ids) > 1 and (p := names.placed_rep(q.text, h))]
+    for hit in hits:
+        if not q.free(*hit.span) or hit.kind == "team" and any(a <= hit.span[0] < b for a, b in placing):
             continue
         q.take(*hit.span)
         if hit.kind == "contract" and not hit.ids:
@@ -252,7 +255,7 @@ def _names(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
 CONTACT_FIELD_BEFORE = (r"(职位|职务|头衔|岗位|部门|科室)(是|为|在)?\s*$|\b((with )?(the |a )?(job )?title( of| is)?|(in |from )?(the )?"
                         r"department( of| is)?|(sit|sits|work|works|working) (in|at) (the )?)\s*$")
 # What a deal does with a product, just before it: "带监护仪的商机", "涉及C300的单子", "deals that include the X5".
-PRODUCT_VERB = re.compile(r"(带了|带有|带|涉及到?|包含了?|含有|含|挂着?|里有|(?P<won>签下了?|赢下了?|卖了|卖出了?|卖))\s*$|\b(that |which )?(include[sd]?|including|"
+PRODUCT_VERB = re.compile(r"(带了|带有|带|涉及到?|包含了?|含有|含|挂着?|里有|(?P<won>签下了?|赢下了?|卖了|卖出了?|卖|买过|买了|买))\s*$|\b(that |which )?(include[sd]?|including|"
                           r"contain(s|ing)?|carrying|featuring)( anything from| any of| any| an?| the)?( the)?\s*$")
 
 
@@ -688,19 +691,19 @@ ORDER_FIELD = {"amount": "amount", "value": "amount", "size": "amount", "budget"
                "creation date": "time", "created date": "time", "date created": "time", "signing date": "time",
                "due date": "due", "金额": "amount", "预算": "amount", "标价": "amount", "预计成交日期": "expected_close",
                "创建时间": "time", "签约时间": "time", "到期日": "due", "到期日期": "due", "关闭时间": "closed",
-               "合同金额": "amount", "应收金额": "amount"}
+               "合同金额": "amount", "应收金额": "amount", "年营收": "revenue", "年收入": "revenue", "annual revenue": "revenue"}
 _DIR_EN = (r"descending|desc|ascending|asc|(?:from )?(?:high|highest|largest|biggest|newest|latest|low|lowest|smallest|oldest|"
            r"earliest) to (?:high|highest|largest|biggest|newest|latest|low|lowest|smallest|oldest|earliest)|largest first|"
            r"biggest first|smallest first|oldest first|newest first|latest first|earliest first|most recent first")
 LIST_ORDER_EN = (r"(?:[,;]|\s[-—])?\s*(?:(?:(?:ordered|sorted|arranged|ranked) by|(?:order|sort)(?: them| those| these)? by) "
                  r"(?:the |their )?(?P<field>"
-                 r"amount|value|size|budget|list price|unpaid balance|outstanding amount|balance|expected close date|close date|closing date|creation date|created "
+                 r"amount|value|size|budget|list price|unpaid balance|outstanding amount|balance|annual revenue|expected close date|close date|closing date|creation date|created "
                  rf"date|date created|signing date|due date)(?:,? (?P<dir>{_DIR_EN}))?|(?P<first>oldest|newest|latest|earliest|"
                  r"largest|biggest|smallest|most recent) first)\b")
-LIST_ORDER_ZH = (r"[，,]?\s*按(?P<field>预计成交日期|创建时间|签约时间|关闭时间|到期日期|到期日|预算|标价)"
+LIST_ORDER_ZH = (r"[，,]?\s*按(?P<field>预计成交日期|创建时间|签约时间|关闭时间|到期日期|到期日|预算|标价|年营收|年收入)"
                  r"(?P<dir>从高到低|从低到高|从大到小|从小到大|从早到晚|从晚到早|从新到旧|从旧到新|降序|升序)?(?:排序|排列|排一下|排)"
                  # "按金额从大到小排": only with a direction, so "按金额排个前三" stays a ranking
-                 r"|[，,]?\s*按(?P<field2>金额|合同金额|应收金额)(?P<dir2>从高到低|从低到高|从大到小|从小到大|降序|升序)"
+                 r"|[，,]?\s*按(?P<field2>金额|合同金额|应收金额|年营收|年收入)(?P<dir2>从高到低|从低到高|从大到小|从小到大|降序|升序)"
                  r"(?:排序|排列|排一下|排)?"
                  # "按金额排一下" said alone after a list: that list, largest first
                  r"|^(?:那|再)?(?:把它们|把这些|这些)?按(?P<field3>金额|合同金额|应收金额)(?:排序|排列|排一下|排个序|排)(?:一下)?(?:吧)?[。.?？]?$")
@@ -1102,6 +1105,10 @@ def _share(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
         q.found["share_at"] = m.start()
 
 
+# Units said right after a compared number ("超过30天", "100件以上"): part of the comparison.
+COUNTED_UNITS = ("天", "件", "箱", "套", "盒")
+
+
 def _comparison(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
     amounts = [a for a in find_amounts(q.text) if q.free(a[0], a[1])]
     filters = q.found.setdefault("filters", [])
@@ -1131,16 +1138,19 @@ def _comparison(q: Question, today: date, names: NameIndex, caller_id: int | Non
                 q.found["counted_won"] = True
             q.found["count_threshold"] = Filter("value", "gte" if c.group(3) == "以上" else "lte", int(value))
             continue
+        if not _unit and re.match(r"\s*(cases?|units?|boxes|box|bottles?|pieces?|pcs|箱|件|盒|瓶|支|套)(?![a-z])", q.text[end:]) \
+                and not re.search(r"\bsold\b|\bsell|销量|卖", q.text):
+            continue  # "deals with more than 300 cases of mineral water on them": a line's quantity, never a deal's amount
         before = q.text[max(0, start - 14):start]
         op, dim = None, "amount"
         for w, o in COMPARISON_WORDS:
             if before.rstrip().endswith(w):
                 op = "gt" if w in STRICT_GT else ("lte" if w in ("<=", "≤", "不超过", "at most", "no more than") else o)
                 s0 = start - (len(before) - len(before.rstrip())) - len(w)
-                q.take(s0, end + (1 if q.text[end:end + 1] == "天" else 0))
+                q.take(s0, end + (1 if q.text[end:end + 1] in COUNTED_UNITS else 0))
                 dim = _amount_field(q, s0)
                 break
-            unit = 1 if q.text[end:end + 1] == "天" else 0
+            unit = 1 if q.text[end:end + 1] in COUNTED_UNITS else 0
             if q.text[end + unit:end + unit + 4].startswith(w):
                 op = o
                 q.take(start, end + unit + len(w))

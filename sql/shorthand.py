@@ -71,10 +71,15 @@ ABBREVIATIONS = (
     (r"\b(two|2) and a half hours\b", "150 minutes"), (r"\b(three|3) and a half hours\b", "210 minutes"),
     (r"(\d+|[一二两三四五六七八九十])个半月", lambda m: f"{_half_count(m.group(1)) * 30 + 15}天"),
     (r"(过去|近|最近|这)半年(?!度)", "近6个月"),
+    (r"钟头", "小时"),  # "平均几个钟头能联系上"
+    (r"\b(?:ended up|end up) converting\b", "converted"),
+    (r"\b(?:been )?sitting (?:there|in (?:that|this|the) stage) (?=over|more than|longer than|for)", "been stuck "), (r"(?<=stuck )(over|more than|longer than) an? (week|day)\b", r"\1 one \2"),
+    (r"\bstuck (?:there|in (?:that|this) stage) ", "stuck "), (r"\b(\d+)\s*\+\s*(days|weeks|months)\b", r"more than \1 \2"),
+    (r"\s*(?:^|(?<=\s))1[.、]\s*([^\d]+?)\s+2[.、]\s*(.+)$", r"\1，\2"),  # "华中在跟的 1.几个单 2.一共多少钱"
     # "which 3 customers owe us the most right now (outstanding, due or not)": what is still owed
     (r"\b(owe|owes) us the most\b", "have the largest outstanding amount"), (r"\s*\((outstanding, )?due or not\)", ""),
     # "去年签的合同有几份，金额多少", "今年赢了几单 多少钱": how many, and their total
-    (r"(有)?(几|多少)(份|个|笔|单|条|家)[，,\s]*(总)?(金额|钱)?(是|一共|总共)?多少(钱)?(?=\s*[?？]?$)", r"有\2\3，合计多少"),
+    (r"(有)?(几|多少)个?(份|个|笔|单|条|家)[，,\s]*(总)?(金额|钱)?(是|一共|总共)?多少(钱)?(?=\s*[?？]?$)", r"有\2\3，合计多少"),
     # "到今天为止逾期没收回来的钱": as of today, not a window of today ("从上周一到今天" keeps its range)
     (r"^(到|截[至止]到?)(今天|今日)(为止)?[，,]?", "截至目前"),
     (r"(?<=[区域组队省市])卖得最好", "赢单金额最高"),  # "这个月哪个区卖得最好": the most won, not the most units
@@ -192,7 +197,8 @@ ABBREVIATIONS = (
     (r"标(了|为|成)?决策人的联系人", "是决策人的联系人"), (r"已经执行完毕", "执行完毕"),
     (r"\b(logged|held|done) (last week|this week|this month|yesterday|today) with\b", r"\1 \2 at"),
     (r"(医院|门店|经销商|学校)客户(?=\S{0,6}(赢单|赢了|成交|签单))", r"\1"),
-    (r"(是哪些|有哪些|是哪几个)[，,]\s*(标价|金额|预算|价格)(各|分别)?(是)?多少[?？]?$", r"\1"),
+    (r"报了哪些价", "报价有哪些"),  # "上周报了哪些价 金额多少"
+    (r"(是哪些|有哪些|是哪几个)(?:[，,]\s*|\s+)(标价|金额|预算|价格)(各|分别)?(是)?多少[?？]?$", r"\1"),
     (r"[，,]\s*把(公司名|名字|名称|名单)列出来$", ""), (r"^再加一个条件[，,]\s*", ""), (r"手上(?=有几个|在途|在跟)", ""),
     (r"(华东|华北|华南|华中|西南|西北|东北)区?的?(两个|三个|几个|各个|每个)(组|小组|团队)(各自|分别)?的?", r"\1团队各团队的"),
     (r"(华东|华北|华南|华中|西南|西北|东北)区?的(业务员|销售)[，,]?\s*(每人|每个人|各人)", r"\1团队每个业务员"),
@@ -321,7 +327,7 @@ ABBREVIATIONS = (
     (r"\bwhich (customer|account|hospital|company|client) (does|is) (?P<n>[\u4e00-\u9fff]{2,3}) (work for|work at|at|with|from)"
      r"(?P<t>,? and what('s| is) (her|his|the|their) (job )?title)?\??$", lambda m: f"contact {m.group('n')}" + (
         " with title" if m.group("t") else "")),
-    (r"买(的|了的)?(台数|件数|数量|箱数|套数)(最多|最少)", r"销量\3"), (r"(?<=[\u4e00-\u9fff])的(台数|件数|箱数|套数)(?=最多|最少)", "销量"),
+    (r"[买卖](的|了的|出去的|掉的)?(台数|件数|数量|箱数|套数)(最多|最少)", r"销量\3"), (r"(?<=[\u4e00-\u9fff])的(台数|件数|箱数|套数)(?=最多|最少)", "销量"),
     (r"谁是(拍板|做主|说了算)的(人)?", "谁是决策人"), (r"(跟进|拜访|联系|做)了些(啥|什么)", r"\1了哪些"),
     (r"\bno touch(es)?\b", "no follow-ups"), (r"\b(\d+|two|three|four|five) (people|guys|folks) (in|on|from)\b", r"\1 reps \3"),
     (r"\bbrought in the most (cash|money)\b", "collected the most"), (r"\bsmall (wins|deals)(?= (under|below|less than)\b)", r"\1"),
@@ -492,6 +498,8 @@ ABBREVIATIONS = (
     (r"(成交|签单)金?额(?=\s*(超过|不低于|不少于|大于|高于|达到|至少|低于|不到|小于|少于|在\s*[\d一二三四五六七八九十两]))", "赢单金额"),
     # an English question with a Chinese record word in it ("how many 经销商 have overdue payments"): the English word,
     # so the question is read as English throughout
+    # "top 5 reps by 回款 this month", "monthly 回款 since July": the money collected, said between English words
+    (r"(?:(?<=\bby )|(?<=\bmonthly )|(?<=\bweekly )|(?<=\bquarterly ))回款(?=\s+[a-z]|\s*[?.]?$)", "collected amount"),
     (r"(?<=[a-z] )(经销商|医院|客户|门店|学校|实验室|商机|线索|合同|回款)(?= [a-z])", lambda m: CODE_SWITCH[m.group(1)]),
     (r"^(那)?每(一)?家(?=(分别|还|都)?欠)", "各"),  # "每家欠多少" after accounts with overdue money
     (r"\b(are|is|were|was)n'?t\b(?= (hospitals?|labs?|distributors?|stores?|schools?|fully|yet|paid|closed|won|lost|"
@@ -981,6 +989,7 @@ ABBREVIATIONS = (
     # wording met in the nineteenth session's sets
     # "上次拜访浙江省人民医院是什么时候": the customer named between the visit and the "when"
     (r"(?:上|最近|最后)一?次(拜访|跟进|联系|回访)([^，,。？?\s]{3,30}?)(?:是)?(什么时候|啥时候|哪天|哪一天)", r"\2最近一次\1是\3"),
+    (r"去了哪些(医院|客户|经销商|门店|药房|超市|实验室|学校)(上门)?拜访", r"拜访了哪些\1"),  # "董强这个月去了哪些医院拜访"
     # "今年去宝鸡大学附属第一医院拜访了多少次": going there is the visit
     (r"(?:(?<=[谁年月周天我他她们])|^)去(?=[^，,。？?\s]{3,30}?(拜访|走访))", ""),
     # "有几期款逾期了", "这个月到期的那期款", "哪一期逾期了": installments are payments
@@ -1063,6 +1072,7 @@ ABBREVIATIONS = (
     (r"^(我)?(刚|刚刚)接手(了)?(?=(华东|华南|华北|华中|西南|西北|东北)[^，,。？?]{0,4}[，,])", ""), (r"(?<=名下)(现在)?(还)?挂(着|了)", "有"),
     (r"^i('ve| have)? just (took|taken|take) over [^,，]+[,，]\s*", ""), (r"\s+for me(?=\s*[?.!]?$)", ""),
     (r"\bhow much business (have we|did we|we've|we have) (closed|won|done)\b", "how much did we win"),
+    (r"(?<=[\u4e00-\u9fff])(?<!哪)(两|三|四|五|这几|几)个(省|省份|城市)(?:各自|分别|各)的?", r"各\2的"),  # "华中三个省各自的赢单率"
     (r"(?<=[\u4e00-\u9fff])(?<!哪)(两|三|四|五|这几|几)个(省|省份|城市)(?=今年|本月|本季度|去年|各|分别|的)", ""),
     (r"\beach (north|south|east|central|northeast|northwest|southwest)( china)? (reps?|salesperson|sales reps?|team member|member)\b",
      r"each rep in \1 china"),
@@ -1204,7 +1214,7 @@ ABBREVIATIONS = (
     (r"^(再)?把(.{2,20}?)(都|也)?加上(去)?(?=\s*[?？。]?$)", r"加上\2"),  # "再把负责人和客户名加上"
     (r"^这([两三四五六七八九十\d]+)(单|个|笔|家|份)(加起来|加在一起|一共|总共)", r"这\1\2\3"),
     # "deals stuck more than 4 weeks": in their current stage that long
-    (r"\b(?:been )?stuck (?:for )?(?:more than|over|longer than) (\d+|one|two|three|four|five|six|seven|eight|nine|ten) "
+    (r"\b(?:(?:that |which )?(?:have|has) )?(?:been )?stuck (?:for )?(?:more than|over|longer than) (\d+|one|two|three|four|five|six|seven|eight|nine|ten) "
      r"(days?|weeks?)\b",
      lambda m: f"stuck in stage for more than {int(EN_DIGITS.get(m.group(1), m.group(1))) * (7 if m.group(2).startswith('week') else 1)} days"),
     (r"还有(钱|款|尾款)(没|未)(收齐|收完|收回来)", "还没收齐"),  # "执行中的合同里还有钱没收齐的"
@@ -1225,6 +1235,73 @@ ABBREVIATIONS = (
     (r"(团队[^，,。？?]{0,8}?(业绩|赢单金额|成交额|销售额)前([0-9一二三四五六七八九十]+))(名)?的?(是谁|有谁|是哪些人|是哪几个人)", r"\1的业务员"),
     (r"\blosses\b", "lost deals"), (r"回了(哪些|多少|几笔)款", r"\1回款"), (r"^(再把)?([\u4e00-\u9fff]{2,4})也加上(吧)?", r"加上\2"),
     (r"的小(合同|单子|单|订单)", r"的\1"), (r"停留时间最长", "停留最久"),
+    # wording met in the twenty-second session's sets
+    # "how many contacts does each of 董丹's accounts have", "…do 董丹's accounts each have": counted per account
+    (r"\beach of ([^\s']+)'s (accounts|customers|hospitals|deals|opportunities|leads)\b", r"\1's each \2"),
+    (r"(?<='s )(accounts|customers|hospitals|deals|opportunities|leads) each\b", r"each \1"),
+    # "西北区状态还是new的线索", "状态是新的线索": the lead status, not newly created leads
+    (r"状态\s*(?:还|仍然|依然|仍)?(?:是|为|=|:|：)?\s*['\"‘“]?(?:new|新)['\"’”]?(?![a-z\u4e00-\u9fff])", "状态为未处理"),
+    (r"状态\s*(?:还|仍然|依然|仍)?(?:是|为|=|:|：)?\s*['\"‘“]?(?:new|新)['\"’”]?(?=的)", "状态为未处理"),
+    (r"(?:还是|仍是|仍然是|依然是)\s*['\"‘“]?new['\"’”]?\s*(?:状态)?(?=的)", "未处理"),
+    (r"(?<=\bstill )'new'|(?<=\bstatus )'new'|(?<=\bstatus is )'new'", "new"),
+    # "上海有几家三甲？列出来": the records, not how many
+    (r"有?几(家|个|位|条|单|份|笔)([^？?，,。]{0,12}?)[？?，,。]\s*(?:都|全部|帮我|给我|麻烦)?(?:列出来|列一下|列个?(?:清单|名单)|都是哪些|分别是哪些|是哪些|是哪几(?:家|个|位|条|单))[吧呢。!！]?\s*$",
+     r"有哪些\2"),
+    (r"调出来(看看|看一下|瞧瞧|看)?", "列出来"), (r"(?<=线)下面(?=有|的)", ""), (r"(?<=[\u4e00-\u9fff])都?叫(啥|什么)(名字?)?(?=\s*[?？]?$)", "有哪些"),
+    (r"各家(?=(?:医院|客户|经销商|门店|药房|超市)的[\u4e00-\u9fff]{0,6}(?:主任|院长|科长|经理|总监|负责人|联系人|采购))", ""), (r"\bteh\b", "the"),
+    (r"^[^，,:：。？?]{0,24}(要用|用的|要看)[，,:：]\s*", ""), (r"根进", "跟进"),  # "weekly report要用：上周新增线索多少条"
+    (r"(?<![a-z])pipeline\s*(?:里面?|中|上)(.{0,10}?)(商机|单子)", r"\1未关闭\2"), (r"\b(this|last|next) q\b(?![\d-])", r"\1 quarter"),
+    # "3 most-visited central china hospitals last month": ranked by visits
+    (r"^(?:the )?(\d+|three|five|ten) most[- ]visited (.+?)(?= last\b| this\b| in the\b| since\b|\s*[?.]?$)", r"top \1 \2 by visits"),
+    (r"(有哪些|是哪些|有哪几[个家笔份条单])(商机|单子|合同|报价单?|回款|分期)\s*[，,]?\s*((各自的?|分别的?)?金额(多少|是多少)?|分别多少钱|多少钱)(?=\s*[?？]?$)",
+     r"\1\2，列出金额"),
+    (r",? and their (amounts?|values?|sizes?)(?=\s*[?.]?$)", ", with the amount"),  # "open deals at X and their amounts"
+    (r"\btier[- ]?([123])([abc])\b", r"grade \1\2"), (r"金额加一下", "金额合计"), (r"[，,]\s*给我前(\d+|[一二两三四五六七八九十]+)", r"，前\1"),
+    (r"个数\s*[+＋]\s*金额", "个数和金额"), (r"\bbc( of)?\b", "due to"),
+    (r"定价(?=[\d一二两三四五六七八九十百千万]|在|超过|低于|不到|以上|以下|高于|大于|小于)", "标价"),
+    (r"\bdoing (more than|over|less than|under|above|below) (\S+) (?:a|per) year in (?:revenue|sales)\b", r"with annual revenue \1 \2"),
+    (r"\bworth (\S+) to (\S+)", r"between \1 and \2"),
+    # "应收余额一个亿以上的客户类型": the types whose total passes the bar
+    (r"的(客户类型|行业|省份|城市)(有哪些|是哪些)?(?=\s*[?？]?$)",
+     lambda m: f"的是哪些{m.group(1)}" if re.search(r"以上|以下|超过|不到|低于|高于|大于|小于", m.string[:m.start()]) else m.group(0)),
+    (r"\b(?:is )?still (?:left )?to (?:be )?collect(?:ed)?\b", "is still outstanding"), (r"\b(ne|nw|sw)\b(?= region\b| china\b|\s*[?.]?$)",
+     lambda m: {"ne": "northeast", "nw": "northwest", "sw": "southwest"}[m.group(1)]),
+    (r"\s*带金额\s*(?:list|清单|列表)?(?=\s*[?？]?$)", "，列出金额"), (r"(?<=[\u4e00-\u9fff])几场", "几次"),
+    (r"连([^，,。？?]{1,8}?)都?(不到|没到|不够)", r"\2\1"), (r"卖出去(?=[\d一二两三四五六七八九十百千万]+(件|台|个|箱|套|盒)?(以上|以下))", "销量"),
+    (r"拖得?(?:最久|最长)的?(\d+|[一二三四五六七八九十]+)笔逾期(?:的?(?:款|回款|分期|应收))?", r"逾期最久的\1笔回款"),
+    # "年收入超过5000万的学校有哪些，按收入排": the annual revenue just named
+    (r"按(收入|营收)(?=从|由|降序|升序|排|\s*[?？]?$)", lambda m: "按年营收" if re.search(r"年(营收|收入)", m.string[:m.start()]) else m.group(0)),
+    (r"(跟进|拜访)花(?:的)?时间最(多|长)", r"\1时长最\2"), (r"签合同(?=最多|最少|数)", "签约合同数"), (r"签合同(?=金额|额)", "签约合同"),
+    (r"\bcost us the most(?: \$+| money)?", "have the highest lost amount"), (r"\b(bottom (?:\d+|two|three|four|five|ten) )worst (.+?) on\b", r"\1\2 by"),
+    (r",?\s*\bmost first(?=\s*[?.]?$)", ""),  # "products with more than 100 units sold, most first": a ranking's own order
+    (r"(跟进|拜访)的是哪(?:家|个|些|几家|几个)(客户|医院|经销商|门店|药房|超市|学校|实验室)", r"\1了哪些\2"),  # "高娜昨天跟进的是哪家客户"
+    (r"相应率", "响应率"), (r"开了?(几|多少)次会", r"会议有\1次"), (r"(?<=率)(高不高|怎么样|如何|咋样)(?=\s*[?？]?$)", "是多少"),
+    (r"[，,]?\s*金额也(带上|加上|列上|带着)", "，加上金额"), (r"(?:(?<=是哪几个)|(?<=有哪些)|(?<=是哪些))\s*[，,]?\s*谁的(单子)?[?？]?$", "，显示负责人"),
+    (r"\b(?!(?:what|who|that|it|there|here|where|how|let)'s)([^\s']+)'s (.+?)\s*[-–—,]+\s*the one (?:in|from) ((?:north|south|east|west|central|northeast|northwest|southwest) china)\s*(?=[?.]?$)",
+     r"\1 in \3's \2"),
+    (r"^(?:能|可以|可否)?(?:麻烦|请)?(?:您|你)?(?:帮忙|帮我)?把(.+?)都?(?:列给我|列出来|列一下|发给我|给我)(?:吗|一下|好吗)?[？?。]?$", r"\1"),
+    (r"标(?:了|为|成)?(?=决策人)", "是"), (r"(?<=请)您|您(?=帮忙|帮我)", ""), (r"还在合作的?", "合作中的"),
+    (r"[.,]?\s*a list would be (?:great|nice|helpful|perfect)[.!]?$", ""), (r"找(一下|找)", "查一下"),
+    (r"\b(?:still )?(?:have|has) no owner(?: assigned)?\b", "are unassigned"), (r"(\d+)月和(\d+)月这两个月", r"\1月到\2月"),
+    (r"(?:已经|最后|最终)?判(?:了|成|为)?无效", "无效"), (r"(?:还)?没(?:有)?(?:派|分)(?:出去|下去|给人)", "未分配"),
+    (r"\b(?<=leads )off\b", "from"), (r"相应(?=时长|时间|速度)", "响应"),
+    (r"接线索(最快|最慢)", lambda m: "线索平均响应时长" + ("最短" if m.group(1) == "最快" else "最长")),
+    (r"\bquickest\b", "fastest"), (r"\bslowest avg lead response\b", "slowest average response time"),
+    (r"既不是(.{1,6}?)也不是", r"不是\1也不是"),
+    (r"([\d.]+[万千百wk]?(?:以上|以下))预算的", r"预算\1的"), (r"(?<=[\u4e00-\u9fff])那条线(?=下面|有|的)", "产品线"),
+    (r"(?:做过|做了|有过)(?:产品)?(演示|拜访|电话)的(?:跟进)?记录", r"\1记录"), (r"\brejected by (?:the )?(?:customers?|clients?|accounts?)\b", "rejected"),
+    (r"\bwich\b", "which"), (r"经消商", "经销商"), (r"看(?:下|一下|看)分布", "统计"), (r"单笔(回款|合同|商机|报价)(?=金额)?", r"\1"),
+    (r"有逾期(?:款|的款|账款|的回款)的(?=是哪些|有哪些|是哪几家|是哪家)", "有逾期回款的客户"),
+    (r"[，,]?\s*都?是?因为(?:啥|什么|哪些)(?:原因)?(?:丢|输)的?(?=\s*[?？]?$)", "，按输单原因统计"), (r"^谁(?:丢|输)得?最多", "谁输单最多"),
+    (r"^都?输在哪(?:了|儿|里)?\s*[，,]?\s*(?=按)", ""),
+    # "监护线", "影象线", "影像单子", "监护产品": the two medical lines by their short names
+    (r"(?<!医学)影[像象](?=线|单子|商机|的单|产品|类|两|和|跟|与|、)", "医学影像"), (r"(?<![生命])监护(?=线|单子|商机|的单|产品|类|两|和|跟|与|、)", "生命监护"),
+    (r"\bmonitring\b", "monitoring"),
+    # "list price on MON-M8?", "US-P2 目前标价多少": the product itself, whose list shows its price
+    (r"^(?:what(?:'s| is) )?(?:the )?(?:current )?(?:list price|unit price) (?:on|of|for) (.+?)\s*[?]?$", r"product \1"),
+    (r"^(?:请问)?([^，,。？?]{0,16}?[a-z0-9][^，,。？?]{0,16}?)\s*(?:目前|现在)?的?(?:标价|单价|定价|价目表价格?)(?:是多少|多少钱?|是几|多少)?\s*[?？]?$", r"产品\1"),
+    (r"价目表上?(?:最贵|价格最高)的", "标价最高的"), (r"(?<=[\d一二两三四五六七八九十])张(?=报价)?(?=\s*[?？]?$)", "份"),
+    (r"\b(?:we )?put out\b|\bwent out\b", "sent"), (r"(?<=[\u4e00-\u9fff\w])\s*这[两三四五六七八九十]个(?=本|今|上|去|各|分别)", ""),
     # "华北团队今年业绩top3": a team's ranking is of its people
     (r"((?:团队|[0-9一二三四五六七八九]组|组里|我们组)[^，,。？?的]{0,8}?(?:业绩|赢单金额|成交额|销售额))\s*(?:前|top\s*)"
      r"([0-9一二三四五六七八九十]+)名?(?=\s*[?？。]?$)", r"\1前\2的业务员"),

@@ -222,6 +222,9 @@ def find_window(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | 
     if first.start is not None and before is not None:
         # "signed before September", "9月之前签的": everything up to the start of that period
         span = (before.start(), end) if before.end() <= start else (start, before.end())
+        if re.match(r"今年|本年|\bthis year\b", text[start:]) and first.start.month > 1:
+            # "今年6月份之前": from the start of this year, not every year before
+            return TimeWindow(first.start.replace(month=1, day=1), first.start, f"{first.label}之前"), span
         return TimeWindow(None, first.start, f"{first.label}之前", past_year=first.past_year), span
     if first.start is not None and (d := DAY_RANGE.match(text, end)) and (first.end or first.period_end):
         day1, day2 = int(d.group(1)), int(d.group(2))
