@@ -97,7 +97,7 @@ SHOWN_LABELS = {"o.loss_reason": "输单原因 (loss reason)", "c.status": "状�
                 "a.name": "客户 (account)", "ct.phone": "电话 (phone)", "l.phone": "电话 (phone)",
                 "ct.email": "邮箱 (email)", "{days_overdue}": "逾期天数 (days overdue)",
                 "o.amount": "金额 (amount)", "c.amount": "金额 (amount)", "p.amount_due": "应收金额 (amount due)",
-                "qt.total_amount": "金额 (amount)", "l.budget": "预算 (budget)", "pr.list_price": "标价 (list price)",
+                "qt.total_amount": "金额 (amount)", "l.budget": "预算 (budget)", "a.annual_revenue": "年营收 (annual revenue)", "s.hired_on": "入职日期 (hire date)", "pr.list_price": "标价 (list price)",
                 "p.amount_paid": "实收金额 (amount paid)", "p.amount_due - p.amount_paid": "未收金额 (still owed)",
                 "l.source": "来源 (source)", "a.city": "城市 (city)", "o.closed_at": "关闭时间 (closed)",
                 "o.created_at": "创建时间 (created)", "l.created_at": "创建时间 (created)", "a.created_at": "创建时间 (created)",
@@ -150,7 +150,7 @@ def describe(plan: QueryPlan, names: NameIndex | None = None) -> str:
     elif plan.top_n:
         parts.append(f"{'前' if (plan.order or 'desc') == 'desc' else '后'} {plan.top_n}")
     if plan.total_of_groups:
-        parts.append("加总 (combined)")
+        parts.append("加总 (combined)" if plan.group_by else "只算这几条 (over these records only)")
     if plan.show:
         parts.append("显示 (shows): " + "、".join(SHOWN_LABELS.get(c, c) for c in plan.show))
     if plan.of_records is not None:

@@ -83,6 +83,7 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
     raw = normalise(question)
     # the columns a list asks for stay as typed: shorthand would read "contract number" or "how much has been paid" as
     # parts of the question
+    raw = re.sub(r"[,，\s]*\b(pls|plz|please|thanks|thx)\b[.!]?\s*$", "", raw)  # "… - deal name and quote total pls"
     said = re.search(SORT_AFTER_COLUMNS, raw)
     listed = fields_listed(raw[:said.start()] if said else raw)
     head, tail = (raw[:listed.start()], raw[listed.start():]) if listed else (raw, "")
@@ -131,8 +132,11 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
             and not (result.filters or result.window or result.top_n or result.as_list or result.related):
         # "它们的平均金额" after the ten biggest deals: a figure over those ten records, never over all of them
         # (which the top-N would leave as one row)
-        if _over_records(result.measure, previous):
-            return replace(previous, measure=result.measure, total_of_groups=True)
+        # "它们的平均金额" after the ten biggest deals of any stage: the average of those ten, not of won deals
+        over = next((code for code in (result.measure, *MEASURES) if _over_records(code, previous) and MEASURES[
+            code].expr == MEASURES[str(result.measure)].expr), None)
+        if over is not None:
+            return replace(previous, measure=over, total_of_groups=True)
         return Clarification("这个数字只能按全部记录算，不能只算这几条；请换个问法 / That figure cannot be worked out over just "
                              "these records; please rephrase.", (), "over_ranked")
     if isinstance(result, Refinement) and previous is not None and previous.top_n and not previous.group_by \
@@ -205,20 +209,22 @@ def _contact_named(text: str, corrected: tuple[str, ...], names: NameIndex, cont
 
 
 # An order said after the columns of a list: "，金额从大到小排", "，从高到低", ", largest first", "; sorted by amount".
-SORT_AFTER_COLUMNS = (r"[，,;；。]\s*(?:(?:按|以)?(?P<field>金额|年营收|年收入|预算|标价|合同金额|应收金额)?(?P<dir>从大到小|从高到低|从小到大|"
-                      r"从低到高|由高到低|由大到小|由低到高|降序|升序)(?:排(?:序|列|一下)?)?|(?P<en>(?:(?:sorted|ordered) by [a-z ]+?"
-                      r"(?:,? (?:desc|descending|asc|ascending|high to low|low to high|largest first|biggest first))?|"
-                      r"(?:largest|biggest|highest|newest|latest|oldest|smallest|most recent) first)))\s*[。.!！]?\s*$")
+SORT_AFTER_COLUMNS = (r"(?:[，,;；。.]|\s[-–—]+|\s)\s*(?:(?:按|以)?(?P<field>金额|年营收|年收入|预算|标价|价格|合同金额|应收金额)?(?P<dir>从大到小|从高到低|"
+                      r"从小到大|从低到高|由高到低|由大到小|由低到高|降序|升序|倒序|正序)(?:排(?:序|列|一下)?)?|(?P<en>(?:(?:sorted|ordered) by "
+                      r"[a-z ]+?(?:,? (?:desc|descending|asc|ascending|high to low|low to high|largest first|biggest first))?|"
+                      r"(?:largest|biggest|highest|newest|latest|oldest|smallest|most recent)(?: [a-z]+)? first)))\s*[。.!！]?\s*$")
 SORT_FIELDS_SAID = ("金额", "年营收", "年收入", "预算", "标价", "合同金额", "应收金额")
 
 
 def _sort_clause(said: re.Match[str], columns: str) -> str:
     """The order as a clause of its own; a Chinese order without its field sorts by the first figure among the
     columns ("名称和年营收，从高到低": by annual revenue)."""
-    if said.group("en"):
-        return said.group("en")
+    if said.group("en"):  # "highest first", "largest amount first": the words the list order knows
+        return re.sub(r"^(largest|biggest|highest|newest|latest|oldest|smallest|lowest|most recent)(?: [a-z]+)? first$",
+                      lambda m: f"{'largest' if m.group(1) == 'highest' else m.group(1)} first", said.group("en"))
     field = said.group("field") or next((w for w in SORT_FIELDS_SAID if w in columns), "金额")
-    return f"按{field}{said.group('dir')}排"
+    way = {"倒序": "降序", "正序": "升序"}.get(said.group("dir"), said.group("dir"))
+    return f"按{'标价' if field == '价格' else field}{way}排"
 
 
 def _spaced_clauses(raw: str, names: NameIndex, context: tuple) -> QueryPlan | Refinement | None:
@@ -1450,8 +1456,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         sort = _amount_column(entity)  # "the 3 largest contracts": sorted by amount
     if f.get("list_sort") and measure is None and not group_by:
         field, order = f["list_sort"]  # "ordered by amount descending", "oldest first", "按创建时间从早到晚排"
-        column = _amount_column(entity) if field == "amount" else ENTITIES[entity].default_time if field == "time" else \
-            SORT_FIELDS[field].get(entity)
+        column = _amount_column(entity) if field == "amount" else (ENTITIES[entity].default_time or HIRED.get(entity)) \
+            if field == "time" else SORT_FIELDS[field].get(entity)
         if column is None:
             return Clarification(f"{ENTITIES[entity].label_zh}不能按这一项排序 / {ENTITIES[entity].label_en} cannot be "
                                  "sorted that way.", EXAMPLES, "sort")
@@ -1694,6 +1700,7 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         if isinstance(shown, Clarification):
             return shown
         plan = replace(plan, show=shown)
+    plan = _bar_shown(plan)
     if plan.measure is None and plan.top_n is None and f.get("superlative") and not plan.group_by \
             and plan.entity in ("opportunity", "contract", "quote") and re.search(
                 r"\b(largest|biggest)\b|最大的?(那|一)?(个|笔|单|份|张)?(商机|单子|单|合同|报价)", q.text):
@@ -2272,6 +2279,22 @@ def _worst_first(order: str | None, measure: str | None, text: str) -> str | Non
     if order == "asc" and measure in HIGHER_IS_WORSE and re.search(r"最差|垫底|\bworst\b", text):
         return "desc"
     return order
+
+
+HIRED = {"rep": "s.hired_on"}  # "newest hire first": people are sorted by when they joined
+
+
+# A list compared on a figure its columns do not show: the figure is shown beside each record.
+BAR_COLUMNS = {("account", "annual_revenue"): "a.annual_revenue", ("lead", "amount"): "l.budget"}
+
+
+def _bar_shown(plan: QueryPlan) -> QueryPlan:
+    """"华东区年营收不到500万的A类客户", "leads with a budget over 1M": each record's figure beside it, so that the bar
+    can be checked."""
+    if plan.measure is not None or plan.group_by:
+        return plan
+    extra = [c for x in plan.filters if (c := BAR_COLUMNS.get((plan.entity, x.dimension))) and c not in plan.show]
+    return replace(plan, show=(*plan.show, *dict.fromkeys(extra))) if extra else plan
 
 
 def _over_records(measure: str | None, records: QueryPlan) -> bool:

@@ -255,7 +255,7 @@ def _names(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
 CONTACT_FIELD_BEFORE = (r"(职位|职务|头衔|岗位|部门|科室)(是|为|在)?\s*$|\b((with )?(the |a )?(job )?title( of| is)?|(in |from )?(the )?"
                         r"department( of| is)?|(sit|sits|work|works|working) (in|at) (the )?)\s*$")
 # What a deal does with a product, just before it: "带监护仪的商机", "涉及C300的单子", "deals that include the X5".
-PRODUCT_VERB = re.compile(r"(带了|带有|带|涉及到?|包含了?|含有|含|挂着?|里有|(?P<won>签下了?|赢下了?|卖了|卖出了?|卖|买过|买了|买))\s*$|\b(that |which )?(include[sd]?|including|"
+PRODUCT_VERB = re.compile(r"(带了|带有|带|涉及到?|包含了?|含有|含|挂着?|里有|(?P<won>签下了?|赢下了?|卖了|卖出了?|卖|(?<![没未])买了|(?<![没未])买))\s*$|\b(that |which )?(include[sd]?|including|"
                           r"contain(s|ing)?|carrying|featuring)( anything from| any of| any| an?| the)?( the)?\s*$")
 
 
@@ -680,8 +680,8 @@ def _list_order(q: Question, today: date, names: NameIndex, caller_id: int | Non
         said = found.get("dir") or found.get("dir2") or (f"{first} first" if first else "")
         field = ORDER_FIELD.get(found.get("field") or found.get("field2") or found.get("field3") or "") or (
             "time" if re.search(r"old|new|late|earl|recent|早|晚|新|旧", said) else "amount")
-        asc = re.search(r"asc|oldest first|earliest first|smallest first|(low|lowest|smallest|oldest|earliest) to|低到高|"
-                        r"小到大|早到晚|旧到新|升序", said)
+        asc = re.search(r"asc|oldest first|earliest first|smallest first|lowest first|(low|lowest|smallest|oldest|earliest) to|"
+                        r"低到高|小到大|早到晚|旧到新|升序|正序", said)
         q.found["list_sort"] = (field, "asc" if asc else "desc")
 
 
@@ -691,7 +691,8 @@ ORDER_FIELD = {"amount": "amount", "value": "amount", "size": "amount", "budget"
                "creation date": "time", "created date": "time", "date created": "time", "signing date": "time",
                "due date": "due", "金额": "amount", "预算": "amount", "标价": "amount", "预计成交日期": "expected_close",
                "创建时间": "time", "签约时间": "time", "到期日": "due", "到期日期": "due", "关闭时间": "closed",
-               "合同金额": "amount", "应收金额": "amount", "年营收": "revenue", "年收入": "revenue", "annual revenue": "revenue"}
+               "合同金额": "amount", "应收金额": "amount", "年营收": "revenue", "年收入": "revenue", "annual revenue": "revenue",
+               "入职日期": "time", "入职时间": "time"}
 _DIR_EN = (r"descending|desc|ascending|asc|(?:from )?(?:high|highest|largest|biggest|newest|latest|low|lowest|smallest|oldest|"
            r"earliest) to (?:high|highest|largest|biggest|newest|latest|low|lowest|smallest|oldest|earliest)|largest first|"
            r"biggest first|smallest first|oldest first|newest first|latest first|earliest first|most recent first")
@@ -699,11 +700,11 @@ LIST_ORDER_EN = (r"(?:[,;]|\s[-—])?\s*(?:(?:(?:ordered|sorted|arranged|ranked)
                  r"(?:the |their )?(?P<field>"
                  r"amount|value|size|budget|list price|unpaid balance|outstanding amount|balance|annual revenue|expected close date|close date|closing date|creation date|created "
                  rf"date|date created|signing date|due date)(?:,? (?P<dir>{_DIR_EN}))?|(?P<first>oldest|newest|latest|earliest|"
-                 r"largest|biggest|smallest|most recent) first)\b")
-LIST_ORDER_ZH = (r"[，,]?\s*按(?P<field>预计成交日期|创建时间|签约时间|关闭时间|到期日期|到期日|预算|标价|年营收|年收入)"
-                 r"(?P<dir>从高到低|从低到高|从大到小|从小到大|从早到晚|从晚到早|从新到旧|从旧到新|降序|升序)?(?:排序|排列|排一下|排)"
+                 r"largest|biggest|smallest|most recent|highest|lowest)(?: (?:amount|value|budget|deal|ones?|hire|revenue))? first)\b")
+LIST_ORDER_ZH = (r"[，,]?\s*按(?P<field>预计成交日期|创建时间|签约时间|关闭时间|到期日期|到期日|预算|标价|年营收|年收入|入职日期|入职时间)"
+                 r"(?P<dir>从高到低|从低到高|从大到小|从小到大|从早到晚|从晚到早|从新到旧|从旧到新|降序|升序|倒序|正序)?(?:排序|排列|排一下|排)"
                  # "按金额从大到小排": only with a direction, so "按金额排个前三" stays a ranking
-                 r"|[，,]?\s*按(?P<field2>金额|合同金额|应收金额|年营收|年收入)(?P<dir2>从高到低|从低到高|从大到小|从小到大|降序|升序)"
+                 r"|[，,]?\s*按(?P<field2>金额|合同金额|应收金额|年营收|年收入)(?P<dir2>从高到低|从低到高|从大到小|从小到大|降序|升序|倒序|正序)"
                  r"(?:排序|排列|排一下|排)?"
                  # "按金额排一下" said alone after a list: that list, largest first
                  r"|^(?:那|再)?(?:把它们|把这些|这些)?按(?P<field3>金额|合同金额|应收金额)(?:排序|排列|排一下|排个序|排)(?:一下)?(?:吧)?[。.?？]?$")
