@@ -83,9 +83,10 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
     raw = normalise(question)
     # the columns a list asks for stay as typed: shorthand would read "contract number" or "how much has been paid" as
     # parts of the question
-    raw = re.sub(r"[,，\s]*\b(pls|plz|please|thanks|thx)\b[.!]?\s*$", "", raw)  # "… - deal name and quote total pls"
-    said = re.search(SORT_AFTER_COLUMNS, raw)
-    listed = fields_listed(raw[:said.start()] if said else raw)
+    bare = re.sub(r"[,，\s]*\b(pls|plz|please|thanks|thx)\b[.!]?\s*$", "", raw)  # "… - deal name and quote total pls"
+    said = re.search(SORT_AFTER_COLUMNS, bare)
+    listed = fields_listed(bare[:said.start()] if said else bare)
+    raw = bare if listed else raw
     head, tail = (raw[:listed.start()], raw[listed.start():]) if listed else (raw, "")
     if listed and said:
         # "…，列名称、金额和负责人，金额从大到小排": the order is no column; it is read with the rest of the question
@@ -2285,7 +2286,8 @@ HIRED = {"rep": "s.hired_on"}  # "newest hire first": people are sorted by when 
 
 
 # A list compared on a figure its columns do not show: the figure is shown beside each record.
-BAR_COLUMNS = {("account", "annual_revenue"): "a.annual_revenue", ("lead", "amount"): "l.budget"}
+BAR_COLUMNS = {("account", "annual_revenue"): "a.annual_revenue", ("lead", "amount"): "l.budget",
+               ("payment", "unpaid"): DIMENSIONS["unpaid"].column}
 
 
 def _bar_shown(plan: QueryPlan) -> QueryPlan:

@@ -71,6 +71,12 @@ ABBREVIATIONS = (
     (r"\b(two|2) and a half hours\b", "150 minutes"), (r"\b(three|3) and a half hours\b", "210 minutes"),
     (r"(\d+|[一二两三四五六七八九十])个半月", lambda m: f"{_half_count(m.group(1)) * 30 + 15}天"),
     (r"(过去|近|最近|这)半年(?!度)", "近6个月"),
+    # "本月谁接线索最快？前五名": the reps by their average response time
+    (r"谁?接线索(最快|最慢)", lambda m: "线索平均响应时长" + ("最短" if m.group(1) == "最快" else "最长") + "的业务员"),
+    # "lost bc of no budget", "lose … bc the customer never made a decision": the loss reason
+    (r"\b(?:bc|because|since|due to) the customer never made a decision\b", "no decision"), (r"\bbc(?: of)?\b", "because of"),
+    # "with their titles pls", "把负责人也带上" after a list: columns added to it
+    (r"^with (?:their|the) (?=[a-z])", "show their "), (r"^把(.{1,8}?)也?(?:带上|加上|列上)[吧]?(?=\s*[?？。]?$)", r"加上\1"),
     (r"钟头", "小时"),  # "平均几个钟头能联系上"
     (r"\b(?:ended up|end up) converting\b", "converted"),
     (r"\b(?:been )?sitting (?:there|in (?:that|this|the) stage) (?=over|more than|longer than|for)", "been stuck "), (r"(?<=stuck )(over|more than|longer than) an? (week|day)\b", r"\1 one \2"),
@@ -1257,7 +1263,7 @@ ABBREVIATIONS = (
      r"\1\2，列出金额"),
     (r",? and their (amounts?|values?|sizes?)(?=\s*[?.]?$)", ", with the amount"),  # "open deals at X and their amounts"
     (r"\btier[- ]?([123])([abc])\b", r"grade \1\2"), (r"金额加一下", "金额合计"), (r"[，,]\s*给我前(\d+|[一二两三四五六七八九十]+)", r"，前\1"),
-    (r"个数\s*[+＋]\s*金额", "个数和金额"), (r"\bbc( of)?\b", "due to"),
+    (r"个数\s*[+＋]\s*金额", "个数和金额"),
     (r"定价(?=[\d一二两三四五六七八九十百千万]|在|超过|低于|不到|以上|以下|高于|大于|小于)", "标价"),
     (r"\bdoing (more than|over|less than|under|above|below) (\S+) (?:a|per) year in (?:revenue|sales)\b", r"with annual revenue \1 \2"),
     (r"\bworth (\S+) to (\S+)", r"between \1 and \2"),
@@ -1285,7 +1291,7 @@ ABBREVIATIONS = (
     (r"\b(?:still )?(?:have|has) no owner(?: assigned)?\b", "are unassigned"), (r"(\d+)月和(\d+)月这两个月", r"\1月到\2月"),
     (r"(?:已经|最后|最终)?判(?:了|成|为)?无效", "无效"), (r"(?:还)?没(?:有)?(?:派|分)(?:出去|下去|给人)", "未分配"),
     (r"\b(?<=leads )off\b", "from"), (r"相应(?=时长|时间|速度)", "响应"),
-    (r"接线索(最快|最慢)", lambda m: "线索平均响应时长" + ("最短" if m.group(1) == "最快" else "最长")),
+
     (r"\bquickest\b", "fastest"), (r"\bslowest avg lead response\b", "slowest average response time"),
     (r"既不是(.{1,6}?)也不是", r"不是\1也不是"),
     (r"([\d.]+[万千百wk]?(?:以上|以下))预算的", r"预算\1的"), (r"(?<=[\u4e00-\u9fff])那条线(?=下面|有|的)", "产品线"),
@@ -1302,7 +1308,7 @@ ABBREVIATIONS = (
     (r"^(?:what(?:'s| is) )?(?:the )?(?:current )?(?:list price|unit price) (?:on|of|for) (.+?)\s*[?]?$", r"product \1"),
     (r"^(?:请问)?([^，,。？?]{0,16}?[a-z0-9][^，,。？?]{0,16}?)\s*(?:目前|现在)?的?(?:标价|单价|定价|价目表价格?)(?:是多少|多少钱?|是几|多少)?\s*[?？]?$", r"产品\1"),
     (r"价目表上?(?:最贵|价格最高)的", "标价最高的"), (r"(?<=[\d一二两三四五六七八九十])张(?=报价)?(?=\s*[?？]?$)", "份"),
-    (r"\b(?:we )?put out\b|\bwent out\b", "sent"), (r"(?<=[\u4e00-\u9fff\w])\s*这[两三四五六七八九十]个(?=本|今|上|去|各|分别)", ""),
+    (r"\bdid we put out\b", "did we make"), (r"\b(?:we )?put out\b|\bwent out\b", "made"), (r"(?<=[\u4e00-\u9fff\w])\s*这[两三四五六七八九十]个(?=本|今|上|去|各|分别)", ""),
     (r"建档(时间|日期)", r"创建\1"), (r"(?<=时间|日期)先后(?=列|排|$)", "从早到晚排"),
     (r"[，,]?\s*以及(?:各自|分别)在哪个(?:组|团队)", "，带所在组和区域"), (r",?\s*\bgrouped by product line\s*$", " with product line and sku"),
     (r"\bwhcih\b", "which"), (r"^(how many .{3,60}?),? and for how much(?=\s*[?.]?$)", r"\1 and how much were they worth"),
@@ -1318,6 +1324,20 @@ ABBREVIATIONS = (
     (r"\bthe (\d+)-day[- ]term contracts\b", r"contracts with \1-day payment terms"), (r"到期[、，,]\s*钱?还没收齐的(?=有几笔|有多少笔)", "到期未收齐的回款"),
     (r"合同总额(?=超过|过|大于|高于|不到|低于|少于|在|达到)", "合同金额"),
     (r"(?:已经)?过了到期日(?:还|仍然|仍)?(?:没|未)收齐", "逾期"),
+    (r"(本月|这个月|本周|这周|今年)(?:已经)?逾期的(?=回款|款|分期|应收)", r"\1到期已逾期的"), (r"流逝", "流失"),
+    (r"\bcontact persons?\b", "contacts"), (r"\bthat (\S+) is (?:the )?owner\b", r"owned by \1"), (r"^(?:please )?help me (?:check|see|find) ", ""),
+    (r"\bqoutes?\b", lambda m: m.group(0).replace("qoute", "quote")), (r"\bwe stopped selling\b", "discontinued"),
+    (r"(本月|这个月|本周|这周|今天)(?:到现在)?收了(几|多少)笔款", r"\1回款有\2笔"), (r"^until now how many (\w+) still is new status\b", r"how many \1 are still new"),
+    (r"\bthat expected closing date is in this month\b", "expected to close this month"),
+    (r"\bwhich already schedul(?:e|ed) (?:the|a) demo\b", "with a demo scheduled"), (r"\bnever been followed up\b", "has never been followed up"),
+    (r"\b(have been|has been|were|was) opened\b", r"\1 created"), (r"\bwhat're\b", "what are"),
+    (r"^add who owns (?:each one|them|each)\b", "add the owner"), (r"^(?:分别|都)是哪几家客户欠的", "按客户分一下"),
+    (r"(医疗|快消|工业|教育)那?几条线", r"\1产品线"), (r"(?<=[月周年天])建的(?=[\u4e00-\u9fff])", "新建的"), (r"呼市", "呼和浩特"),
+    (r"\btook more than (\d+) days to get (?:a )?first contact(?:ed)?\b", lambda m: f"took more than {int(m.group(1)) * 24} hours to get a first contact"),
+    (r"\bare below (\d+)% probability\b", r"have a probability below \1%"),
+    (r"多小(?=\s*[?？]?$)", "多少"), (r"\bmins\b", "minutes"), (r"(?:怎么样|咋样|如何)[，,]\s*(?=总共|一共|多少)", ""),
+    (r"叫([\u4e00-\u9fff]{2,3}?)的联系人", r"联系人\1"), (r"卖到([\u4e00-\u9fff]{2,4}?)的", r"\1卖出的"),
+    (r"(?<=[天周月])到账的回款(?=\s*[?？。]?$)", "到账的回款有哪些"),
     # "华北团队今年业绩top3": a team's ranking is of its people
     (r"((?:团队|[0-9一二三四五六七八九]组|组里|我们组)[^，,。？?的]{0,8}?(?:业绩|赢单金额|成交额|销售额))\s*(?:前|top\s*)"
      r"([0-9一二三四五六七八九十]+)名?(?=\s*[?？。]?$)", r"\1前\2的业务员"),
