@@ -86,7 +86,8 @@ def compile_plan(plan: QueryPlan, dialect: str, today: date) -> exp.Select:
         inner = compile_plan(replace(plan, measure=None, total_of_groups=False), dialect, today)
         inner = inner.select(exp.alias_(exp.column(*reversed(over.group(2).split("."))), "value"), append=True,
                              copy=False)
-        return exp.select(exp.alias_(_parsed(f"{over.group(1)}(value)", dialect), "value")).from_(inner.subquery("t"))
+        figure = {"SUM": exp.Sum, "AVG": exp.Avg, "MIN": exp.Min, "MAX": exp.Max}[over.group(1)]
+        return exp.select(exp.alias_(figure(this=exp.column("value")), "value")).from_(inner.subquery("t"))
     deals = None
     if plan.entity == "product":
         plan, deals = _products_of_deals(plan, dialect, today)
