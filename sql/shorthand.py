@@ -14,6 +14,7 @@ from functools import cache
 
 from rapidfuzz.distance import Levenshtein
 
+from sql.needles import Sieve
 from sql.numbers import chinese_to_int
 
 EN_SMALL: dict[str, int] = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -1351,6 +1352,8 @@ def _half_count(said: str) -> int:
 # Compiled once: with the parser's other patterns they are more than re's own cache holds, and a cache that
 # overflows recompiles every pattern of every question (p95 parse time went from 13 to 113 ms).
 _COMPILED = tuple((re.compile(pattern), replacement) for pattern, replacement in ABBREVIATIONS)
+# Most patterns cannot match a given question for want of a word they need; only the others are run.
+_SIEVE = Sieve([pattern for pattern, _ in _COMPILED])
 
 
 # Slips in the common endings of Chinese organisation and product names, where the fuzzy name match cannot see
@@ -1363,8 +1366,14 @@ SUFFIX_SLIPS = ((re.compile(r"有限(工司|公可|公同|公寺)|有线公司")
 def expand(text: str, known: frozenset[str]) -> tuple[str, tuple[str, ...]]:
     """The question with shorthand expanded and misspelt English words corrected, and what was changed."""
     notes: list[str] = []
-    for pattern, replacement in _COMPILED:
-        text = pattern.sub(replacement, text)
+    todo, k = _SIEVE.candidates(text), 0
+    while k < len(todo):  # the rules in their order; a rewrite may let a later rule match, so look again
+        pattern, replacement = _COMPILED[todo[k]]
+        rewritten = pattern.sub(replacement, text)
+        if rewritten != text:
+            text, todo, k = rewritten, _SIEVE.candidates(rewritten, todo[k] + 1), 0
+        else:
+            k += 1
     for slip, right in SUFFIX_SLIPS:
         notes += [f"“{m.group(0)}”按“{right}”理解" for m in slip.finditer(text)]
         text = slip.sub(right, text)
