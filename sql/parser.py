@@ -210,8 +210,14 @@ def _contact_named(text: str, corrected: tuple[str, ...], names: NameIndex, cont
 
 
 # An order said after the columns of a list: "，金额从大到小排", "，从高到低", ", largest first", "; sorted by amount".
-SORT_AFTER_COLUMNS = (r"(?:[，,;；。.]|\s[-–—]+|\s)\s*(?:(?:按|以)?(?P<field>金额|年营收|年收入|预算|标价|价格|合同金额|应收金额)?(?P<dir>从大到小|从高到低|"
-                      r"从小到大|从低到高|由高到低|由大到小|由低到高|降序|升序|倒序|正序)(?:排(?:序|列|一下)?)?|(?P<en>(?:(?:sorted|ordered) by "
+PHONE_WORDS = ("电话", "phone", "电话号码", "手机", "手机号")
+SORT_TIMES = r"签约时间|创建时间|关闭时间|到期日期|到期日|回款时间|到账时间|首次联系时间|跟进时间|拜访时间|报价时间|入职日期|预计成交日期|时间"
+SORT_AFTER_COLUMNS = (r"(?:[，,;；。.]|\s[-–—]+|\s)\s*(?:(?:按|以)?(?P<field>金额|年营收|年收入|预算|标价|价格|合同金额|应收金额|"
+                      rf"{SORT_TIMES})?(?P<dir>从大到小|从高到低|"
+                      r"从小到大|从低到高|由高到低|由大到小|由低到高|从早到晚|从晚到早|从新到旧|从旧到新|降序|升序|倒序|正序)(?:排(?:序|列|一下)?)?"
+                      # "…，按签约时间排", "…，最新的排前面", "…，金额大的在前"
+                      rf"|按(?P<time>{SORT_TIMES})(?:排序|排列|排一下|排)|(?P<first>(?:最|金额最?)?(?:新|近|晚|早|旧|大|小))的?(?:排|放|在)"
+                      r"(?:最)?前(?:面|头|边)?|(?P<en>(?:(?:sorted|ordered) by "
                       r"[a-z ]+?(?:,? (?:desc|descending|asc|ascending|high to low|low to high|largest first|biggest first))?|"
                       r"(?:largest|biggest|highest|newest|latest|oldest|smallest|most recent)(?: [a-z]+)? first)))\s*[。.!！]?\s*$")
 SORT_FIELDS_SAID = ("金额", "年营收", "年收入", "预算", "标价", "合同金额", "应收金额")
@@ -223,6 +229,10 @@ def _sort_clause(said: re.Match[str], columns: str) -> str:
     if said.group("en"):  # "highest first", "largest amount first": the words the list order knows
         return re.sub(r"^(largest|biggest|highest|newest|latest|oldest|smallest|lowest|most recent)(?: [a-z]+)? first$",
                       lambda m: f"{'largest' if m.group(1) == 'highest' else m.group(1)} first", said.group("en"))
+    if said.group("first"):
+        return f"{said.group('first')}的排前面"
+    if said.group("time"):
+        return f"按{said.group('time')}排"
     field = said.group("field") or next((w for w in SORT_FIELDS_SAID if w in columns), "金额")
     way = {"倒序": "降序", "正序": "升序"}.get(said.group("dir"), said.group("dir"))
     return f"按{'标价' if field == '价格' else field}{way}排"
@@ -968,7 +978,8 @@ ACCOUNT_RANKED = (r"的(医院|客户|门店|经销商|学校|实验室|公司)(
 # Dates a list may be sorted by, beyond its amount and its own time
 SORT_FIELDS = {"expected_close": {"opportunity": "o.expected_close_date"}, "closed": {"opportunity": "o.closed_at"},
                "due": {"payment": "p.due_date"}, "owed": {"payment": DIMENSIONS["unpaid"].column},
-               "revenue": {"account": "a.annual_revenue"}}
+               "revenue": {"account": "a.annual_revenue"}, "paid": {"payment": "p.paid_at"},
+               "first_contact": {"lead": "l.first_contact_at"}}
 # A list put in order of amount, with no top-N: "在跟的商机按金额排一下", "open deals sorted by amount".
 SORTED_BY_AMOUNT = (r"按(合同|商机|回款|应收|单子|订单)?(金额|额度|大小)(从高到低|从大到小|由高到低|由大到小|降序|从低到高|从小到大|升序)?"
                     r"(排序|排列|排一下|排个序|排|来排)|\b(sorted|ordered|sort|order|ranked|list(ed)?) by (amount|value|size|deal size)"
@@ -1233,6 +1244,9 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         filters = [Filter("payment_status", "eq", "paid") if x == Filter("flag", "eq", "fully_paid") else x
                    for x in filters]
     for word, codes in f.get("value_words", []):
+        if word in PHONE_WORDS and entity in SHOWN_ATTRIBUTES["phone"]:
+            f = {**f, "show": [*f.get("show", []), "phone"]}  # "联系人电话都列给我": a contact's phone, not a phone call
+            continue
         if not set(codes) & applicable:  # never drop a condition silently: a wrong answer is worse than a question
             return Clarification(f"“{word}”不适用于{ENTITIES[entity].label_zh}，请换个说法 / '{word}' does not apply to "
                                  f"{ENTITIES[entity].label_en}; please rephrase.", EXAMPLES, "inapplicable")
@@ -1245,6 +1259,8 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         filters = [Filter("flag", "eq", "with_decision_maker") if x == Filter("flag", "eq", "decision_maker") else x
                    for x in filters]
     measure = f.get("measure")
+    if measure == "count" and f.get("show") and re.search(r"分别|各自", q.text):
+        measure = None  # "医学影像的几个产品标价分别多少": each product's price, not how many there are
     if entity == "payment" and measure in ("collected", "overdue_amount", "outstanding_amount") and "days_overdue" in \
             f.get("show", []) and not group_by and not re.search(r"一共|总共|合计|总计|加起来|\btotal\b", q.text):
         # "华东的逾期回款，各逾期多少天": the overdue installments, each with its days overdue, not one sum
@@ -1843,6 +1859,11 @@ FLAG_ALSO_SAID = {"budget_confirmed": ("confirmed budget", "budget confirmed")}
 
 def _shown_columns(plan: QueryPlan, asked: list[str]) -> tuple[str, ...] | Clarification:
     """The columns a list adds for what the question asks of each record; a figure already answers the question."""
+    if (plan.measure is not None or plan.group_by) and "occurred" in asked:
+        # "哪个销售给哪个客户做的、什么时候": each record's time cannot sit beside a count; asked back, not dropped
+        return Clarification("要列出每一条记录的时间，还是按人、按客户统计次数？/ List each record with its time, or count "
+                             "them per person or account?", ("列出每条记录 / list each record", "统计次数 / count them"),
+                             "attribute")
     if plan.measure is not None or plan.group_by:
         return ()
     if plan.entity == "opportunity" and (Filter("flag", "eq", "open") in plan.filters or any(

@@ -67,9 +67,9 @@ BESIDE = ("monitor", "machine", "device", "system", "model", "kit", "pump", "ana
 # product line -> what questions call it in English
 LINES: dict[str, tuple[str, ...]] = {
     "体外诊断设备": ("ivd equipment", "ivd instruments", "ivd devices", "in-vitro diagnostic equipment",
-                     "diagnostic equipment", "diagnostic instruments"),
-    "诊断试剂": ("diagnostic reagents", "reagents", "试剂"),
-    "医学影像": ("medical imaging", "imaging"),
+                     "diagnostic equipment", "diagnostic instruments", "ivd设备", "ivd仪器"),
+    "诊断试剂": ("diagnostic reagents", "reagents", "reagent", "试剂"),
+    "医学影像": ("medical imaging", "imaging", "影像设备", "影像类", "影像"),
     "生命监护": ("patient monitoring", "life support and monitoring", "monitoring"),
     "饮料": ("beverages", "beverage", "drinks"),
     "休闲食品": ("snack foods", "snacks", "snack"),

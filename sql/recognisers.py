@@ -602,6 +602,9 @@ SHOWN = (
      r"|^(?:the )?(?:phone|mobile)(?: numbers?)? (?:of|for)\b|\bnames? and (?:phone|mobile)(?: numbers?)?\b", "phone"),
     (r"(的|和)(邮箱|email)(地址)?(是多少|是什么|给我|发我|呢)?" + END
      + r"|\bwhat(?:'s| is| are) (?:the |their |her |his |its )?e-?mails?(?: address(?:es)?)?(?: for| of)?\b", "email"),
+    # "拜访了哪些客户、什么时候": when each follow-up happened
+    (r"[、，,]\s*(?:都是|分别是|是)?(?:什么时候|哪天|几号)(?:去的|拜访的|跟进的|做的|的)?" + END, "occurred"),
+    (r"(?:[，,]\s*|(?<=产品))(?:的)?(?:标价|价格|定价|售价|单价)(?:是|都是|分别是|分别)?多少(?:钱)?" + END, "amount"),  # "哪些产品，标价多少"
     (r"(是)?属于哪个(大区|区域)" + END + r"|\bwhich region (is|are) .{2,40} in\b|\bin which region\b", "region"),
     # "show my overdue invoices and how many days late each one is", "各逾期多少天": each installment's days overdue
     (r"(,|，)?\s*(and )?how many days (late|overdue|past due) (is |are )?(each one|each|they|it)( is| are)?\b"
@@ -610,11 +613,20 @@ SHOWN = (
 
 
 def _shown(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    listed = fields_listed(q.text)  # before the single asks: "要职位和电话" is two columns, not "…和电话"
+    if listed and q.free(*listed.span()):
+        q.take(*listed.span())
+        q.found["fields_listed_at"] = listed.start()
+        said = listed.groupdict()
+        for word in re.findall(f"{FIELD_MORE_EN}|{FIELD_MORE_ZH}", said.get("fields") or said.get("fields2") or
+                               said.get("fields3") or ""):
+            if shown := _field_attribute(word):
+                q.found.setdefault("show", []).append(shown)
+        return
     for pattern, attribute in SHOWN:
         if m := q.search(pattern):
             q.take(*m.span())
             q.found.setdefault("show", []).append(attribute)
-    listed = fields_listed(q.text)
     if m := (listed if listed and q.free(*listed.span()) else None) or q.search(FIELDS_ASKED_EN) or q.search(
             FIELDS_ASKED_ZH):
         # "…, with the amount and the close date", "…，显示金额和关闭时间": columns of the list, never a total (an
@@ -676,7 +688,7 @@ def _list_order(q: Question, today: date, names: NameIndex, caller_id: int | Non
     if m := q.search(LIST_ORDER_EN if q.en else LIST_ORDER_ZH):
         q.take(*m.span())
         found = m.groupdict()
-        first = found.get("first")
+        first = found.get("first") or ZH_FIRST.get(found.get("zfirst") or "")
         said = found.get("dir") or found.get("dir2") or (f"{first} first" if first else "")
         field = ORDER_FIELD.get(found.get("field") or found.get("field2") or found.get("field3") or "") or (
             "time" if re.search(r"old|new|late|earl|recent|早|晚|新|旧", said) else "amount")
@@ -685,6 +697,9 @@ def _list_order(q: Question, today: date, names: NameIndex, caller_id: int | Non
         q.found["list_sort"] = (field, "asc" if asc else "desc")
 
 
+ZH_FIRST = {**dict.fromkeys(("最新", "最近", "新", "最晚", "晚"), "newest"), **dict.fromkeys(("最早", "早", "最旧", "旧"), "oldest"),
+            **dict.fromkeys(("金额最大", "金额大", "最大", "大"), "largest"),
+            **dict.fromkeys(("金额最小", "金额小", "最小", "小"), "smallest")}
 ORDER_FIELD = {"amount": "amount", "value": "amount", "size": "amount", "budget": "amount", "list price": "amount",
                "unpaid balance": "owed", "outstanding amount": "owed", "balance": "owed",
                "expected close date": "expected_close", "close date": "closed", "closing date": "closed",
@@ -692,7 +707,9 @@ ORDER_FIELD = {"amount": "amount", "value": "amount", "size": "amount", "budget"
                "due date": "due", "金额": "amount", "预算": "amount", "标价": "amount", "预计成交日期": "expected_close",
                "创建时间": "time", "签约时间": "time", "到期日": "due", "到期日期": "due", "关闭时间": "closed",
                "合同金额": "amount", "应收金额": "amount", "年营收": "revenue", "年收入": "revenue", "annual revenue": "revenue",
-               "入职日期": "time", "入职时间": "time"}
+               "入职日期": "time", "入职时间": "time", "回款时间": "paid", "到账时间": "paid", "付款时间": "paid",
+               "首次联系时间": "first_contact", "跟进时间": "time", "拜访时间": "time", "报价时间": "time", "时间": "time",
+               "日期": "time"}
 _DIR_EN = (r"descending|desc|ascending|asc|(?:from )?(?:high|highest|largest|biggest|newest|latest|low|lowest|smallest|oldest|"
            r"earliest) to (?:high|highest|largest|biggest|newest|latest|low|lowest|smallest|oldest|earliest)|largest first|"
            r"biggest first|smallest first|oldest first|newest first|latest first|earliest first|most recent first")
@@ -701,8 +718,13 @@ LIST_ORDER_EN = (r"(?:[,;]|\s[-—])?\s*(?:(?:(?:ordered|sorted|arranged|ranked)
                  r"amount|value|size|budget|list price|unpaid balance|outstanding amount|balance|annual revenue|expected close date|close date|closing date|creation date|created "
                  rf"date|date created|signing date|due date)(?:,? (?P<dir>{_DIR_EN}))?|(?P<first>oldest|newest|latest|earliest|"
                  r"largest|biggest|smallest|most recent|highest|lowest)(?: (?:amount|value|budget|deal|ones?|hire|revenue))? first)\b")
-LIST_ORDER_ZH = (r"[，,]?\s*按(?P<field>预计成交日期|创建时间|签约时间|关闭时间|到期日期|到期日|预算|标价|年营收|年收入|入职日期|入职时间)"
-                 r"(?P<dir>从高到低|从低到高|从大到小|从小到大|从早到晚|从晚到早|从新到旧|从旧到新|降序|升序|倒序|正序)?(?:排序|排列|排一下|排)"
+LIST_ORDER_ZH = (r"[，,]?\s*按(?P<field>预计成交日期|创建时间|签约时间|关闭时间|到期日期|到期日|预算|标价|年营收|年收入|入职日期|入职时间|"
+                 r"回款时间|到账时间|付款时间|首次联系时间|跟进时间|拜访时间|报价时间|时间|日期)"
+                 # "按签约时间倒序": a direction said is a sort, with or without 排
+                 r"(?:(?P<dir>从高到低|从低到高|从大到小|从小到大|从早到晚|从晚到早|从新到旧|从旧到新|降序|升序|倒序|正序)"
+                 r"(?:排序|排列|排一下|排)?|(?:排序|排列|排一下|排))"
+                 # "最新的排前面", "早的在前", "金额大的在前面"
+                 r"|[，,]?\s*(?P<zfirst>最新|最近|新|最晚|晚|最早|早|最旧|旧|金额最大|金额大|最大|大|金额最小|金额小|最小|小)的?(?:排|放|在)(?:最)?前(?:面|头|边)?"
                  # "按金额从大到小排": only with a direction, so "按金额排个前三" stays a ranking
                  r"|[，,]?\s*按(?P<field2>金额|合同金额|应收金额|年营收|年收入)(?P<dir2>从高到低|从低到高|从大到小|从小到大|降序|升序|倒序|正序)"
                  r"(?:排序|排列|排一下|排)?"
@@ -754,19 +776,37 @@ FIELD_ATTRIBUTE = {
     "时长（分钟）": "duration", "时长(分钟)": "duration", "活动id": "id", "回款id": "id", "报价id": "id",
     "合同号": "contract_no", "合同编号": "contract_no", "版本号": "version", "报价金额": "amount", "合同金额": "amount",
     "联系人": "contact", "部门": "department", "账期": "payment_terms", "类型": "type", "省份": "province",
-    "拜访时间": "occurred", "跟进时间": "occurred", "时间": "occurred", "组别": "team", "所在组": "team", "团队": "team"}
-FIELD_EN = (r"expected close dates?|unpaid balances?|outstanding amounts?|amount due|amount paid|(?:account|customer) names?|"
+    "拜访时间": "occurred", "跟进时间": "occurred", "时间": "occurred", "组别": "team", "所在组": "team", "团队": "team",
+    "姓名": "contact", "首次联系时间": "first_contact", "首次联系": "first_contact", "跟进方式": "type", "拜访方式": "type",
+    "方式": "type", "什么方式": "type", "内容": "summary", "跟进内容": "summary", "拜访内容": "summary", "摘要": "summary",
+    "纪要": "summary", "标价": "amount", "价格": "amount", "报价时间": "created", "应收多少": "amount", "实收多少": "amount_paid",
+    "欠多少": "amount_owed", "还欠多少": "amount_owed", "什么时候": "occurred", "日期": "occurred", "跟进日期": "occurred",
+    "拜访日期": "occurred", "进入谈判的时间": "stage_entered", "进入当前阶段的时间": "stage_entered", "进入阶段时间": "stage_entered",
+    "职务": "title", "手机": "phone", "手机号": "phone", "电话号码": "phone", "所属客户": "account", "所属医院": "account",
+    "所属公司": "account", "医院": "account", "公司": "company", "门店": "account", "应收日期": "due", "赢单日期": "closed",
+    "成交日期": "closed", "版本": "version", "到账时间": "paid_at", "到账日期": "paid_at", "回款日期": "paid_at",
+    "欠款金额": "amount_owed", "欠款": "amount_owed", "还差多少": "amount_owed", "还差多少没收": "amount_owed",
+    "owner's name": "owner", "owners name": "owner", "owner name": "owner", "amount outstanding": "amount_owed",
+    "amount overdue": "amount_owed", "amount owed": "amount_owed", "date": "occurred", "hospital": "account",
+    "school": "account", "store": "account"}
+FIELD_EN = (r"owner'?s? names?|amounts? (?:outstanding|overdue|owed)|expected close dates?|unpaid balances?|outstanding amounts?|amount due|amount paid|(?:account|customer) names?|"
             r"regions?|(?:hire|hiring|start) dates?|(?:close|closing|creation|created|signing|signed|"
             r"paid|payment|due) dates?|date (?:closed|created|signed|paid)|amounts?|balances?|budgets?|sources?|cities|city|"
             r"owners?|reps?|stages?|status(?:es)?|titles?|phone numbers?|phones?|names?|contract numbers?|counts?|loss reasons?|"
+            r"dates?|hospitals?|schools?|stores?|"
             r"number (?:of \w+|won)")
-FIELDS_ASKED_EN = (rf"(?:[,;]|\s[-—])?\s*(?:\b(?:with|showing|show(?: me)?|include|including|plus|listing|w/?|add)\s+|\+\s*)(?P<fields>"
+FIELDS_ASKED_EN = (rf"(?:[,;]|\s[-—])?\s*(?:\b(?:with|showing|show(?: me)?|include|including|plus|listing|w/?|add|and(?= their\b))\s+|\+\s*)(?P<fields>"
                    rf"(?:(?:the|their|its|each one's|each) )?(?:{FIELD_EN})(?:\s*(?:,|and|&)\s*(?:(?:the|their|its) )?"
                    rf"(?:{FIELD_EN}))*)(?:\s+(?:for each(?: one)?|of each|each))?(?=\s*[.?!]*\s*$)")
 FIELD_ZH = (r"预计成交日期|应收金额|实收金额|已收金额|未收金额|客户名称|客户名|客户分级|区域|签约时间|签约日期|关闭时间|关闭日期|成交时间|创建时间|创建日期|回款时间|到期日期|到期日|"
-            r"负责人|公司名|合同编号|编号|名称|名字|金额|预算|来源|城市|阶段|状态|电话|职位|输单原因|丢单原因")
-FIELDS_ASKED_ZH = (rf"[，,]?\s*(?:并且?)?(?:显示|带上|附上|加上|列出|标上|带)(?:一下)?(?P<fields>(?:{FIELD_ZH})(?:\s*(?:和|、|及|,|，)\s*"
-                   rf"(?:{FIELD_ZH}))*)(?=\s*[?？。!！]*\s*$)")
+            r"负责人|公司名|合同编号|编号|名称|名字|金额|预算|来源|城市|阶段|状态|电话|职位|输单原因|丢单原因|入职日期|入职时间|首次联系时间|"
+            r"跟进方式|跟进内容|报价时间|标价|姓名|逾期金额|年营收|行业|邮箱|账期|合同号|职务|手机号|手机|客户类型|客户分级|医院等级|"
+            r"应收日期|赢单日期|成交日期|到账时间|到账日期|回款日期|欠款金额|版本号|成交概率")
+FIELDS_ASKED_ZH = (rf"[，,]?\s*(?:并且?)?(?:显示|带上|附上|加上|列出|标上|带|要|导出)(?:一下)?(?P<fields>(?:{FIELD_ZH})(?:\s*(?:和|、|及|,|，)\s*"
+                   rf"(?:{FIELD_ZH}))*)(?=\s*[?？。!！]*\s*$)"
+                   # "…，城市也列一下", "…，负责人、金额都列上"
+                   rf"|[，,]\s*(?P<fields2>(?:{FIELD_ZH})(?:\s*(?:和|、|及|,|，)\s*(?:{FIELD_ZH}))*)(?:也|都)?"
+                   r"(?:列一下|列上|列出来|带上|显示一下|标一下|要)(?=\s*[?？。!！]*\s*$)")
 # Two or more fields named in a row ("deal name, account name, deal owner, amount and expected close date",
 # "要公司名、来源、行业和预算这几列"): words that alone would name records ("deal", "客户") are fields only in such a list.
 FIELD_MORE_EN = (r"(?:deal|opportunity|contract|quote|lead) (?:amounts?|values?)|(?:current |lead )?(?:status|stage|source)|"
@@ -793,13 +833,17 @@ FIELD_MORE_ZH = "|".join(sorted((
     "业务员名字", "业务员", "销售", "拜访人", "跟进人", "所在城市", "行业", "年营收", "年收入", "分级", "医院等级", "等级", "成交概率",
     "赢单概率", "概率", "邮箱", "入职日期", "入职时间", "时长（分钟）", "时长(分钟)", "时长", "活动id", "回款id", "报价id", "id",
     "合同号", "版本号", "报价金额", "合同金额", "联系人", "部门", "账期", "类型", "省份", "拜访时间", "跟进时间", "所在组", "组别",
-    "预计成交", "谁去的", "逾期金额", "owner", "amt", "签约日期", "单子"),
+    "预计成交", "谁去的", "逾期金额", "owner", "amt", "签约日期", "单子", "姓名", "首次联系时间", "首次联系", "跟进方式", "拜访方式",
+    "方式", "什么方式", "内容", "跟进内容", "拜访内容", "摘要", "纪要", "标价", "价格", "报价时间", "应收多少", "实收多少", "欠多少",
+    "还欠多少", "什么时候", "日期", "跟进日期", "拜访日期", "进入谈判的时间", "进入当前阶段的时间", "进入阶段时间", "职务", "手机号",
+    "手机", "电话号码", "所属客户", "所属医院", "所属公司", "医院", "公司", "门店", "应收日期", "赢单日期", "成交日期", "版本",
+    "到账时间", "到账日期", "回款日期", "欠款金额", "欠款", "还差多少没收", "还差多少"),
     key=len, reverse=True)).replace("(", r"\(").replace(")", r"\)")
-FIELDS_LISTED_ZH = (rf"[，,：:]?\s*(?:并且?|顺便)?(?:显示|带上|附上|加上|列出|标上|要|给我|列一下|包括|带|列)(?:一下)?[：:]?\s*"
+FIELDS_LISTED_ZH = (rf"[，,：:]?\s*(?:并且?|顺便)?(?:显示|带上|附上|加上|列出|标上|要|给我|列一下|包括|带|列|导出)(?:一下)?[：:]?\s*"
                     rf"(?P<fields>(?:{FIELD_MORE_ZH})(?:\s*(?:和|、|及|,|，|\+|/|\s)\s*(?:{FIELD_MORE_ZH}))+)"
-                    rf"(?:这几列|这几项|这些列|这些)?(?:都列一下|都列出来|都要)?(?=\s*[?？。!！]*\s*$)"
+                    rf"(?:这几列|这几项|这些列|这些)?(?:都列一下|都列出来|都列上|都要)?(?=\s*[?？。!！]*\s*$)"
                     rf"|[，,：:]\s*(?P<fields2>(?:{FIELD_MORE_ZH})(?:\s*(?:和|、|及)\s*(?:{FIELD_MORE_ZH}))+)(?:这几列|这几项)?"
-                    rf"(?:都列一下|都列出来|都要|列一下)(?=\s*[?？。!！]*\s*$)"
+                    rf"(?:都列一下|都列出来|都列上|都要|列一下|也列一下|也列上)(?=\s*[?？。!！]*\s*$)"
                     # "本月新签合同 华东 合同号 金额 客户名", "公司名+预算": columns typed apart at the end
                     rf"|(?:(?<=\s)|(?<=[，,：:]))(?P<fields3>(?:{FIELD_MORE_ZH})(?:\s*(?:\+|、|,|，|/|和)\s*(?:{FIELD_MORE_ZH})"
                     rf"|\s+(?:{FIELD_MORE_ZH}))+)(?=\s*[?？。!！]*\s*$)")

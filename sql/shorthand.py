@@ -72,6 +72,10 @@ ABBREVIATIONS = (
     (r"\b(two|2) and a half hours\b", "150 minutes"), (r"\b(three|3) and a half hours\b", "210 minutes"),
     (r"(\d+|[一二两三四五六七八九十])个半月", lambda m: f"{_half_count(m.group(1)) * 30 + 15}天"),
     (r"(过去|近|最近|这)半年(?!度)", "近6个月"),
+    # "概率三成五以上", "成交把握五成以上": a deal's probability in percent
+    (r"(?<!成交)(?<!赢单)(?<!win )概率", "成交概率"), (r"成交把握", "成交概率"),
+    (r"(?<![\d一二三四五六七八九十])([一二三四五六七八九])成([一二三四五六七八九])?(?=以上|以下|及以上|及以下|或以上|或以下|左右|的)",
+     lambda m: f"{chinese_to_int(m.group(1))}{chinese_to_int(m.group(2)) if m.group(2) else 0}%"),
     # "本月谁接线索最快？前五名": the reps by their average response time
     (r"谁?接线索(最快|最慢)", lambda m: "线索平均响应时长" + ("最短" if m.group(1) == "最快" else "最长") + "的业务员"),
     # "lost bc of no budget", "lose … bc the customer never made a decision": the loss reason
@@ -1339,6 +1343,10 @@ ABBREVIATIONS = (
     (r"多小(?=\s*[?？]?$)", "多少"), (r"\bmins\b", "minutes"), (r"(?:怎么样|咋样|如何)[，,]\s*(?=总共|一共|多少)", ""),
     (r"叫([\u4e00-\u9fff]{2,3}?)的联系人", r"联系人\1"), (r"卖到([\u4e00-\u9fff]{2,4}?)的", r"\1卖出的"),
     (r"(?<=[天周月])到账的回款(?=\s*[?？。]?$)", "到账的回款有哪些"),
+    # wording met in the twenty-third session's sets
+    (r"(未收|逾期|回款|赢单|合同)金额金额", r"\1金额"),  # "欠款最多的十个客户和欠款金额"
+    (r"\bhalf a mil(?:lion)?\b", "500k"), (r"\bnorth of\b", "over"), (r"\bsouth of\b", "under"),
+    (r"\ba dozen\b", "12"),
     # "华北团队今年业绩top3": a team's ranking is of its people
     (r"((?:团队|[0-9一二三四五六七八九]组|组里|我们组)[^，,。？?的]{0,8}?(?:业绩|赢单金额|成交额|销售额))\s*(?:前|top\s*)"
      r"([0-9一二三四五六七八九十]+)名?(?=\s*[?？。]?$)", r"\1前\2的业务员"),

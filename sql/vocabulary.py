@@ -285,7 +285,9 @@ FILLER_ZH = ("请", "帮我", "帮忙", "给我", "麻烦", "查一下", "查询
              "仍", "至今", "自", "排列", "从高到低排列", "进行", "完成了", "完成", "已", "该", "而", "以小时计", "从创建到首次联系的",
              # a marketer's words for leads coming in and piling up: "展会带来的线索", "积了多少条", "还躺在新建状态"
              "一个不落", "这一块", "这块", "下面的", "底下的", "大概", "大约", "大致", "差不多", "具体是", "具体", "想看下", "想看", "想先", "刚来不久", "刚来", "重点熟悉一下",
-             "熟悉一下", "系统里", "系统中", "带来", "带来了", "带来的", "最后", "最终", "当初", "当时", "加总", "检查一下", "检查", "核对一下", "核对", "核查一下", "核查", "盘点一下", "盘点", "积了", "积压", "积压的", "躺在", "躺着", "还躺在", "被判", "判定为", "判为")
+             "熟悉一下", "系统里", "系统中", "带来", "带来了", "带来的", "最后", "最终", "当初", "当时", "加总", "检查一下", "检查", "核对一下", "核对", "核查一下", "核查", "盘点一下", "盘点", "积了", "积压", "积压的", "躺在", "躺着", "还躺在", "被判", "判定为", "判为",
+             # spoken by voice: hesitations and "就是" restating what was just said ("…有哪些 嗯 就是十一月新开的那些")
+             "嗯", "唉", "哎", "呃", "诶", "哦", "噢", "嗯就是", "就是", "就", "那个", "这个", "那种")
 FILLER_EN = ("please", "anything", "show", "me", "list", "give", "get", "find", "tell", "what", "what's", "whats", "which", "who",
              "are", "is", "was", "were", "the", "a", "an", "of", "in", "on", "at", "for", "with", "and", "or", "to",
              "from", "by", "all", "our", "we", "us", "i", "do", "does", "did", "have", "has", "had", "there", "that",
@@ -316,7 +318,11 @@ FILLER_EN = ("please", "anything", "show", "me", "list", "give", "get", "find", 
              "booked", "own", "owns", "bring", "brings", "bring us", "brought us", "first call back", "call back",
              "called back", "buy", "either", "mix", "carrying", "vs", "vs.", "versus", "issued", "look after", "looks after",
              "take care of", "takes care of", "roughly", "approximately", "approx", "in the system",
-             "carry", "carries")
+             "carry", "carries",
+             # spoken by voice: "um so which of my deals are like sitting in proposal", "who are the decision makers again"
+             "like", "um", "uh", "ugh", "hmm", "ok", "okay", "again", "actual",
+             # Singapore English: "How many distributors we have in total ah?", "still outstanding from the stores lah"
+             "ah", "lah", "leh", "lor")
 
 EXAMPLES = (
     "华东区上周未跟进的三甲医院客户",
