@@ -1305,7 +1305,7 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         # 回款" compares what is still owed (below)
         owed_words = {x.value for x in filters if x.dimension == "flag"} & {"overdue", "unpaid"} and not re.search(
             r"实收|到账|已收|收到|回了|\bpaid\b|received|collected", q.text)
-        if not owed_words:
+        if not owed_words and not re.search(DUE_SIZE_COMPARED, q.text):  # "应收金额超过250万的回款": the size due
             filters = [replace(x, dimension="amount_paid") if x.dimension == "amount" else x for x in filters]
         if measure != "count" and not re.search(r"多少|总|合计|一共|how much|total|\bsum\b|altogether", q.text):
             measure = None

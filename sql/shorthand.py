@@ -1347,6 +1347,20 @@ ABBREVIATIONS = (
     (r"(未收|逾期|回款|赢单|合同)金额金额", r"\1金额"),  # "欠款最多的十个客户和欠款金额"
     (r"\bhalf a mil(?:lion)?\b", "500k"), (r"\bnorth of\b", "over"), (r"\bsouth of\b", "under"),
     (r"\ba dozen\b", "12"),
+    # English with Chinese grammar: "top 5 sales by revenue", "split by sales person", "expect to close this month"
+    (r"\bsales ?(?:person|persons|people|man|men|guys)\b", "reps"), (r"\b(top|bottom) (\d+) sales\b(?! (?:amount|revenue))", r"\1 \2 reps"),
+    (r"\bevery sales\b", "each rep"), (r"\bexpect to close\b", "expected to close"),
+    (r"\b(?:still )?not (?:yet )?assign(?:ed)? to (?:anybody|anyone|any rep|anyone yet)\b", "unassigned"),
+    (r"\bno any\b", "no"), (r"\bhow many (\w+) every (\w+) (has|have|had|got)\b", r"how many \1 each \2 \3"),
+    (r"\b(collect(?:ed)?|win|won|sell|sold|make|made) every (month|quarter|week)\b", r"\1 per \2"),
+    (r"\bno (follow[- ]?ups?|activity|activities|visits?|calls?) for (\d+) (days|weeks)\b", r"no \1 in \2 \3"),
+    (r"\bhow many ((?:east|north|south|central|northeast|northwest|southwest) china) (accounts|customers|hospitals|clients) (have|has|had)\b",
+     r"how many \2 in \1 \3"),
+    (r"逾期应收款?(?:总额|总金额|金额|余额|总计)", "逾期金额"),  # "目前逾期应收总额": what is overdue, not the installments' size
+    (r"(到期|要收)的应收款?有多少(?:钱)?(?![笔期条个])", r"\1的应收金额是多少"), (r"^receivables due\b", "amount due"),
+    (r"(跟进|拜访|打电话)最多的前([两二三四五六七八九十\d]+)名(?!业务员|销售|客户)", r"\1最多的前\2名业务员"),
+    (r"\beveryone'?s (revenue|won amount|sales)\b", r"\1 by rep"),  # "Show me everyone's revenue this year"
+    (r"(年营收[^，,。？?]{0,20}[，,]\s*)营收(?=一共|总共|合计|加起来|总额)", r"\1年营收"),  # "…年营收超过3.5亿的，营收一共多少"
     # "华北团队今年业绩top3": a team's ranking is of its people
     (r"((?:团队|[0-9一二三四五六七八九]组|组里|我们组)[^，,。？?的]{0,8}?(?:业绩|赢单金额|成交额|销售额))\s*(?:前|top\s*)"
      r"([0-9一二三四五六七八九十]+)名?(?=\s*[?？。]?$)", r"\1前\2的业务员"),

@@ -19,7 +19,7 @@ WRITE_WORDS = (
     r"(把|将).{0,30}分(几个|几家|一些|点|一部分|一半)?给",
     r"(都|全部|全)分给",
     r"派给", r"划给", r"划到", r"交给.{0,8}(跟|负责|处理)", r"\breassign", r"\btransfer\b",
-    r"\bassign\b.{0,40}\bto\b", r"新建一(个|条)", r"创建一(个|条)", r"录入一(个|条)", r"把.{0,20}(改|设|删)",
+    r"(?<!\bnot )(?<!\bnot yet )(?<!n't )\bassign\b.{0,40}\bto\b", r"新建一(个|条)", r"创建一(个|条)", r"录入一(个|条)", r"把.{0,20}(改|设|删)",
     r"\b(clear|reset|wipe|erase|purge) (out )?(the|all|my|his|her|their|every|this|that|these|those)\b", r"\bdelete\b", r"\bdrop\b(?! the ones (that|which|who)\b)", r"\bupdate\b", r"\binsert\b", r"\btruncate\b", r"\balter\b", r"\bremove\b(?! the ones (that|which|who)\b)",
     r"\bmodify\b", r"\b(flip|bump|backdate|overwrite|rewrite)\b.{1,60}\b(to|into|as)\b", r"\bchange the\b", r"\b(change|set|move|switch|mark) (my|his|her|their|this|that|the|every|all|all the) .{1,40}\b(to|as)\b", r"\bset the\b", r"^(please |pls |can you |could you )*(set|mark|change|move|switch) [^?]{1,40}'s [^?]{1,40}\b(to|as)\b", r"^(please |pls |can you |could you )*set\b.{1,40}(\bequal to\b|=)",
     r"^(please |pls |can you |could you )*set (the )?[a-z_]+( [a-z_]+)? to\b", r"\bgrant\b", r"\battach\b", r"\bpragma\b", r"\bcreate (a|an|the|table)\b",
