@@ -204,7 +204,8 @@ def window_time_code(plan: QueryPlan, measure) -> str | None:
         return plan.time_field
     if measure is not None and measure.time:
         return measure.time
-    closed = any(f.dimension == "stage" and (f.value in ("closed_won", "closed_lost") or (
+    # "去掉已输单的" (stage is not lost) leaves the deals dated as they were
+    closed = any(f.dimension == "stage" and f.op in ("eq", "in") and (f.value in ("closed_won", "closed_lost") or (
         isinstance(f.value, tuple) and set(f.value) <= {"closed_won", "closed_lost"})) or f.dimension == "loss_reason"
         for f in plan.filters) or any(f.dimension == "flag" and f.value == "closed" for f in plan.filters)
     if plan.entity == "opportunity" and closed:
@@ -463,6 +464,7 @@ OVERDUE_XP = "xp.due_date < '{today}' AND xp.amount_paid < xp.amount_due"
 # "没下过单的客户" (no won deal), "without any contract", "还没有任何回款的合同" (no payment received).
 ABSENCE = {
     ("account", "won"): ("opportunity", "xo", "xo.account_id = a.id", "xo.closed_at", "xo.stage = 'closed_won'"),
+    ("account", "lost"): ("opportunity", "xo", "xo.account_id = a.id", "xo.closed_at", "xo.stage = 'closed_lost'"),
     ("account", "opportunity"): ("opportunity", "xo", "xo.account_id = a.id", "xo.created_at", None),
     ("account", "contract"): ("contract", "xc", "xc.account_id = a.id", "xc.signed_at", None),
     ("account", "active_contract"): ("contract", "xc", "xc.account_id = a.id", "xc.signed_at", "xc.status = 'active'"),

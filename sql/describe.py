@@ -15,7 +15,7 @@ OPS = {"eq": "=", "neq": "≠", "gt": ">", "gte": "≥", "lt": "<", "lte": "≤"
 
 
 # What a (missing) related record is called in the interpretation line.
-RELATED = {"activity": ("跟进", "follow-up"), "won": ("赢单", "won deal"), "opportunity": ("商机", "opportunity"),
+RELATED = {"activity": ("跟进", "follow-up"), "won": ("赢单", "won deal"), "lost": ("输单", "lost deal"), "opportunity": ("商机", "opportunity"),
            "open_opportunity": ("在跟商机", "open deal"), "contract": ("合同", "contract"),
            "active_contract": ("执行中合同", "active contract"),
            "payment": ("回款", "payment received"), "overdue_payment": ("逾期账款", "overdue payment"),

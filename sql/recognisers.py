@@ -788,12 +788,12 @@ FIELD_ATTRIBUTE = {
     "欠款金额": "amount_owed", "欠款": "amount_owed", "还差多少": "amount_owed", "还差多少没收": "amount_owed",
     "owner's name": "owner", "owners name": "owner", "owner name": "owner", "amount outstanding": "amount_owed",
     "amount overdue": "amount_owed", "amount owed": "amount_owed", "date": "occurred", "hospital": "account",
-    "school": "account", "store": "account"}
+    "school": "account", "store": "account", "所属区域": "region", "所属大区": "region"}
 FIELD_EN = (r"owner'?s? names?|amounts? (?:outstanding|overdue|owed)|expected close dates?|unpaid balances?|outstanding amounts?|amount due|amount paid|(?:account|customer) names?|"
             r"regions?|(?:hire|hiring|start) dates?|(?:close|closing|creation|created|signing|signed|"
             r"paid|payment|due) dates?|date (?:closed|created|signed|paid)|amounts?|balances?|budgets?|sources?|cities|city|"
             r"owners?|reps?|stages?|status(?:es)?|titles?|phone numbers?|phones?|names?|contract numbers?|counts?|loss reasons?|"
-            r"dates?|hospitals?|schools?|stores?|"
+            r"dates?|"
             r"number (?:of \w+|won)")
 FIELDS_ASKED_EN = (rf"(?:[,;]|\s[-—])?\s*(?:\b(?:with|showing|show(?: me)?|include|including|plus|listing|w/?|add|and(?= their\b))\s+|\+\s*)(?P<fields>"
                    rf"(?:(?:the|their|its|each one's|each) )?(?:{FIELD_EN})(?:\s*(?:,|and|&)\s*(?:(?:the|their|its) )?"
@@ -801,7 +801,7 @@ FIELDS_ASKED_EN = (rf"(?:[,;]|\s[-—])?\s*(?:\b(?:with|showing|show(?: me)?|inc
 FIELD_ZH = (r"预计成交日期|应收金额|实收金额|已收金额|未收金额|客户名称|客户名|客户分级|区域|签约时间|签约日期|关闭时间|关闭日期|成交时间|创建时间|创建日期|回款时间|到期日期|到期日|"
             r"负责人|公司名|合同编号|编号|名称|名字|金额|预算|来源|城市|阶段|状态|电话|职位|输单原因|丢单原因|入职日期|入职时间|首次联系时间|"
             r"跟进方式|跟进内容|报价时间|标价|姓名|逾期金额|年营收|行业|邮箱|账期|合同号|职务|手机号|手机|客户类型|客户分级|医院等级|"
-            r"应收日期|赢单日期|成交日期|到账时间|到账日期|回款日期|欠款金额|版本号|成交概率")
+            r"应收日期|赢单日期|成交日期|到账时间|到账日期|回款日期|欠款金额|版本号|成交概率|所属区域|所属大区")
 FIELDS_ASKED_ZH = (rf"[，,]?\s*(?:并且?)?(?:显示|带上|附上|加上|列出|标上|带|要|导出)(?:一下)?(?P<fields>(?:{FIELD_ZH})(?:\s*(?:和|、|及|,|，)\s*"
                    rf"(?:{FIELD_ZH}))*)(?=\s*[?？。!！]*\s*$)"
                    # "…，城市也列一下", "…，负责人、金额都列上"
@@ -819,7 +819,8 @@ FIELD_MORE_EN = (r"(?:deal|opportunity|contract|quote|lead) (?:amounts?|values?)
                  r"whether (?:each one|each|it|they|the product|the contact) (?:is|are) (?:still )?(?:flagged as )?(?:an? )?"
                  r"(?:decision makers?|on sale)|when (?:they|it) (?:were|was) created|which rep did it|"
                  rf"(?:the )?date it came in|how much has been paid(?: so far)?|amounts? received|date/time|when it happened|"
-                 rf"unpaid(?: amts?| amounts?)?|contract no\.?|no\.|amts?|(?:loss )?reasons?|{FIELD_EN}|accounts?|customers?")
+                 rf"unpaid(?: amts?| amounts?)?|contract no\.?|no\.|amts?|(?:loss )?reasons?|{FIELD_EN}|accounts?|customers?|"
+                 r"hospitals?|schools?|stores?")  # only among other columns: "open deals with hospitals" names no column
 FIELDS_LISTED_EN = (rf"(?:[,;:]|\s[-—])?\s*(?:\b(?:with|showing|show(?: me)?|include|including|plus|listing|"
                     rf"(?:i|we) (?:need|want|'d like)|need|want|give me|along with|together with|add|w/?)\s*|(?<=[-—:?.!+,] )|"
                     rf"(?<=[?.!])|^(?=add ))"
@@ -837,7 +838,7 @@ FIELD_MORE_ZH = "|".join(sorted((
     "方式", "什么方式", "内容", "跟进内容", "拜访内容", "摘要", "纪要", "标价", "价格", "报价时间", "应收多少", "实收多少", "欠多少",
     "还欠多少", "什么时候", "日期", "跟进日期", "拜访日期", "进入谈判的时间", "进入当前阶段的时间", "进入阶段时间", "职务", "手机号",
     "手机", "电话号码", "所属客户", "所属医院", "所属公司", "医院", "公司", "门店", "应收日期", "赢单日期", "成交日期", "版本",
-    "到账时间", "到账日期", "回款日期", "欠款金额", "欠款", "还差多少没收", "还差多少"),
+    "到账时间", "到账日期", "回款日期", "欠款金额", "欠款", "还差多少没收", "还差多少", "所属区域", "所属大区"),
     key=len, reverse=True)).replace("(", r"\(").replace(")", r"\)")
 FIELDS_LISTED_ZH = (rf"[，,：:]?\s*(?:并且?|顺便)?(?:显示|带上|附上|加上|列出|标上|要|给我|列一下|包括|带|列|导出)(?:一下)?[：:]?\s*"
                     rf"(?P<fields>(?:{FIELD_MORE_ZH})(?:\s*(?:和|、|及|,|，|\+|/|\s)\s*(?:{FIELD_MORE_ZH}))+)"

@@ -72,6 +72,8 @@ ABBREVIATIONS = (
     (r"\b(two|2) and a half hours\b", "150 minutes"), (r"\b(three|3) and a half hours\b", "210 minutes"),
     (r"(\d+|[一二两三四五六七八九十])个半月", lambda m: f"{_half_count(m.group(1)) * 30 + 15}天"),
     (r"(过去|近|最近|这)半年(?!度)", "近6个月"),
+    (r"标成无效|标为无效|标记为无效|标记成无效", "判无效"), (r"(?<![a-z])(谁|哪个业务员|哪位)响应(得)?最快", r"\1接线索最快"),
+    (r"\b(?:who'?s|who is) (?:our|the) fastest responder\b", "which rep responds to leads fastest"),
     # "概率三成五以上", "成交把握五成以上": a deal's probability in percent
     (r"(?<!成交)(?<!赢单)(?<!win )概率", "成交概率"), (r"成交把握", "成交概率"),
     (r"(?<![\d一二三四五六七八九十])([一二三四五六七八九])成([一二三四五六七八九])?(?=以上|以下|及以上|及以下|或以上|或以下|左右|的)",
@@ -1357,10 +1359,15 @@ ABBREVIATIONS = (
     (r"\bhow many ((?:east|north|south|central|northeast|northwest|southwest) china) (accounts|customers|hospitals|clients) (have|has|had)\b",
      r"how many \2 in \1 \3"),
     (r"逾期应收款?(?:总额|总金额|金额|余额|总计)", "逾期金额"),  # "目前逾期应收总额": what is overdue, not the installments' size
-    (r"(到期|要收)的应收款?有多少(?:钱)?(?![笔期条个])", r"\1的应收金额是多少"), (r"^receivables due\b", "amount due"),
+    (r"(到期|要收)的应收款?有多少(?:钱)?(?![笔期条个])", r"\1的应收金额是多少"), (r"^receivables due (?=(?:each|per|by) (?:month|quarter|week)\b|(?:in|for) \w+ by\b)", "amount due "),
     (r"(跟进|拜访|打电话)最多的前([两二三四五六七八九十\d]+)名(?!业务员|销售|客户)", r"\1最多的前\2名业务员"),
     (r"\beveryone'?s (revenue|won amount|sales)\b", r"\1 by rep"),  # "Show me everyone's revenue this year"
     (r"(年营收[^，,。？?]{0,20}[，,]\s*)营收(?=一共|总共|合计|加起来|总额)", r"\1年营收"),  # "…年营收超过3.5亿的，营收一共多少"
+    (r"(逾期[^，,。？?]{0,12}?的)欠款(?=一共|总共|合计|加起来|平均|总额|有多少|是多少)", r"\1未收金额"),  # "逾期超过30天的欠款一共多少"
+    (r"(?<![近过去最这])(两|三|四|[2-4])(周|个星期)没(有)?(人)?跟进", r"近\1\2没\3\4跟进"), (r"关掉了", "关闭了"),
+    (r"\bwith the reason\b", "with the loss reason"),
+    (r"^(?:and )?(?:now )?(?:exclude|without|drop|minus|leave out) the (lost|won|closed) ones\b", r"excluding the \1 ones"),
+    (r"^(?:and )?(?:now )?group (?:them|it|these|those) by\b", "break them down by"),
     # "华北团队今年业绩top3": a team's ranking is of its people
     (r"((?:团队|[0-9一二三四五六七八九]组|组里|我们组)[^，,。？?的]{0,8}?(?:业绩|赢单金额|成交额|销售额))\s*(?:前|top\s*)"
      r"([0-9一二三四五六七八九十]+)名?(?=\s*[?？。]?$)", r"\1前\2的业务员"),

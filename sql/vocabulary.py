@@ -136,6 +136,10 @@ PRESENCE_WORDS = (
      r"(?=$|[？?。,，]|有哪些|是哪些|有哪几|都有谁|有多少|有几|数|名单|列表|清单))|(?<![没未所])(赢过单|赢过|有赢单|成交过|下过单)|(?<!n't )(?<!not )(have|has|had|having|with) (won|closed) (a |any )?deals?"
      r"|(?<!n't )(?<!not )\b(have|has|had|having|with) (a |an |any |at least one )?won (deals?|opportunit(y|ies))\b",
      "won"),
+    # "上个月输单的经销商客户", "上季度丢过单的客户名单", "Which class A accounts lost a deal last month?"
+    (r"(?<![没未所不])(输单|输了单|输过单|丢单|丢了单|丢过单)的(?=(三甲|二甲|三乙|二乙|a类|b类|c类)?(医院|客户|经销商|门店|学校|实验室|企业客户)(客户)?"
+     r"(?=$|[？?。,，]|有哪些|是哪些|有哪几|都有谁|有多少|有几|名单|列表|清单))|(?<!n't )(?<!not )\b(lost|have lost|has lost) "
+     r"(a|any|at least one) (deal|opportunity)s?\b", "lost"),
     # "买过彩超X5的医院", "accounts that bought the C300": a won deal (with that product, when one is named)
     (r"(?<![没未不])(买过|买了|购买过|购买了|采购过|采购了|拿过(货)?|进过货)(?!多少|几)|(?<![没未不])(都)?卖给(了|过)?(?=[^，,。？?]{0,6}(客户|医院|经销商|门店|学校|实验室|哪))|(从|在)我们这(儿|里)(买|采购|购买)(过|了)?|(?<!n't )"
      r"(?<!not )\b(ever )?(bought|purchased)( anything| any)?\b|\b(closed|won|signed) (a|any|at least one) (deal|opportunity)s?\b|(?<=products )(did|have|has) (we|i|you|they|he|she) (ever )?"
