@@ -74,6 +74,7 @@ ABBREVIATIONS = (
     (r"(过去|近|最近|这)半年(?!度)", "近6个月"),
     (r"标成无效|标为无效|标记为无效|标记成无效", "判无效"), (r"(?<![a-z])(谁|哪个业务员|哪位)响应(得)?最快", r"\1接线索最快"),
     (r"\b(?:who'?s|who is) (?:our|the) fastest responder\b", "which rep responds to leads fastest"),
+    (r"具体(是|都是|有)哪(几个|些|几家|几笔|几单)[?？]?$", "有哪些"),  # "谈判阶段的具体是哪几个": list them
     # "概率三成五以上", "成交把握五成以上": a deal's probability in percent
     (r"(?<!成交)(?<!赢单)(?<!win )概率", "成交概率"), (r"成交把握", "成交概率"),
     (r"(?<![\d一二三四五六七八九十])([一二三四五六七八九])成([一二三四五六七八九])?(?=以上|以下|及以上|及以下|或以上|或以下|左右|的)",
@@ -1368,6 +1369,10 @@ ABBREVIATIONS = (
     (r"\bwith the reason\b", "with the loss reason"),
     (r"^(?:and )?(?:now )?(?:exclude|without|drop|minus|leave out) the (lost|won|closed) ones\b", r"excluding the \1 ones"),
     (r"^(?:and )?(?:now )?group (?:them|it|these|those) by\b", "break them down by"),
+    (r"\bper ((?:east|north|south|central|northeast|northwest|southwest) china) rep\b", r"per rep in \1"),
+    (r"\b(?:every|each) (distributor|customer|account|hospital|store|school)'s (overdue amount|outstanding amount|won amount|"
+     r"revenue)\b", r"\2 by \1"),
+    (r"所有人(?=[^，,。？?]{0,8}(?:业绩|赢单金额|回款|销售额|成交额)[^，,。？?]{0,4}排)", "每个业务员"),  # "所有人今年的赢单金额排一下"
     # "华北团队今年业绩top3": a team's ranking is of its people
     (r"((?:团队|[0-9一二三四五六七八九]组|组里|我们组)[^，,。？?的]{0,8}?(?:业绩|赢单金额|成交额|销售额))\s*(?:前|top\s*)"
      r"([0-9一二三四五六七八九十]+)名?(?=\s*[?？。]?$)", r"\1前\2的业务员"),
