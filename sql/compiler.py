@@ -31,6 +31,7 @@ from sql.semantic import (
     TABLE_OF_ALIAS,
     TIME_DIMENSIONS,
     TIME_GROUPS,
+    record_aggregate,
 )
 
 SQLGLOT_DIALECT = {"sqlite": "sqlite", "postgresql": "postgres", "postgres": "postgres", "mysql": "mysql",
@@ -80,13 +81,12 @@ def compile_plan(plan: QueryPlan, dialect: str, today: date) -> exp.Select:
     if plan.total_of_groups and not plan.group_by and plan.measure in MEASURES and plan.top_n:
         # "这十单加起来多少钱": the ranked records keep their order and LIMIT inside; their summed column is added
         # up outside
-        over = re.fullmatch(r"(SUM|AVG|MIN|MAX)\(([\w.]+)\)", MEASURES[plan.measure].expr)
-        if over is None or MEASURES[plan.measure].where:
+        over = record_aggregate(plan.measure)
+        if over is None:
             raise CompileError("这个数字不能只按这几条记录计算", "that figure cannot be worked out over these records alone")
         inner = compile_plan(replace(plan, measure=None, total_of_groups=False), dialect, today)
-        inner = inner.select(exp.alias_(exp.column(*reversed(over.group(2).split("."))), "value"), append=True,
-                             copy=False)
-        figure = {"SUM": exp.Sum, "AVG": exp.Avg, "MIN": exp.Min, "MAX": exp.Max}[over.group(1)]
+        inner = inner.select(exp.alias_(exp.column(*reversed(over[1].split("."))), "value"), append=True, copy=False)
+        figure = {"SUM": exp.Sum, "AVG": exp.Avg, "MIN": exp.Min, "MAX": exp.Max}[over[0]]
         return exp.select(exp.alias_(figure(this=exp.column("value")), "value")).from_(inner.subquery("t"))
     deals = None
     if plan.entity == "product":

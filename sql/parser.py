@@ -38,6 +38,7 @@ from sql.semantic import (
     SHOWN_ATTRIBUTES,
     TIME_DIMENSIONS,
     TIME_GROUPS,
+    record_aggregate,
 )
 from sql.shorthand import expand
 from sql.timewords import _d, is_future, period_before, side_by_side, year_before
@@ -2324,8 +2325,7 @@ def _over_records(measure: str | None, records: QueryPlan) -> bool:
     """Whether ``measure`` can be worked out over a ranked list's records alone: one aggregate of the records' own
     column, with no condition of its own that would pick other records."""
     m = MEASURES.get(measure or "")
-    return m is not None and m.entity == records.entity and not m.where and re.fullmatch(
-        r"(SUM|AVG|MIN|MAX)\([\w.]+\)", m.expr) is not None
+    return m is not None and m.entity == records.entity and record_aggregate(measure) is not None
 
 
 def _sum_of_sorted(records: QueryPlan) -> str | None:

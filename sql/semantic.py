@@ -8,6 +8,7 @@ generated from this module (`python -m sql.glossary`) and a test keeps the two i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from crm import labels
@@ -418,6 +419,16 @@ MEASURES: dict[str, Measure] = {m.code: m for m in (
                                           "no. of"),
             "COUNT(DISTINCT {id})", "count"),
 )}
+
+_ONE_AGGREGATE = re.compile(r"(SUM|AVG|MIN|MAX)\(([\w.]+)\)")
+
+
+def record_aggregate(code: str | None) -> tuple[str, str] | None:
+    """The function and column of a measure that is one aggregate of its records' own column with no condition of
+    its own ("SUM(o.amount)"): it can be worked out over any records chosen, such as a ranked list's."""
+    m = MEASURES.get(code or "")
+    found = _ONE_AGGREGATE.fullmatch(m.expr) if m is not None and not m.where else None
+    return (found.group(1), found.group(2)) if found else None
 
 # What a question may ask about each listed record ("合同现在是什么状态", "是谁在负责", "属于哪个大区"), per entity.
 _REGION_OF = ("account", "opportunity", "lead", "activity", "contract", "payment", "contact", "rep")
