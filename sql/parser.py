@@ -116,7 +116,7 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
         # "组里每个人分别多少" after "华东1组本季度的赢单金额": the team just asked about
         caller_team = next((int(str(x.value)) for x in previous.filters if x.dimension == "team" and x.op == "eq"), None)
     if previous is not None:
-        text = _pronoun(text, previous, names)
+        text = _sibling_team(_pronoun(text, previous, names), previous, names)
     if previous is not None and previous.window is not None and (m := re.match(BEFORE_THAT, text)):
         unit = m.group("en") or {"周": "week", "星期": "week", "月": "month", "季度": "quarter", "年": "year"}[m.group("zh")]
         before = period_before(previous.window, unit)
@@ -305,6 +305,17 @@ def _pronoun(text: str, previous: QueryPlan, names: NameIndex) -> str:
     text = re.sub(r"(?<![其吉利])[他她](?![们人])", name, text, count=1)
     text = re.sub(r"\b(he|she)\b", name, text, count=1)
     return re.sub(r"\b(his|her)\b(?= \w)", name + "'s", text, count=1)
+
+
+def _sibling_team(text: str, previous: QueryPlan, names: NameIndex) -> str:
+    """"2组呢" after a question about 华东1组: 华东2组, the team of the same region with that number."""
+    said = re.match(r"^(?:那|那么)?([1-9一二三四五六七八九])组(呢|的呢|怎么样|的情况)?\s*([?？]?)$", text)
+    teams = [x.value for x in previous.filters if x.dimension == "team" and x.op == "eq"]
+    named = names.label("team", teams[0]) if said and len(teams) == 1 else None
+    if said is None or named is None:
+        return text
+    sibling = re.sub(r"[1-9]组$", f"{chinese_to_int(said.group(1)) or said.group(1)}组", named)
+    return f"{sibling}呢{said.group(3)}" if sibling in names.teams and sibling != named else text
 
 
 def _understand(text: str, corrected: tuple[str, ...], today: date, names: NameIndex, previous: QueryPlan | None,

@@ -1373,6 +1373,8 @@ ABBREVIATIONS = (
     (r"\b(?:every|each) (distributor|customer|account|hospital|store|school)'s (overdue amount|outstanding amount|won amount|"
      r"revenue)\b", r"\2 by \1"),
     (r"所有人(?=[^，,。？?]{0,8}(?:业绩|赢单金额|回款|销售额|成交额)[^，,。？?]{0,4}排)", "每个业务员"),  # "所有人今年的赢单金额排一下"
+    (r"账龄(?:在|已经)?(超过|大于|多于|不少于|至少)", r"逾期\1"), (r"账龄最长(?:的)?((?:\d+|[一二两三四五六七八九十]+)笔)?(?:的)?逾期", r"逾期最久的\1"),  # aging
+    (r"\bunit of\b", "units of"), (r"\b(open|lost|won) stuff\b", r"\1 deals"),
     # "华北团队今年业绩top3": a team's ranking is of its people
     (r"((?:团队|[0-9一二三四五六七八九]组|组里|我们组)[^，,。？?的]{0,8}?(?:业绩|赢单金额|成交额|销售额))\s*(?:前|top\s*)"
      r"([0-9一二三四五六七八九十]+)名?(?=\s*[?？。]?$)", r"\1前\2的业务员"),

@@ -21,7 +21,10 @@ from conftest import TODAY
 from sqlalchemy import Engine
 from tests_support import assert_answer_matches, assert_conversation_matches
 
+from sql.names import NameIndex
+from sql.parser import _sibling_team
 from sql.pipeline import answer
+from sql.plan import Filter, QueryPlan
 from sql.validator import Caller
 
 OPEN = "o.stage IN ('initial_contact', 'needs_analysis', 'proposal', 'negotiation')"
@@ -109,3 +112,14 @@ def test_leaving_out_lost_deals_keeps_the_deals_dated_as_they_were(small_engine:
     """"去掉已输单的" after deals created this year: still created this year, not closed this year."""
     assert_conversation_matches(small_engine, ("今年新建的商机", "去掉已输单的"), "SELECT o.name FROM opportunity o WHERE "
                                 "o.created_at >= '2026-01-01' AND o.stage <> 'closed_lost'", TODAY)
+
+
+
+@pytest.mark.parametrize(("said", "read"), [("2组呢", "华东2组呢"), ("那二组呢？", "华东2组呢？"), ("3组呢", "3组呢"),
+                                            ("1组呢", "1组呢"), ("华南呢", "华南呢")])
+def test_a_sibling_team_said_by_its_number(said: str, read: str) -> None:
+    """"2组呢" after a question about 华东1组 is 华东2组; a team the CRM does not have, or the same one, is left as said."""
+    names = NameIndex(reps={}, accounts={}, cities=set(), provinces=set(), products={}, product_lines=set(), bigrams={},
+                      teams={"华东1组": 1, "华东2组": 2})
+    previous = QueryPlan(entity="opportunity", measure="won_amount", filters=(Filter("team", "eq", 1),))
+    assert _sibling_team(said, previous, names) == read
