@@ -27,7 +27,7 @@ from sql.plan import (
     records_behind,
 )
 from sql.question import Question, compiled, longest_first, normalise
-from sql.recognisers import EN_NUMBERS, STEPS, fields_listed
+from sql.recognisers import EN_NUMBERS, FIELDS_ASKED_EN, STEPS, fields_listed
 from sql.remarks import clauses, is_break, is_remark_candidate
 from sql.semantic import (
     DIMENSIONS,
@@ -86,7 +86,8 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
     # parts of the question
     bare = re.sub(r"[,，\s]*\b(pls|plz|please|thanks|thx)\b[.!]?\s*$", "", raw)  # "… - deal name and quote total pls"
     said = re.search(SORT_AFTER_COLUMNS, bare)
-    listed = fields_listed(bare[:said.start()] if said else bare)
+    listed = fields_listed(bare[:said.start()] if said else bare) or (
+        re.search(FIELDS_ASKED_EN, bare[:said.start()]) if said else None)  # "…with their annual revenue, largest first"
     raw = bare if listed else raw
     head, tail = (raw[:listed.start()], raw[listed.start():]) if listed else (raw, "")
     if listed and said:
@@ -991,7 +992,7 @@ ACCOUNT_RANKED = (r"的(医院|客户|门店|经销商|学校|实验室|公司)(
 SORT_FIELDS = {"expected_close": {"opportunity": "o.expected_close_date"}, "closed": {"opportunity": "o.closed_at"},
                "due": {"payment": "p.due_date"}, "owed": {"payment": DIMENSIONS["unpaid"].column},
                "revenue": {"account": "a.annual_revenue"}, "paid": {"payment": "p.paid_at"},
-               "first_contact": {"lead": "l.first_contact_at"}}
+               "first_contact": {"lead": "l.first_contact_at"}, "duration": {"activity": "x.duration_min"}}
 # A list put in order of amount, with no top-N: "在跟的商机按金额排一下", "open deals sorted by amount".
 SORTED_BY_AMOUNT = (r"按(合同|商机|回款|应收|单子|订单)?(金额|额度|大小)(从高到低|从大到小|由高到低|由大到小|降序|从低到高|从小到大|升序)?"
                     r"(排序|排列|排一下|排个序|排|来排)|\b(sorted|ordered|sort|order|ranked|list(ed)?) by (amount|value|size|deal size)"

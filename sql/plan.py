@@ -145,8 +145,10 @@ def _industry_of(f: Filter) -> str | None:
 
 
 def _contradicts(new: Filter, old: Filter) -> bool:
-    """An account type and an industry that cannot hold together (school and retail); same-dimension filters are
-    `_replaces`'s business."""
+    """An account type and an industry that cannot hold together (school and retail), or a city and a province said
+    one after the other; same-dimension filters are `_replaces`'s business."""
+    if {new.dimension, old.dimension} == {"city", "province"}:
+        return new.op == "eq"  # "那上海的呢" after "南京的医院": another place, not both at once
     if {new.dimension, old.dimension} != {"industry", "account_type"}:
         return False
     a, b = _industry_of(new), _industry_of(old)

@@ -689,8 +689,9 @@ def _list_order(q: Question, today: date, names: NameIndex, caller_id: int | Non
         q.take(*m.span())
         found = m.groupdict()
         first = found.get("first") or ZH_FIRST.get(found.get("zfirst") or "")
-        said = found.get("dir") or found.get("dir2") or (f"{first} first" if first else "")
-        field = ORDER_FIELD.get(found.get("field") or found.get("field2") or found.get("field3") or "") or (
+        said = found.get("dir") or found.get("dir2") or found.get("dir4") or (f"{first} first" if first else "")
+        field = ORDER_FIELD.get(found.get("field") or found.get("field2") or found.get("field3") or found.get("field4")
+                                or "") or (
             "time" if re.search(r"old|new|late|earl|recent|早|晚|新|旧", said) else "amount")
         asc = re.search(r"asc|oldest first|earliest first|smallest first|lowest first|(low|lowest|smallest|oldest|earliest) to|"
                         r"低到高|小到大|早到晚|旧到新|升序|正序", said)
@@ -709,7 +710,7 @@ ORDER_FIELD = {"amount": "amount", "value": "amount", "size": "amount", "budget"
                "合同金额": "amount", "应收金额": "amount", "年营收": "revenue", "年收入": "revenue", "annual revenue": "revenue",
                "入职日期": "time", "入职时间": "time", "回款时间": "paid", "到账时间": "paid", "付款时间": "paid",
                "首次联系时间": "first_contact", "跟进时间": "time", "拜访时间": "time", "报价时间": "time", "时间": "time",
-               "日期": "time"}
+               "日期": "time", "时长": "duration"}
 _DIR_EN = (r"descending|desc|ascending|asc|(?:from )?(?:high|highest|largest|biggest|newest|latest|low|lowest|smallest|oldest|"
            r"earliest) to (?:high|highest|largest|biggest|newest|latest|low|lowest|smallest|oldest|earliest)|largest first|"
            r"biggest first|smallest first|oldest first|newest first|latest first|earliest first|most recent first")
@@ -719,7 +720,7 @@ LIST_ORDER_EN = (r"(?:[,;]|\s[-—])?\s*(?:(?:(?:ordered|sorted|arranged|ranked)
                  rf"date|date created|signing date|due date)(?:,? (?P<dir>{_DIR_EN}))?|(?P<first>oldest|newest|latest|earliest|"
                  r"largest|biggest|smallest|most recent|highest|lowest)(?: (?:amount|value|budget|deal|ones?|hire|revenue))? first)\b")
 LIST_ORDER_ZH = (r"[，,]?\s*按(?P<field>预计成交日期|创建时间|签约时间|关闭时间|到期日期|到期日|预算|标价|年营收|年收入|入职日期|入职时间|"
-                 r"回款时间|到账时间|付款时间|首次联系时间|跟进时间|拜访时间|报价时间|时间|日期)"
+                 r"回款时间|到账时间|付款时间|首次联系时间|跟进时间|拜访时间|报价时间|时间|日期|时长)"
                  # "按签约时间倒序": a direction said is a sort, with or without 排
                  r"(?:(?P<dir>从高到低|从低到高|从大到小|从小到大|从早到晚|从晚到早|从新到旧|从旧到新|降序|升序|倒序|正序)"
                  r"(?:排序|排列|排一下|排)?|(?:排序|排列|排一下|排))"
@@ -728,6 +729,9 @@ LIST_ORDER_ZH = (r"[，,]?\s*按(?P<field>预计成交日期|创建时间|签约
                  # "按金额从大到小排": only with a direction, so "按金额排个前三" stays a ranking
                  r"|[，,]?\s*按(?P<field2>金额|合同金额|应收金额|年营收|年收入)(?P<dir2>从高到低|从低到高|从大到小|从小到大|降序|升序|倒序|正序)"
                  r"(?:排序|排列|排一下|排)?"
+                 # "谈判阶段的商机，金额从大到小": an order said at the end, with no 按
+                 r"|[，,]\s*(?P<field4>金额|合同金额|应收金额|年营收|年收入|预算|标价)(?P<dir4>从高到低|从低到高|从大到小|从小到大|降序|升序|倒序|"
+                 r"正序)(?:排序|排列|排一下|排)?(?=\s*[?？。]?\s*$)"
                  # "按金额排一下" said alone after a list: that list, largest first
                  r"|^(?:那|再)?(?:把它们|把这些|这些)?按(?P<field3>金额|合同金额|应收金额)(?:排序|排列|排一下|排个序|排)(?:一下)?(?:吧)?[。.?？]?$")
 
@@ -788,21 +792,23 @@ FIELD_ATTRIBUTE = {
     "欠款金额": "amount_owed", "欠款": "amount_owed", "还差多少": "amount_owed", "还差多少没收": "amount_owed",
     "owner's name": "owner", "owners name": "owner", "owner name": "owner", "amount outstanding": "amount_owed",
     "amount overdue": "amount_owed", "amount owed": "amount_owed", "date": "occurred", "hospital": "account",
-    "school": "account", "store": "account", "所属区域": "region", "所属大区": "region"}
-FIELD_EN = (r"owner'?s? names?|amounts? (?:outstanding|overdue|owed)|expected close dates?|unpaid balances?|outstanding amounts?|amount due|amount paid|(?:account|customer) names?|"
+    "school": "account", "store": "account", "所属区域": "region", "所属大区": "region", "所在单位": "account",
+    "单位": "account", "所在公司": "account", "所在医院": "account", "预计成交日": "expected_close"}
+FIELD_EN = (r"owner'?s? names?|amounts? (?:outstanding|overdue|owed)|annual revenues?|expected close dates?|unpaid balances?|outstanding amounts?|amount due|amount paid|(?:account|customer) names?|"
             r"regions?|(?:hire|hiring|start) dates?|(?:close|closing|creation|created|signing|signed|"
             r"paid|payment|due) dates?|date (?:closed|created|signed|paid)|amounts?|balances?|budgets?|sources?|cities|city|"
             r"owners?|reps?|stages?|status(?:es)?|titles?|phone numbers?|phones?|names?|contract numbers?|counts?|loss reasons?|"
             r"dates?|"
             r"number (?:of \w+|won)")
-FIELDS_ASKED_EN = (rf"(?:[,;]|\s[-—])?\s*(?:\b(?:with|showing|show(?: me)?|include|including|plus|listing|w/?|add|and(?= their\b))\s+|\+\s*)(?P<fields>"
+FIELDS_ASKED_EN = (rf"(?:[,;]|\s[-—])?\s*(?:\b(?:(?:along |together )?with|showing|show(?: me)?|include|including|plus|listing|w/?|add|"
+                   rf"and(?= their\b))\s+|\+\s*)(?P<fields>"
                    rf"(?:(?:the|their|its|each one's|each) )?(?:{FIELD_EN})(?:\s*(?:,|and|&)\s*(?:(?:the|their|its) )?"
-                   rf"(?:{FIELD_EN}))*)(?:\s+(?:for each(?: one)?|of each|each))?(?=\s*[.?!]*\s*$)")
+                   rf"(?:{FIELD_EN}))*)(?:\s+(?:for each(?: one)?|of each|each))?(?:,?\s*(?:please|pls))?(?=\s*[.?!]*\s*$)")
 FIELD_ZH = (r"预计成交日期|应收金额|实收金额|已收金额|未收金额|客户名称|客户名|客户分级|区域|签约时间|签约日期|关闭时间|关闭日期|成交时间|创建时间|创建日期|回款时间|到期日期|到期日|"
             r"负责人|公司名|合同编号|编号|名称|名字|金额|预算|来源|城市|阶段|状态|电话|职位|输单原因|丢单原因|入职日期|入职时间|首次联系时间|"
             r"跟进方式|跟进内容|报价时间|标价|姓名|逾期金额|年营收|行业|邮箱|账期|合同号|职务|手机号|手机|客户类型|客户分级|医院等级|"
-            r"应收日期|赢单日期|成交日期|到账时间|到账日期|回款日期|欠款金额|版本号|成交概率|所属区域|所属大区")
-FIELDS_ASKED_ZH = (rf"[，,]?\s*(?:并且?)?(?:显示|带上|附上|加上|列出|标上|带|要|导出)(?:一下)?(?P<fields>(?:{FIELD_ZH})(?:\s*(?:和|、|及|,|，)\s*"
+            r"应收日期|赢单日期|成交日期|到账时间|到账日期|回款日期|欠款金额|版本号|成交概率|所属区域|所属大区|所在单位|预计成交日|客户状态")
+FIELDS_ASKED_ZH = (rf"[，,]?\s*(?:并且?)?(?:显示|带上|附上|加上|列出|标上|带|要看|要|导出|看)(?:一下)?(?P<fields>(?:{FIELD_ZH})(?:\s*(?:和|、|及|,|，)\s*"
                    rf"(?:{FIELD_ZH}))*)(?=\s*[?？。!！]*\s*$)"
                    # "…，城市也列一下", "…，负责人、金额都列上"
                    rf"|[，,]\s*(?P<fields2>(?:{FIELD_ZH})(?:\s*(?:和|、|及|,|，)\s*(?:{FIELD_ZH}))*)(?:也|都)?"
@@ -838,9 +844,10 @@ FIELD_MORE_ZH = "|".join(sorted((
     "方式", "什么方式", "内容", "跟进内容", "拜访内容", "摘要", "纪要", "标价", "价格", "报价时间", "应收多少", "实收多少", "欠多少",
     "还欠多少", "什么时候", "日期", "跟进日期", "拜访日期", "进入谈判的时间", "进入当前阶段的时间", "进入阶段时间", "职务", "手机号",
     "手机", "电话号码", "所属客户", "所属医院", "所属公司", "医院", "公司", "门店", "应收日期", "赢单日期", "成交日期", "版本",
-    "到账时间", "到账日期", "回款日期", "欠款金额", "欠款", "还差多少没收", "还差多少", "所属区域", "所属大区"),
+    "到账时间", "到账日期", "回款日期", "欠款金额", "欠款", "还差多少没收", "还差多少", "所属区域", "所属大区", "所在单位", "单位",
+    "所在公司", "所在医院", "预计成交日"),
     key=len, reverse=True)).replace("(", r"\(").replace(")", r"\)")
-FIELDS_LISTED_ZH = (rf"[，,：:]?\s*(?:并且?|顺便)?(?:显示|带上|附上|加上|列出|标上|要|给我|列一下|包括|带|列|导出)(?:一下)?[：:]?\s*"
+FIELDS_LISTED_ZH = (rf"[，,：:]?\s*(?:并且?|顺便)?(?:显示|带上|附上|加上|列出|标上|要看|要|给我|列一下|包括|带|列|导出|看)(?:一下)?[：:]?\s*"
                     rf"(?P<fields>(?:{FIELD_MORE_ZH})(?:\s*(?:和|、|及|,|，|\+|/|\s)\s*(?:{FIELD_MORE_ZH}))+)"
                     rf"(?:这几列|这几项|这些列|这些)?(?:都列一下|都列出来|都列上|都要)?(?=\s*[?？。!！]*\s*$)"
                     rf"|[，,：:]\s*(?P<fields2>(?:{FIELD_MORE_ZH})(?:\s*(?:和|、|及)\s*(?:{FIELD_MORE_ZH}))+)(?:这几列|这几项)?"

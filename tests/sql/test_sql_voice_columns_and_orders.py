@@ -54,6 +54,9 @@ HAND_WRITTEN = [
      "AND p.amount_paid < p.amount_due"),
     ("今年标成无效的线索有多少条", "SELECT COUNT(*) FROM lead l WHERE l.status = 'disqualified' AND l.created_at >= "
      "'2026-01-01'"),
+    ("谈判阶段的商机，金额从大到小", "SELECT o.name FROM opportunity o WHERE o.stage = 'negotiation'"),
+    ("Show me the labs in Central China with their annual revenue, largest first", "SELECT a.name FROM account a JOIN "
+     "region r ON r.id = a.region_id WHERE r.code = 'central' AND a.account_type = 'lab'"),
     ("Won deals north of half a mil this year", "SELECT o.name FROM opportunity o WHERE o.stage = 'closed_won' AND "
      "o.closed_at >= '2026-01-01' AND o.amount > 500000"),
 ]
@@ -123,3 +126,9 @@ def test_a_sibling_team_said_by_its_number(said: str, read: str) -> None:
                       teams={"华东1组": 1, "华东2组": 2})
     previous = QueryPlan(entity="opportunity", measure="won_amount", filters=(Filter("team", "eq", 1),))
     assert _sibling_team(said, previous, names) == read
+
+
+def test_another_place_replaces_the_last_one(small_engine: Engine) -> None:
+    """"那上海的呢" after "南京的医院": Shanghai's hospitals, not hospitals in both places (none)."""
+    assert_conversation_matches(small_engine, ("南京的医院", "那上海的呢"), "SELECT a.name FROM account a WHERE a.province = "
+                                "'上海' AND a.account_type = 'hospital'", TODAY)
