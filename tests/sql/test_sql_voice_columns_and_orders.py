@@ -54,6 +54,7 @@ HAND_WRITTEN = [
      "AND p.amount_paid < p.amount_due"),
     ("今年标成无效的线索有多少条", "SELECT COUNT(*) FROM lead l WHERE l.status = 'disqualified' AND l.created_at >= "
      "'2026-01-01'"),
+    ("在跟的商机按阶段看金额", f"SELECT o.stage FROM opportunity o WHERE {OPEN} GROUP BY o.stage"),  # 看金额 is no column
     ("谈判阶段的商机，金额从大到小", "SELECT o.name FROM opportunity o WHERE o.stage = 'negotiation'"),
     ("Show me the labs in Central China with their annual revenue, largest first", "SELECT a.name FROM account a JOIN "
      "region r ON r.id = a.region_id WHERE r.code = 'central' AND a.account_type = 'lab'"),
