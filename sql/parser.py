@@ -397,7 +397,8 @@ def _is_english(text: str) -> bool:
     """English grammar (head noun first) even when Chinese names are quoted: "Overdue payments on 谢强's contracts"."""
     if not re.search(r"[\u4e00-\u9fff]", text):
         return True
-    return bool(re.match(r"[a-z]", text)) and len(re.findall(r"[a-z]{2,}", text)) >= 3
+    # "高文博's open deals with stage and amount": a name said first, then English
+    return bool(re.match(r"(?:[\u4e00-\u9fff0-9]{2,12}(?:'s)?\s+)?[a-z]", text)) and len(re.findall(r"[a-z]{2,}", text)) >= 3
 
 
 def _assemble(q: Question, today: date, previous: QueryPlan | None,
@@ -415,6 +416,12 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
             r"按(金额|赢单|回款|合同|营收|销售额|业绩|数量|成交)|(金额|赢单|回款|合同|营收)(最|前)", q.text):
         return Clarification("“最好/大客户”按什么算？/ Best by which measure?", (
             "按赢单金额 / by won amount", "按回款金额 / by collected amount", "A类客户 / class A accounts"), "vague")
+    if re.search(r"(?<![前\d一二两三四五六七八九十])大单", q.text) and not f.get("top_n") and not any(
+            x.dimension == "amount" for x in f.get("filters", [])):
+        # "今年的大单一共有多少": how big is big? Counted with no size it would be every deal
+        return Clarification("“大单”是多大金额？/ How large is a big deal?", (
+            "今年赢单里100万以上的有几个 / won deals over 1M this year", "500万以上的在跟商机 / open deals over 5M",
+            "今年赢单金额前十的商机 / the ten largest won deals this year"), "vague")
     if f.get("measure") == "collection_rate" and not f.get("rate_basis"):
         return Clarification("“回款率”按什么算？/ A collection rate of what?", (
             "已到期应收的回款率（按金额）/ collection rate by amount on installments already due",
@@ -992,7 +999,9 @@ ACCOUNT_RANKED = (r"的(医院|客户|门店|经销商|学校|实验室|公司)(
 SORT_FIELDS = {"expected_close": {"opportunity": "o.expected_close_date"}, "closed": {"opportunity": "o.closed_at"},
                "due": {"payment": "p.due_date"}, "owed": {"payment": DIMENSIONS["unpaid"].column},
                "revenue": {"account": "a.annual_revenue"}, "paid": {"payment": "p.paid_at"},
-               "first_contact": {"lead": "l.first_contact_at"}, "duration": {"activity": "x.duration_min"}}
+               "first_contact": {"lead": "l.first_contact_at"}, "duration": {"activity": "x.duration_min"},
+               "class": {"account": "a.customer_class"}, "grade": {"account": "a.hospital_grade"},
+               "city": {"account": "a.city"}}
 # A list put in order of amount, with no top-N: "在跟的商机按金额排一下", "open deals sorted by amount".
 SORTED_BY_AMOUNT = (r"按(合同|商机|回款|应收|单子|订单)?(金额|额度|大小)(从高到低|从大到小|由高到低|由大到小|降序|从低到高|从小到大|升序)?"
                     r"(排序|排列|排一下|排个序|排|来排)|\b(sorted|ordered|sort|order|ranked|list(ed)?) by (amount|value|size|deal size)"
@@ -1643,7 +1652,10 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             follow_up = replace(follow_up, by=int(str(reps[0].value)))
             filters = [x for x in filters if x is not reps[0]]
         window = own_window
-        if f.get("stale") and all(x.value != "open" for x in filters if x.dimension == "flag"):
+        quiet = entity == "opportunity" and not follow_up.done and own_window is None and not any(
+            x.dimension in ("stage", "flag") for x in filters)
+        if f.get("stale") and all(x.value != "open" for x in filters if x.dimension == "flag") or quiet:
+            # "超过14天没跟进的商机", "我哪些商机一周都没动静了": a closed deal is not waiting for a follow-up
             filters.append(Filter("flag", "eq", "open"))
     if window is not None and window.label.startswith("未来") and f.get("time_field") not in FORWARD_FIELDS:
         return Clarification(f"{window.label}还没有发生；只有预计成交日期和应收日期可以落在未来 / {window.label} has not "
@@ -2195,6 +2207,9 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
         group_by = ("rep",)  # "谁拜访得最多" after this month's visits: the rep with the most
     singular = re.search(r"哪(个|一个|家|位)(?!.*哪些)|^谁|是谁|\bwhich (one|region|rep|team|source|industry|month)\b", q.text)
     top_n = f.get("top_n") or (1 if f.get("superlative") and (not group_by or singular) else None)  # "哪个大区最慢"
+    if top_n is None and group_by and previous.top_n and previous.group_by and re.search(
+            r"(换成|改成|改为)按.{1,6}排|^(rank|ranked) (them |it )?by\b", q.text):
+        top_n = previous.top_n  # "换成按销售排" after the five accounts owing most: the five reps owing most
     if window is not None and is_future(window, today) and previous.time_field not in FORWARD_FIELDS and not (
             f.get("time_field") in FORWARD_FIELDS and TIME_DIMENSIONS[f["time_field"]].entity == previous.entity):
         # ("只看下周要成交的" after open deals: their expected closing, which is ahead)

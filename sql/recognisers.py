@@ -643,6 +643,7 @@ def _shown(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
 
 # Fields said as a phrase: "whether each one is flagged as a decision maker", "when they were created".
 FIELD_PHRASES = ((r"decision maker", "decision_maker"), (r"on sale", "on_sale"), (r"created", "created"),
+                 (r"signed", "signed"), (r"closed|won|lost", "closed"), (r"who owns", "owner"),
                  (r"which rep", "owner"), (r"came in|received", "paid_at"), (r"paid", "amount_paid"),
                  (r"date/time|happened", "occurred"))
 
@@ -678,7 +679,7 @@ def _field_attribute(said: str) -> str | None:
             return FIELD_ATTRIBUTE[said[:-len(plural)] + one]
     if said in FIELD_ATTRIBUTE:
         return FIELD_ATTRIBUTE[said]
-    if said.startswith(("whether", "when", "which", "how much", "the date", "date", "amount")):
+    if said.startswith(("whether", "when", "which", "how much", "the date", "date", "amount", "who owns")):
         return next((a for rx, a in FIELD_PHRASES if re.search(rx, said)), "unknown")
     return "unknown"
 
@@ -689,6 +690,11 @@ def _list_order(q: Question, today: date, names: NameIndex, caller_id: int | Non
         q.take(*m.span())
         found = m.groupdict()
         first = found.get("first") or ZH_FIRST.get(found.get("zfirst") or "")
+        if found.get("field5"):  # a class or grade: best first (A before C, 3A before 1) unless reversed
+            worst_first = re.search(r"从低到高|升序|正序", found.get("dir5") or "")
+            field = ORDER_FIELD[found["field5"]]
+            q.found["list_sort"] = (field, "desc" if (field == "grade") != bool(worst_first) else "asc")
+            return
         said = found.get("dir") or found.get("dir2") or found.get("dir4") or (f"{first} first" if first else "")
         field = ORDER_FIELD.get(found.get("field") or found.get("field2") or found.get("field3") or found.get("field4")
                                 or "") or (
@@ -710,7 +716,8 @@ ORDER_FIELD = {"amount": "amount", "value": "amount", "size": "amount", "budget"
                "合同金额": "amount", "应收金额": "amount", "年营收": "revenue", "年收入": "revenue", "annual revenue": "revenue",
                "入职日期": "time", "入职时间": "time", "回款时间": "paid", "到账时间": "paid", "付款时间": "paid",
                "首次联系时间": "first_contact", "跟进时间": "time", "拜访时间": "time", "报价时间": "time", "时间": "time",
-               "日期": "time", "时长": "duration"}
+               "日期": "time", "时长": "duration", "客户分级": "class", "客户等级": "class", "分级": "class",
+               "医院等级": "grade", "等级": "grade", "城市": "city", "所在城市": "city"}
 _DIR_EN = (r"descending|desc|ascending|asc|(?:from )?(?:high|highest|largest|biggest|newest|latest|low|lowest|smallest|oldest|"
            r"earliest) to (?:high|highest|largest|biggest|newest|latest|low|lowest|smallest|oldest|earliest)|largest first|"
            r"biggest first|smallest first|oldest first|newest first|latest first|earliest first|most recent first")
@@ -732,6 +739,9 @@ LIST_ORDER_ZH = (r"[，,]?\s*按(?P<field>预计成交日期|创建时间|签约
                  # "谈判阶段的商机，金额从大到小": an order said at the end, with no 按
                  r"|[，,]\s*(?P<field4>金额|合同金额|应收金额|年营收|年收入|预算|标价)(?P<dir4>从高到低|从低到高|从大到小|从小到大|降序|升序|倒序|"
                  r"正序)(?:排序|排列|排一下|排)?(?=\s*[?？。]?\s*$)"
+                 # "上海的门店客户，按客户分级排一下": accounts in class order, said at the end
+                 r"|[，,]?\s*按(?P<field5>客户分级|客户等级|分级|医院等级|等级|所在城市|城市)(?P<dir5>从高到低|从低到高|降序|升序|倒序|正序)?"
+                 r"(?:排序|排列|排一下|排个序|排)(?:一下)?(?:吧)?(?=\s*[?？。]?\s*$|[，,])"
                  # "按金额排一下" said alone after a list: that list, largest first
                  r"|^(?:那|再)?(?:把它们|把这些|这些)?按(?P<field3>金额|合同金额|应收金额)(?:排序|排列|排一下|排个序|排)(?:一下)?(?:吧)?[。.?？]?$")
 
@@ -793,12 +803,17 @@ FIELD_ATTRIBUTE = {
     "owner's name": "owner", "owners name": "owner", "owner name": "owner", "amount outstanding": "amount_owed",
     "amount overdue": "amount_owed", "amount owed": "amount_owed", "date": "occurred", "hospital": "account",
     "school": "account", "store": "account", "所属区域": "region", "所属大区": "region", "所在单位": "account",
-    "单位": "account", "所在公司": "account", "所在医院": "account", "预计成交日": "expected_close"}
+    "单位": "account", "所在公司": "account", "所在医院": "account", "预计成交日": "expected_close",
+    "医院名": "account", "医院名称": "account", "进线时间": "created", "建档时间": "created", "建档日期": "created",
+    "所在的组": "team", "带的组": "team", "他们带的组": "team", "成本": "cost", "单位成本": "cost", "cost": "cost",
+    "unit cost": "cost", "closing time": "closed", "close time": "closed", "signing time": "signed",
+    "payment time": "paid_at", "所在大区": "region", "所在区域": "region", "这笔回款金额": "amount_paid", "回款金额": "amount_paid"}
 FIELD_EN = (r"owner'?s? names?|amounts? (?:outstanding|overdue|owed)|annual revenues?|expected close dates?|unpaid balances?|outstanding amounts?|amount due|amount paid|(?:account|customer) names?|"
             r"regions?|(?:hire|hiring|start) dates?|(?:close|closing|creation|created|signing|signed|"
             r"paid|payment|due) dates?|date (?:closed|created|signed|paid)|amounts?|balances?|budgets?|sources?|cities|city|"
             r"owners?|reps?|stages?|status(?:es)?|titles?|phone numbers?|phones?|names?|contract numbers?|counts?|loss reasons?|"
-            r"dates?|"
+            r"dates?|e-?mails?(?: address(?:es)?)?|departments?|(?:account|customer) types?|unit costs?|costs?|"
+            r"(?:close|closing|signing|payment) times?|"
             r"number (?:of \w+|won)")
 FIELDS_ASKED_EN = (rf"(?:[,;]|\s[-—])?\s*(?:\b(?:(?:along |together )?with|showing|show(?: me)?|include|including|plus|listing|w/?|add|"
                    rf"and(?= their\b))\s+|\+\s*)(?P<fields>"
@@ -807,7 +822,8 @@ FIELDS_ASKED_EN = (rf"(?:[,;]|\s[-—])?\s*(?:\b(?:(?:along |together )?with|sho
 FIELD_ZH = (r"预计成交日期|应收金额|实收金额|已收金额|未收金额|客户名称|客户名|客户分级|区域|签约时间|签约日期|关闭时间|关闭日期|成交时间|创建时间|创建日期|回款时间|到期日期|到期日|"
             r"负责人|公司名|合同编号|编号|名称|名字|金额|预算|来源|城市|阶段|状态|电话|职位|输单原因|丢单原因|入职日期|入职时间|首次联系时间|"
             r"跟进方式|跟进内容|报价时间|标价|姓名|逾期金额|年营收|行业|邮箱|账期|合同号|职务|手机号|手机|客户类型|客户分级|医院等级|"
-            r"应收日期|赢单日期|成交日期|到账时间|到账日期|回款日期|欠款金额|版本号|成交概率|所属区域|所属大区|所在单位|预计成交日|客户状态")
+            r"应收日期|赢单日期|成交日期|到账时间|到账日期|回款日期|欠款金额|版本号|成交概率|所属区域|所属大区|所在单位|预计成交日|客户状态|"
+            r"客户等级|医院名称|医院名|进线时间|建档时间|所在大区|所在区域|所在城市|所在医院|所属医院|所在的组|所在组|单位成本|成本|他们带的组|带的组")
 FIELDS_ASKED_ZH = (rf"[，,]?\s*(?:并且?)?(?:显示|带上|附上|加上|列出|标上|带|要看|要|导出)(?:一下)?(?P<fields>(?:{FIELD_ZH})(?:\s*(?:和|、|及|,|，)\s*"
                    rf"(?:{FIELD_ZH}))*)(?=\s*[?？。!！]*\s*$)"
                    # "…，城市也列一下", "…，负责人、金额都列上"
@@ -824,6 +840,8 @@ FIELD_MORE_EN = (r"(?:deal|opportunity|contract|quote|lead) (?:amounts?|values?)
                  r"(?:customer |account )?class(?:es)?|"
                  r"whether (?:each one|each|it|they|the product|the contact) (?:is|are) (?:still )?(?:flagged as )?(?:an? )?"
                  r"(?:decision makers?|on sale)|when (?:they|it) (?:were|was) created|which rep did it|"
+                 r"when (?:each(?: one)?|it|they) (?:was|were) (?:signed|created|closed|won|lost)|when (?:it|they|each(?: one)?) came in|"
+                 r"who owns (?:it|them|each(?: one)?)|"
                  rf"(?:the )?date it came in|how much has been paid(?: so far)?|amounts? received|date/time|when it happened|"
                  rf"unpaid(?: amts?| amounts?)?|contract no\.?|no\.|amts?|(?:loss )?reasons?|{FIELD_EN}|accounts?|customers?|"
                  r"hospitals?|schools?|stores?")  # only among other columns: "open deals with hospitals" names no column
@@ -845,13 +863,13 @@ FIELD_MORE_ZH = "|".join(sorted((
     "还欠多少", "什么时候", "日期", "跟进日期", "拜访日期", "进入谈判的时间", "进入当前阶段的时间", "进入阶段时间", "职务", "手机号",
     "手机", "电话号码", "所属客户", "所属医院", "所属公司", "医院", "公司", "门店", "应收日期", "赢单日期", "成交日期", "版本",
     "到账时间", "到账日期", "回款日期", "欠款金额", "欠款", "还差多少没收", "还差多少", "所属区域", "所属大区", "所在单位", "单位",
-    "所在公司", "所在医院", "预计成交日"),
+    "所在公司", "所在医院", "预计成交日", "这笔回款金额", "回款金额"),
     key=len, reverse=True)).replace("(", r"\(").replace(")", r"\)")
 FIELDS_LISTED_ZH = (rf"[，,：:]?\s*(?:并且?|顺便)?(?:显示|带上|附上|加上|列出|标上|要看|要|给我|列一下|包括|带|列|导出)(?:一下)?[：:]?\s*"
                     rf"(?P<fields>(?:{FIELD_MORE_ZH})(?:\s*(?:和|、|及|,|，|\+|/|\s)\s*(?:{FIELD_MORE_ZH}))+)"
                     rf"(?:这几列|这几项|这些列|这些)?(?:都列一下|都列出来|都列上|都要)?(?=\s*[?？。!！]*\s*$)"
                     rf"|[，,：:]\s*(?P<fields2>(?:{FIELD_MORE_ZH})(?:\s*(?:和|、|及)\s*(?:{FIELD_MORE_ZH}))+)(?:这几列|这几项)?"
-                    rf"(?:都列一下|都列出来|都列上|都要|列一下|也列一下|也列上)(?=\s*[?？。!！]*\s*$)"
+                    rf"(?:都列一下|都列出来|都列上|都要|列一下|也列一下|也列上|都带上|也带上|带上)(?=\s*[?？。!！]*\s*$)"
                     # "本月新签合同 华东 合同号 金额 客户名", "公司名+预算": columns typed apart at the end
                     rf"|(?:(?<=\s)|(?<=[，,：:]))(?P<fields3>(?:{FIELD_MORE_ZH})(?:\s*(?:\+|、|,|，|/|和)\s*(?:{FIELD_MORE_ZH})"
                     rf"|\s+(?:{FIELD_MORE_ZH}))+)(?=\s*[?？。!！]*\s*$)")

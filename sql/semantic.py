@@ -488,6 +488,7 @@ SHOWN_ATTRIBUTES: dict[str, dict[str, str]] = {
     "payment_terms": {"contract": "c.payment_terms_days"},
     "version": {"quote": "qt.version"},
     "sku": {"product": "pr.sku"},
+    "cost": {"product": "pr.unit_cost"},
     "product_line": {"product": "pr.product_line"},
     "on_sale": {"product": "pr.is_active"},
     "decision_maker": {"contact": "ct.is_decision_maker"},
@@ -637,7 +638,7 @@ FLAGS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
         "budget hasn't been confirmed yet", "budget still isn't confirmed")),
 }
 FLAGS.update({
-    "assigned": ("l.owner_id IS NOT NULL", "已分配", "assigned", ("已经分配的", "已分配的", "已分配", "分配了的", "分配出去的", "already have an owner", "already has an owner",
+    "assigned": ("l.owner_id IS NOT NULL", "已分配", "assigned", ("已经分配了", "已分配了", "已经分配的", "已分配的", "已分配", "分配了的", "分配出去的", "already have an owner", "already has an owner",
                                                               "have an owner", "has an owner", "已经分了人", "分了人",
                                                               "分配了人", "有负责人的", "有人负责的", "已经分配了负责人", "分配了负责人",
                                                               "assigned leads", "leads that are assigned",

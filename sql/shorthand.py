@@ -843,7 +843,7 @@ ABBREVIATIONS = (
     (r"\b(did not|didn't|haven't|hasn't|have not|has not|never|not yet|not)( yet)? (been )?(convert|converted)\b( yet)?(?! (a|any|one|the)\b)"
      r"|\bunconverted\b", "not converted"),
     (r"新(加|添加|录入|录|建档)(?=了|的)", "新增"),  # "最近30天新加了哪些联系人": created
-    (r"(?<![未没有已])(分配|派发|指派|派)了?(?!的|出去|状态)(?=[^，,。？?]{0,12}线索)", "分给"),  # "这周派了多少条线索给销售": assigned
+    (r"(?<![未没有已经])(分配|派发|指派|派)了?(?!的|出去|状态)(?=[^，,。？?]{0,12}线索)", "分给"),  # "这周派了多少条线索给销售": assigned
     (r"(?<=线索)(给|分给)(销售|业务员|大家|下面)(?=[?？。]?$)", ""),
     # "去医院上门拜访", "跑医院拜访最多", "对医院的跟进": the going, not a name
     (r"(?<![过回失面相])(去|跑|对)(?=(医院|客户|门店|经销商|学校|实验室)(上门)?(的)?(拜访|跟进|上门))", ""),
@@ -1346,6 +1346,77 @@ ABBREVIATIONS = (
     (r"多小(?=\s*[?？]?$)", "多少"), (r"\bmins\b", "minutes"), (r"(?:怎么样|咋样|如何)[，,]\s*(?=总共|一共|多少)", ""),
     (r"叫([\u4e00-\u9fff]{2,3}?)的联系人", r"联系人\1"), (r"卖到([\u4e00-\u9fff]{2,4}?)的", r"\1卖出的"),
     (r"(?<=[天周月])到账的回款(?=\s*[?？。]?$)", "到账的回款有哪些"),
+    # wording met in the twenty-fourth session's sets
+    # "华东哪些医院本月有回款": the window belongs to the payment; said before the entity it is read so
+    (r"(哪些|哪几家|哪家)(客户|医院|门店|学校)(本月|上月|这个月|上个月|本周|上周|这周|昨天|今天|今年|本季度|上季度|这个季度|上个季度|近\d+天|最近\d+天)"
+     r"(?=(有|已经)?(回款|回过款|回了款|付过款|付了款|打过款|打了款)(了)?($|[？?。,，]|吗))", r"\3\1\2"),
+    # "1.5亿以上年收入的企业客户": the size said before the field
+    (r"(?<![\d.])([\d.]+|[一二两三四五六七八九十百千]+)(万|亿|w|千万|百万)(以上|以下|及以上)的?(年收入|年营收)(?=的)", r"\4\1\2\3"),
+    # "churned A accts east", "A accounts with revenue under 10M": a bare class letter before plural accounts
+    (r"(?<!class )\b([abc]) (accts|accounts|customers|clients|hospitals|stores|distributors)\b", r"class \1 \2"),
+    # "在跟商机里一千万以上的加起来有多少": what the records over a size add up to is their amount
+    (r"(?<=以上的|以下的|万以上|万以下)(?:(加起来|合计|加总)(有|是|一共|总共)?多少(?![个单条笔家份次])(钱)?|(一共|总共)(有|是)?多少钱)", "金额加起来多少"),
+    (r"潜客", "潜在客户"), (r"(跟|和|与)?(客户)?开(过|了)的会(?![议员计])", "的会议"),
+    (r"\b(got|get|gets|received|had) (a |their )?first (response|reply|contact)(?= within)", "contacted"),
+    (r"\b(were |was )?responded to(?= within)", "contacted"), (r"\bfirst (response|reply)\b", "first contact"), (r"(丢单|输单)的原因(里|中|当中)(?=排|最多|前)", r"\1原因"),
+    # "超过30天没有任何动静的", "没有一次有效跟进": no follow-up
+    (r"(没有|没)任何(的)?(有效)?(动静|活动记录|活动|有效跟进)", "没有任何跟进"),
+    (r"(没有|没)一次(的)?(有效)?(动静|活动记录|活动|跟进记录|有效跟进|跟进)", "没跟进"),
+    (r",?\s*\b(across (all of )?china|across the (whole )?country|nationwide|(the )?whole country|all of china)\b", ""),
+    (r"全国(范围)?(内|的|一共|总共)?(?=[^区]|$)", ""),
+    (r"\bgraded (?=(1|2a|2b|3a|3b|3c|tier))", "grade "), (r"(?<=组)(底下|下面|手下|里面)(?=(现在|目前)?(有|都有|的))", ""),
+    (r"\b(belong|belongs) to\b", "are owned by"),
+    (r"(没|没有|未)(录入|登记|录|建|留)(过)?(任何)?(的)?决策人", "没有决策人"),
+    (r"(?:where |that )?(?:we've|we have|they've|they have|we|they) never (?:done|given|run|had|did|gave|ran) (?:a |any )?demos?\b", "with no demo"),
+    (r"(判定|判|判断|认定)(为|成)?(无效|合格)", r"\3"),
+    (r"(?<![没未])(已经)?提供(过|了)(?=\s*poc)", "做过"), (r"(没|没有|未)(提供|做)(过)?(?=\s*poc)", "没做过"),
+    (r"\b(haven't|hasn't|have not|has not) had (a single|any) new (opportunit(?:y|ies)|deals?)\b", "have no opportunity created"),
+    (r"(没|没有)(新建|新开|新增|建|开)(过)?(任何)?(的)?(商机|单子)", "没有商机"),
+    (r"\b(didn't|did not|haven't|have not|hasn't|has not) (close|win|closed|won) (a single|any) (winning |won )?deals?\b", "had no wins"),
+    (r"\b(have|has) gone (a|one) week without (any )?(activity|follow-?ups?)\b", "have no activity in the last 7 days"),
+    (r"\b(have|has) gone (two|2) weeks without (any )?(activity|follow-?ups?)\b", "have no activity in the last 14 days"),
+    (r"\bnever (even )?(got|received|had|was given|were given) (a |any )?quotes?\b", "have no quote"),
+    (r"\b(have|has) never been (called|visited|contacted|demoed)\b", r"were never \2"),
+    (r"(?<=预计)([^，,。？?]{0,8})关单", r"\1成交"), (r"\b(opportunities|deals|leads|accounts) opened\b", r"\1 created"),
+    (r"(?<=[、，,])(预算|金额)又(?=少于|低于|超过|大于|不到|在|高于)", r"\1"), (r"逾期未付(?=超过|大于|多于|不少于|在)", "逾期"),
+    (r"\bbudgeting (more than|over|above|at least|less than|under)\b", r"with budget \1"),
+    (r"\b(demo|visit|call|meeting) sessions\b", r"\1s"),
+    (r"\bwho on the (.{3,30}?) teams? (joined|was hired|were hired)\b", r"which reps in \1 \2"),
+    (r"\b(january|february|march|april|may|june|july|august|september|october|november|december) (\d{1,2}) this year\b", r"\1 \2"),
+    # a list's order said in other words: "营收高的排前面", "从贵到便宜", "按入职先后排", "越早进来的越靠前"
+    (r"(年营收|营收|年收入|预算|金额|标价|价格|合同金额|报价金额)(高|大)的(排|在|放)(最)?前(面|头|边)?", r"按\1从高到低排"),
+    (r"(年营收|营收|年收入|预算|金额|标价|价格|合同金额|报价金额)(低|小)的(排|在|放)(最)?前(面|头|边)?", r"按\1从低到高排"),
+    (r"(?<![按以])(?:价格|标价)?从贵到便宜(排)?", "按标价从高到低排"), (r"(?<![按以])(?:价格|标价)?从便宜到贵(排)?", "按标价从低到高排"),
+    (r"(?<=按)营收(?=从|倒序|正序|降序|升序)", "年营收"), (r"(?<=按)价格(?=从|倒序|正序|降序|升序)", "标价"),
+    (r"越早(进来|创建|建档|录入|进线|签约|入职)?的越(靠前|在前|排前)", "最早的排前面"),
+    (r"越晚(进来|创建|建档|录入|进线|签约|入职)?的越(靠前|在前|排前)", "最新的排前面"),
+    (r"按(入职|签约|创建|成交|回款|到账|建档)(时间|日期)?(先后|早晚)(顺序)?(排序|排列|排)?", r"按\1时间从早到晚排"),
+    (r"(?<=按)(预计成交日期|预计成交日|到期日期|到期日)从近到远", r"\1从早到晚"), (r"(?<=按)(预计成交日期|预计成交日|到期日期|到期日)从远到近", r"\1从晚到早"),
+    (r"(?<=按)(成交|赢单)(时间|日期)(?=从|倒序|正序|降序|升序)", "关闭时间"), (r"(?<=按)(建档|进线)(时间|日期)(?=从|倒序|正序|降序|升序)", "创建时间"),
+    (r"(?<=按)入职(时间)?(?=从|倒序|正序|降序|升序)", "入职日期"), (r"(?<=按)(签约|到账|回款)日期(?=从|倒序|正序|降序|升序)", r"\1时间"),
+    # "…，把入职日期带上": the columns asked for
+    (r"(?<=[，,？?])\s*把(.{1,14}?)(都|也)?(带上|加上|列上|带着|列出来|标上)(吧)?(?=\s*[?？。]?$|[，,])", r"带上\1"),
+    # "…，带上负责人和年营收，营收高的排前面": the order said after the columns is read before them
+    (r"([，,？?]\s*(?:带上|带|加上|附上|显示|列上|要看|要)[^，,。？?]{1,30}?)([，,]\s*按[^，,。？?]{1,14}?(?:排序|排列|排一下|排|倒序|正序|降序|升序))\s*([?？。]?)$",
+     r"\2\1\3"),
+    (r"([，,？?]\s*(?:带上|带|加上|附上|显示|列上|要看|要)[^，,。？?]{1,30}?)([，,]\s*(?:最新|最早|最近)的(?:排|放|在)(?:最)?前(?:面|头|边)?)\s*([?？。]?)$",
+     r"\2\1\3"),
+    (r"([，,？?]\s*[^，,。？?]{1,20}?(?:都|也)?(?:带上|列上|列一下|列出来|标上))([，,]\s*按[^，,。？?]{1,14}?(?:排序|排列|排一下|排|倒序|正序|降序|升序))\s*([?？。]?)$",
+     r"\2\1\3"),
+    (r"[，,]\s*(年营收|金额|预算|标价|合同金额)(也)?(带上|列上)[，,]\s*(从高到低|从大到小|从低到高|从小到大)\s*([?？。]?)$", r"，按\1\4排，带上\1\5"),
+    (r"\blongest[- ]serving first\b", "earliest hire first"), (r"\bmost senior first\b", "earliest hire first"),
+    (r",?\s*\bsoonest (?:close |closing )?first\b", ", ordered by expected close date ascending"),
+    (r",?\s*\bsoonest due first\b", ", ordered by due date ascending"), (r"\blargest (total|amount|value) first\b", "largest first"),
+    (r"\b(the )?(whole |full |entire )?product catalog(ue)?\b", "all products"),
+    (r"\s+and (?:the|their) ((?:loss )?reasons?|owners?|amounts?|stages?) (?:for each(?: one)?|of each)\s*([?.]?)$", r", with \1\2"),
+    (r"\b(and|with) why (?:we|they) lost (?:them|it|each(?: one)?)\b", r"\1 loss reason"),
+    (r"(决策人|联系人|关键人)(里|中|当中)([，,])?哪些人", r"\1\2\3哪些"),
+    (r"[?.]\s*(?:give|show|include|add) (?:me )?(?:the |their )?(.{3,25}?) too\s*[?.]?$", r", with \1"),
+    # "…, with account, owner and expected close date, soonest first": the order is read before the columns
+    (r"^(.*?)((?:(?:,|\s[-—])?\s*\b(?:with|include|including|showing|listing|plus|show(?: me)?)\b|\s[-—]+\s).*?),\s*((?:(?:ordered|sorted) by [a-z ]+?)"
+     r"|(?:(?:oldest|newest|latest|earliest|largest|biggest|smallest|most recent|highest|lowest)(?: (?:amount|value|budget|deal|ones?|hire|revenue|close))? first))"
+     r"\s*([?.!]?)$", r"\1, \3\2\4"),
+    (r"当面(?=拜访|见)", ""),
     # wording met in the twenty-third session's sets
     (r"(未收|逾期|回款|赢单|合同)金额金额", r"\1金额"),  # "欠款最多的十个客户和欠款金额"
     (r"\bhalf a mil(?:lion)?\b", "500k"), (r"\bnorth of\b", "over"), (r"\bsouth of\b", "under"),

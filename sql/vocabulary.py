@@ -149,13 +149,21 @@ PRESENCE_WORDS = (
     # "这个季度有回款进来的西北客户", "合同里收到过钱的": money came in (a payment with something paid)
     (r"(?<![没无所未])(回过款|回了款|付过款|付了款|回款过)(?=的)|\bpaid us (anything|something|money)\b|"
      r"(?<![没无所])有(过)?(回款|付款|收款|钱)(进来|进账|到账|收到)?(?=的)|(?<![没未])(收到过|收到了)(回款|钱|付款)(?=的)"
-     r"|(?<!n't )(?<!not )(have|has|having) (made|received|paid) (a |any )?payments?\b", "payment"),
+     r"|(?<!n't )(?<!not )(have|has|having) (made|received|paid) (a |any )?payments?\b"
+     # "昨天哪些客户回款了", "本月哪些医院有回款", "which accounts paid us last week": said after the entity
+     r"|(?<=客户|医院|门店|学校)(有|已经|已)?(回款|回过款|回了款|付款|付过款|付了款|打款|打过款|打了款)(了)?(?=$|[？?。,，]|吗)"
+     r"|(?:(?<=which accounts )|(?<=which customers )|(?<=which hospitals )|(?<=which clients )|(?<=accounts that )|(?<=customers that )"
+     r"|(?<=hospitals that )|(?<=customers who ))(paid( us)?|made (a |any )?payments?)(?= (this|last|yesterday|today|in|since)\b|[?.,]|$)",
+     "payment"),
     (r"(?<![没未])(签了|签过|签约了|签下了?)(合同)|(?<![没未])(签了|签过|签下了?)(?=[\d.一二两三四五六七八九十百千万亿w]+(万|亿|w)?"
      r"(以上|以下)的?合同)|(?<![没无所])有(单份|单个|一份)?(?=(超过|大于|高于|不少于|至少)?[\d.一二两三四五六七八九十百千万亿w]+(万|亿|w)?"
      r"(以上|以下)?的?合同(?![金额号数量总]))|(?<![没无所])有(单份|单个|一份)?合同(?=(金额)?(在|超过|大于|高于|不少于|至少|不到|低于|小于)"
      r"[\d.一二两三四五六七八九十百千万亿w])|signed (a|any) contracts?( with us)?|(?<!n't )(?<!not )(?<!the )(?<!of )\bsigned (a |any |some )?contracts?\b(?= (over|above|worth|exceeding|of more than|"
      r"of over|greater than|bigger than|larger than|of at least|at least)\b)|(?<!n't )(?<!not )"
-     r"(have|has|having) (signed )?(a|any) contracts?( with us)?", "contract"),
+     r"(have|has|having) (signed )?(a|any) contracts?( with us)?"
+     # "Which schools signed contracts this year?": the accounts, not the contracts
+     r"|(?:(?<=accounts )|(?<=customers )|(?<=hospitals )|(?<=schools )|(?<=stores )|(?<=clients ))(that |which |who )?"
+     r"signed (new )?contracts?( with us)?(?= (this|last|yesterday|today|in|since)\b|[?.,]|$)", "contract"),
     # "已经签约、但……的A类客户", "有合同的三甲医院", "accounts that have signed with us": the account has a contract
     (r"(?<![没未不])(已经|已)(签约|签过约|签过合同)(?!的?合同|金额|额)|(?<![没无所])有(过)?合同(?![金额号数量总])(?=的|、|,|，|但|[^\u4e00-\u9fff]|$)"
      r"|(?<!n't )(?<!not )(have|has|having) (already )?signed with us"
