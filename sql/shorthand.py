@@ -427,6 +427,8 @@ ABBREVIATIONS = (
     (r"\bhaven'?t (i|we) visited\b", "have not been visited"),
     (r"\bwhat (were|was|are|is) (my|our|his|her|their) sales\b", r"what \1 \2 revenue"), (r"^整个", ""),
     (r"到期(的)?\s*回款([?？]?)$", r"到期的回款有哪些\2"), (r"\s+#\s*$", " count"),
+    # "今年赢下来的单子里，超过五百万的是哪几个": the records said before, not people
+    (r"(单子|商机|合同|订单|项目|回款|线索)(里|中|当中|里面)([，,])?([^，,。？?]{1,12}?)的(是|有)?哪几(个|单|份|笔|条)[?？]?$", r"\1\2\3\4的有哪些"),
     (r"(?<=[万亿千百\dwk])的(是|有)?(哪几个人|哪些人|哪几位|哪几个|谁)[?？]?$", "的业务员有哪些"),
     (r"\b(have|has|did) (i|we|he|she|they) (sold|sell) the most (units )?of\b", "have the most units sold"),
     (r"(线索)?响应最慢的", "线索平均响应时长最长的"), (r"(线索)?响应最快的", "线索平均响应时长最短的"),
@@ -1137,7 +1139,7 @@ ABBREVIATIONS = (
     (r"(组里|我们组|团队里|组员里|组员中)谁(手上|名下|的)?有逾期(没收回来的|没收的|未收的|的)?(款|账款|钱)", r"\1哪些业务员有逾期款"),
     (r"[？?，,]\s*把(名字|名单)列(一下|出来)?(?=\s*[?？。]?$)", ""),
     (r"新签(了)?合同的(?=客户|医院|经销商)", "签过合同的"), (r"\bzero (wins|won deals)\b", "no wins"),
-    (r"分(配了|给)人(但是|但|却|可)?", "已分配但"), (r"本(区域|地区|大区)(线索|客户|商机)里(?=各)", ""),
+    (r"(?<![没未])分(配了|给)人(但是|但|却|可)?", "已分配但"), (r"本(区域|地区|大区)(线索|客户|商机)里(?=各)", ""),
     (r"\b(don'?t|doesn'?t|do not|does not) have (any|a single|a|one) decision maker( contacts?)?\b", "without a decision maker"), (r"占本(区域|地区|大区|组|团队)(线索|客户|商机)?的?(比例|比重)", "的占比"),
     (r"等得最久(还|且)?(没|未)分配的(\d+|[一二三四五六七八九十])条线索", r"最早的\3条未分配线索"),
     (r"\b(\d+)\+ days\b", r"\1 days"), (r"\bno activity\b", "no follow-up"), (r"\bno money (received|collected|in)\b", "no payment received"),
@@ -1358,7 +1360,7 @@ ABBREVIATIONS = (
     (r"(?<=以上的|以下的|万以上|万以下)(?:(加起来|合计|加总)(有|是|一共|总共)?多少(?![个单条笔家份次])(钱)?|(一共|总共)(有|是)?多少钱)", "金额加起来多少"),
     (r"潜客", "潜在客户"), (r"(跟|和|与)?(客户)?开(过|了)的会(?![议员计])", "的会议"),
     (r"\b(got|get|gets|received|had) (a |their )?first (response|reply|contact)(?= within)", "contacted"),
-    (r"\b(were |was )?responded to(?= within)", "contacted"), (r"\bfirst (response|reply)\b", "first contact"), (r"(丢单|输单)的原因(里|中|当中)(?=排|最多|前)", r"\1原因"),
+    (r"\b(were |was )?responded to(?= within)", "contacted"), (r"\bfirst (response|reply)\b", "first contact"), (r"(丢单|输单)的原因(里|中|当中)[，,]?(?=排|最多|前|最常见)", r"\1原因"),
     # "超过30天没有任何动静的", "没有一次有效跟进": no follow-up
     (r"(没有|没)任何(的)?(有效)?(动静|活动记录|活动|有效跟进)", "没有任何跟进"),
     (r"(没有|没)一次(的)?(有效)?(动静|活动记录|活动|跟进记录|有效跟进|跟进)", "没跟进"),
@@ -1413,10 +1415,40 @@ ABBREVIATIONS = (
     (r"(决策人|联系人|关键人)(里|中|当中)([，,])?哪些人", r"\1\2\3哪些"),
     (r"[?.]\s*(?:give|show|include|add) (?:me )?(?:the |their )?(.{3,25}?) too\s*[?.]?$", r", with \1"),
     # "…, with account, owner and expected close date, soonest first": the order is read before the columns
-    (r"^(.*?)((?:(?:,|\s[-—])?\s*\b(?:with|include|including|showing|listing|plus|show(?: me)?)\b|\s[-—]+\s).*?),\s*((?:(?:ordered|sorted) by [a-z ]+?)"
+    (r"^(.*?)((?:(?:(?:,|\s[-—])?\s*\b(?:with|include|including|showing|listing|plus|show(?: me)?)\b|\s[-—]+)\s*(?=(?:the |their |its )?"
+     r"(?:owners?|amounts?|stages?|accounts?|expected|close|closing|hire|e-?mails?|contract|version|loss|reasons?|budgets?|sources?|city|"
+     r"cities|phones?|titles?|departments?|industry|status|probability|created|regions?|skus?|product|annual|revenue|dates?|when|who|"
+     r"deals?|totals?)\b)).*?),\s*((?:(?:ordered|sorted) by [a-z ]+?)"
      r"|(?:(?:oldest|newest|latest|earliest|largest|biggest|smallest|most recent|highest|lowest)(?: (?:amount|value|budget|deal|ones?|hire|revenue|close))? first))"
      r"\s*([?.!]?)$", r"\1, \3\2\4"),
     (r"当面(?=拜访|见)", ""),
+    (r"(?<![未没不])(已经|已)?(完成|履约完|履约完毕|履约完成)(了)?的(?=[^，,。？?]{0,8}合同)", "已完成的"),
+    (r"(?<=预计)([^，,。？?]{0,8}?)能?关(?=的|掉)", r"\1成交"), (r"提方案(?=阶段)", "方案报价"),
+    (r"(还)?(没|没有)分给(人|销售|业务员)", "未分配"), (r"\bnobody has picked up( yet)?\b", "unassigned"),
+    (r"\bdoing (over|more than|above|under|less than) (\S+) a year\b", r"with annual revenue \1 \2"),
+    (r"\bturning over (more than|over|above|less than|under) (\S+)\b", r"with annual revenue \1 \2"),
+    (r"^(?:the )?(\d{1,2}) (?=[a-z].*\b(most|largest|biggest|highest|least|fewest|lowest)\b)", r"top \1 "),
+    (r"到账金额", "实收金额"), (r"(?<![笔次个])到账(了)?多少(钱)?(?![笔个条次期])", "回款金额是多少"),
+    (r"(?<![没未不])(还)?在跟进的(?=商机|单子)", "在跟的"),
+    (r"逾期(没|未|还没|没有)(收|收回|收回来|回)(来)?的款", "逾期款"), (r"逾期(没|未|还没|没有)(收|收回|收回来|回)(来)?的(钱|金额)", "逾期金额"),
+    (r"跑(了)?(?=[^，,。？?]{0,8}(最勤|最多|几趟|多少趟))", r"拜访\1"), (r"(?<=[\u4e00-\u9fff])最勤(快)?", "最多"),
+    (r"(几|多少)趟(?=[\u4e00-\u9fff])", r"\1次"), (r"(拜访|跟进|联系)客户(?=(最多|次数最多)的)", r"\1"),
+    (r"(?<=[\u4e00-\u9fff])的预算加起来(?=超过|大于|高于|多于|不到|少于|低于|在)", "预算总额"),
+    (r"\bwith outstanding amount the most overdue( money| amount)?\b", "by overdue amount"),
+    (r"\bwith outstanding amount the most( money)?\b", "by outstanding amount"), (r"逾期未收(回)?金额", "逾期金额"),
+    (r"(?<=以上的|以下的)单(?=有|是|一共|都|[?？]|$)", "单子"),
+    # a polite request around the question: "您好，我想了解一下…，可以帮我列出来吗？", "If you don't mind checking, …"
+    (r"^(您好|你好)?[，,]?\s*我想(了解|知道|问|查)一下[，,]?\s*", ""), (r"[，,]?\s*(可以|能|能不能)帮我列(出来|一下)吗[？?]?$", ""),
+    (r"麻烦(你)?(帮我)?(问|查|算|看|统计|列)一下[，,]?", ""), (r"请(你)?帮我(统计|算|查|看)一下[，,]?", ""),
+    (r"[，,]?\s*麻烦把(金额|赢单金额|回款金额)也显示出来", r"，显示\1"), (r"最常见的(?=前)", ""),
+    (r"^if you don'?t mind (checking|asking),?\s*", ""), (r"^could you (please )?(work out|figure out|check),?\s*", ""),
+    (r"\bfor the month of\b", "in"), (r"\bcurrently hold\b", "have"), (r"\bstill (haven't|have not|hasn't|has not) been fully paid\b", "are not fully paid"),
+    (r"\bsomewhere between\b", "between"), (r"(?<=[东南西北中])(两|三|四)个(大)?区(?=就可以|就行|就好|吧|$|[。.?？])", ""),
+    (r"一次(客户)?拜访都没(有)?(做|跑)?过", "没拜访过客户"), (r"(业务员|销售)([^，,。？?]{0,8}?)(没|没有)(拜访|跟进|联系)过客户(?=$|[?？。]|的)", r"\1\2\3\4过"), (r"\bfirst[- ]response time\b", "response time"),
+    (r"^(keep|only keep|just keep) (the )?top", "top"), (r"\brather than the (count|number)\b", "instead"),
+    (r"(已经)?分了负责人(但|但是)?", "已分配但"), (r"一直(没|没有)联系过", "从来没联系过"),
+    (r"(?<![近过去最])两周内(没|未)", r"近14天\1"), (r"(没|没有)参与过任何(活动|跟进)", "没有任何跟进"),
+    (r"从来(没|没有)(任何)?活动记录", "从来没有跟进"), (r"(已经)?到期了?(但|但是)?还(没|未)(付清|付完|收齐)", "逾期"),
     # wording met in the twenty-third session's sets
     (r"(未收|逾期|回款|赢单|合同)金额金额", r"\1金额"),  # "欠款最多的十个客户和欠款金额"
     (r"\bhalf a mil(?:lion)?\b", "500k"), (r"\bnorth of\b", "over"), (r"\bsouth of\b", "under"),
