@@ -81,7 +81,8 @@ PAST_EXPECTED_CLOSE = (r"(预计|预期)(的)?(成交|关闭|关单|签单|签�
                        r"|expected close dates? (has |have )?(already )?(passed|gone by|slipped)")
 
 
-DURATION_OPS = (("gt", r"超过|大于|多于|长于|以上|longer than|more than|over|above|at least"),
+DURATION_OPS = (("gte", r"至少|不少于|不低于|不短于|at least|no less than"),
+                ("gt", r"超过|大于|多于|长于|以上|longer than|more than|over|above"),
                 ("lte", r"不超过|以内|at most|no more than"),
                 ("lt", r"不到|少于|低于|短于|以下|shorter than|less than|under|below"))
 DURATION = re.compile(r"(时长|时间|持续|用时|lasted|lasting|ran|running|that ran|took)?\s*(?P<op>{ops})?\s*(?P<n>\d+(\.\d+)?|[一二两三四五六七八九十半]+)"

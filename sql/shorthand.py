@@ -1444,11 +1444,22 @@ ABBREVIATIONS = (
     (r"^if you don'?t mind (checking|asking),?\s*", ""), (r"^could you (please )?(work out|figure out|check),?\s*", ""),
     (r"\bfor the month of\b", "in"), (r"\bcurrently hold\b", "have"), (r"\bstill (haven't|have not|hasn't|has not) been fully paid\b", "are not fully paid"),
     (r"\bsomewhere between\b", "between"), (r"(?<=[东南西北中])(两|三|四)个(大)?区(?=就可以|就行|就好|吧|$|[。.?？])", ""),
-    (r"一次(客户)?拜访都没(有)?(做|跑)?过", "没拜访过客户"), (r"(业务员|销售)([^，,。？?]{0,8}?)(没|没有)(拜访|跟进|联系)过客户(?=$|[?？。]|的)", r"\1\2\3\4过"), (r"\bfirst[- ]response time\b", "response time"),
+    (r"一次(客户)?拜访都没(有)?(?:做|跑)?过", r"没拜访过\1"), (r"(业务员|销售)([^，,。？?]{0,8}?)(没|没有)(拜访|跟进|联系)过客户(?=$|[?？。]|的)", r"\1\2\3\4过"), (r"\bfirst[- ]response time\b", "response time"),
     (r"^(keep|only keep|just keep) (the )?top", "top"), (r"\brather than the (count|number)\b", "instead"),
     (r"(已经)?分了负责人(但|但是)?", "已分配但"), (r"一直(没|没有)联系过", "从来没联系过"),
     (r"(?<![近过去最])两周内(没|未)", r"近14天\1"), (r"(没|没有)参与过任何(活动|跟进)", "没有任何跟进"),
-    (r"从来(没|没有)(任何)?活动记录", "从来没有跟进"), (r"(已经)?到期了?(但|但是)?还(没|未)(付清|付完|收齐)", "逾期"),
+    (r"从来(没|没有)(任何)?活动记录", "从来没有跟进"), (r"(已经到期了?|(?<![月周天年])到期了)(但|但是)?还(没|未)(付清|付完|收齐)", "逾期"),
+    # "lasted more than an hour and 45 minutes": in minutes
+    (r"\b(an|one|two|three|1|2|3) hours? and (\d{1,2}) minutes\b",
+     lambda m: f"{60 * ({'an': 1, 'one': 1, 'two': 2, 'three': 3}.get(m.group(1)) or int(m.group(1))) + int(m.group(2))} minutes"),
+    (r"\b(\d+) minutes and (\d{1,2}) minutes\b", lambda m: f"{int(m.group(1)) + int(m.group(2))} minutes"),
+    (r"\bwhose first contact came (more than|over|longer than) (\d+) hours after (?:they were|it was)(?: created)?(?=$|[?.,])",
+     r"where the first contact took \1 \2 hours"),
+    (r"\bthrough (?:single |individual )?payments? of (over|more than|above|at least|under|less than)\b", r"from payments \1"),
+    (r"逾期欠款", "逾期款"), (r"待收(款|金额|的钱)", "未收金额"), (r"只(收|付|回)了一部分(款|钱)?的", "部分付款的"),
+    # "quotes over 1M that were sent and are still waiting on an answer": sent quotes
+    (r"\bquotes (.{0,20}?)(?:that were |which were |have been |that have been )?sent and (?:are |is )?(?:still )?"
+     r"(?:awaiting|waiting (?:on|for)) (?:a |an |the customer's |their )?(?:response|answer|reply|decision)\b", r"sent quotes \1"),
     # wording met in the twenty-third session's sets
     (r"(未收|逾期|回款|赢单|合同)金额金额", r"\1金额"),  # "欠款最多的十个客户和欠款金额"
     (r"\bhalf a mil(?:lion)?\b", "500k"), (r"\bnorth of\b", "over"), (r"\bsouth of\b", "under"),
