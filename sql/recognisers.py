@@ -808,13 +808,14 @@ FIELD_ATTRIBUTE = {
     "医院名": "account", "医院名称": "account", "进线时间": "created", "建档时间": "created", "建档日期": "created",
     "所在的组": "team", "带的组": "team", "他们带的组": "team", "成本": "cost", "单位成本": "cost", "cost": "cost",
     "unit cost": "cost", "closing time": "closed", "close time": "closed", "signing time": "signed",
-    "payment time": "paid_at", "所在大区": "region", "所在区域": "region", "这笔回款金额": "amount_paid", "回款金额": "amount_paid"}
+    "payment time": "paid_at", "营收": "annual_revenue", "所在大区": "region", "所在区域": "region", "这笔回款金额": "amount_paid", "回款金额": "amount_paid"}
 FIELD_EN = (r"owner'?s? names?|amounts? (?:outstanding|overdue|owed)|annual revenues?|expected close dates?|unpaid balances?|outstanding amounts?|amount due|amount paid|(?:account|customer) names?|"
             r"regions?|(?:hire|hiring|start) dates?|(?:close|closing|creation|created|signing|signed|"
             r"paid|payment|due) dates?|date (?:closed|created|signed|paid)|amounts?|balances?|budgets?|sources?|cities|city|"
             r"owners?|reps?|stages?|status(?:es)?|titles?|phone numbers?|phones?|names?|contract numbers?|counts?|loss reasons?|"
             r"dates?|e-?mails?(?: address(?:es)?)?|departments?|(?:account|customer) types?|unit costs?|costs?|"
             r"(?:close|closing|signing|payment) times?|"
+            r"(?:customer |account )?class(?:es)?|"
             r"number (?:of \w+|won)")
 FIELDS_ASKED_EN = (rf"(?:[,;]|\s[-—])?\s*(?:\b(?:(?:along |together )?with|showing|show(?: me)?|include|including|plus|listing|w/?|add|"
                    rf"and(?= their\b))\s+|\+\s*)(?P<fields>"
@@ -824,12 +825,12 @@ FIELD_ZH = (r"预计成交日期|应收金额|实收金额|已收金额|未收�
             r"负责人|公司名|合同编号|编号|名称|名字|金额|预算|来源|城市|阶段|状态|电话|职位|输单原因|丢单原因|入职日期|入职时间|首次联系时间|"
             r"跟进方式|跟进内容|报价时间|标价|姓名|逾期金额|年营收|行业|邮箱|账期|合同号|职务|手机号|手机|客户类型|客户分级|医院等级|"
             r"应收日期|赢单日期|成交日期|到账时间|到账日期|回款日期|欠款金额|版本号|成交概率|所属区域|所属大区|所在单位|预计成交日|客户状态|"
-            r"客户等级|医院名称|医院名|进线时间|建档时间|所在大区|所在区域|所在城市|所在医院|所属医院|所在的组|所在组|单位成本|成本|他们带的组|带的组")
+            r"客户等级|医院名称|医院名|进线时间|建档时间|营收|所在大区|所在区域|所在城市|所在医院|所属医院|所在的组|所在组|单位成本|成本|他们带的组|带的组")
 FIELDS_ASKED_ZH = (rf"[，,]?\s*(?:并且?)?(?:显示|带上|附上|加上|列出|标上|带|要看|要|导出)(?:一下)?(?P<fields>(?:{FIELD_ZH})(?:\s*(?:和|、|及|,|，)\s*"
                    rf"(?:{FIELD_ZH}))*)(?=\s*[?？。!！]*\s*$)"
                    # "…，城市也列一下", "…，负责人、金额都列上"
                    rf"|[，,]\s*(?P<fields2>(?:{FIELD_ZH})(?:\s*(?:和|、|及|,|，)\s*(?:{FIELD_ZH}))*)(?:也|都)?"
-                   r"(?:列一下|列上|列出来|带上|显示一下|标一下|要)(?=\s*[?？。!！]*\s*$)")
+                   r"(?:列一下|列上|列出来|带上|显示一下|标一下|要|显示出来|显示)(?=\s*[?？。!！]*\s*$)")
 # Two or more fields named in a row ("deal name, account name, deal owner, amount and expected close date",
 # "要公司名、来源、行业和预算这几列"): words that alone would name records ("deal", "客户") are fields only in such a list.
 FIELD_MORE_EN = (r"(?:deal|opportunity|contract|quote|lead) (?:amounts?|values?)|(?:current |lead )?(?:status|stage|source)|"
@@ -864,7 +865,7 @@ FIELD_MORE_ZH = "|".join(sorted((
     "还欠多少", "什么时候", "日期", "跟进日期", "拜访日期", "进入谈判的时间", "进入当前阶段的时间", "进入阶段时间", "职务", "手机号",
     "手机", "电话号码", "所属客户", "所属医院", "所属公司", "医院", "公司", "门店", "应收日期", "赢单日期", "成交日期", "版本",
     "到账时间", "到账日期", "回款日期", "欠款金额", "欠款", "还差多少没收", "还差多少", "所属区域", "所属大区", "所在单位", "单位",
-    "所在公司", "所在医院", "预计成交日", "这笔回款金额", "回款金额"),
+    "所在公司", "所在医院", "预计成交日", "这笔回款金额", "回款金额", "时间"),
     key=len, reverse=True)).replace("(", r"\(").replace(")", r"\)")
 FIELDS_LISTED_ZH = (rf"[，,：:]?\s*(?:并且?|顺便)?(?:显示|带上|附上|加上|列出|标上|要看|要|给我|列一下|包括|带|列|导出)(?:一下)?[：:]?\s*"
                     rf"(?P<fields>(?:{FIELD_MORE_ZH})(?:\s*(?:和|、|及|,|，|\+|/|\s)\s*(?:{FIELD_MORE_ZH}))+)"
@@ -1253,7 +1254,8 @@ def _comparison(q: Question, today: date, names: NameIndex, caller_id: int | Non
 COUNTED_THING = (r"\s*(个|家|次|笔|单|条|份|位|名|台)|\s*(or more |and above |\+ )?(open |active |won |lost |new |overdue |"
                  r"unpaid |outstanding |late |past[- ]due )?"
                  r"(deals?|opportunit|contracts?|payments?|visits?|calls?|activit|follow[- ]?ups?|meetings?|demos?|wins?|"
-                 r"leads?|accounts?|customers?|orders?|installments?|instalments?|invoices?|receivables?)")
+                 r"leads?|accounts?|customers?|orders?|installments?|instalments?|invoices?|receivables?|contacts?|quotes?|"
+                 r"decision makers?|products?|versions?)")
 # Exactly once: "只跟进过一次的商机", "deals that only ever got one follow-up".
 ONLY_ONCE = (r"只(有)?(被)?(跟进|拜访|联系|跟|打电话|见)过?\s*(一|1)\s*次|\bonly (ever )?(got|had|received|gotten|logged) (one|1|a single) "
              r"(follow[- ]?ups?|activit(y|ies)|touch(es)?|visits?|calls?|meetings?|demos?)\b")

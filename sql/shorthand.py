@@ -1353,7 +1353,7 @@ ABBREVIATIONS = (
     (r"(哪些|哪几家|哪家)(客户|医院|门店|学校)(本月|上月|这个月|上个月|本周|上周|这周|昨天|今天|今年|本季度|上季度|这个季度|上个季度|近\d+天|最近\d+天)"
      r"(?=(有|已经)?(回款|回过款|回了款|付过款|付了款|打过款|打了款)(了)?($|[？?。,，]|吗))", r"\3\1\2"),
     # "1.5亿以上年收入的企业客户": the size said before the field
-    (r"(?<![\d.])([\d.]+|[一二两三四五六七八九十百千]+)(万|亿|w|千万|百万)(以上|以下|及以上)的?(年收入|年营收)(?=的)", r"\4\1\2\3"),
+    (r"(?<![\d.])([\d.]+|[一二两三四五六七八九十百千]+)(万|亿|w|千万|百万)(以上|以下|及以上)的?(年收入|年营收|营收)(?=的)", r"年营收\1\2\3"),
     # "churned A accts east", "A accounts with revenue under 10M": a bare class letter before plural accounts
     (r"(?<!class )\b([abc]) (accts|accounts|customers|clients|hospitals|stores|distributors)\b", r"class \1 \2"),
     # "在跟商机里一千万以上的加起来有多少": what the records over a size add up to is their amount
@@ -1362,7 +1362,10 @@ ABBREVIATIONS = (
     (r"\b(got|get|gets|received|had) (a |their )?first (response|reply|contact)(?= within)", "contacted"),
     (r"\b(were |was )?responded to(?= within)", "contacted"), (r"\bfirst (response|reply)\b", "first contact"), (r"(丢单|输单)的原因(里|中|当中)[，,]?(?=排|最多|前|最常见)", r"\1原因"),
     # "超过30天没有任何动静的", "没有一次有效跟进": no follow-up
+    (r"(\d+|[一两二三四五六七八九十]+)(天|周|个月)以上(都)?(没|没有|未)(任何)(的)?(跟进|联系|动静|活动)(记录)?", r"超过\1\2没跟进"),
     (r"(没有|没)任何(的)?(有效)?(动静|活动记录|活动|有效跟进)", "没有任何跟进"),
+    (r"\b(?:still )?in ['\"‘’“”](new|contacted|qualified|converted|disqualified|sent|accepted|rejected|draft|active|completed)['\"‘’“”] status\b",
+     r"with status \1"),
     (r"(没有|没)一次(的)?(有效)?(动静|活动记录|活动|跟进记录|有效跟进|跟进)", "没跟进"),
     (r",?\s*\b(across (all of )?china|across the (whole )?country|nationwide|(the )?whole country|all of china)\b", ""),
     (r"全国(范围)?(内|的|一共|总共)?(?=[^区]|$)", ""),
@@ -1397,7 +1400,7 @@ ABBREVIATIONS = (
     (r"(?<=按)(成交|赢单)(时间|日期)(?=从|倒序|正序|降序|升序)", "关闭时间"), (r"(?<=按)(建档|进线)(时间|日期)(?=从|倒序|正序|降序|升序)", "创建时间"),
     (r"(?<=按)入职(时间)?(?=从|倒序|正序|降序|升序)", "入职日期"), (r"(?<=按)(签约|到账|回款)日期(?=从|倒序|正序|降序|升序)", r"\1时间"),
     # "…，把入职日期带上": the columns asked for
-    (r"(?<=[，,？?])\s*把(.{1,14}?)(都|也)?(带上|加上|列上|带着|列出来|标上)(吧)?(?=\s*[?？。]?$|[，,])", r"带上\1"),
+    (r"(?<=[，,？?])\s*把的?(.{1,14}?)(都|也)?(带上|加上|列上|带着|列出来|标上)(吧)?(?=\s*[?？。]?$|[，,])", r"带上\1"),
     # "…，带上负责人和年营收，营收高的排前面": the order said after the columns is read before them
     (r"([，,？?]\s*(?:带上|带|加上|附上|显示|列上|要看|要)[^，,。？?]{1,30}?)([，,]\s*按[^，,。？?]{1,14}?(?:排序|排列|排一下|排|倒序|正序|降序|升序))\s*([?？。]?)$",
      r"\2\1\3"),
@@ -1422,7 +1425,8 @@ ABBREVIATIONS = (
      r"|(?:(?:oldest|newest|latest|earliest|largest|biggest|smallest|most recent|highest|lowest)(?: (?:amount|value|budget|deal|ones?|hire|revenue|close))? first))"
      r"\s*([?.!]?)$", r"\1, \3\2\4"),
     (r"当面(?=拜访|见)", ""),
-    (r"(?<![未没不])(已经|已)?(完成|履约完|履约完毕|履约完成)(了)?的(?=[^，,。？?]{0,8}合同)", "已完成的"),
+    (r"(?<![未没不])(已经|已)?(完成|履约完|履约完毕|履约完成|履行完毕|履行完)(了)?的(?=[^，,。？?]{0,8}合同)", "已完成的"),
+    (r"(?<=合同里)(已经|已)?(履行完毕|履行完|履约完毕|履约完)的", "已完成的"),
     (r"(?<=预计)([^，,。？?]{0,8}?)能?关(?=的|掉)", r"\1成交"), (r"提方案(?=阶段)", "方案报价"),
     (r"(还)?(没|没有)分给(人|销售|业务员)", "未分配"), (r"\bnobody has picked up( yet)?\b", "unassigned"),
     (r"\bdoing (over|more than|above|under|less than) (\S+) a year\b", r"with annual revenue \1 \2"),
@@ -1460,6 +1464,24 @@ ABBREVIATIONS = (
     # "quotes over 1M that were sent and are still waiting on an answer": sent quotes
     (r"\bquotes (.{0,20}?)(?:that were |which were |have been |that have been )?sent and (?:are |is )?(?:still )?"
      r"(?:awaiting|waiting (?:on|for)) (?:a |an |the customer's |their )?(?:response|answer|reply|decision)\b", r"sent quotes \1"),
+    (r"\b(?:did|have) we (?:stop|stopped) selling\b", "are discontinued"), (r"\bcan u\b", "can you"),
+    (r"(?<=[\u4e00-\u9fff]) province\b", ""), (r"\s*\banywhere in the country\b", ""), (r"\bpriced (between|over|above|under|below)\b", r"with list price \1"),
+    (r"\b(haven't|have not|hasn't|has not) been fully paid\b", "are not fully paid"), (r"\beverything we(?:'ve| have)? won at\b", "won deals at"),
+    (r"\bdo we know at\b", "at"), (r"^(?:quick one )?before (?:the |our |my )?[a-z ]{1,30}meeting:\s*", ""), (r"\bsit on (team )?", "are on team "),
+    (r"\b(?:where )?(?:we've|we have|we) (?:already )?(?:provided|given|gave|done|did) (?:a |the )?poc\b", "with poc provided"),
+    (r"按时间(先后|早晚)(顺序)?(排序|排列|排)?", "按时间从早到晚排"), (r"回款计划", "回款"),
+    (r"(本月|这个月|下个月|下月|本季度|这个季度)预计要?(签下来|签下|成交|关单|拿下)的", r"预计\1成交的"),
+    (r"(?<!成交)把握(?=在?(不低于|不少于|超过|高于|大于)?[一二三四五六七八九\d])", "成交概率"), (r"电话打进来的", "电话来的"),
+    (r"\bbetter than (\d+)% odds( of closing)?\b", r"with probability over \1%"),
+    (r"\bbrings? in (less than|under|more than|over) (\S+) a year\b", r"with annual revenue \1 \2"),
+    (r"\bwaited (more than|over|longer than) (\d+) days\b", lambda m: f"waited {m.group(1)} {int(m.group(2)) * 24} hours"),
+    (r"(?<=哪些)还在执行(?!中)", "执行中"),
+    (r"(?:(?<=than )|(?<=over )|(?<=under ))(one|two|three|four|five|six)(?= hours?\b)",
+     lambda m: str(("one", "two", "three", "four", "five", "six").index(m.group(1)) + 1)),
+    (r"[，,]?\s*不管(是)?(?:什么阶段(的)?)?$", ""), (r"电话打的(?=线索)", "电话来的"), (r"一条(活动|跟进)记录都没(有)?(留|写|录|记)(过)?", "没跟进"),
+    (r"没人碰(过)?", "没人跟进过"), (r"没人去跟(进)?", "没人跟进"),
+    (r"\b(haven't|have not|didn't|did not|hasn't|has not) closed (a single|any) wins?\b", "had no wins"),
+    (r"\bwith no contact yet\b", "never contacted"),
     # wording met in the twenty-third session's sets
     (r"(未收|逾期|回款|赢单|合同)金额金额", r"\1金额"),  # "欠款最多的十个客户和欠款金额"
     (r"\bhalf a mil(?:lion)?\b", "500k"), (r"\bnorth of\b", "over"), (r"\bsouth of\b", "under"),

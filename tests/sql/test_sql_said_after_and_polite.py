@@ -8,6 +8,8 @@ a polite new operations hire; a finance controller):
 - deals with no follow-up for N days are open deals; "大单" with no size is asked back; "换成按销售排" keeps the top N;
 - "在跟商机里一千万以上的加起来有多少" adds up their amount; "超过五百万的是哪几个" after deals names deals, not people;
 - polite requests ("麻烦查一下…", "If you don't mind checking, …") and an English question led by a Chinese name.
+- "accounts with more than 3 contacts" counts contacts (it used to compare revenue with 3 yuan); "in 'new' status" keeps
+  the status said in quotes (it used to be dropped).
 
 Each answer is checked against SQL written by hand on the small database.
 """
@@ -47,6 +49,11 @@ HAND_WRITTEN = [
     ("麻烦问一下，公司所有联系人里一共有多少位是决策人？", "SELECT COUNT(*) FROM contact c WHERE c.is_decision_maker = 1"),
     ("If you don't mind checking, how many calls were logged in the last 30 days?", "SELECT COUNT(*) FROM activity x "
      "WHERE x.type = 'call' AND x.occurred_at >= '2026-10-19'"),
+    # a count of related records is never an amount: "more than 3 contacts" used to read as revenue over 3 yuan
+    ("accounts with more than 3 contacts on file", "SELECT a.name FROM account a JOIN contact c ON c.account_id = a.id "
+     "GROUP BY a.id HAVING COUNT(*) > 3"),
+    ("leads still in 'new' status with a budget above 500k", "SELECT l.company_name FROM lead l WHERE l.status = 'new' AND "
+     "l.budget > 500000"),
     ("How many lost deals never even got a quote?", "SELECT COUNT(*) FROM opportunity o WHERE o.stage = 'closed_lost' AND "
      "NOT EXISTS (SELECT 1 FROM quote q WHERE q.opportunity_id = o.id)"),
 ]
