@@ -50,6 +50,15 @@ def assert_answer_matches(question: str, sql: str, engine: Engine, today: date) 
         assert sorted(got, key=str) == sorted(expected, key=str)
 
 
+def answered_rows(engine: Engine, question: str, today: date):
+    """The result of ``question`` asked as admin, which must be answered with at least one row (an empty answer
+    would let an assertion over its rows pass vacuously)."""
+    outcome = answer(question, engine=engine, caller=Caller.admin(), today=today)
+    assert outcome.status == "answered", outcome.clarification
+    assert outcome.result is not None and outcome.result.rows
+    return outcome.result
+
+
 def converse(engine: Engine, *questions: str, today: date) -> Outcome:
     """Ask ``questions`` in one conversation as admin, each refining the last answered plan; the last outcome."""
     previous = None

@@ -19,7 +19,7 @@ from __future__ import annotations
 import pytest
 from conftest import TODAY
 from sqlalchemy import Engine
-from tests_support import assert_answer_matches, assert_conversation_matches
+from tests_support import answered_rows, assert_answer_matches, assert_conversation_matches
 
 from sql.pipeline import answer
 from sql.validator import Caller
@@ -64,13 +64,6 @@ def test_hand_written(question: str, sql: str, small_engine: Engine) -> None:
     assert_answer_matches(question, sql, small_engine, TODAY)
 
 
-def _ask(engine: Engine, question: str):
-    outcome = answer(question, engine=engine, caller=Caller.admin(), today=TODAY)
-    assert outcome.status == "answered", outcome.clarification
-    assert outcome.result is not None and outcome.result.rows
-    return outcome.result
-
-
 @pytest.mark.parametrize(("question", "column", "descending"), [
     ("华东的客户，带上负责人和年营收，营收高的排前面", "annual_revenue", True),
     ("今年签的合同，客户和金额带上，按签约时间先后排", "signed_at", False),
@@ -82,7 +75,7 @@ def test_a_lists_order_said_after_its_columns(question: str, column: str, descen
                                               small_engine: Engine) -> None:
     """The list keeps its records, shows the column and is sorted by it; before, the order said last hid the columns
     ("我没能理解“带”") or turned the list into a count per class."""
-    result = _ask(small_engine, question)
+    result = answered_rows(small_engine, question, TODAY)
     values = [r[result.columns.index(column)] for r in result.rows]
     assert len(values) > 2 and values == sorted(values, reverse=descending)
 
@@ -102,6 +95,7 @@ def test_switching_the_ranking_keeps_its_length(small_engine: Engine) -> None:
 
 
 def test_english_led_by_a_chinese_name_keeps_its_order_and_columns(small_engine: Engine) -> None:
-    result = _ask(small_engine, "华东1组 deals that are open right now — owner, amount and stage, largest first")
+    result = answered_rows(small_engine, "华东1组 deals that are open right now — owner, amount and stage, largest first",
+                           TODAY)
     amounts = [r[result.columns.index("amount")] for r in result.rows]
     assert "stage" in result.columns and amounts == sorted(amounts, reverse=True)

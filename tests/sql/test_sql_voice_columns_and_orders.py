@@ -19,7 +19,7 @@ from __future__ import annotations
 import pytest
 from conftest import TODAY
 from sqlalchemy import Engine
-from tests_support import assert_answer_matches, assert_conversation_matches
+from tests_support import answered_rows, assert_answer_matches, assert_conversation_matches
 
 from sql.names import NameIndex
 from sql.parser import _sibling_team
@@ -68,13 +68,6 @@ def test_hand_written(question: str, sql: str, small_engine: Engine) -> None:
     assert_answer_matches(question, sql, small_engine, TODAY)
 
 
-def _ask(engine: Engine, question: str):
-    outcome = answer(question, engine=engine, caller=Caller.admin(), today=TODAY)
-    assert outcome.status == "answered", outcome.clarification
-    assert outcome.result is not None and outcome.result.rows
-    return outcome.result
-
-
 @pytest.mark.parametrize(("question", "column"), [
     ("东北区的联系人，列姓名、职位、所属客户", "title"),
     ("本月进来的线索，公司名、负责人、创建时间、首次联系时间", "first_contact_at"),
@@ -84,7 +77,7 @@ def _ask(engine: Engine, question: str):
     ("Overdue installments in East China - contract number, due date, amount outstanding", "unpaid"),
 ])
 def test_columns_named_in_a_list(question: str, column: str, small_engine: Engine) -> None:
-    result = _ask(small_engine, question)
+    result = answered_rows(small_engine, question, TODAY)
     assert any(column in c for c in result.columns), result.columns
 
 
@@ -95,7 +88,7 @@ def test_columns_named_in_a_list(question: str, column: str, small_engine: Engin
 ])
 def test_a_lists_order_said_after_its_columns(question: str, column: str, newest_first: bool,
                                               small_engine: Engine) -> None:
-    result = _ask(small_engine, question)
+    result = answered_rows(small_engine, question, TODAY)
     values = [r[result.columns.index(column)] for r in result.rows]
     assert len(values) > 2 and values == sorted(values, reverse=newest_first)
 
