@@ -87,7 +87,7 @@ def _plan_from(d: dict) -> QueryPlan:
         more_related=tuple(_follow_up(x) for x in d.get("more_related", ())),
         share_of=tuple(_filter(f) for f in d.get("share_of", ())), share_follow_up=bool(d.get("share_follow_up")),
         window=_window(d.get("window")), time_field=d.get("time_field"), order=d.get("order"),
-        top_n=d.get("top_n"), limit=d.get("limit"), sort=d.get("sort"), also=tuple(d.get("also", ())),
+        top_n=d.get("top_n"), rank=d.get("rank"), limit=d.get("limit"), sort=d.get("sort"), also=tuple(d.get("also", ())),
         having=_filter(d["having"]) if d.get("having") else None, count_groups=bool(d.get("count_groups")),
         notes=tuple(d.get("notes", ())), show=tuple(d.get("show", ())),
         of_records=_plan_from(d["of_records"]) if d.get("of_records") else None)

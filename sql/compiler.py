@@ -244,7 +244,7 @@ def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
                                  exp.Ordered(this=ctx.frag(o.split()[0]), desc=True) for o in order.split(",")],
                                copy=False)
         if plan.top_n:
-            sel = sel.limit(plan.top_n, copy=False)
+            sel = _cut(sel, plan)
         elif plan.limit:
             sel = sel.limit(plan.limit, copy=False)
         return sel
@@ -311,10 +311,17 @@ def _projection(ctx: _Ctx, plan: QueryPlan, measure) -> exp.Select:
         sel = sel.order_by(exp.Ordered(this=exp.column("value"), desc=desc, nulls_first=False),
                            *[exp.Ordered(this=g.copy()) for g in groups[:1]], copy=False)
         if plan.top_n:
-            sel = sel.limit(plan.top_n, copy=False)
+            sel = _cut(sel, plan)
     elif groups:
         sel = sel.order_by(*[exp.Ordered(this=g.copy()) for g in groups[:1]], copy=False)
     return sel
+
+
+def _cut(sel: exp.Select, plan: QueryPlan) -> exp.Select:
+    """The first top_n rows, or only the rank-th of them ("排第二的"); a rank left from before a new top_n is void."""
+    if plan.rank and plan.rank == plan.top_n and plan.rank > 1:
+        return sel.limit(1, copy=False).offset(plan.rank - 1, copy=False)
+    return sel.limit(cast(int, plan.top_n), copy=False)
 
 
 def _units_of(plan: QueryPlan) -> str:

@@ -117,7 +117,7 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
         # "组里每个人分别多少" after "华东1组本季度的赢单金额": the team just asked about
         caller_team = next((int(str(x.value)) for x in previous.filters if x.dimension == "team" and x.op == "eq"), None)
     if previous is not None:
-        text = _sibling_team(_pronoun(text, previous, names), previous, names)
+        text = _days_again(_sibling_team(_pronoun(text, previous, names), previous, names), previous)
     if previous is not None and previous.window is not None and (m := re.match(BEFORE_THAT, text)):
         unit = m.group("en") or {"周": "week", "星期": "week", "月": "month", "季度": "quarter", "年": "year"}[m.group("zh")]
         before = period_before(previous.window, unit)
@@ -163,6 +163,12 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
                              "one'? Please give the name.", (), "who")
     if isinstance(result, QueryPlan) and previous is not None:
         result = _same_customer(result, previous, f"{raw} {text}")  # "全公司" is dropped from the expanded text
+    if isinstance(result, QueryPlan) and previous is not None and previous.measure is None and not previous.group_by \
+            and not previous.top_n and result.entity == previous.entity and result.measure is not None and not (
+                result.filters or result.window or result.group_by or result.top_n or result.follow_up
+                or result.having or result.of_records) and not re.search(WHOLE_BOOK, f"{raw} {text}"):
+        # "合同总额多少" right after "西北区今年签的合同": the total of the records just listed, not of every contract
+        return replace(previous, measure=result.measure, also=result.also, sort=None, order=None, show=())
     return result
 
 
@@ -306,6 +312,24 @@ def _pronoun(text: str, previous: QueryPlan, names: NameIndex) -> str:
     text = re.sub(r"(?<![其吉利])[他她](?![们人])", name, text, count=1)
     text = re.sub(r"\b(he|she)\b", name, text, count=1)
     return re.sub(r"\b(his|her)\b(?= \w)", name + "'s", text, count=1)
+
+
+# "那超过90天的呢" after "逾期超过30天的应收": the same count of days, changed; never a 90-day window
+DAYS_AGAIN = re.compile(r"^(?:那|那么|换成|改成|改为)?(?:超过|多于|大于|过了|超)\s*(\d+|[一二两三四五六七八九十百]+)\s*天(?:以上)?(?:的)?(?:呢)?"
+                        r"\s*[?？]?$|^(?:what about |and |now )?(?:more than|over) (\d+) days(?: then)?\s*\??$")
+
+
+def _days_again(text: str, previous: QueryPlan) -> str:
+    said = DAYS_AGAIN.match(text)
+    if said is None:
+        return text
+    days = said.group(1) or said.group(2)
+    dims = {x.dimension for x in previous.filters}
+    if "due_date" in dims and Filter("flag", "eq", "overdue") in previous.filters:
+        return f"逾期超过{days}天的呢" if said.group(1) else f"what about overdue more than {days} days"
+    if "days_in_stage" in dims:
+        return f"卡了超过{days}天的呢" if said.group(1) else f"what about stuck for more than {days} days"
+    return text
 
 
 def _sibling_team(text: str, previous: QueryPlan, names: NameIndex) -> str:
@@ -749,6 +773,11 @@ ACCOUNTS_WITH_DEALS = (rf"{_ACCOUNT_NOUN_ZH}(里|中|当中|里面)[，,]?\s*(�
                        r"|\b(accounts|customers|clients|hospitals|distributors|stores|schools|labs)( [a-z0-9]+){0,3} (that|which|who) "
                        r"(have|has|had|currently have|still have)"
                        r" (a|an|any|some|open)? ?(open )?(deals?|opportunit(y|ies))\b")
+# A list whose last noun is the account: "…合同的医院有哪些", "…有电话跟进的经销商"; in English the noun said first
+ACCOUNTS_NAMED_LAST = (rf"的[\u4e00-\u9fff]{{0,4}}?{_ACCOUNT_NOUN_ZH}(有哪些|是哪些|有哪几家|都有哪些|都是哪些|都有谁|有谁|是谁|"
+                       r"有几家)?\s*[?？。]?$|^(which |list |show( me)?( the| all)? |all |any )?(the )?(accounts|customers|clients|"
+                       r"hospitals|distributors|stores|schools|labs)\b(?! (with|that have|who have) no\b)(?!'s| (deals?|opportunit|contracts?|"
+                       r"payments?|quotes?|follow|activit|visits?|calls?|leads?|installments?)\b)")
 ACCOUNT_TYPE_WORDS = {"医院": "hospital", "经销商": "distributor", "门店": "store", "学校": "school", "实验室": "lab",
                       "hospitals": "hospital", "distributors": "distributor", "stores": "store", "schools": "school",
                       "labs": "lab"}
@@ -1735,6 +1764,7 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
                      share_follow_up=share_follow_up and follow_up is not None, window=window,
                      time_field=time_field,
                      order=_worst_first(f.get("order"), measure, q.text), top_n=f.get("top_n"), sort=sort, also=also,
+                     rank=f.get("rank"),
                      having=f.get("having"), count_groups=bool(f.get("count_groups")),
                      notes=tuple(f.get("notes", ())))
     if f.get("show"):
@@ -1766,6 +1796,11 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         # "太原医科大学附属医院还有没关的商机吗": for one named customer, its open deals answer the question
         opened = (Filter("flag", "eq", "open"),) if plan.follow_up.target == "open_opportunity" else ()
         plan = QueryPlan("opportunity", filters=(*one_account, *opened), notes=plan.notes)
+    if plan.entity in ("opportunity", "contract", "activity") and plan.measure is None and not plan.top_n \
+            and not plan.group_by and not plan.sort and re.search(ACCOUNTS_NAMED_LAST, q.text):
+        # "签过单笔200w以上合同的医院有哪些", "hospitals in 武汉 with deals in the proposal stage": the accounts are
+        # what is asked for; the deals, contracts or follow-ups only qualify them
+        plan = QueryPlan("account", of_records=plan, notes=plan.notes)
     if plan.entity == "opportunity" and plan.measure is None and not plan.top_n and re.search(ACCOUNTS_WITH_DEALS, q.text):
         # "华东区的门店里，哪些有单笔超过100万的在跟商机": the stores those deals belong to, not the deals
         plan = QueryPlan("account", of_records=plan, notes=plan.notes)
@@ -1807,6 +1842,14 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
             plan = replace(plan, group_by=("account",))
         elif re.search(r"谁|\bwho\b", q.text) and "rep" in _applicable_dims(plan.entity):
             plan = replace(plan, group_by=("rep",))
+        else:
+            return Clarification("请说明按什么排名（例如按客户或按业务员）/ Ranked by what: accounts, reps, regions?",
+                                 EXAMPLES, "ranking")
+    if plan.measure and not plan.group_by and not plan.top_n and not plan.having \
+            and re.search(r"排名|排行|排个名|排一下名|\brank(ing|ings|ed)?\b|\bleaderboard\b", q.text):
+        # "全公司本月业绩排名": a ranking of one total is no ranking; sales figures rank the reps, others are asked
+        if plan.measure in ("won_amount", "won_count", "collected") and "rep" in _applicable_dims(plan.entity):
+            plan = replace(plan, group_by=("rep",), order=plan.order or "desc")
         else:
             return Clarification("请说明按什么排名（例如按客户或按业务员）/ Ranked by what: accounts, reps, regions?",
                                  EXAMPLES, "ranking")
@@ -2222,8 +2265,13 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
                              f"the previous top {previous.top_n} is not supported yet; ask in full for a new ranking.",
                              EXAMPLES, "within_top_n")
     having = None
-    bars = [x for x in filters if x.dimension == "amount"]
-    if previous.having is not None and len(bars) == 1 and group_by is None:
+    bars = [x for x in filters if x.dimension in ("amount", "amount_owed")]
+    # "逾期总额超过20万的" after the overdue amount per account: the figure shown per group is what is compared,
+    # unless the records are named ("只看超过100万的单子")
+    shown_money = bool(previous.group_by) and MEASURES.get(str(previous.measure)) is not None \
+        and MEASURES[str(previous.measure)].kind == "money" and not re.search(
+            r"单子|[一每小大的]单|商机|合同|笔|分期|\bones with\b|\b(deals?|opportunit\w*|contracts?|payments?|installments?)\b", q.text)
+    if (previous.having is not None or shown_money) and len(bars) == 1 and group_by is None:
         having = Filter("value", bars[0].op, bars[0].value)  # "and how many have at least 30?": the group's total
         filters = [x for x in filters if x is not bars[0]]
     related = None
@@ -2300,14 +2348,16 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
                       time_field=own_field,
                       window=window if to_records else None,
                       follow_up_window=None if to_records else window,
-                      top_n=top_n, order=_worst_first(f.get("order"), measure or previous.measure, q.text), measure=measure,
+                      top_n=top_n, rank=f.get("rank") if top_n == f.get("rank") else None,
+                      order=_worst_first(f.get("order"), measure or previous.measure, q.text), measure=measure,
                       count_groups=groups_counted, show=shown, having=having)
 
 
 # Words that add up a ranking's figures; "各自"/"each" keeps one figure per group.
 # "合同金额加起来最高的三家客户": the words before a superlative say how each group's figure is made
 TOTAL_OF_TOP = (r"(加起来|合起来|加在一起|加总|总和)(?!\s*(最|排|前))|合计(是|有)?多少|(一共|总共|总计|共计)[^，,。?？]{0,4}多少|\bcombined\b|"
-                r"\bin total\b|\baltogether\b|\badd(ed|s)? up\b|\btogether\b|\bsum of the top\b")
+                r"\bin total\b|\baltogether\b|\badd(ed|s)? up\b|\btogether\b|\bsum of the top\b|"
+                r"^(what is |what's )?(the )?total\b[^,]{0,30}\b(by|of|from) (the |our )?top \d+\b")
 # A follow-up asking only for a ranking's figures added up ("这五个人加起来多少", "what's that in total").
 TOTAL_FOLLOW_UP = (r"^(那|那么)?(这|那|前)?[几两二三四五六七八九十\d]*(个|位|家|名|单|笔|条|份)?(人|业务员|销售|客户|医院|产品|区域|团队)?的?"
                    r"(金额|业绩|赢单金额|回款)?(加起来|合起来|加在一起|加总|总和|合计|一共|总共|总计)(一共|总共|是|有)?(多少|是多少)?钱?呢?[?？。]?$"

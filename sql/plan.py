@@ -82,6 +82,7 @@ class QueryPlan:
     time_field: str | None = None  # which time dimension the window applies to; None = the measure's default
     order: str | None = None  # "desc" | "asc" on the measure (or the list's default sort)
     top_n: int | None = None
+    rank: int | None = None  # "排第二的": only the rank-th row of the top_n ordering; void once top_n changes
     limit: int | None = None
     sort: str | None = None  # a list's sort column (semantic-layer expression), e.g. "o.amount"
     also: tuple[str, ...] = ()  # further measures shown beside `measure` ("数量和金额"), over the same records
@@ -189,6 +190,7 @@ class Refinement:
     follow_up_window: TimeWindow | None = None
     measure: str | None = None
     top_n: int | None = None
+    rank: int | None = None  # "那第二名是谁": the rank-th row of the previous ranking
     order: str | None = None
     entity: str | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
@@ -205,7 +207,8 @@ class Refinement:
         out = plan
         if self.show:
             out = replace(out, show=tuple(dict.fromkeys((*out.show, *self.show))))
-        if any(f.dimension == "stage" for f in self.filters):  # "how much did I win" after "my open pipeline"
+        # "how much did I win" after "my open pipeline"; "去掉初步接洽阶段的" leaves out one stage of the open deals
+        if any(f.dimension == "stage" and f.op in ("eq", "in") for f in self.filters):
             out = replace(out, filters=tuple(f for f in out.filters
                                              if not (f.dimension == "flag" and f.value in ("open", "closed"))))
         if self.filters:  # "what about schools?" after "retail accounts": a school is never a retail account
@@ -237,7 +240,7 @@ class Refinement:
         if self.also:
             out = replace(out, also=tuple(dict.fromkeys((*out.also, *self.also))))
         if self.top_n is not None:
-            out = replace(out, top_n=self.top_n, order=self.order or out.order or "desc")
+            out = replace(out, top_n=self.top_n, rank=self.rank, order=self.order or out.order or "desc")
         if self.sort is not None and not self.as_list:  # "金额最大的三份" after a list: the list, by amount
             out = replace(out, sort=self.sort, order=self.order or out.order)
         elif self.order is not None:

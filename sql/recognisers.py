@@ -34,6 +34,8 @@ from sql.vocabulary import (
     NEGATED_FOLLOW_UP,
     POSITIVE_FOLLOW_UP,
     PRESENCE_WORDS,
+    RANK_PLACE,
+    RANK_WORDS,
     SORT_WORDS,
     STALE_WORDS,
     TEAM_WORDS,
@@ -808,7 +810,9 @@ FIELD_ATTRIBUTE = {
     "医院名": "account", "医院名称": "account", "进线时间": "created", "建档时间": "created", "建档日期": "created",
     "所在的组": "team", "带的组": "team", "他们带的组": "team", "成本": "cost", "单位成本": "cost", "cost": "cost",
     "unit cost": "cost", "closing time": "closed", "close time": "closed", "signing time": "signed",
-    "payment time": "paid_at", "营收": "annual_revenue", "所在大区": "region", "所在区域": "region", "这笔回款金额": "amount_paid", "回款金额": "amount_paid"}
+    "payment time": "paid_at", "营收": "annual_revenue", "所在大区": "region", "所在区域": "region", "这笔回款金额": "amount_paid", "回款金额": "amount_paid",
+    "合同": "contract_no", "成交金额": "amount", "预计日期": "expected_close", "丢单日期": "closed", "输单日期": "closed",
+    "新建时间": "created"}
 FIELD_EN = (r"owner'?s? names?|amounts? (?:outstanding|overdue|owed)|annual revenues?|expected close dates?|unpaid balances?|outstanding amounts?|amount due|amount paid|(?:account|customer) names?|"
             r"regions?|(?:hire|hiring|start) dates?|(?:close|closing|creation|created|signing|signed|"
             r"paid|payment|due) dates?|date (?:closed|created|signed|paid)|amounts?|balances?|budgets?|sources?|cities|city|"
@@ -865,7 +869,8 @@ FIELD_MORE_ZH = "|".join(sorted((
     "还欠多少", "什么时候", "日期", "跟进日期", "拜访日期", "进入谈判的时间", "进入当前阶段的时间", "进入阶段时间", "职务", "手机号",
     "手机", "电话号码", "所属客户", "所属医院", "所属公司", "医院", "公司", "门店", "应收日期", "赢单日期", "成交日期", "版本",
     "到账时间", "到账日期", "回款日期", "欠款金额", "欠款", "还差多少没收", "还差多少", "所属区域", "所属大区", "所在单位", "单位",
-    "所在公司", "所在医院", "预计成交日", "这笔回款金额", "回款金额", "时间"),
+    "所在公司", "所在医院", "预计成交日", "这笔回款金额", "回款金额", "时间", "合同", "成交金额", "预计日期", "丢单日期", "输单日期",
+    "新建时间"),
     key=len, reverse=True)).replace("(", r"\(").replace(")", r"\)")
 FIELDS_LISTED_ZH = (rf"[，,：:]?\s*(?:并且?|顺便)?(?:显示|带上|附上|加上|列出|标上|要看|要|给我|列一下|包括|带|列|导出)(?:一下)?[：:]?\s*"
                     rf"(?P<fields>(?:{FIELD_MORE_ZH})(?:\s*(?:和|、|及|,|，|\+|/|\s)\s*(?:{FIELD_MORE_ZH}))+)"
@@ -1064,7 +1069,28 @@ def _measure(q: Question, today: date, names: NameIndex, caller_id: int | None) 
         q.found["measure"] = "count"
 
 
+def _rank_place(q: Question) -> bool:
+    """"排第二的销售", "second biggest deal": ranked as for a top N, and only the N-th row shown."""
+    m = next((m for p in RANK_PLACE if (m := q.search(p))), None)
+    if m is None:
+        return False
+    raw = m.group("n")
+    n = int(raw) if raw.isdigit() else RANK_WORDS.get(raw) or chinese_to_int(raw)
+    if not n:
+        return False
+    q.take(*m.span())
+    adj = m.groupdict().get("adj") or ""
+    low = bool(m.groupdict().get("low")) or adj in ("低", "少", "小", "lowest", "smallest", "least", "worst")
+    q.found.update(top_n=n, rank=n, top_n_start=m.start(), top_n_end=m.end(), order="asc" if low else "desc",
+                   order_assumed=not low)
+    if adj in ("大", "biggest", "largest"):
+        q.found["sort_hint"] = "amount"
+    return True
+
+
 def _top_n(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    if _rank_place(q):
+        return
     for pattern in TOP_N:
         m = q.search(pattern)
         if m:
@@ -1182,12 +1208,20 @@ def _share(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
 COUNTED_UNITS = ("天", "件", "箱", "套", "盒")
 
 
+def _with_unit_of(first: str, second: str, value: float) -> float:
+    unit = re.sub(r"^[\d.,]+|^[零一二两三四五六七八九十]+", "", second)
+    scaled = find_amounts(first + unit)
+    return scaled[0][2] if len(scaled) == 1 and scaled[0][3] else value
+
+
 def _comparison(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
     amounts = [a for a in find_amounts(q.text) if q.free(a[0], a[1])]
     filters = q.found.setdefault("filters", [])
     # a range: 十万到五十万之间, between 100k and 500k
     for (s1, e1, v1, _u1), (s2, e2, v2, _u2) in zip(amounts, amounts[1:], strict=False):
         between = q.text[e1:s2].strip()
+        if _u2 and not _u1:  # "between 1.5 and 2 million", "十到五十万": the unit said once serves both
+            v1 = _with_unit_of(q.text[s1:e1], q.text[s2:e2], v1)
         if between in ("到", "至", "-", "~", "and", "到的", "—") and v1 < v2:
             end = e2 + (2 if q.text[e2:e2 + 2] == "之间" else 0)
             start = s1
@@ -1232,6 +1266,10 @@ def _comparison(q: Question, today: date, names: NameIndex, caller_id: int | Non
         if op and dim == "probability":  # "成交概率超过50%": the deal's own probability, in percent
             q.take(end, end + (m_.end() if (m_ := re.match(r"\s*(%|％|percent\b)", q.text[end:])) else 0))
             filters.append(Filter(dim, op, value))
+        elif op and dim == "amount" and any(x.dimension == "probability" for x in filters) and (
+                pct := re.match(r"\s*(%|％|percent\b)", q.text[end:])):  # "概率不低于25%、不超过45%": the range's other end
+            q.take(end, end + pct.end())
+            filters.append(Filter("probability", op, value))
         elif op and (pct := re.match(r"\s*(%|％|percent\b)", q.text[end:])):
             q.take(end, end + pct.end())  # "win rate under 25%": a rate compared, never an amount of 25 yuan
             q.found["rate_threshold"] = Filter("value", op, value / 100)
@@ -1296,7 +1334,7 @@ def _counted_related_words(q: Question, today: date, names: NameIndex, caller_id
 
 # Every comparison word, the longest first whichever side it is on: "不超过" is not "超过".
 COMPARISON_WORDS = sorted([(w, "gte") for w in GT_WORDS] + [(w, "lt") for w in LT_WORDS], key=lambda wo: -len(wo[0]))
-STRICT_GT = ("大于", "超过", "高于", "多于", ">", "over", "above", "more than", "greater than", "exceeding",
+STRICT_GT = ("过", "大于", "超过", "高于", "多于", ">", "over", "above", "more than", "greater than", "exceeding",
              "bigger than", "larger than")
 
 
@@ -1463,7 +1501,7 @@ NOT_VALUE = re.compile(r"(不含|不包括|不包含|除了|除去|去掉|排除
 
 
 NOT_AFTER = re.compile(r"((\s*(和|、|或|或者|及|与)\s*[\u4e00-\u9fff]{1,8}?){0,3})\s*(?P<tail>(的|来的)?(以外|之外|除外|不算|不要))")
-NOT_CHAINED = re.compile(r"(\bnot|不是|不含|不包括|除了|excluding|except|outside( of)?|other than|\bnon-?|\baren t|\bisn t)\s*(the\s+)?[\w\u4e00-\u9fff]{1,20}?\s*(\bor|\bnor|\band|或者?|和|、|也不是)"
+NOT_CHAINED = re.compile(r"(\bnot|不是|不含|不包括|除了|去掉|排除|剔除|除去|excluding|except|outside( of)?|other than|\bnon-?|\baren t|\bisn t)\s*(the\s+)?[\w\u4e00-\u9fff]{1,20}?\s*(\bor|\bnor|\band|或者?|和|、|也不是)"
                          r"\s*$")
 
 

@@ -77,6 +77,16 @@ ABBREVIATIONS = (
     (r"具体(是|都是|有)哪(几个|些|几家|几笔|几单)[?？]?$", "有哪些"),  # "谈判阶段的具体是哪几个": list them
     # "概率三成五以上", "成交把握五成以上": a deal's probability in percent
     (r"(?<!成交)(?<!赢单)(?<!win )概率", "成交概率"), (r"成交把握", "成交概率"),
+    # "25%到45%之间", "70% probability or higher", "at 10% probability": both ends said as comparisons
+    (r"成交概率(?:在|为)?\s*(\d+)\s*%?\s*(?:到|至|-|~)\s*(\d+)\s*%(?:之间)?", r"成交概率不低于\1%、不超过\2%"),
+    (r"\b(?:win )?probability (?:of |is )?between (\d+)\s*%? and (\d+)\s*%", r"probability at least \1% and at most \2%"),
+    (r"\b(\d+)\s*% (?:win )?probability or (?:higher|more|above|greater|better)\b", r"probability at least \1%"),
+    (r"\b(\d+)\s*% (?:win )?probability or (?:lower|less|below|under)\b", r"probability at most \1%"),
+    (r"\b(?:win )?probability (?:of |is |at )?(\d+)\s*% or (?:higher|more|above|greater|better)\b",
+     r"probability at least \1%"),
+    (r"\b(?:win )?probability (?:of |is |at )?(\d+)\s*% or (?:lower|less|below|under)\b", r"probability at most \1%"),
+    (r"\b(?:at|with) (?:a )?(\d+)\s*% (?:win )?probability\b|\b(?:with )?(?:a )?(?:win )?probability (?:of |at )(\d+)\s*%"
+     r"(?! or)", lambda m: f"with probability at least {m.group(1) or m.group(2)}% and at most {m.group(1) or m.group(2)}%"),
     (r"(?<![\d一二三四五六七八九十])([一二三四五六七八九])成([一二三四五六七八九])?(?=以上|以下|及以上|及以下|或以上|或以下|左右|的)",
      lambda m: f"{chinese_to_int(m.group(1))}{chinese_to_int(m.group(2)) if m.group(2) else 0}%"),
     # "本月谁接线索最快？前五名": the reps by their average response time
@@ -1348,6 +1358,47 @@ ABBREVIATIONS = (
     (r"多小(?=\s*[?？]?$)", "多少"), (r"\bmins\b", "minutes"), (r"(?:怎么样|咋样|如何)[，,]\s*(?=总共|一共|多少)", ""),
     (r"叫([\u4e00-\u9fff]{2,3}?)的联系人", r"联系人\1"), (r"卖到([\u4e00-\u9fff]{2,4}?)的", r"\1卖出的"),
     (r"(?<=[天周月])到账的回款(?=\s*[?？。]?$)", "到账的回款有哪些"),
+    # wording met in the twenty-fifth session's sets
+    (r"\bnego\b", "negotiation"), (r"\bhosps?\b", "hospitals"), (r"\bw/o\b", "without"), (r"(?<![a-z/])w/(?=\s)", "with"),
+    (r"(?<=\w) w (?=(?:the )?customers?\b)", " with "), (r"\bmoved (the )?most units\b", "sold the most units"),
+    (r"(?<![打突])破(?=[\d一二两三四五六七八九十百千万亿])", "超过"),
+    # "业绩过百万的销售有几个": 业绩 compared per rep is the won amount, as "赢单金额过百万" is read
+    (r"业绩(?=(过|超过|超|达到|不到|低于|少于|高于|大于|在)\s*[\d一二两三四五六七八九十百千万亿])", "赢单金额"),
+    (r"(?<![\d一二两三四五六七八九十])半个?月(?=没|未|都没|还没|内|以内|之内|里)", "15天"),
+    # a list's order in everyday words, turned into the forms the order grammar reads ("按签约时间倒序", "最新的排前面")
+    (r"倒着排|倒过来排|倒排", "倒序"), (r"(?<=[，,])\s*(新建时间|创建时间|建档时间|签约日期|签约时间|丢单日期|输单日期|成交日期|预计成交日期|"
+                                  r"到期日期|到期日|应收日期)(?=倒序|正序|降序|升序|从早到晚|从晚到早)", r"按\1"),
+    (r"(?<=按)(?:预计日期|预计成交日(?!期)|预计成交时间)", "预计成交日期"), (r"(?<=按)(?:新建时间|建档时间|创建日期)", "创建时间"),
+    (r"(?<=按)签约日期", "签约时间"), (r"(?<=按)应收日期", "到期日"), (r"(?<=按)(?:丢单日期|输单日期|成交日期|赢单日期)", "关闭时间"),
+    (r"(?<=按)(预计成交日期|到期日期|到期日|签约时间|创建时间|关闭时间|日期|时间)(?:的)?(?:先后|前后)(?:顺序)?(?:排序|排列|排)?(?=[?？。]?$)",
+     r"\1从早到晚排"),
+    (r"([，,]\s*)列(?:出|一下)?(?=[^，,。？?]{1,30}[，,]\s*(?:按|最新的|最早的|最近的))", r"\1带上"),
+    (r"(?<=按)(预计成交日期|到期日期|到期日)从近到远", r"\1从早到晚"), (r"(?<=按)(预计成交日期|到期日期|到期日)从远到近", r"\1从晚到早"),
+    (r"[，,]?\s*最近(?:成交|赢单|赢下|赢|丢单|丢|输单|输)的(?:排|放|在)(?:最)?前(?:面|头|边)?", "，按关闭时间倒序"),
+    (r"[，,]?\s*最近(?:签约|签)的(?:排|放|在)(?:最)?前(?:面|头|边)?", "，按签约时间倒序"),
+    (r"[，,]?\s*最近(?:到账|回款)的(?:排|放|在)(?:最)?前(?:面|头|边)?", "，按回款时间倒序"),
+    (r"最近(?:新建|建|创建|进来)的(?=排|放|在)", "最新的"),
+    # "列出名称和预计成交日期，按日期先后排": the date is the one just named
+    (r"(?<=按)(?:日期|时间)(?=(?:的)?(?:先后|前后|从早到晚|从晚到早|倒序|正序|降序|升序))", lambda m: next(
+        (f for w, f in (("预计成交", "预计成交日期"), ("签约", "签约时间"), ("到期", "到期日"), ("应收日期", "到期日"),
+                        ("成交日期", "关闭时间"), ("丢单日期", "关闭时间"), ("回款日期", "回款时间"))
+         if w in m.string[:m.start()]), m.group(0))),
+    (r"(?:最早|早)(?:成交|签约|签|新建|建|创建|进入|到期|进来)的(?=排|放|在)", "最早的"),
+    (r"(?:预计成交日期|应收日期|到期日期|到期日|签约日期|签约时间|创建时间|日期|时间)(?:最)?早的(?=排|放|在)", "最早的"),
+    (r"(?:预计成交日期|应收日期|到期日期|到期日|签约日期|签约时间|创建时间|日期|时间)(?:最)?晚的(?=排|放|在)", "最新的"),
+    (r"(?<=[，,])\s*时长(?:最)?长的(?:排|放|在)(?:最)?前(?:面|头|边)?", "按时长降序"),
+    (r"(?<=[，,])\s*金额(?:最)?(?:高|多)的(?=排|放|在)", "金额最大的"),
+    (r"\b(?:largest|biggest|highest) (?:amounts?|values?|deals?|ones?)? ?on top\b", "largest first"),
+    (r"\b(?:ordered|sorted) by date\b|\bin date order\b", "oldest first"),
+    (r"\bsort(?:ed)? (budget|amount|value) (high to low|highest to lowest|low to high|lowest to highest)\b",
+     r"sorted by \1, \2"),
+    (r"(?<=[\u4e00-\u9fff]{2})那(?:个)?组(?=里|的|中|有|谁|哪)", "组"),  # "宋倩那个组里谁…": her team
+    (r"\btouch[- ]?points?\b", "follow-ups"),
+    (r"(?<=的)(单子|商机)原因都?是(啥|什么)", r"\1都是什么原因"), (r"卖最多的", "卖得最多的"),
+    # "长沙市一院": the city's first people's hospital, as everyone there calls it
+    (r"(?<=[\u4e00-\u9fff]市)([一二三四五六七八九])院", r"第\1人民医院"),
+    (r"(?:还没|尚未|还未|还没有)成交的(?=商机|单子|项目|机会)", "在跟的"),  # not yet closed: still open, lost ones excluded
+    (r"(今年|本月|上月|本季度|这个月|上个月)赢的(?=[\d一二两三四五六七八九十百千万kw])", r"\1赢单的"),
     # wording met in the twenty-fourth session's sets
     # "华东哪些医院本月有回款": the window belongs to the payment; said before the entity it is read so
     (r"(哪些|哪几家|哪家)(客户|医院|门店|学校)(本月|上月|这个月|上个月|本周|上周|这周|昨天|今天|今年|本季度|上季度|这个季度|上个季度|近\d+天|最近\d+天)"

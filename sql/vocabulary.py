@@ -212,6 +212,21 @@ TOP_N = (
     r"(?:which|哪)\s*(?P<n>\d+|[一二两三四五六七八九十]+|two|three|four|five|ten)\s*(?:个|家|位|名)?",
     r"(?:the\s+)?(?P<n>\d+|two|three|four|five|ten)\s+(?:largest|biggest|highest|top|best|most|leading)",
 )
+# One place in a ranking ("排第二的", "第三名", "second biggest", "runner-up"): the top_n ordering, that row only.
+# The place must be said as a rank (排/名/位 or a superlative after it), so 第二季度, 第2期, 第二人民医院 are not ranks.
+RANK_PLACE = (
+    r"(?P<low>倒数)?(?:排(?:名|在)?)?第\s*(?P<n>[1-9]|[一二三四五六七八九十])\s*(?:名|位)",
+    r"(?P<low>倒数)?排(?:名|在)?第\s*(?P<n>[1-9]|[一二三四五六七八九十])(?![季期版周次个月天号批年组区])",
+    r"(?P<low>倒数)?第\s*(?P<n>[2-9]|[二三四五六七八九十])\s*(?P<adj>多|高|大|低|少|小)(?![学夫])",
+    r"(?P<low>倒数)第\s*(?P<n>[1-9]|[一二三四五六七八九十])(?![季期版周次个月天号批年组区])",
+    r"\b(?P<n>second|third|fourth|fifth|2nd|3rd|4th|5th)[- ](?P<adj>highest|biggest|largest|best|most|top|lowest|"
+    r"smallest|least|worst|place|ranked)\b",
+    r"\b(?:in|at) (?P<n>second|third|fourth|fifth|2nd|3rd|4th|5th) place\b",
+    r"\b(?:came in|comes in|ranks?|ranked|finished|placed|is|was) (?:the )?(?P<n>second|third|fourth|fifth|2nd|3rd|4th|5th)"
+    r"(?: place)?(?= by\b| in\b| on\b|[?.]|$)",
+    r"\b(?:the )?(?P<n>runner)[- ]up\b",
+)
+RANK_WORDS = {"second": 2, "2nd": 2, "runner": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5}
 # Sorting words order a result without making it a "which one is highest" question.
 SORT_WORDS = ("从高到低", "降序", "从大到小", "descending", "sort descending", "从低到高", "升序", "从小到大", "ascending",
               "sort ascending", "排名", "排行", "排序", "rank", "ranking", "ranked")  # an order, not "the one with the most"

@@ -73,7 +73,7 @@ WORDINGS = [
     # a threshold on overdue installments is on the unpaid part
     ("逾期没收的超过5万的有哪几笔", ["p.amount_due - p.amount_paid > 50000"]),
     # 过亿 is one 亿
-    ("年营收过亿的三甲医院", ["a.annual_revenue >= 100000000"]),
+    ("年营收过亿的三甲医院", ["a.annual_revenue > 100000000"]),
     # a lead's wait for its first contact, in hours
     ("上周有几条线索是超过4小时才联系上的", ["* 24 > 4", "l.created_at >= '2026-11-09 00:00:00'"]),
     ("List last week's leads where the first contact took more than 24 hours.", ["* 24 > 24"]),
