@@ -71,10 +71,12 @@ NO_PREVIOUS = Clarification("这个问题接着前面的问题，但还没有可
 # A record of an earlier answer, named only by pointing at it: without an earlier answer it is asked back.
 EARLIER_RECORD = r"\b(that|this) (customer|account|client|hospital|deal|opportunity|contract|rep)\b(?! (named|called)\b)" \
                  r"|\b(on|about|for|with|of|to) it\s*[?？.]?$|这(家|个|份|笔)(客户|医院|商机|单子|合同)(?!名)"
+# "官网来的里面有几条还没联系": some of the previous answer's records, named by what they are
+AMONG_THEM = r"^[^，,。]{1,12}的(里面|里头|当中)"
 # How follow-ups start: they refine the previous question even when they name its records again.
 FOLLOW_UP_START = (r"(那|那么|其中|这里面|这当中|这其中|只要|只看|只算|换成|改成|改为|再|再看|按|去掉|排除|不算|除去|what about|how about|and |only|"
-                   r"just|same|except|excluding|"
-                   r"now |instead|break it|split it|make it|switch (it )?to|swap to|change it to|add (the |a |their )?|"
+                   r"just|same|except|excluding|per |by |"
+                   r"now |instead|break it|break (the |these |those )[a-z]+( [a-z]+)? down|split it|make it|switch (it )?to|swap to|change it to|add (the |a |their )?|"
                    r"also (show|add|include) )")
 
 
@@ -150,7 +152,8 @@ def parse(question: str, *, today: date, names: NameIndex, previous: QueryPlan |
     if isinstance(result, Refinement) and previous is not None and previous.top_n and previous.group_by \
             and result.measure not in (None, previous.measure) and result.top_n is None and re.search(
                 r"它们|他们|她们|这(几|[两二三四五六七八九十\d]+)(个|位|家|条)|那(几|[两二三四五六七八九十\d]+)(个|位|家|条)|"
-                r"\b(they|them|these|those|their)\b", text):
+                r"\b(they|them|these|those|their)\b", text) and not re.search(
+                r"\b(re-?rank|rank|sort|order)\b|排名|排序|重新排|排一下", text):
         # "它们各自的4小时响应率" after the top three sources: the same three, which a plan cannot pin down; re-ranking
         # by the new figure would show other groups
         return Clarification("请直接写出这几个的名称再问一次 / Please name them and ask again.", (), "ranked_groups")
@@ -564,7 +567,7 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
         len({DIM_ENTITY.get(d) for d in dims} - {None}) == 1 or (dims[0] in SELF_DIMS and re.search(WHICH, q.text))
         for dims in f.get("group_candidates", []))
     refining = previous is not None and bool(re.match(FOLLOW_UP_START, q.text) or re.search(
-        r"呢[?？。!！]?$|^(and |what about|how about)", q.text) or re.search(ANAPHORA, q.text)
+        r"呢[?？。!！]?$|呢[，,]|^(and |what about|how about)|" + AMONG_THEM, q.text) or re.search(ANAPHORA, q.text)
         or re.match(r"(这些|那些|这几个|这几家|这几单|these |those )", q.text)) and all(
         e == previous.entity or e in GROUPABLE_MENTIONS for e in entities)
     same_records = previous is not None and measure not in (None, "count") and set(entities) <= {previous.entity} \
@@ -624,7 +627,9 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
         return Refinement(as_list=True)
     if previous is not None and (refining or (not entities and measure in (None, "count"))) \
             and not f.get("stale") and ("follow_up_done" not in f or f.get("absence") or re.search(ANAPHORA, q.text)
-                                         or re.match(r"(哪些|哪几|有几|多少|which|how many)", q.text)):
+                                         or re.match(r"(哪些|哪几|有几|多少|which|how many)", q.text)
+                                         or re.search(AMONG_THEM, q.text)
+                                         or (previous.follow_up is not None and refining and not entities)):
         return _refinement(q, today, previous)  # "哪些上周没跟进": which of the previous answer's records
     if not entities and measure in (None, "count") and not f.get("stale") and "follow_up_done" not in f \
             and f.get("aggregate") is None and not inferable and not f.get("entity_hint") \
@@ -1050,7 +1055,8 @@ OWED_WORDS = (r"没收|未收|没付|未付|没回|未回|欠|还差|剩|余额|
               r"|\b(unpaid|outstanding|owed|owing|still due|remaining|balance|left to pay|overdue by)\b")
 # "还没收齐的分期里，应收金额在5万以下的": the size of each installment is compared, though 没收 names the flag
 DUE_SIZE_COMPARED = (r"(应收金额|应付金额|分期金额|每期金额|单笔应收)\s*(在|是|为)?\s*(超过|大于|高于|多于|不到|少于|低于|达到|不少于|至少|"
-                     r"[\d一二两三四五六七八九十])|(?<![未没])(?<!逾期)应收款?\s*(超过|大于|高于|多于|不到|少于|低于|达到|不少于|至少)")
+                     r"[\d一二两三四五六七八九十])|(?<![未没])(?<!逾期)应收款?\s*(超过|大于|高于|多于|不到|少于|低于|达到|不少于|至少|[\d一二两三四五六七八九十]"
+                     r"[^，,。]{0,5}(以上|以下|之间))")
 DUE_SIZE_WORDS = (r"应收金额|应付金额|分期金额|每期金额|单笔应收|\b(amount|amounts) due\b|\binstall?ments? (amount|size)s?\b"
                   r"|\binvoice (amount|value)s?\b")
 ACCOUNT_HEAD = (r"哪(些|几家|家)(医院|客户|门店|经销商|学校|实验室)(?!的?(商机|单|项目|订单|报价|合同))"
@@ -1343,7 +1349,10 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         measure = _amount_measure(entity, str(f["aggregate"]))
         if measure == "collected" and f.get("time_field") == "p.due_date" and not owing:
             measure = "amount_due"  # "total receivables due in December": what falls due, not what was paid
-        if measure is None:
+        if measure is None and entity in ("activity", "lead", "contact") and f["aggregate"] == "sum" and re.search(
+                r"^(the )?total (number of )?(visits|calls|meetings|demos|follow[- ]?ups|activities|leads|contacts)\b", q.text):
+            measure = "count"  # "total visits in October": how many; visits have no amount
+        elif measure is None:
             return Clarification(f"{ENTITIES[entity].label_zh}没有金额可以汇总 / {ENTITIES[entity].label_en} has no "
                                  "amount to add up.", EXAMPLES, "no_amount")
     if entity == "payment" and f.get("amount_entities", [])[-1:] == ["contract"]:
@@ -1429,6 +1438,10 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         # "逾期未收金额五十万以上的回款都拉出来": those installments, not their total
         filters.append(Filter("flag", "eq", OWED_FLAG[measure]))
         measure = None
+    if measure == "collected" and entity == "payment" and not group_by and not f.get("top_n") and any(
+            x.dimension == "payment_status" for x in filters) and not re.search(
+            r"多少|一共|总共|合计|总计|总额|加起来|金额|几笔|\btotal\b|\bhow (much|many)\b|\bsum\b|\bamount", q.text):
+        measure = None  # "这个月华东已经付清的回款": those installments; a status names records, not money
     listed_at = f.get("fields_listed_at")
     if measure in LISTED_RECORDS and listed_at is not None and not group_by and not f.get("top_n") and not re.search(
             r"一共|总共|合计|总计|加起来|多少钱|\btotal\b|\bhow much\b|\bsum\b", q.text[:listed_at]):
@@ -1812,12 +1825,15 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         payments = QueryPlan("payment", filters=tuple(paid), window=None if plan.time_field else plan.window)
         plan = replace(plan, filters=own, of_records=payments,
                        window=plan.window if plan.time_field else None)
-    if plan.having is not None and plan.group_by and plan.having.op in ("gt", "gte") and plan.measure in MONEY_TOTALS \
-            and re.search(r"\b(a|any|one|at least one) (single )?(deal|opportunity|contract|order|win)s? (over|above|of more "
-                          r"than|worth more than|bigger than|larger than)\b|单笔", q.text):
-        # "Which regions had a deal over 10M closed won this year?": one deal passes the bar, not the region's total
+    if plan.having is not None and plan.group_by and plan.having.op in ("gt", "gte") and plan.measure in (
+            *MONEY_TOTALS, "collected") and re.search(
+                r"\b(a|any|one|at least one) (single )?(deal|opportunity|contract|order|win|payment)s? (over|above|of more "
+                r"than|worth more than|bigger than|larger than)\b|单笔", q.text):
+        # "Which regions had a deal over 10M closed won this year?", "有过单笔150万以上回款的客户": one deal or payment
+        # passes the bar, not the group's total
         base = records_behind(plan)
-        plan = replace(plan, filters=(*base.filters, Filter("amount", plan.having.op, plan.having.value)),
+        size = "amount_paid" if plan.measure == "collected" else "amount"
+        plan = replace(plan, filters=(*base.filters, Filter(size, plan.having.op, plan.having.value)),
                        time_field=base.time_field, measure="count", having=None, also=())
     if plan.top_n and plan.measure and not plan.group_by and not plan.sort:
         # a top-N of one total is no ranking: "拜访次数最多的两家三甲医院" ranks the hospitals
@@ -2281,6 +2297,10 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
     if "follow_up_done" in f and not f["follow_up_done"] and previous.entity == "lead" and not f.get("absence"):
         filters.append(Filter("flag", "eq", "never_contacted"))  # "how many of those haven't been contacted"
         f = {k: v for k, v in f.items() if k != "follow_up_done"}
+    if "follow_up_done" in f and previous.follow_up is not None and window is not None and not f.get("absence") \
+            and not f.get("follow_up_kinds") and bool(f["follow_up_done"]) == previous.follow_up.done \
+            and previous.follow_up.target == "activity" and re.search(r"呢[?？。!！]?$", q.text):
+        f = {k: v for k, v in f.items() if k != "follow_up_done"}  # "超过30天没动的呢" after stale deals: the window
     if "follow_up_done" in f:  # "which of them have open deals", "其中哪些最近30天没跟进": with or without related ones
         if previous.follow_up is not None:
             return Clarification("上一个问题已经有一个“有/没有…”的条件，请完整地问一次 / The previous question already has a "

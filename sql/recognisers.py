@@ -989,6 +989,15 @@ def _added_figure(q: Question, today: date, names: NameIndex, caller_id: int | N
             q.found.update(added_figure=True, added_amount=True)
 
 
+def _first_contact_window(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    """"过去10天首次联系的线索有多少": leads dated by their first contact; before 首次联系 is read as response time."""
+    if q.found.get("window") is not None and (m := q.search(
+            r"(首次|第一次)(联系|跟进|触达)(上)?(?=的(线索|lead))|(?<=leads )first (contacted|reached)\b")):
+        q.take(*m.span())
+        q.found["time_field"] = "l.first_contact_at"
+        q.found.setdefault("entity_hint", "lead")
+
+
 def _measure(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
     if q.found.get("measure") in ("last_activity", "last_payment", "collection_rate"):
         return
@@ -1726,6 +1735,6 @@ def _budget_flag(q: Question, today: date, names: NameIndex, caller_id: int | No
             q.found.setdefault("flag_entities", []).append("opportunity")
 
 
-STEPS = (_shown, _list_order, _missing_field, _age_rank, _last_activity, _collection_rate, _overdue_days, _stage_days, _response_hours, _duration, _only_once, _counted_related_words, _share, _time, _team_region, _names, _from_lead, _follow_up, _mine, _unassigned, _top_n, _budget_flag, _comparison, _measure, _added_figure,
+STEPS = (_shown, _list_order, _missing_field, _age_rank, _last_activity, _collection_rate, _overdue_days, _stage_days, _response_hours, _duration, _only_once, _counted_related_words, _share, _time, _team_region, _names, _from_lead, _follow_up, _mine, _unassigned, _top_n, _budget_flag, _comparison, _first_contact_window, _measure, _added_figure,
          _time_field,
          _flags, _group_by, _sent_verb, _values, _entity, _order, _second_window)

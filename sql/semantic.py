@@ -239,6 +239,7 @@ TIME_DIMENSIONS: dict[str, TimeDimension] = {t.code: t for t in (
                   "expected close date", True),
     TimeDimension("l.created_at", "lead", "l.created_at", "线索创建时间", "lead created"),
     TimeDimension("l.assigned_at", "lead", "l.assigned_at", "线索分配时间", "lead assigned"),
+    TimeDimension("l.first_contact_at", "lead", "l.first_contact_at", "首次联系时间", "first contacted"),
     TimeDimension("x.occurred_at", "activity", "x.occurred_at", "跟进时间", "follow-up time"),
     TimeDimension("c.signed_at", "contract", "c.signed_at", "签约时间", "signed"),
     TimeDimension("p.paid_at", "payment", "p.paid_at", "回款时间", "paid"),

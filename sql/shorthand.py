@@ -1326,7 +1326,7 @@ ABBREVIATIONS = (
     (r"\bmonitring\b", "monitoring"),
     # "list price on MON-M8?", "US-P2 目前标价多少": the product itself, whose list shows its price
     (r"^(?:what(?:'s| is) )?(?:the )?(?:current )?(?:list price|unit price) (?:on|of|for) (.+?)\s*[?]?$", r"product \1"),
-    (r"^(?:请问)?([^，,。？?]{0,16}?[a-z0-9][^，,。？?]{0,16}?)\s*(?:目前|现在)?的?(?:标价|单价|定价|价目表价格?)(?:是多少|多少钱?|是几|多少)?\s*[?？]?$", r"产品\1"),
+    (r"^(?:请问)?([^，,。？?]{0,16}?[a-z0-9][^，,。？?]{0,16}?)\s*(?:目前|现在)?的?(?:标价|(?<!客)单价|定价|价目表价格?)(?:是多少|多少钱?|是几|多少)?\s*[?？]?$", r"产品\1"),
     (r"价目表上?(?:最贵|价格最高)的", "标价最高的"), (r"(?<=[\d一二两三四五六七八九十])张(?=报价)?(?=\s*[?？]?$)", "份"),
     (r"\bdid we put out\b", "did we make"), (r"\b(?:we )?put out\b|\bwent out\b", "made"), (r"(?<=[\u4e00-\u9fff\w])\s*这[两三四五六七八九十]个(?=本|今|上|去|各|分别)", ""),
     (r"建档(时间|日期)", r"创建\1"), (r"(?<=时间|日期)先后(?=列|排|$)", "从早到晚排"),
@@ -1358,6 +1358,54 @@ ABBREVIATIONS = (
     (r"多小(?=\s*[?？]?$)", "多少"), (r"\bmins\b", "minutes"), (r"(?:怎么样|咋样|如何)[，,]\s*(?=总共|一共|多少)", ""),
     (r"叫([\u4e00-\u9fff]{2,3}?)的联系人", r"联系人\1"), (r"卖到([\u4e00-\u9fff]{2,4}?)的", r"\1卖出的"),
     (r"(?<=[天周月])到账的回款(?=\s*[?？。]?$)", "到账的回款有哪些"),
+    # wording met in the twenty-sixth session's sets
+    (r"(20\d\d\s*年)\s*起(?!\s*[到至])", r"\1以来"), (r"\bin (?:the )?([\u4e00-\u9fff]{1,6}部) (?:department|dept)\b", r"in \1"),
+    (r"开的会(?!议)", "的会议"),
+    (r"(?:出|发|做)了?(?=(?:多少|几)\s*(?:份|个|张)?报价)", ""),
+    (r"^(?:exclude|leave out|take out|minus) (?:the ones|those|any|all(?: the ones)?) (?:that|which|who) (?:already )?(?:have|had|has) "
+     r"(an? |any )?", r"only the ones without \1"),
+    (r"\s*\b(?:in|for|over|during) the same (?:period|window|time ?frame|time period|months?|quarter|week)\b", ""),
+    (r"\bhow long have (?:they|these|those|the deals|these deals|those deals) been (?:sitting|stuck|sat|parked)"
+     r"(?: there| in (?:that|this|the) stage)?(?: on average)?", "average days in stage"),
+    (r"双(?:十一|11)(?=以来|之后|以后|至今|到现在|后|那天|当天)", "11月11日"),
+    # "10月下旬": the month's last third, as days
+    (r"(1[0-2]|[1-9])\s*月份?\s*(上|中|下)旬", lambda m: f"{m.group(1)}月" + {
+        "上": "1日至10日", "中": "11日至20日",
+        "下": f"21日至{ {2: 28, 4: 30, 6: 30, 9: 30, 11: 30}.get(int(m.group(1)), 31)}日"}[m.group(2)]),
+    (r"\b(new (?:opportunities|deals|opps) did [a-z ]{1,25}?) open\b", r"\1"),
+    (r"\b(payments|installments)((?: (?:under|over|above|below|(?:more|less) than|at least) [\d.]+\s*(?:[kmw]|million)?)) received\b",
+     r"\1 received\2"),
+    (r"\b(?:did|have) (?:we|you) (?:hire|hired|onboard|onboarded)\b", "were hired"),
+    (r"(?:跟|和|与)([^，,。的]{2,12}?)(?:有关|相关)的", r"\1相关的"),
+    (r"(?:卖得|销量)最多(的[^，,。（(]{0,10}?)[（(，,\s]*按(?:金额|销售额|赢单金额)(?:算|计|排)?[）)]?\s*$", r"赢单金额最高\1"),
+    (r"卖给哪(?:家|个)(客户|医院|经销商)的?(?:台数|数量|件数|量|销量)?最多", r"销量最多的\1"),
+    # "还在执行中的合同里，华北客户的有哪些": the records first, then which customers' of them
+    (r"^(.{0,12}?)的(合同|商机|回款|线索|单子)里[，,]\s*([^，,。]{1,8}?(?:客户|医院))的(?:合同|商机|回款|线索|单子)?(?=有哪些|都有哪些|是哪些)",
+     r"\3\1的\2"),
+    (r"\b(?:sits?|is sitting|is parked|is tied up) in (?=(?:deals|opportunities|opps)\b)", "is in "),
+    (r"\b(?:cost|costs|costing) (?=(?:more than|over|above|less than|under|below|at least)\b)", "with a list price "),
+    # "East区 pipeline 超过 1M 的 deal 有几个": pipeline names the open deals here, not a figure per group
+    (r"\bpipeline\s*(?=(?:超过|大于|高于|不到|低于|少于)\s*[\d.]+\s*(?:[kmw]|万|亿)?\s*的\s*(?:deals?|单子|商机|opportunit))", "在跟"),
+    (r"卖(?:出|了)?(?=(?:超过|多于|不少于|至少|不到|少于)?[\d.一二两三四五六七八九十百千万]+\s*(?:件|台|套|盒|箱|支)(?:以上|以下)?的(?:产品|型号|sku))",
+     "销量"),
+    (r"\bcontracts (?:worth|valued at|of|sized|with (?:an? )?amounts?) (at least|over|more than|above|under|below|less than)\b",
+     r"contracts with a contract amount of \1"),
+    # "医院客户里超过400万的赢单": the deals over 4M, not the accounts whose wins add up to 4M
+    (r"(?<=客户)(?:里|中|当中|里面)?((?:超过|大于|高于|不到|低于|少于)[^，,。的]{1,8}|[^，,。的]{1,8}(?:以上|以下))的赢单"
+     r"(?=(?:有哪些|是哪些|都有哪些)?\s*[?？。]?$)", r"\1的赢单商机"),
+    # "200万以上的赢单加起来多少": what those deals add up to is their amount
+    (r"(?<=以上的|以下的|之间的)(赢单|单子|商机|合同|订单)(?=(?:加起来|合计|加总|总共|一共)(?:有|是)?多少(?![个单条笔家份次]))", r"\1金额"),
+    (r"\b((?:more|less) than|over|above|under|below|at least) ((?:rmb |¥)?[\d.]+\s*(?:[kmw]|million|mil)?) in (?:value|size|amount)\b",
+     r"\1 \2"),
+    (r"\b(at least|over|more than|above|below|under|less than) (\d+(?:\.\d+)?)% (?:win )?probability\b", r"probability \1 \2%"),
+    (r"\b(?:exceed|exceeds|exceeded|exceeding)(?= (?:rmb |cny |¥|\$)?[\d.]+)", "over"),
+    (r"(?<![a-z])头(?=[两二三四五六七八九十\d]\s*(?:条|名|个|家|位|笔|单|大|款|位))", "前"),
+    (r"(?<=[一二两三四五六七八九十百千])w(?![a-z])", "万"), (r"单期(?=逾期|未收|欠)", ""),
+    (r"单期(?:金额|应收(?:金额)?)?(?=\s*(?:在|超过|大于|高于|不到|少于|低于|[\d一二两三四五六七八九十]))", "应收金额"),
+    # "3千万至5千万年营收的A类客户": the range said before its figure
+    (r"(?P<a>[\d.一二两三四五六七八九十]+\s*(?:千万|百万|万|亿|w|k|m)?)\s*(?P<s>至|到|~)\s*(?P<b>[\d.一二两三四五六七八九十]+\s*"
+     r"(?:千万|百万|万|亿|w|k|m))\s*(?P<f>年营收|年收入|预算)(?=的)", r"\g<f>\g<a>\g<s>\g<b>"),
+    (r"\b(budgets?|amounts?|values?|annual revenues?) of ([\d.]+\s*[kmw]?) to ([\d.]+\s*[kmw]?)(?![\w.])", r"\1 between \2 and \3"),
     # wording met in the twenty-fifth session's sets
     (r"\bnego\b", "negotiation"), (r"\bhosps?\b", "hospitals"), (r"\bw/o\b", "without"), (r"(?<![a-z/])w/(?=\s)", "with"),
     (r"(?<=\w) w (?=(?:the )?customers?\b)", " with "), (r"\bmoved (the )?most units\b", "sold the most units"),

@@ -21,7 +21,8 @@ WRITE_WORDS = (
     r"派给", r"划给", r"划到", r"交给.{0,8}(跟|负责|处理)", r"\breassign", r"\btransfer\b",
     r"(?<!\bnot )(?<!\bnot yet )(?<!n't )\bassign\b.{0,40}\bto\b", r"新建一(个|条)", r"创建一(个|条)", r"录入一(个|条)", r"把.{0,20}(改|设|删)",
     r"\b(clear|reset|wipe|erase|purge) (out )?(the|all|my|his|her|their|every|this|that|these|those)\b", r"\bdelete\b", r"\bdrop\b(?! the ones (that|which|who)\b)", r"\bupdate\b", r"\binsert\b", r"\btruncate\b", r"\balter\b", r"\bremove\b(?! the ones (that|which|who)\b)",
-    r"\bmodify\b", r"\b(flip|bump|backdate|overwrite|rewrite)\b.{1,60}\b(to|into|as)\b", r"\bchange the\b", r"\b(change|set|move|switch|mark) (my|his|her|their|this|that|the|every|all|all the) .{1,40}\b(to|as)\b", r"\bset the\b", r"^(please |pls |can you |could you )*(set|mark|change|move|switch) [^?]{1,40}'s [^?]{1,40}\b(to|as)\b", r"^(please |pls |can you |could you )*set\b.{1,40}(\bequal to\b|=)",
+    r"^(please |pls |can you |could you )*(change|set|switch|mark|move|flip) (contract|deal|opportunity|lead|account|"
+    r"payment|installment|quote|activity)s? \S+ (to|as|into)\b", r"\bclose (them|it|these|those|all|the [a-z]+)\b.{0,20}\bas (lost|won|closed)\b", r"\bmodify\b", r"\b(flip|bump|backdate|overwrite|rewrite)\b.{1,60}\b(to|into|as)\b", r"\bchange the\b", r"\b(change|set|move|switch|mark) (my|his|her|their|this|that|the|every|all|all the) .{1,40}\b(to|as)\b", r"\bset the\b", r"^(please |pls |can you |could you )*(set|mark|change|move|switch) [^?]{1,40}'s [^?]{1,40}\b(to|as)\b", r"^(please |pls |can you |could you )*set\b.{1,40}(\bequal to\b|=)",
     r"^(please |pls |can you |could you )*set (the )?[a-z_]+( [a-z_]+)? to\b", r"\bgrant\b", r"\battach\b", r"\bpragma\b", r"\bcreate (a|an|the|table)\b",
     r"\badd (a|an) (new )?([a-z-]+ )?(customer|account|lead|deal|opportunity|contact)\b",
     r"^(please |pls |can you |could you )*add \S+ (at|to) .{2,40} as (a |an |the )?(decision maker|contact)\b",
@@ -39,6 +40,7 @@ NEGATED_FOLLOW_UP = (
     r"(not|never|haven'?t|hasn'?t) (been )?in (touch|contact) with( them| it)?( at all)?",
     r"\b(logged|did|recorded|done) nothing\b|\bnothing (logged|recorded)\b|\bno activity (logged|recorded)\b|"
     r"\b(haven'?t|hasn'?t|didn'?t|did not|have not|has not) (logged|recorded) (anything|any activity|any follow[- ]?ups?)\b",
+    r"\b(we |i |you |they )?(didn'?t|did not|don'?t|do not|never) (follow[- ]?up|get in touch|reach out)( on| with| to)?",
     r"沉默", r"无人跟进", r"没人跟", r"没(有)?动(静)?(过)?",
     r"(还)?(一条|一次|一个|一回)(跟进|拜访|跟进记录|活动)(记录)?(都|也)(还)?(没|没有|未)(有)?(过)?",
     r"(haven't|hasn't|hadn't|didn't|don't|doesn't|never) (had|have|get|got|received|logged|recorded|seen)( a single| any| an?|"
