@@ -625,7 +625,9 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
             and re.search(r"^(请|帮我|麻烦)?(列一下|列出|列个|显示|看看|给我)|^(show|list|give) (me )?(the |those |these )?", q.text):
         # "列一下合同号" after how many contracts: those contracts, not every contract
         return Refinement(as_list=True)
-    if previous is not None and (refining or (not entities and measure in (None, "count"))) \
+    fresh_accounts = previous is not None and previous.entity != "account" and "account" not in previous.group_by \
+        and bool(re.match(r"(哪些|哪几家)(客户|医院)|which (accounts|customers|hospitals)\b", q.text))
+    if previous is not None and (refining or (not entities and measure in (None, "count"))) and not fresh_accounts \
             and not f.get("stale") and ("follow_up_done" not in f or f.get("absence") or re.search(ANAPHORA, q.text)
                                          or re.match(r"(哪些|哪几|有几|多少|which|how many)", q.text)
                                          or re.search(AMONG_THEM, q.text)
@@ -1699,6 +1701,9 @@ def _plan(q: Question, today: date, entity: str, group_by: list[str],
         if f.get("stale") and all(x.value != "open" for x in filters if x.dimension == "flag") or quiet:
             # "超过14天没跟进的商机", "我哪些商机一周都没动静了": a closed deal is not waiting for a follow-up
             filters.append(Filter("flag", "eq", "open"))
+    if window is not None and window.label.startswith("未来") and "time_field" not in f and entity == "payment" \
+            and measure in ("amount_due", "outstanding_amount"):
+        f = {**f, "time_field": "p.due_date"}  # "未来90天的应收总额": what falls due then
     if window is not None and window.label.startswith("未来") and f.get("time_field") not in FORWARD_FIELDS:
         return Clarification(f"{window.label}还没有发生；只有预计成交日期和应收日期可以落在未来 / {window.label} has not "
                              "happened yet; only expected close dates and due dates lie ahead.", EXAMPLES, "future")

@@ -86,13 +86,25 @@ PAST_EXPECTED_CLOSE = (r"(预计|预期)(的)?(成交|关闭|关单|签单|签�
 DURATION_OPS = (("gte", r"至少|不少于|不低于|不短于|at least|no less than"),
                 ("gt", r"超过|大于|多于|长于|以上|longer than|more than|over|above"),
                 ("lte", r"不超过|以内|at most|no more than"),
-                ("lt", r"不到|少于|低于|短于|以下|shorter than|less than|under|below"))
+                ("lt", r"不到|少于|低于|短于|以下|shorter than|less than|under|below"),
+                ("gte", r"or more|or longer|and up|and over"), ("lte", r"or less|or shorter"))
 DURATION = re.compile(r"(时长|时间|持续|用时|lasted|lasting|ran|running|that ran|took)?\s*(?P<op>{ops})?\s*(?P<n>\d+(\.\d+)?|[一二两三四五六七八九十半]+)"
-                      r"\s*(个)?\s*(?P<unit>小时|分钟|hours?|hrs?|minutes?|mins?)\s*(?P<post>以上|以下|以内)?")
+                      r"\s*(个)?\s*(?P<unit>小时|分钟|hours?|hrs?|minutes?|mins?)\s*(?P<post>以上|以下|以内|or more|or longer|and up|and over|or less|or shorter)?")
+# "通话时长在10到30分钟之间", "visits that lasted between 1 and 2 hours": both ends count
+DURATION_RANGE = (r"(?:通话时长|时长|持续|用时|lasted|lasting|that lasted|of)?\s*(?:在|between)?\s*(\d+(?:\.\d+)?)\s*(?:到|至|-|~|and|to)\s*"
+                  r"(\d+(?:\.\d+)?)\s*(?:个)?\s*(小时|分钟|hours?|hrs?|minutes?|mins?)(?:\s*之间)?")
 
 
 def _duration(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
     """How long a follow-up took, compared: "时长超过两小时的拜访记录", "demos that ran longer than 4 hours"."""
+    if (m := q.search(DURATION_RANGE)) and not re.search(r"响应|联系上|response|contact", q.text):
+        q.take(*m.span())
+        per = 60 if m.group(3)[0] in "小h" else 1
+        for op, said in (("gte", m.group(1)), ("lte", m.group(2))):
+            minutes = float(said) * per
+            q.found.setdefault("filters", []).append(Filter("duration", op, int(minutes) if minutes.is_integer() else minutes))
+        q.found.setdefault("entity_hint", "activity")
+        return
     ops = "|".join(words for _op, words in DURATION_OPS)
     for m in compiled(DURATION.pattern.format(ops=ops)).finditer(q.text):
         said = m.group("op") or m.group("post")
@@ -1692,8 +1704,38 @@ FILLED_FIELD = (rf"(填了|填写了|填过|录了|已填|已录入?)(?P<f>{_FIE
                 r"approved|in|this|last|>|<|\d))(?=\s*[?.]?$|,| and\b)")
 
 
+# "逾期30天以内", "overdue by less than 30 days": overdue, due at most (or under) that many days ago
+_CN_DAYS = r"(\d+|[一二两三四五六七八九十百]+)"
+OVERDUE_WITHIN = (rf"(?:逾期|超期|拖欠)了?\s*{_CN_DAYS}\s*天(?:以内|之内|内)|(?:逾期|超期|拖欠)(?:还)?(?:不到|不超过|少于|未满|没超过)\s*"
+                  rf"{_CN_DAYS}\s*天|overdue (?:by )?(?:less than|under|fewer than|at most|no more than|up to) (\d+) days|"
+                  r"(?:less than|under|fewer than) (\d+) days (?:overdue|past due|late)")
+# "逾期30到60天", "30 to 60 days overdue": both ends count
+OVERDUE_RANGE = (rf"(?:逾期|超期|拖欠)(?:了)?\s*{_CN_DAYS}\s*(?:天)?\s*(?:到|至|-|~)\s*{_CN_DAYS}\s*天|(?:between )?(\d+) (?:to|and|-) "
+                 r"(\d+) days (?:overdue|past due|late)|overdue (?:by )?(?:between )?(\d+) (?:to|and) (\d+) days")
+
+
+def _days(said: str) -> int:
+    return int(said) if said.isdigit() else chinese_to_int(said) or 0
+
+
 def _overdue_days(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
-    """"逾期超过60天": overdue, and due more than 60 days ago (not a 60-day window)."""
+    """"逾期超过60天": overdue, and due more than 60 days ago (not a 60-day window); "逾期30天以内", "逾期30到60天"."""
+    if m := q.search(OVERDUE_RANGE):
+        q.take(*m.span())
+        low, high = sorted(_days(g) for g in m.groups() if g)
+        q.found.setdefault("filters", []).extend([
+            Filter("flag", "eq", "overdue"), Filter("due_date", "gte", (today - timedelta(days=high)).isoformat()),
+            Filter("due_date", "lte", (today - timedelta(days=low)).isoformat())])
+        q.found.setdefault("flag_entities", []).append("payment")
+        return
+    if m := q.search(OVERDUE_WITHIN):
+        q.take(*m.span())
+        days = _days(next(g for g in m.groups() if g))
+        strict = bool(re.search(r"不到|少于|未满|less than|under|fewer than", m.group(0)))
+        q.found.setdefault("filters", []).extend([Filter("flag", "eq", "overdue"), Filter(
+            "due_date", "gt" if strict else "gte", (today - timedelta(days=days)).isoformat())])
+        q.found.setdefault("flag_entities", []).append("payment")
+        return
     if m := q.search(OVERDUE_DAYS):
         q.take(*m.span())
         said = next(g for g in m.groups() if g)
@@ -1709,7 +1751,21 @@ STAGE_DAYS = (r"(?:卡了|卡在[^，,。？?]{0,8}?|停留了?|待了|停了|�
               r"(?:stuck|sitting|been)(?: in [a-z ]{1,30}?)? (for (more than|over|at least) (\d+) days)")
 
 
+# "进入当前阶段不到3天", "谈判阶段停了10到20天": fewer days, or a range of days, in the current stage
+STAGE_DAYS_OTHER = (r"(?:卡了|卡在[^，,。？?]{0,8}?|停留了?|待了|停了|呆了|进入当前阶段|进入该阶段|在当前阶段|进阶段)\s*(?:(不到|不足|少于|"
+                    r"未满)\s*(\d+)\s*天|(\d+)\s*天(以内|之内|内)|(\d+)\s*(?:到|至|-|~)\s*(\d+)\s*天)")
+
+
 def _stage_days(q: Question, today: date, names: NameIndex, caller_id: int | None) -> None:
+    if m := q.search(STAGE_DAYS_OTHER):
+        q.take(*m.span())
+        if m.group(5):
+            bounds = [Filter("days_in_stage", "gte", float(m.group(5))), Filter("days_in_stage", "lte", float(m.group(6)))]
+        else:
+            bounds = [Filter("days_in_stage", "lt" if m.group(1) else "lte", float(m.group(2) or m.group(3)))]
+        q.found.setdefault("filters", []).extend([*bounds, Filter("flag", "eq", "open")])
+        q.found.setdefault("flag_entities", []).append("opportunity")
+        return
     if m := q.search(STAGE_DAYS):
         zh = m.group(1) is not None
         q.take(*m.span(1 if zh else 5))

@@ -72,6 +72,14 @@ ABBREVIATIONS = (
     (r"\b(two|2) and a half hours\b", "150 minutes"), (r"\b(three|3) and a half hours\b", "210 minutes"),
     (r"(\d+|[一二两三四五六七八九十])个半月", lambda m: f"{_half_count(m.group(1)) * 30 + 15}天"),
     (r"(过去|近|最近|这)半年(?!度)", "近6个月"),
+    # "未来两周", "接下来3周": the days ahead, as the forward windows count them
+    (r"(?:未来|接下来|往后)的?\s*(\d+|[一二两三四五六七八九十])\s*(?:个)?(?:周|星期)",
+     lambda m: f"未来{_half_count(m.group(1)) * 7}天"),
+    # "单笔 2M 及以上", "年营收 50M 以上": a space typed around a number does not split it from its comparison
+    (r"(?<=[\dkmwn])\s+(?=及?(?:以上|以下|以内|之间))", ""),
+    (r"(?<=[\u4e00-\u9fff])\s+(?=[\d.]+\s*(?:[kmw]|million|mil)?\s*及?(?:以上|以下|以内))", ""),
+    (r"\ba million and a half\b|\bone and a half million\b", "1.5m"), (r"\bnot more than\b", "at most"),
+    (r"\b(?:of )?up to (?=[\d.]+\s*(?:[kmw]|million|mil)?\b)", "at most "),
     (r"标成无效|标为无效|标记为无效|标记成无效", "判无效"), (r"(?<![a-z])(谁|哪个业务员|哪位)响应(得)?最快", r"\1接线索最快"),
     (r"\b(?:who'?s|who is) (?:our|the) fastest responder\b", "which rep responds to leads fastest"),
     (r"具体(是|都是|有)哪(几个|些|几家|几笔|几单)[?？]?$", "有哪些"),  # "谈判阶段的具体是哪几个": list them
@@ -345,7 +353,8 @@ ABBREVIATIONS = (
     (r"销售代表", "业务员"), (r"\bthinnest\b", "smallest"), (r"^(same thing|same question|same)( but)?,? (only|just)\b", r"\3"),
     (r"\bresponse rate within (4|four) hours\b", "4-hour response rate"),
     (r"手机号码?|联系电话|电话号码|手机(?=是多少|多少)", "电话"), (r"(?<=[\u4e00-\u9fff])的?(头衔|职务)", "的职位"),
-    (r"(?<=[\u4e00-\u9fff])([，,]|的|[，,]?(和|及))(职位|电话)(是什么|是啥|是多少|多少|呢)?[?？]?$", r"，显示\3"),
+    (r"(?<=[\u4e00-\u9fff])(?<!之间)(?<!以上)(?<!以下)(?<!分钟)([，,]|的|[，,]?(和|及))(职位|电话)(是什么|是啥|是多少|多少|呢)?[?？]?$",
+     r"，显示\3"),
     (r"跟([\u4e00-\u9fff]{2,3})沟通(过)?(几|多少)次", r"跟\1跟进过\3次"),
     (r"\b(how many times|how often) have we been in touch with\b", "how many follow-ups with"),
     (r"\bwhich (customer|account|hospital|company|client) (does|is) (?P<n>[\u4e00-\u9fff]{2,3}) (work for|work at|at|with|from)"
@@ -738,7 +747,7 @@ ABBREVIATIONS = (
     (r"\b(boxes|cases|cartons|packs|bottles|pieces|sets|seats|licen[cs]es) of\b", "units of"),
     (r"\bhow much did (.{1,40}?) pay( us)?\b", r"how much was collected from \1"), (r"\bvia\b", "from"),
     (r"\bnational(ly)?\b|\bnationwide\b", ""), (r"\b(receivables?|ar) balance\b", r"\1"),
-    (r"\bwith a due date (?=this|next|last|in\b)", "due "), (r"\b(\S+) or more\b", r"at least \1"), (r"\b(\S+) (or|and) (higher|above|up)\b", r"at least \1"), (r"\ba single (visit|follow[- ]?up|call)\b", r"a \1"),
+    (r"\bwith a due date (?=this|next|last|in\b)", "due "), (r"\b(?!(?:minutes?|mins?|hours?|hrs?)\b)(\S+) or more\b", r"at least \1"), (r"\b(\S+) (or|and) (higher|above|up)\b", r"at least \1"), (r"\ba single (visit|follow[- ]?up|call)\b", r"a \1"),
     (r"[？?。，,]\s*我(想|要)(接|抢|拿)[^，,。？?]{0,8}过来[。!！]?$", ""),
     (r"(连)?一个决策人(联系人)?(都|也)没(有)?", "没有决策人"), (r"((已经)?确认(是|为))?(已确认的?)?有效(的)?线索", "已确认线索"),
     # lead-desk words: "官网留资的线索", "被判成无效的", "没人处理过的", "the unassigned leads in the queue"
@@ -1361,6 +1370,9 @@ ABBREVIATIONS = (
     # wording met in the twenty-sixth session's sets
     (r"(20\d\d\s*年)\s*起(?!\s*[到至])", r"\1以来"), (r"\bin (?:the )?([\u4e00-\u9fff]{1,6}部) (?:department|dept)\b", r"in \1"),
     (r"开的会(?!议)", "的会议"),
+    (r"\b(?:of )?up to (?=[\d.]+\s*(?:[kmw]|million|mil)?\b)", "at most "), (r"每单(?=\s*[\d一二两三四五六七八九十])", "单笔"),
+    (r"(?:一|1)刻钟", "15分钟"), (r"(?<![一二两三四五六七八九十\d])半刻钟", "8分钟"), (r"再筛(?:选)?一下[，,]?\s*", ""),
+    (r"欠款(?=\s*(?:[\d一二两三四五六七八九十]|超过|不少于|至少|在|大于|高于))", "未收金额"),
     (r"(?:出|发|做)了?(?=(?:多少|几)\s*(?:份|个|张)?报价)", ""),
     (r"^(?:exclude|leave out|take out|minus) (?:the ones|those|any|all(?: the ones)?) (?:that|which|who) (?:already )?(?:have|had|has) "
      r"(an? |any )?", r"only the ones without \1"),
@@ -1406,6 +1418,7 @@ ABBREVIATIONS = (
     (r"(?P<a>[\d.一二两三四五六七八九十]+\s*(?:千万|百万|万|亿|w|k|m)?)\s*(?P<s>至|到|~)\s*(?P<b>[\d.一二两三四五六七八九十]+\s*"
      r"(?:千万|百万|万|亿|w|k|m))\s*(?P<f>年营收|年收入|预算)(?=的)", r"\g<f>\g<a>\g<s>\g<b>"),
     (r"\b(budgets?|amounts?|values?|annual revenues?) of ([\d.]+\s*[kmw]?) to ([\d.]+\s*[kmw]?)(?![\w.])", r"\1 between \2 and \3"),
+    (r"\b(?:sized|valued at|worth) ([\d.]+\s*[kmw]?) to ([\d.]+\s*[kmw]?)(?![\w.])", r"with amount between \1 and \2"),
     # wording met in the twenty-fifth session's sets
     (r"\bnego\b", "negotiation"), (r"\bhosps?\b", "hospitals"), (r"\bw/o\b", "without"), (r"(?<![a-z/])w/(?=\s)", "with"),
     (r"(?<=\w) w (?=(?:the )?customers?\b)", " with "), (r"\bmoved (the )?most units\b", "sold the most units"),
@@ -1442,7 +1455,7 @@ ABBREVIATIONS = (
      r"sorted by \1, \2"),
     (r"(?<=[\u4e00-\u9fff]{2})那(?:个)?组(?=里|的|中|有|谁|哪)", "组"),  # "宋倩那个组里谁…": her team
     (r"\btouch[- ]?points?\b", "follow-ups"),
-    (r"(?<=的)(单子|商机)原因都?是(啥|什么)", r"\1都是什么原因"), (r"卖最多的", "卖得最多的"),
+    (r"(?<=的)(单子|商机)原因都?是(啥|什么)", r"\1按输单原因各多少单"), (r"卖最多的", "销量最多的"),
     # "长沙市一院": the city's first people's hospital, as everyone there calls it
     (r"(?<=[\u4e00-\u9fff]市)([一二三四五六七八九])院", r"第\1人民医院"),
     (r"(?:还没|尚未|还未|还没有)成交的(?=商机|单子|项目|机会)", "在跟的"),  # not yet closed: still open, lost ones excluded

@@ -10,6 +10,9 @@ Chinese and English, time windows with numbers, rankings, follow-up conversation
 - follow-ups: "in the same period", "break the losses down by reason", "每个人的赢单率呢，只要…" (kept the window),
   "超过30天没动的呢" after stale deals, "官网来的里面有几条还没联系", "per region" after "total visits",
   "exclude the ones that already have a contract", "now rank them by number of deals won instead";
+- days and minutes compared in more ways: "逾期60天以内", "30 to 90 days overdue", "进入当前阶段不到10天", "停了5到20天",
+  "lasted between 1 and 2 hours", "20 minutes or more", "一刻钟以上"; windows ahead: "未来两周", "未来90天的应收总额";
+- numbers typed apart from their comparison ("1M 及以上"), "每单", "a million and a half", "sized 100k to 500k", "up to";
 - writes: "Change contract … to completed", "close them all out as lost".
 
 Each answer is checked against SQL written by hand on the small database.
@@ -68,6 +71,34 @@ HAND_WRITTEN = [
      "o.closed_at >= '2026-10-01' AND o.closed_at < '2026-11-01'"),
     ("近30天跟医院开的会", "SELECT x.id FROM activity x JOIN account a ON a.id = x.account_id WHERE "
      "a.account_type = 'hospital' AND x.type = 'meeting' AND x.occurred_at >= '2026-10-19'"),
+    ("逾期60天以内的回款", f"SELECT p.id FROM payment p WHERE {OVERDUE} AND p.due_date >= '2026-09-19'"),
+    ("Payments 30 to 90 days overdue", f"SELECT p.id FROM payment p WHERE {OVERDUE} AND p.due_date >= '2026-08-20' AND "
+     "p.due_date <= '2026-10-19'"),
+    ("进入当前阶段不到10天的在跟商机", f"SELECT o.name FROM opportunity o WHERE {OPEN} AND "
+     "julianday('2026-11-18 00:00:00') - julianday(o.stage_entered_at) < 10"),
+    ("需求分析阶段停了5到20天的商机", "SELECT o.name FROM opportunity o WHERE o.stage = 'needs_analysis' AND "
+     "julianday('2026-11-18 00:00:00') - julianday(o.stage_entered_at) BETWEEN 5 AND 20"),
+    ("visits this month that lasted between 1 and 2 hours", "SELECT x.id FROM activity x WHERE x.type = 'visit' AND "
+     "x.occurred_at >= '2026-11-01' AND x.duration_min BETWEEN 60 AND 120"),
+    ("calls of 20 minutes or more this month", "SELECT x.id FROM activity x WHERE x.type = 'call' AND "
+     "x.occurred_at >= '2026-11-01' AND x.duration_min >= 20"),
+    ("本月一刻钟以上的会议", "SELECT x.id FROM activity x WHERE x.type = 'meeting' AND x.occurred_at >= '2026-11-01' AND "
+     "x.duration_min > 15"),
+    ("未来两周预计成交的在跟商机有多少", f"SELECT COUNT(*) FROM opportunity o WHERE {OPEN} AND "
+     "o.expected_close_date >= '2026-11-18' AND o.expected_close_date < '2026-12-02'"),
+    ("未来90天的应收总额是多少", "SELECT SUM(p.amount_due) FROM payment p WHERE p.due_date >= '2026-11-18' AND "
+     "p.due_date < '2027-02-16'"),
+    ("今年签的合同 1M 及以上的一共几份", "SELECT COUNT(*) FROM contract c WHERE c.signed_at >= '2026-01-01' AND "
+     "c.amount >= 1000000"),
+    ("每单 1M 以上的赢单有几个", "SELECT COUNT(*) FROM opportunity o WHERE o.stage = 'closed_won' AND o.amount >= 1000000"),
+    ("How many won deals worth a million and a half or more?", "SELECT COUNT(*) FROM opportunity o WHERE "
+     "o.stage = 'closed_won' AND o.amount >= 1500000"),
+    ("Total pipeline for deals sized 100k to 500k", f"SELECT SUM(o.amount) FROM opportunity o WHERE {OPEN} AND "
+     "o.amount BETWEEN 100000 AND 500000"),
+    ("How many payments of up to 50k came in this year?", "SELECT COUNT(*) FROM payment p WHERE p.amount_paid > 0 AND "
+     "p.amount_paid <= 50000 AND p.paid_at >= '2026-01-01'"),
+    ("今年丢的单子原因都是啥", "SELECT o.loss_reason FROM opportunity o WHERE o.stage = 'closed_lost' AND "
+     "o.closed_at >= '2026-01-01' GROUP BY o.loss_reason"),
     ("hospitals in East China we didn't follow up with last week", "SELECT a.name FROM account a JOIN region r ON "
      "r.id = a.region_id WHERE r.code = 'east' AND a.account_type = 'hospital' AND NOT EXISTS (SELECT 1 FROM activity x "
      "WHERE x.account_id = a.id AND x.occurred_at >= '2026-11-09' AND x.occurred_at < '2026-11-16')"),
@@ -88,6 +119,8 @@ CONVERSATIONS = [
     (("total visits in October", "per region"), "SELECT r.name_zh FROM activity x JOIN account a ON a.id = x.account_id "
      "JOIN region r ON r.id = a.region_id WHERE x.type = 'visit' AND x.occurred_at >= '2026-10-01' AND "
      "x.occurred_at < '2026-11-01' GROUP BY r.name_zh"),
+    (("本月各业务员的业绩", "哪些客户这个月还没跟进"), "SELECT a.name FROM account a WHERE NOT EXISTS (SELECT 1 FROM "
+     "activity x WHERE x.account_id = a.id AND x.occurred_at >= '2026-11-01')"),
     (("active hospitals", "exclude the ones that already have a contract"), "SELECT a.name FROM account a WHERE "
      "a.status = 'active' AND a.account_type = 'hospital' AND NOT EXISTS (SELECT 1 FROM contract c WHERE "
      "c.account_id = a.id)"),
