@@ -631,7 +631,8 @@ def _assemble(q: Question, today: date, previous: QueryPlan | None,
             and not f.get("stale") and ("follow_up_done" not in f or f.get("absence") or re.search(ANAPHORA, q.text)
                                          or re.match(r"(哪些|哪几|有几|多少|which|how many)", q.text)
                                          or re.search(AMONG_THEM, q.text)
-                                         or (previous.follow_up is not None and refining and not entities)):
+                                         or (previous.follow_up is not None and refining and not entities)
+                                         or (previous.entity == "lead" and not entities and not f.get("window"))):
         return _refinement(q, today, previous)  # "哪些上周没跟进": which of the previous answer's records
     if not entities and measure in (None, "count") and not f.get("stale") and "follow_up_done" not in f \
             and f.get("aggregate") is None and not inferable and not f.get("entity_hint") \
@@ -2331,6 +2332,11 @@ def _refinement(q: Question, today: date, previous: QueryPlan) -> Refinement | C
             return Clarification(f"前{top_n}按什么排？例如金额、赢单金额或跟进次数，请完整地问一次 / Top {top_n} by what? "
                                  "For example amount, won amount or follow-ups; please ask in full.", EXAMPLES, "followup")
         as_list = True
+    if top_n and not previous.group_by and group_by is None and measure in (None, previous.measure) and sort is None \
+            and not as_list and not previous.top_n and previous.measure in (
+                "opportunity_amount", "pipeline_amount", "contract_amount", "won_amount", "quote_amount"):
+        # "前五个是谁", "biggest 3?" after a total: the largest records behind it, not the one total again
+        sort, as_list, measure = _amount_column(previous.entity), True, None
     if f.get("list_sort") and previous.measure is None and not previous.group_by and sort is None:
         field, said_order = f["list_sort"]  # "按金额从大到小排", "sort by amount, biggest first" after a list
         sort = _amount_column(previous.entity) if field == "amount" else ENTITIES[previous.entity].default_time \

@@ -35,9 +35,20 @@ CODE_SWITCHED = {"key accounts": "a类客户", "key account": "a类客户", "lea
                  "account": "客户", "budget": "预算", "demo": "演示", "visit": "拜访", "meeting": "会议", "owner": "负责人",
                  "churned掉": "流失", "churned": "流失", "lost掉": "输掉", "revenue": "赢单金额", "units": "件", "reps": "业务员",
                  "rep": "业务员", "sales": "业务员", "industry": "行业", "wechat": "微信", "negotiation": "商务谈判",
-                 "collect回来": "回款", "collect": "回款", "open着": "在跟"}
-_CODE_SWITCHED = re.compile("(?<![a-z])(" + "|".join(re.escape(w) for w in sorted(CODE_SWITCHED, key=len, reverse=True))
-                            + ")(?![a-z])")
+                 "collect回来": "回款", "collect": "回款", "open着": "在跟", "opportunities": "商机", "opportunity": "商机",
+                 "products": "产品", "product": "产品", "stage": "阶段",
+                 "touch": "跟进", "contact过": "联系过", "contact 过": "联系过"}
+_CODE_SWITCHED = re.compile("(\\s*)(?<![a-z])(" + "|".join(re.escape(w) for w in sorted(CODE_SWITCHED, key=len, reverse=True))
+                            + ")(?![a-z])(\\s*)")
+
+
+def _switched(w: re.Match[str]) -> str:
+    """The Chinese word, joined to the Chinese word before it ("哪些 account" is 哪些客户) and to a 过 or 了 after it
+    ("没 contact 过"); other spaces stay, since a space may end a clause ("在跟deal 阶段+金额")."""
+    text, (start, end) = w.string, w.span()
+    before = "" if start > 0 and re.match(r"[\u4e00-\u9fff]", text[start - 1]) else w.group(1)
+    after = "" if end < len(text) and text[end] in "过了" else w.group(3)
+    return before + CODE_SWITCHED[w.group(2)] + after
 
 
 def _code_switched(m: re.Match[str]) -> str:
@@ -46,7 +57,7 @@ def _code_switched(m: re.Match[str]) -> str:
     touching = re.search(r"[a-z][\u4e00-\u9fff]|[\u4e00-\u9fff][a-z]", text)  # "华南region", "lead，转"
     mostly = len(re.findall(r"[\u4e00-\u9fff]", text)) >= 2 * len(re.findall(r"[a-z]+", text))
     chinese = touching is not None or (re.match(r"[\u4e00-\u9fff]", text) is not None and mostly)
-    return _CODE_SWITCHED.sub(lambda w: CODE_SWITCHED[w.group(1)], text) if chinese else text
+    return _CODE_SWITCHED.sub(_switched, text) if chinese else text
 
 
 def _weeks(word: str) -> int:
@@ -77,6 +88,7 @@ ABBREVIATIONS = (
      lambda m: f"未来{_half_count(m.group(1)) * 7}天"),
     # "单笔 2M 及以上", "年营收 50M 以上": a space typed around a number does not split it from its comparison
     (r"(?<=[\dkmwn])\s+(?=及?(?:以上|以下|以内|之间))", ""),
+    (r"(?<![a-z])([a-d])\s+(?=类)", r"\1"),
     (r"(?<=[\u4e00-\u9fff])\s+(?=[\d.]+\s*(?:[kmw]|million|mil)?\s*及?(?:以上|以下|以内))", ""),
     (r"\ba million and a half\b|\bone and a half million\b", "1.5m"), (r"\bnot more than\b", "at most"),
     (r"\b(?:of )?up to (?=[\d.]+\s*(?:[kmw]|million|mil)?\b)", "at most "),

@@ -13,6 +13,8 @@ Chinese and English, time windows with numbers, rankings, follow-up conversation
 - days and minutes compared in more ways: "逾期60天以内", "30 to 90 days overdue", "进入当前阶段不到10天", "停了5到20天",
   "lasted between 1 and 2 hours", "20 minutes or more", "一刻钟以上"; windows ahead: "未来两周", "未来90天的应收总额";
 - numbers typed apart from their comparison ("1M 及以上"), "每单", "a million and a half", "sized 100k to 500k", "up to";
+- English nouns typed apart in a Chinese sentence ("A 类 account", "lead … 没 contact 过"); "前五个是谁" or "biggest 3?"
+  after a total lists the largest records, not the total again;
 - writes: "Change contract … to completed", "close them all out as lost".
 
 Each answer is checked against SQL written by hand on the small database.
@@ -99,6 +101,9 @@ HAND_WRITTEN = [
      "p.amount_paid <= 50000 AND p.paid_at >= '2026-01-01'"),
     ("今年丢的单子原因都是啥", "SELECT o.loss_reason FROM opportunity o WHERE o.stage = 'closed_lost' AND "
      "o.closed_at >= '2026-01-01' GROUP BY o.loss_reason"),
+    ("华东有多少个 A 类 account", "SELECT COUNT(*) FROM account a JOIN region r ON r.id = a.region_id WHERE "
+     "r.code = 'east' AND a.customer_class = 'A'"),
+    ("有多少 lead 到现在都还没 contact 过", "SELECT COUNT(*) FROM lead l WHERE l.first_contact_at IS NULL"),
     ("hospitals in East China we didn't follow up with last week", "SELECT a.name FROM account a JOIN region r ON "
      "r.id = a.region_id WHERE r.code = 'east' AND a.account_type = 'hospital' AND NOT EXISTS (SELECT 1 FROM activity x "
      "WHERE x.account_id = a.id AND x.occurred_at >= '2026-11-09' AND x.occurred_at < '2026-11-16')"),
@@ -121,6 +126,12 @@ CONVERSATIONS = [
      "x.occurred_at < '2026-11-01' GROUP BY r.name_zh"),
     (("本月各业务员的业绩", "哪些客户这个月还没跟进"), "SELECT a.name FROM account a WHERE NOT EXISTS (SELECT 1 FROM "
      "activity x WHERE x.account_id = a.id AND x.occurred_at >= '2026-11-01')"),
+    (("现在在跟的商机总金额多少", "前五个是谁"), f"SELECT o.name FROM opportunity o WHERE {OPEN} ORDER BY o.amount DESC "
+     "LIMIT 5"),
+    (("Total contract value signed this year", "biggest 3?"), "SELECT c.contract_no FROM contract c WHERE "
+     "c.signed_at >= '2026-01-01' ORDER BY c.amount DESC LIMIT 3"),
+    (("10月以来新增了多少线索", "还没人联系的有几条"), "SELECT COUNT(*) FROM lead l WHERE l.created_at >= '2026-10-01' AND "
+     "l.first_contact_at IS NULL"),
     (("active hospitals", "exclude the ones that already have a contract"), "SELECT a.name FROM account a WHERE "
      "a.status = 'active' AND a.account_type = 'hospital' AND NOT EXISTS (SELECT 1 FROM contract c WHERE "
      "c.account_id = a.id)"),
