@@ -104,6 +104,9 @@ HAND_WRITTEN = [
     ("华东有多少个 A 类 account", "SELECT COUNT(*) FROM account a JOIN region r ON r.id = a.region_id WHERE "
      "r.code = 'east' AND a.customer_class = 'A'"),
     ("有多少 lead 到现在都还没 contact 过", "SELECT COUNT(*) FROM lead l WHERE l.first_contact_at IS NULL"),
+    ("这个月发了哪些报价", "SELECT qt.id FROM quote qt WHERE qt.created_at >= '2026-11-01'"),
+    ("2022年之前建档的医院", "SELECT a.name FROM account a WHERE a.account_type = 'hospital' AND "
+     "a.created_at < '2022-01-01'"),
     ("hospitals in East China we didn't follow up with last week", "SELECT a.name FROM account a JOIN region r ON "
      "r.id = a.region_id WHERE r.code = 'east' AND a.account_type = 'hospital' AND NOT EXISTS (SELECT 1 FROM activity x "
      "WHERE x.account_id = a.id AND x.occurred_at >= '2026-11-09' AND x.occurred_at < '2026-11-16')"),
@@ -159,6 +162,7 @@ def test_re_ranking_the_top_ten_by_another_figure(small_engine: Engine) -> None:
 
 @pytest.mark.parametrize("questions", [
     ("Change contract HT202606-000001 to completed",),
+    ("1' OR '1'='1",),
     ("stale deals", "close them all out as lost"),
 ])
 def test_writes_in_other_words_are_refused(questions: tuple[str, ...], small_engine: Engine) -> None:
