@@ -1738,8 +1738,7 @@ def _overdue_days(q: Question, today: date, names: NameIndex, caller_id: int | N
         return
     if m := q.search(OVERDUE_DAYS):
         q.take(*m.span())
-        said = next(g for g in m.groups() if g)
-        days = int(said) if said.isdigit() else chinese_to_int(said) or 0
+        days = _days(next(g for g in m.groups() if g))
         q.found.setdefault("filters", []).extend([
             Filter("flag", "eq", "overdue"), Filter("due_date", "lt", (today - timedelta(days=days)).isoformat())])
         q.found.setdefault("flag_entities", []).append("payment")
