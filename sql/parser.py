@@ -2036,7 +2036,7 @@ def _either(filters: list[Filter]) -> tuple[Filter, ...]:
 AVG_OF = {"lead_budget": "avg_lead_budget", "contract_amount": "avg_contract_amount",
           "opportunity_amount": "avg_opportunity_amount", "won_amount": "avg_deal_size",
           "activity_minutes": "avg_activity_minutes", "outstanding_amount": "avg_outstanding_amount",
-          "overdue_amount": "avg_overdue_amount"}
+          "overdue_amount": "avg_overdue_amount", "quote_amount": "avg_quote_amount"}
 RANKED_COLUMN = {"annual_revenue": "a.annual_revenue", "lead_budget": "l.budget", "contract_amount": "c.amount",
                  "pipeline_amount": "o.amount",
                  "collected": "p.amount_paid",
@@ -2086,7 +2086,7 @@ def _amount_column(entity: str) -> str | None:
 def _amount_measure(entity: str, aggregate: str) -> str | None:
     if aggregate == "avg":
         return {"opportunity": "avg_deal_size", "contract": "avg_contract_amount", "lead": "avg_lead_budget",
-                "product": "avg_list_price"}.get(entity)
+                "product": "avg_list_price", "quote": "avg_quote_amount"}.get(entity)
     return {"opportunity": "opportunity_amount", "contract": "contract_amount", "payment": "collected",
             "lead": "lead_budget", "quote": "quote_amount"}.get(entity)
 

@@ -1132,7 +1132,7 @@ def _top_n(q: Question, today: date, names: NameIndex, caller_id: int | None) ->
                         q.take(*longest.span())
                     q.found["sort_hint"] = "days"  # "停留最久的3个商机", "overdue the longest": by how long
                 q.found["order"] = "asc" if m.group(0).startswith(("倒数", "垫底", "bottom", "后", "最低", "最少", "最小", "最差",
-                                                                   "最快")) else "desc"
+                                                                   "最快", "最短")) else "desc"
                 q.found["order_assumed"] = q.found["order"] == "desc"  # "which 3 … fastest": a later word decides
                 return
 

@@ -10,6 +10,8 @@ shows what was read.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
+from datetime import date, timedelta
 from functools import cache
 
 from rapidfuzz.distance import Levenshtein
@@ -1379,6 +1381,36 @@ ABBREVIATIONS = (
     (r"多小(?=\s*[?？]?$)", "多少"), (r"\bmins\b", "minutes"), (r"(?:怎么样|咋样|如何)[，,]\s*(?=总共|一共|多少)", ""),
     (r"叫([\u4e00-\u9fff]{2,3}?)的联系人", r"联系人\1"), (r"卖到([\u4e00-\u9fff]{2,4}?)的", r"\1卖出的"),
     (r"(?<=[天周月])到账的回款(?=\s*[?？。]?$)", "到账的回款有哪些"),
+    # wording met in the twenty-seventh session's sets
+    (r"(?<=到|至)(1[0-2]|[1-9])\s*月(?:底|末)", r"\1月"), (r"(?:今年)?年初(?:到现在|至今|以来|到今天|到目前为止|到目前|开始)", "今年"),
+    (r"(?:过去|最近|近)\s*(?:一|1)\s*年(?!度)", "近365天"), (r"(?<=[日号])\s*(?:当天|那天|当日)", ""),
+    (r"(?<=旬)\s*[（(][^）)]{1,14}[）)]", ""), (r"实际(?=到账|回款|收到|回了|收了)", ""),
+    (r"\bbetween (january|february|march|april|june|july|august|september|october|november|december|may) and "
+     r"(january|february|march|april|may|june|july|august|september|october|november|december)\b", r"from \1 through \2"),
+    (r"(1[0-2]|[1-9])\s*[、,，和跟及]\s*(1[0-2]|[1-9])\s*(?:两|2)\s*个?\s*月份?", r"\1月到\2月"),
+    (r"(1[0-2]|[1-9])\s*月份?\s*(?:加上?|\+)\s*(1[0-2]|[1-9])\s*月份?",
+     lambda m: f"{m.group(1)}月到{m.group(2)}月" if int(m.group(2)) == int(m.group(1)) % 12 + 1 else m.group(0)),
+    (r"(?<![\d年])([12]\d)\s*年(?=\s*(?:的\s*)?(?:第?[一二三四1-4]\s*季度|q[1-4]|[上下]半年|(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月|全年|一整年|整年))",
+     r"20\1年"),
+    (r"到期的款(?=\s*(?:一共|总共|合计|加起来|总额|是)?\s*多少)", "到期的应收金额"),
+    (r"(?:该|应该|要)收的款\s*未收金额多少(?:上来|回来|到)?", "到期的未收金额多少"),
+    (r"双(?:十一|11)\s*(?:当天|那天|当日)", "11月11日"),
+    (r"\boverdue amount (by (?:more than|over|at least) \d+ days)\b", r"overdue amount overdue \1"),
+    (r"的?有效(拜访|电话|跟进)(?:的)?(占比|比例|比率|率)", r"\1里有效的\2"),
+    (r"^(.{2,8}?(?:组|团队|区))(.{0,6}?)谁(?:都)?没(?:有)?(?:去)?(拜访|跟进|联系)(?:过)?(客户|医院)?\s*(?=[?？]?$)",
+     r"\1\2没\3过的业务员"),
+    (r"(?<=合计|总额|金额|总计)\s*(?:给我)?(?:列一下|列出来|列下|列个表|列一列)", ""),
+    (r"((?:到期|逾期|没收|未收)的)分期(?=\s*(?:加起来|合计|一共|总共)(?:有|是)?多少(?![个期笔条]))", r"\1分期金额"),
+    (r"(回款计划|分期|应收款?)按(.{1,6}?)分布\s*(?=[?？。]?$)", r"按\2看\1有多少笔"),
+    (r"^(.{2,12}?)谁(.{1,8}?)最(多|高|少|低)[?？，,]\s*(?:给我|列|要|看看?)?\s*前\s*([两二三四五六七八九十]|\d+)\s*(?:个|名|位)?"
+     r"\s*[?？。]?$", r"\1\2最\3的前\4个业务员"),
+    (r"(1[0-2]|[1-9])月份?(的?[^，,。跟和与月]{1,14}?)(?:跟|和|与)(1[0-2]|[1-9])月份?(?:比|相比|对比)(?:一下)?(?:是?(?:高了还是低了|多了还是少了|"
+     r"涨了还是跌了|怎么样|如何|咋样|有什么变化|变化大吗))?", r"\1月和\3月\2对比"),
+    (r"(?<!今年)(?<!本年)(?<![今本])前(三|3|两|2|二)个?季度", r"今年前\1个季度"),
+    (r"[,，]\s*(?:过没过|有没有过|超没超过?|到没到|破没破)[^，,。?？]*$", ""),
+    (r"没录(?:过|入)?(?=的|[?？]?$)", "没有"), (r"(?<=预计成交)(?:金额|额)(?=最大|最高|最多)", "的商机里金额"),
+    (r"\b(?:in |during )?the week of (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2})\b",
+     lambda m: _week_of(m.group(1), int(m.group(2)))),
     # wording met in the twenty-sixth session's sets
     (r"(20\d\d\s*年)\s*起(?!\s*[到至])", r"\1以来"), (r"\bin (?:the )?([\u4e00-\u9fff]{1,6}部) (?:department|dept)\b", r"in \1"),
     (r"开的会(?!议)", "的会议"),
@@ -1647,6 +1679,15 @@ ABBREVIATIONS = (
     (r"((?:团队|[0-9一二三四五六七八九]组|组里|我们组)[^，,。？?的]{0,8}?(?:业绩|赢单金额|成交额|销售额))\s*(?:前|top\s*)"
      r"([0-9一二三四五六七八九十]+)名?(?=\s*[?？。]?$)", r"\1前\2的业务员"),
 )
+
+
+def _week_of(month: str, day: int) -> str:
+    """"the week of Nov 23": the seven days from that day, said as a range the time words read."""
+    months = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    number = months.index(month) + 1
+    first = date(2001, number, min(day, monthrange(2001, number)[1]))  # 2001: no leap day
+    last = first + timedelta(days=6)
+    return f"between {months[first.month - 1]} {first.day} and {months[last.month - 1]} {last.day}"
 
 
 def _half_count(said: str) -> int:

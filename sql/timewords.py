@@ -162,7 +162,7 @@ YEAR_RE = re.compile(r"(?:in\s+)?(?<![\d.])(?<!\d,)(?<!under )(?<!below )(?<!abo
 HALF_RE = re.compile(r"(?:(?P<y1>20\d\d)\s*年?\s*|今年|本年|(?P<last>去年))?(?:上半年|下半年)|\bh[12]\b(?:\s*(?P<y2>20\d\d)\b)?"
                      r"|(?:the )?(?:first|second) half(?: of (?:this|the) year| of (?P<y3>20\d\d)\b)?")
 EN_SINCE_RE = re.compile(r"since (january|february|march|april|may|june|july|august|september|october|november|"
-                         r"december) (\d{1,2})(?:st|nd|rd|th)?")
+                         r"december) (\d{1,2})(?:st|nd|rd|th)?(?:,? (20\d\d)\b)?")
 SLASH_SINCE_RE = re.compile(r"(?:since\s+)?(1[0-2]|[1-9])/(3[01]|[12]\d|[1-9])(?!\d)\s*(?:以来|之后|以后|起|至今)?")
 EN_BETWEEN_RE = re.compile(r"between (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2}) and "
                            r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2})")
@@ -242,6 +242,9 @@ def find_window(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | 
             return TimeWindow(first.start, last + timedelta(days=1), f"{first.label}-{d.group(1)}日"), (start, d.end())
     separately = re.search(r"对比|比较|相比|比一下|比比|分别|各自|各[^，,。？?]{0,4}?(多少|几)|compare|versus|(?<![a-z])vs(?![a-z])|"
                            r"respectively|\beach\b|side by side", text)
+    if not separately and re.match(r"\s*(?:和|跟|与)", text[end:]) and not re.search(
+            r"一共|总共|合计|加起来|加在一起|汇总|累计", text):
+        separately = re.match(r"\s*(?:和|跟|与)", text[end:])  # "本月和上月各渠道的线索量": two periods, one figure each
     if separately and (j := SIDE_BY_SIDE.match(text, end)) and (nxt := _find_one(text[j.end():], today)) \
             and nxt[1][0] == 0 and (both := side_by_side(first, nxt[0])):
         # "我这个月跟上个月的业绩对比一下", "compare September vs October", "本周和上周": one figure each
@@ -378,7 +381,8 @@ def _find_one(text: str, today: date) -> tuple[TimeWindow, tuple[int, int]] | No
     if m := EN_SINCE_RE.search(text):
         month = EN_MONTHS.index(m.group(1)) + 1
         day = int(m.group(2))
-        year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+        year = int(m.group(3)) if m.group(3) else today.year if (month, day) <= (today.month, today.day) else \
+            today.year - 1
         offer(TimeWindow(_d(date(year, month, day)), None, f"since {m.group(1)} {day}"), m.span())
     if m := SLASH_SINCE_RE.search(text):
         month, day = int(m.group(1)), int(m.group(2))

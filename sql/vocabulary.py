@@ -29,6 +29,9 @@ WRITE_WORDS = (
     # "标记为决策人的联系人" describes; it does not write
     r"标记(成|为)(?![^，,。？?的]{1,8}的[\u4e00-\u9fff])", r"(?<!已经被我)(?<!被我)(?<!已被)标成(?!无效|有效)(?![^，,。？?]{0,8}的)", r"\b(mark|flag|tag)\b.{1,60}\bas\b",
     # moving a date is a write: "push the expected close date … to next Friday", "把预计成交日期推迟到下周"
+    # SQL typed into the question ("城市 = '上海' UNION SELECT email FROM sales_rep --", "直接执行 SELECT * FROM …")
+    r"\bunion\s+(all\s+)?select\b", r"\bselect\s+(\*|[a-z_][a-z_0-9., ]{0,60})\s+from\s+[a-z_]+",
+    r"\bclose (out )?(all (of )?)?(my|his|her|their|the|these|those|them|it)\b.{0,40}\bas (lost|won|closed)\b",
     r"\b(push|move|postpone|reschedule|delay|bump)\b.{0,40}\b(dates?|deadlines?|deals?|opportunit(y|ies)|meetings?|visits?)"
     r"\b.{0,30}\b(to|until)\b", r"(推迟|延期|延后|提前|挪)到",
 )
