@@ -1396,6 +1396,12 @@ ABBREVIATIONS = (
     (r"(?:该|应该|要)收的款\s*未收金额多少(?:上来|回来|到)?", "到期的未收金额多少"),
     (r"双(?:十一|11)\s*(?:当天|那天|当日)", "11月11日"),
     (r"\boverdue amount (by (?:more than|over|at least) \d+ days)\b", r"overdue amount overdue \1"),
+    (r"倒数前\s*(?=[两二三四五六七八九十\d])", "倒数"), (r"[，,]?\s*\b(?:from )?(?:most to least|best to worst|highest to lowest)\b",
+                                                         ", sorted descending"),
+    (r"[，,]?\s*\b(?:from )?(?:least to most|worst to best|lowest to highest)\b", ", sorted ascending"),
+    (r"(?:拿到|拿了|分到|接到|收到)的?(?=新?线索)", ""), (r"\b(?:picked up|received|was assigned|were assigned|got assigned)"
+                                                 r"(?= the most (?:new )?leads\b)", "got"),
+    (r"电话打得(?=最多|最少)", "电话"), (r"(?:丢单|输单)最主要的原因(?:是啥|是什么)?", "丢单最多的原因"),
     (r"的?有效(拜访|电话|跟进)(?:的)?(占比|比例|比率|率)", r"\1里有效的\2"),
     (r"^(.{2,8}?(?:组|团队|区))(.{0,6}?)谁(?:都)?没(?:有)?(?:去)?(拜访|跟进|联系)(?:过)?(客户|医院)?\s*(?=[?？]?$)",
      r"\1\2没\3过的业务员"),
