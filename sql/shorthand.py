@@ -1399,7 +1399,7 @@ ABBREVIATIONS = (
     (r"倒数前\s*(?=[两二三四五六七八九十\d])", "倒数"), (r"[，,]?\s*\b(?:from )?(?:most to least|best to worst|highest to lowest)\b",
                                                          ", sorted descending"),
     (r"[，,]?\s*\b(?:from )?(?:least to most|worst to best|lowest to highest)\b", ", sorted ascending"),
-    (r"(?:拿到|拿了|分到|接到|收到)的?(?=新?线索)", ""), (r"\b(?:picked up|received|was assigned|were assigned|got assigned)"
+    (r"(?<![没未])(?:拿到|拿了|接到|收到)的?(?=新?线索)", ""), (r"\b(?:picked up|received|was assigned|were assigned|got assigned)"
                                                  r"(?= the most (?:new )?leads\b)", "got"),
     (r"电话打得(?=最多|最少)", "电话"), (r"(?:丢单|输单)最主要的原因(?:是啥|是什么)?", "丢单最多的原因"),
     (r"的?有效(拜访|电话|跟进)(?:的)?(占比|比例|比率|率)", r"\1里有效的\2"),
