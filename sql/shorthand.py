@@ -1386,7 +1386,8 @@ ABBREVIATIONS = (
     (r"(?:过去|最近|近)\s*(?:一|1)\s*年(?!度)", "近365天"), (r"(?<=[日号])\s*(?:当天|那天|当日)", ""),
     (r"(?<=旬)\s*[（(][^）)]{1,14}[）)]", ""), (r"实际(?=到账|回款|收到|回了|收了)", ""),
     (r"\bbetween (january|february|march|april|june|july|august|september|october|november|december|may) and "
-     r"(january|february|march|april|may|june|july|august|september|october|november|december)\b", r"from \1 through \2"),
+     r"(january|february|march|april|may|june|july|august|september|october|november|december)\b(?!,? (?:of )?20\d\d)",
+     r"from \1 through \2"),
     (r"(1[0-2]|[1-9])\s*[、,，和跟及]\s*(1[0-2]|[1-9])\s*(?:两|2)\s*个?\s*月份?", r"\1月到\2月"),
     (r"(1[0-2]|[1-9])\s*月份?\s*(?:加上?|\+)\s*(1[0-2]|[1-9])\s*月份?",
      lambda m: f"{m.group(1)}月到{m.group(2)}月" if int(m.group(2)) == int(m.group(1)) % 12 + 1 else m.group(0)),
@@ -1401,7 +1402,7 @@ ABBREVIATIONS = (
     (r"[，,]?\s*\b(?:from )?(?:least to most|worst to best|lowest to highest)\b", ", sorted ascending"),
     (r"(?<![没未])(?:拿到|拿了|接到|收到)的?(?=新?线索)", ""), (r"\b(?:picked up|received|was assigned|were assigned|got assigned)"
                                                  r"(?= the most (?:new )?leads\b)", "got"),
-    (r"电话打得(?=最多|最少)", "电话"), (r"(?:丢单|输单)最主要的原因(?:是啥|是什么)?", "丢单最多的原因"),
+    (r"电话打得(?=最多)", "电话"), (r"(?:丢单|输单)最主要的原因(?:是啥|是什么)?", "丢单最多的原因"),
     (r"的?有效(拜访|电话|跟进)(?:的)?(占比|比例|比率|率)", r"\1里有效的\2"),
     (r"^(.{2,8}?(?:组|团队|区))(.{0,6}?)谁(?:都)?没(?:有)?(?:去)?(拜访|跟进|联系)(?:过)?(客户|医院)?\s*(?=[?？]?$)",
      r"\1\2没\3过的业务员"),
